@@ -1,0 +1,26 @@
+// Turning a spec document into a ready Conv1dProblem: permute NLC input, fill defaults.
+#pragma once
+
+#include <string>
+
+#include "convstep/io_json.h"
+#include "convstep/problem.h"
+#include "convstep/result.h"
+
+namespace convstep::cli {
+
+/// A spec made ready to run: the problem (input already in [N, C, L]) and its geometry.
+struct LoadedSpec {
+  SpecDocument document;
+  Conv1dProblem problem;
+  Geometry geometry;
+  bool has_conv = true;  ///< false: the spec only generated an input
+};
+
+/// Reads a whole file, or standard input for "-". Errors name the file.
+Result<std::string> ReadText(const std::string& path);
+
+/// Parses and validates a spec: permutes NLC input, checks every tensor against the layer.
+Result<LoadedSpec> LoadSpec(const std::string& text);
+
+}  // namespace convstep::cli

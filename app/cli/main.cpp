@@ -1,0 +1,107 @@
+// convstep-cli: the headless front end of the ConvStep engine. See README "Command line".
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <string>
+
+#include "convstep/forward.h"
+#include "convstep/io_json.h"
+#include "convstep/walkthrough.h"
+#include "load.h"
+#include "trace.h"
+
+namespace {
+
+using convstep::Error;
+using nlohmann::json;
+
+constexpr int kUsageOrInputError = 2;
+
+int Fail(const Error& error) {
+  std::cerr << "error: " << error.OneLine() << "\n";
+  return kUsageOrInputError;
+}
+
+convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path) {
+  auto text = convstep::cli::ReadText(path);
+  if (!text) return text.error();
+  return convstep::cli::LoadSpec(*text);
+}
+
+int RunForward(const std::string& path) {
+  auto loaded = Load(path);
+  if (!loaded) return Fail(loaded.error());
+  const auto& problem = loaded->problem;
+  const auto& geometry = loaded->geometry;
+  const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+  json result = {{"input_shape", problem.input.shape},
+                 {"input", convstep::TensorToJson(problem.input)},
+                 {"conv", convstep::ConvToJson(problem.spec)},
+                 {"weight_shape", problem.weight.shape},
+                 {"weight", convstep::TensorToJson(problem.weight)}};
+  if (problem.spec.bias) result["bias"] = convstep::TensorToJson(problem.bias);
+  result["padding_left"] = geometry.pad_left;
+  result["padding_right"] = geometry.pad_right;
+  result["output_shape"] = output.shape;
+  result["output"] = convstep::TensorToJson(output);
+  std::cout << result.dump() << "\n";
+  return 0;
+}
+
+int RunTrace(const std::string& path, const std::string& granularity_name, bool as_json,
+             const convstep::cli::TraceRange& range) {
+  convstep::Granularity granularity;
+  if (!convstep::ParseGranularity(granularity_name, &granularity))
+    return Fail({"unknown granularity '" + granularity_name + "'", "granularity",
+                 "use tap, window, row or batch"});
+  auto loaded = Load(path);
+  if (!loaded) return Fail(loaded.error());
+  const convstep::Walkthrough walk(loaded->problem, loaded->geometry);
+  const int64_t total = walk.StepCount(granularity);
+  if (range.from < 0 || (range.from >= total && total > 0))
+    return Fail({"--from " + std::to_string(range.from) + " is out of range", "from",
+                 "there are " + std::to_string(total) + " steps, numbered 0 to " +
+                     std::to_string(total - 1)});
+  if (as_json) {
+    std::cout << convstep::cli::TraceToJson(walk, granularity, range).dump() << "\n";
+  } else {
+    convstep::cli::WriteTraceText(std::cout, walk, granularity, range);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"convstep-cli: PyTorch's nn.Conv1d, computed and explained step by step"};
+  app.set_version_flag("--version", std::string("convstep-cli 0.1.0"));
+  app.require_subcommand(1);
+
+  std::string forward_path;
+  auto* forward = app.add_subcommand("forward", "Run the convolution and print a result JSON");
+  forward->add_option("spec", forward_path, "Spec JSON file, or - for standard input")->required();
+
+  std::string trace_path, granularity = "tap";
+  bool trace_json = false;
+  convstep::cli::TraceRange range;
+  auto* trace = app.add_subcommand("trace", "List the steps of the walkthrough");
+  trace->add_option("spec", trace_path, "Spec JSON file, or - for standard input")->required();
+  trace->add_option("--granularity", granularity, "tap, window, row or batch")
+      ->check(CLI::IsMember({"tap", "window", "row", "batch"}));
+  trace->add_flag("--json", trace_json, "Print JSON instead of text");
+  trace->add_option("--from", range.from, "First step to print (default 0)");
+  trace->add_option("--count", range.count, "Number of steps to print (default: all)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "error: " << e.what() << " (arguments): run convstep-cli --help for usage\n";
+    return kUsageOrInputError;
+  }
+  if (forward->parsed()) return RunForward(forward_path);
+  if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range);
+  return kUsageOrInputError;
+}

@@ -1,0 +1,54 @@
+// The JSON spec/session schema shared by convstep-cli, the app's --spec and saved sessions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "convstep/problem.h"
+#include "convstep/result.h"
+#include "convstep/tensor.h"
+
+namespace convstep {
+
+/// Axis order of the input as written in the file.
+enum class InputLayout { kNCL, kNLC };
+
+/// A parsed spec document. Tensors that the file does not give are absent (empty optional);
+/// filling them (from a seed, as nn.Conv1d would) is the caller's choice.
+struct SpecDocument {
+  bool has_conv = false;            ///< the "conv" object was present
+  Conv1dSpec spec;                  ///< valid when has_conv
+  InputLayout layout = InputLayout::kNCL;
+  std::optional<Tensor> input;      ///< as written, in `layout` order
+  std::optional<Shape> input_shape; ///< "input_shape", for generated input (in `layout` order)
+  std::optional<Tensor> weight;
+  std::optional<Tensor> bias;
+  std::optional<uint64_t> seed;     ///< "seed": torch.manual_seed value
+  nlohmann::json extra;             ///< every other top-level key, kept for sessions
+};
+
+/// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
+/// an Error naming the place (line/column or key path) and what would be right.
+Result<SpecDocument> ParseSpecJson(const std::string& text);
+
+/// Parses the "conv" object alone.
+Result<Conv1dSpec> ParseConvJson(const nlohmann::json& conv);
+
+/// Reads a nested list of numbers (like tensor.tolist()) into a tensor; `name` is used in
+/// errors ("input[2][1] has 4 elements, expected 3").
+Result<Tensor> TensorFromJson(const nlohmann::json& value, const std::string& name);
+
+/// A tensor as nested lists, like tensor.tolist(); each float printed in its shortest form
+/// that reads back to the same float32.
+nlohmann::json TensorToJson(const Tensor& tensor);
+
+/// A float32 as a JSON number in its shortest round-trip form.
+nlohmann::json FloatToJson(float value);
+
+/// The "conv" object of a spec, with every key.
+nlohmann::json ConvToJson(const Conv1dSpec& spec);
+
+}  // namespace convstep

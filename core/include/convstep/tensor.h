@@ -1,0 +1,41 @@
+// A minimal dense float32 tensor in row-major (C) order, like a contiguous torch.Tensor.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace convstep {
+
+/// A shape such as {6, 3, 5}.
+using Shape = std::vector<int64_t>;
+
+/// Dense float32 tensor, contiguous, row-major.
+struct Tensor {
+  Shape shape;
+  std::vector<float> data;
+
+  /// Number of elements (product of the shape; 1 for a 0-d tensor).
+  int64_t numel() const;
+  /// Number of dimensions.
+  int64_t dim() const { return static_cast<int64_t>(shape.size()); }
+  /// Element of a 3-d tensor at [a, b, c].
+  float at(int64_t a, int64_t b, int64_t c) const {
+    return data[static_cast<size_t>((a * shape[1] + b) * shape[2] + c)];
+  }
+  /// Mutable element of a 3-d tensor at [a, b, c].
+  float& at(int64_t a, int64_t b, int64_t c) {
+    return data[static_cast<size_t>((a * shape[1] + b) * shape[2] + c)];
+  }
+  /// A zero tensor of the given shape.
+  static Tensor Zeros(const Shape& shape);
+};
+
+/// Product of a shape's sizes, or -1 when it overflows or a size is negative.
+int64_t ShapeNumel(const Shape& shape);
+/// "[6, 3, 5]" as PyTorch prints sizes in error messages.
+std::string FormatShape(const Shape& shape);
+/// "torch.Size([6, 3, 5])" as PyTorch prints tensor.shape.
+std::string FormatTorchSize(const Shape& shape);
+
+}  // namespace convstep

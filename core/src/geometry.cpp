@@ -1,0 +1,319 @@
+// Validation mirrors PyTorch 1.13: nn.Conv1d.__init__ (torch/nn/modules/conv.py), then
+// F.pad for non-zero padding modes, then the checks of aten/src/ATen/native/Convolution.cpp,
+// each in PyTorch's order so that the first error reported is the one PyTorch reports.
+#include "convstep/geometry.h"
+
+#include <cstdio>
+#include <limits>
+#include <numeric>
+#include <string>
+
+namespace convstep {
+namespace {
+
+int64_t FloorDiv(int64_t a, int64_t b) {  // Python's a // b
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }  // Python's a % b
+
+std::string S(int64_t value) { return std::to_string(value); }
+
+// Divisors of gcd(in, out): the groups values that would be accepted.
+std::string GroupChoices(int64_t in_channels, int64_t out_channels) {
+  int64_t common = std::gcd(in_channels < 0 ? -in_channels : in_channels,
+                            out_channels < 0 ? -out_channels : out_channels);
+  std::string text;
+  for (int64_t d = 1; d <= common && d <= 4096; ++d) {
+    if (common % d == 0) text += (text.empty() ? "" : ", ") + S(d);
+  }
+  return text.empty() ? "1" : text;
+}
+
+// "[ torch.FloatTensor{6,3,0} ]", as PyTorch prints a tensor inside a check message.
+std::string FloatTensorText(const Shape& shape) {
+  std::string text = "[ torch.FloatTensor{";
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? "," : "") + S(shape[i]);
+  return text + "} ]";
+}
+
+Result<bool> Ok() { return true; }
+
+// Multiplies sizes, saturating at int64 max instead of overflowing.
+int64_t SatMul(int64_t a, int64_t b) {
+  if (a <= 0 || b <= 0) return 0;
+  if (a > std::numeric_limits<int64_t>::max() / b) return std::numeric_limits<int64_t>::max();
+  return a * b;
+}
+
+int64_t SatAdd(int64_t a, int64_t b) {
+  if (a > std::numeric_limits<int64_t>::max() - b) return std::numeric_limits<int64_t>::max();
+  return a + b;
+}
+
+std::string Bytes(int64_t bytes) {
+  const double mib = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  char buf[64];
+  if (mib >= 1024.0) {
+    std::snprintf(buf, sizeof buf, "%.1f GiB", mib / 1024.0);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", mib);
+  }
+  return buf;
+}
+
+// Bounds that keep every derived size far from int64 overflow.
+constexpr int64_t kMaxParameter = (int64_t{1} << 31) - 1;
+constexpr int64_t kMaxSize = int64_t{1} << 40;
+
+// Module construction checks, in conv.py's order.
+Result<bool> CheckConstruction(const Conv1dSpec& spec) {
+  const std::string groups_hint = "use a divisor of both in_channels (" + S(spec.in_channels) +
+                                  ") and out_channels (" + S(spec.out_channels) +
+                                  "), one of: " + GroupChoices(spec.in_channels, spec.out_channels);
+  if (spec.groups <= 0)
+    return MakeError("groups must be a positive integer", "groups",
+                     "groups=" + S(spec.groups) + " is not allowed; " + groups_hint);
+  if (FloorMod(spec.in_channels, spec.groups) != 0)
+    return MakeError("in_channels must be divisible by groups", "groups",
+                     "in_channels=" + S(spec.in_channels) + " does not split into " +
+                         S(spec.groups) + " equal groups; " + groups_hint);
+  if (FloorMod(spec.out_channels, spec.groups) != 0)
+    return MakeError("out_channels must be divisible by groups", "groups",
+                     "out_channels=" + S(spec.out_channels) + " does not split into " +
+                         S(spec.groups) + " equal groups; " + groups_hint);
+  if (spec.padding_kind == PaddingKind::kInvalid)
+    return MakeError("Invalid padding string '" + spec.invalid_padding +
+                         "', should be one of {'same', 'valid'}",
+                     "padding", "use a whole number of cells, 'same' or 'valid'");
+  if (spec.padding_kind == PaddingKind::kSame && spec.stride != 1)
+    return MakeError("padding='same' is not supported for strided convolutions", "padding",
+                     "'same' keeps L_out == L only with stride 1: set stride to 1, or give "
+                     "padding as a number");
+  if (spec.padding_mode == PaddingMode::kInvalid)
+    return MakeError("padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, "
+                     "but got padding_mode='" + spec.invalid_mode + "'",
+                     "padding_mode", "choose zeros, reflect, replicate or circular");
+  const Shape weight = {spec.out_channels, FloorDiv(spec.in_channels, spec.groups),
+                        spec.kernel_size};
+  const char* names[] = {"out_channels", "in_channels", "kernel_size"};
+  for (size_t i = 0; i < weight.size(); ++i) {
+    if (weight[i] < 0)
+      return MakeError("Trying to create tensor with negative dimension " + S(weight[i]) + ": " +
+                           FormatShape(weight),
+                       names[i], std::string(names[i]) + " must be a positive whole number");
+  }
+  // PyTorch itself fails later with backend-specific errors for these; ConvStep says why.
+  if (spec.in_channels == 0)
+    return MakeError("in_channels must be at least 1, but got 0", "in_channels",
+                     "each input position needs at least one channel (a word vector of size >= 1)");
+  if (spec.kernel_size == 0)
+    return MakeError("kernel_size must be at least 1, but got 0", "kernel_size",
+                     "a kernel must cover at least one position");
+  for (int64_t size : {spec.in_channels, spec.out_channels, spec.kernel_size, spec.stride,
+                       spec.padding, spec.dilation, spec.groups}) {
+    if (size > kMaxParameter || size < -kMaxParameter)
+      return MakeError("a parameter of " + S(size) + " is out of range", "spec",
+                       "ConvStep accepts parameters between -(2^31-1) and 2^31-1");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Shape Geometry::OutputShape() const {
+  if (batched) return {batch, out_channels, out_length};
+  return {out_channels, out_length};
+}
+
+Shape Geometry::InputShape() const {
+  if (batched) return {batch, in_channels, length};
+  return {in_channels, length};
+}
+
+PaddedCell SourceOf(const Geometry& g, int64_t padded_pos) {
+  const int64_t l = padded_pos - g.pad_left;
+  const int64_t len = g.length;
+  if (l >= 0 && l < len) return {CellKind::kReal, l};
+  switch (g.padding_mode) {
+    case PaddingMode::kReflect:
+      return {CellKind::kGhost, l < 0 ? -l : 2 * (len - 1) - l};
+    case PaddingMode::kReplicate:
+      return {CellKind::kGhost, l < 0 ? 0 : len - 1};
+    case PaddingMode::kCircular:
+      return {CellKind::kGhost, FloorMod(l, len)};
+    default:
+      return {CellKind::kZeroPad, -1};
+  }
+}
+
+Result<bool> ValidateSpec(const Conv1dSpec& spec) { return CheckConstruction(spec); }
+
+Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, const Limits& limits) {
+  if (auto built = CheckConstruction(spec); !built) return built.error();
+  const Shape weight = {spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size};
+  const int64_t dims = static_cast<int64_t>(input_shape.size());
+  const bool zeros = spec.padding_mode == PaddingMode::kZeros;
+  const std::string layout_hint =
+      "give the input as [N, C, L] (batched) or [C, L] (unbatched); for [N, L, C] data, "
+      "permute(0, 2, 1) first";
+  if (dims != 2 && dims != 3) {
+    if (!zeros)
+      return MakeError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
+                       "input", layout_hint);
+    return MakeError("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of "
+                     "size: " + FormatShape(input_shape),
+                     "input", layout_hint);
+  }
+  for (int64_t size : input_shape) {
+    if (size < 0 || size > kMaxSize)
+      return MakeError("input size " + S(size) + " is out of range", "input",
+                       "sizes must be between 0 and 2^40");
+  }
+  Shape shape = input_shape;  // as the conv sees it (after F.pad / same's extra column)
+  const int64_t length = input_shape.back();
+  const int64_t channels = input_shape[dims - 2];
+  int64_t pad_left = 0, pad_right = 0;  // total effect on the sequence
+  int64_t conv_pad = 0;                 // the padding conv1d itself applies on both sides
+  if (spec.padding_kind == PaddingKind::kExplicit) {
+    pad_left = pad_right = spec.padding;
+  } else if (spec.padding_kind == PaddingKind::kSame) {
+    const int64_t total = spec.dilation * (spec.kernel_size - 1);
+    // conv.py's module pads with Python's //; Convolution.cpp's same mode with C++'s /.
+    pad_left = zeros ? total / 2 : FloorDiv(total, 2);
+    pad_right = total - pad_left;
+  }
+  const std::string pad_hint = "padding is " + S(pad_left) + " on the left and " + S(pad_right) +
+                               " on the right, for an input of length L=" + S(length);
+  if (!zeros) {
+    const int64_t padded = length + pad_left + pad_right;
+    if (spec.padding_mode == PaddingMode::kReflect) {
+      const bool empty = (dims == 2) ? length == 0 : (channels == 0 || length == 0);
+      if (empty)
+        return MakeError("2D or 3D (batch mode) tensor expected for input, but got: " +
+                             FloatTensorText(input_shape),
+                         "input", "reflect padding needs a non-empty input (L >= 1)");
+      if (!(pad_left < length && pad_right < length))
+        return MakeError("Argument #4: Padding size should be less than the corresponding input "
+                         "dimension, but got: padding (" + S(pad_left) + ", " + S(pad_right) +
+                             ") at dimension " + S(dims - 1) + " of input " +
+                             FormatShape(input_shape),
+                         "padding",
+                         "reflect mirrors the input without repeating its edge, so padding must "
+                         "be less than L=" + S(length) + "; use padding <= " + S(length - 1) +
+                             " or another padding_mode");
+      if (padded < 1)
+        return MakeError("2input (W: " + S(length) + ")is too small. Calculated output W: " +
+                             S(padded),
+                         "padding", "negative padding crops; " + pad_hint + " leaves nothing");
+    } else if (spec.padding_mode == PaddingMode::kReplicate) {
+      const bool empty = channels == 0 || length == 0;
+      if (empty)
+        return MakeError("Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and "
+                         "other non-zero dimensions for input, but got: " + FormatShape(input_shape),
+                         "input", "replicate padding needs a non-empty input (C >= 1, L >= 1)");
+      if (padded < 1)
+        return MakeError("input (W: " + S(length) + ") is too small. Calculated output W: " +
+                             S(padded),
+                         "padding", "negative padding crops; " + pad_hint + " leaves nothing");
+    } else {  // circular
+      if (pad_left > length || pad_right > length)
+        return MakeError("Padding value causes wrapping around more than once.", "padding",
+                         "circular padding may wrap at most once: use padding <= L=" + S(length));
+      if (padded < 0)
+        return MakeError("Negative padding value is resulting in an empty dimension", "padding",
+                         "negative padding crops; " + pad_hint + " leaves nothing");
+    }
+    shape.back() = padded;
+  } else if (spec.padding_kind == PaddingKind::kSame && pad_left != pad_right) {
+    // Convolution.cpp pads the difference on one side, then convolves symmetrically.
+    const int64_t delta = pad_right - pad_left;
+    shape.back() += delta;
+    conv_pad = delta > 0 ? pad_left : pad_right;
+  } else {
+    conv_pad = pad_left;
+  }
+  if (dims == 2) shape.insert(shape.begin(), 1);  // conv1d unsqueezes unbatched input
+  if (conv_pad < 0)
+    return MakeError("negative padding is not supported", "padding",
+                     "with padding_mode='zeros' padding must be >= 0 (got " + S(conv_pad) +
+                         "); the other modes crop with negative padding");
+  if (spec.stride <= 0)
+    return MakeError("non-positive stride is not supported", "stride",
+                     "stride is how far the kernel moves each step: use 1 or more (got " +
+                         S(spec.stride) + ")");
+  if (spec.out_channels < spec.groups)
+    return MakeError("Given groups=" + S(spec.groups) + ", expected weight to be at least " +
+                         S(spec.groups) + " at dimension 0, but got weight of size " +
+                         FormatShape(weight) + " instead",
+                     "out_channels",
+                     "out_channels is the number of kernels; it must be at least groups=" +
+                         S(spec.groups));
+  if (shape[1] != weight[1] * spec.groups)
+    return MakeError("Given groups=" + S(spec.groups) + ", weight of size " + FormatShape(weight) +
+                         ", expected input" + FormatShape(shape) + " to have " +
+                         S(weight[1] * spec.groups) + " channels, but got " + S(shape[1]) +
+                         " channels instead",
+                     "input",
+                     "the input's channel axis (axis " + S(dims - 2) + ") has " + S(shape[1]) +
+                         " but in_channels is " + S(spec.in_channels) +
+                         ": set in_channels to " + S(shape[1]) +
+                         ", or if the data is [N, L, C], permute(0, 2, 1) it first");
+  const int64_t conv_padded = shape.back() + 2 * conv_pad;
+  const int64_t extent = spec.dilation * (spec.kernel_size - 1) + 1;
+  if (conv_padded < extent)
+    return MakeError("Calculated padded input size per channel: (" + S(conv_padded) +
+                         "). Kernel size: (" + S(extent) +
+                         "). Kernel size can't be greater than actual input size",
+                     "kernel_size",
+                     "the kernel spans dilation*(kernel_size-1)+1 = " + S(extent) +
+                         " positions but the padded input has " + S(conv_padded) +
+                         ": use a smaller kernel_size or dilation, more padding, or a longer input");
+  if (spec.dilation <= 0)
+    return MakeError("non-positive dilation is not supported", "dilation",
+                     "dilation is the spacing between kernel taps: use 1 or more (got " +
+                         S(spec.dilation) + ")");
+  if (shape.back() == 0 && shape[0] > 0 && shape[1] > 0)
+    return MakeError("Only zero batch or zero channel inputs are supported, but got input shape: " +
+                         FormatShape({shape[0], shape[1], 1, 0}),
+                     "input", "the input has length L=0; give at least one position");
+
+  Geometry g;
+  g.batched = dims == 3;
+  g.batch = dims == 3 ? input_shape[0] : 1;
+  g.in_channels = channels;
+  g.length = length;
+  g.out_channels = spec.out_channels;
+  g.kernel_size = spec.kernel_size;
+  g.stride = spec.stride;
+  g.dilation = spec.dilation;
+  g.groups = spec.groups;
+  g.has_bias = spec.bias;
+  g.padding_mode = spec.padding_mode;
+  g.pad_left = pad_left;
+  g.pad_right = pad_right;
+  g.padded_length = length + pad_left + pad_right;
+  g.kernel_extent = extent;
+  g.out_length = (g.padded_length - extent) / spec.stride + 1;
+  g.in_per_group = weight[1];
+  g.out_per_group = spec.out_channels / spec.groups;
+  g.taps = g.in_per_group * spec.kernel_size;
+
+  // Memory: input, padded copy, weight, output and one im2col block, in float32.
+  int64_t elements = SatMul(SatMul(g.batch, g.in_channels), g.length);
+  elements = SatAdd(elements, SatMul(SatMul(g.batch, g.in_channels), g.padded_length));
+  elements = SatAdd(elements, SatMul(SatMul(g.out_channels, g.in_per_group), g.kernel_size));
+  elements = SatAdd(elements, SatMul(SatMul(g.batch, g.out_channels), g.out_length));
+  const int64_t bytes = SatMul(elements, 4);
+  if (bytes > limits.max_bytes)
+    return MakeError("this configuration needs " + Bytes(bytes) + " of tensors, over the " +
+                         Bytes(limits.max_bytes) + " memory budget",
+                     "input",
+                     "use a smaller batch, fewer channels or a shorter input (the budget can "
+                     "be raised in the settings)");
+  return g;
+}
+
+}  // namespace convstep

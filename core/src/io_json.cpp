@@ -1,0 +1,292 @@
+#include "convstep/io_json.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <system_error>
+
+namespace convstep {
+namespace {
+
+using nlohmann::json;
+
+std::string TypeName(const json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned()) return "an integer";
+  if (value.is_number_float()) return "a number with a fraction";
+  return std::string("a ") + value.type_name();
+}
+
+// "line 3, column 7" for a byte offset into text.
+std::string Place(const std::string& text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required) {
+  if (!conv.contains(key)) {
+    if (required)
+      return MakeError(std::string("conv.") + key + " is missing", key,
+                       std::string("nn.Conv1d needs ") + key + "; add it as a whole number");
+    return fallback;
+  }
+  const json& value = conv.at(key);
+  if (value.is_number_unsigned()) {
+    if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return MakeError(std::string("conv.") + key + " is too large", key, "use a smaller number");
+    return static_cast<int64_t>(value.get<uint64_t>());
+  }
+  if (value.is_number_integer()) return value.get<int64_t>();
+  return MakeError(std::string("conv.") + key + " must be a whole number, but got " +
+                       TypeName(value) + " " + value.dump(),
+                   key, std::string("write ") + key + " as a number without quotes, e.g. 1");
+}
+
+}  // namespace
+
+Result<Conv1dSpec> ParseConvJson(const json& conv) {
+  if (!conv.is_object())
+    return MakeError("conv must be an object, but got " + TypeName(conv), "conv",
+                     "write conv as {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}");
+  static const char* kKeys[] = {"in_channels", "out_channels", "kernel_size", "stride", "padding",
+                                "dilation",    "groups",       "bias",        "padding_mode"};
+  for (auto it = conv.begin(); it != conv.end(); ++it) {
+    bool known = false;
+    for (const char* key : kKeys) known = known || it.key() == key;
+    if (!known)
+      return MakeError("conv has an unknown key '" + it.key() + "'", it.key(),
+                       "the keys are in_channels, out_channels, kernel_size, stride, padding, "
+                       "dilation, groups, bias, padding_mode");
+  }
+  Conv1dSpec spec;
+  struct Field {
+    const char* key;
+    int64_t* target;
+    int64_t fallback;
+    bool required;
+  };
+  const Field fields[] = {{"in_channels", &spec.in_channels, 0, true},
+                          {"out_channels", &spec.out_channels, 0, true},
+                          {"kernel_size", &spec.kernel_size, 0, true},
+                          {"stride", &spec.stride, 1, false},
+                          {"dilation", &spec.dilation, 1, false},
+                          {"groups", &spec.groups, 1, false}};
+  for (const Field& field : fields) {
+    auto value = IntField(conv, field.key, field.fallback, field.required);
+    if (!value) return value.error();
+    *field.target = *value;
+  }
+  spec.padding_kind = PaddingKind::kExplicit;
+  spec.padding = 0;
+  if (conv.contains("padding")) {
+    const json& padding = conv.at("padding");
+    if (padding.is_string()) {
+      const std::string text = padding.get<std::string>();
+      if (text == "same") {
+        spec.padding_kind = PaddingKind::kSame;
+      } else if (text == "valid") {
+        spec.padding_kind = PaddingKind::kValid;
+      } else {
+        spec.padding_kind = PaddingKind::kInvalid;  // reported by validation, in PyTorch's order
+        spec.invalid_padding = text;
+      }
+    } else {
+      auto value = IntField(conv, "padding", 0, false);
+      if (!value)
+        return MakeError(value.error().message + ", or the string \"same\" or \"valid\"", "padding",
+                         "write padding as a whole number, \"same\" or \"valid\"");
+      spec.padding = *value;
+    }
+  }
+  spec.bias = true;
+  if (conv.contains("bias")) {
+    if (!conv.at("bias").is_boolean())
+      return MakeError("conv.bias must be true or false, but got " + TypeName(conv.at("bias")),
+                       "bias", "write bias as true or false, without quotes");
+    spec.bias = conv.at("bias").get<bool>();
+  }
+  spec.padding_mode = PaddingMode::kZeros;
+  if (conv.contains("padding_mode")) {
+    if (!conv.at("padding_mode").is_string())
+      return MakeError("conv.padding_mode must be a string, but got " +
+                           TypeName(conv.at("padding_mode")),
+                       "padding_mode", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"");
+    const std::string name = conv.at("padding_mode").get<std::string>();
+    spec.padding_mode = ParsePaddingMode(name);
+    if (spec.padding_mode == PaddingMode::kInvalid) spec.invalid_mode = name;
+  }
+  return spec;
+}
+
+Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
+  Tensor tensor;
+  // The shape is read along the first element of each level; every other list must match.
+  const json* probe = &value;
+  while (probe->is_array()) {
+    tensor.shape.push_back(static_cast<int64_t>(probe->size()));
+    if (probe->empty()) break;
+    probe = &(*probe)[0];
+  }
+  if (tensor.shape.empty() && !value.is_number())
+    return MakeError(name + " must be a number or a nested list of numbers, but got " +
+                         TypeName(value),
+                     name, "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]");
+  if (tensor.shape.size() > 8)
+    return MakeError(name + " has " + std::to_string(tensor.shape.size()) + " dimensions", name,
+                     "a Conv1d tensor has at most 3");
+  const int64_t count = ShapeNumel(tensor.shape);
+  tensor.data.reserve(static_cast<size_t>(count));
+  std::string error_path;
+  std::string error_text;
+  std::function<bool(const json&, size_t, const std::string&)> walk =
+      [&](const json& node, size_t depth, const std::string& path) -> bool {
+    if (depth == tensor.shape.size()) {
+      if (!node.is_number()) {
+        error_path = path;
+        error_text = "is " + TypeName(node) + ", not a number";
+        return false;
+      }
+      const double number = node.get<double>();
+      if (std::isfinite(number) && std::fabs(number) > std::numeric_limits<float>::max()) {
+        error_path = path;
+        error_text = "is " + node.dump() + ", too large for float32";
+        return false;
+      }
+      tensor.data.push_back(static_cast<float>(number));
+      return true;
+    }
+    if (!node.is_array()) {
+      error_path = path;
+      error_text = "is " + TypeName(node) + ", expected a list of " +
+                   std::to_string(tensor.shape[depth]) + " elements";
+      return false;
+    }
+    if (static_cast<int64_t>(node.size()) != tensor.shape[depth]) {
+      error_path = path;
+      error_text = "has " + std::to_string(node.size()) + " elements, expected " +
+                   std::to_string(tensor.shape[depth]) + " like the first list at this level";
+      return false;
+    }
+    for (size_t i = 0; i < node.size(); ++i) {
+      if (!walk(node[i], depth + 1, path + "[" + std::to_string(i) + "]")) return false;
+    }
+    return true;
+  };
+  if (!walk(value, 0, name))
+    return MakeError(error_path + " " + error_text, name,
+                     "every list at one level must have the same length and hold only numbers");
+  return tensor;
+}
+
+json FloatToJson(float value) {
+  if (!std::isfinite(value)) return nullptr;  // JSON has no NaN or infinity
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec != std::errc()) return static_cast<double>(value);
+  return std::strtod(std::string(buffer, end).c_str(), nullptr);
+}
+
+json TensorToJson(const Tensor& tensor) {
+  std::function<json(size_t, size_t&)> build = [&](size_t depth, size_t& index) -> json {
+    if (depth == tensor.shape.size()) return FloatToJson(tensor.data[index++]);
+    json list = json::array();
+    for (int64_t i = 0; i < tensor.shape[depth]; ++i) list.push_back(build(depth + 1, index));
+    return list;
+  };
+  size_t index = 0;
+  return build(0, index);
+}
+
+json ConvToJson(const Conv1dSpec& spec) {
+  json conv = {{"in_channels", spec.in_channels},   {"out_channels", spec.out_channels},
+               {"kernel_size", spec.kernel_size},   {"stride", spec.stride},
+               {"dilation", spec.dilation},         {"groups", spec.groups},
+               {"bias", spec.bias}};
+  switch (spec.padding_kind) {
+    case PaddingKind::kSame: conv["padding"] = "same"; break;
+    case PaddingKind::kValid: conv["padding"] = "valid"; break;
+    case PaddingKind::kInvalid: conv["padding"] = spec.invalid_padding; break;
+    case PaddingKind::kExplicit: conv["padding"] = spec.padding; break;
+  }
+  conv["padding_mode"] =
+      spec.padding_mode == PaddingMode::kInvalid ? spec.invalid_mode : PaddingModeName(spec.padding_mode);
+  return conv;
+}
+
+Result<SpecDocument> ParseSpecJson(const std::string& text) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& error) {
+    std::string reason = error.what();
+    const size_t colon = reason.rfind(": ");
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    return MakeError("malformed JSON at " + Place(text, error.byte == 0 ? 0 : error.byte - 1) +
+                         ": " + reason,
+                     "json", "check the brackets, commas and quotes near that place");
+  }
+  if (!root.is_object())
+    return MakeError("the spec must be a JSON object, but got " + TypeName(root), "json",
+                     "write it as {\"conv\": {...}, \"input\": [...]}");
+  SpecDocument doc;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    const std::string& key = it.key();
+    const json& value = it.value();
+    if (key == "conv") {
+      auto spec = ParseConvJson(value);
+      if (!spec) return spec.error();
+      doc.spec = *spec;
+      doc.has_conv = true;
+    } else if (key == "input_layout") {
+      const std::string layout = value.is_string() ? value.get<std::string>() : "";
+      if (layout == "NCL") {
+        doc.layout = InputLayout::kNCL;
+      } else if (layout == "NLC") {
+        doc.layout = InputLayout::kNLC;
+      } else {
+        return MakeError("input_layout must be \"NCL\" or \"NLC\", but got " + value.dump(),
+                         "input_layout",
+                         "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
+                         "[batch, length, channels] and is permuted first");
+      }
+    } else if (key == "input" || key == "weight" || key == "bias") {
+      auto tensor = TensorFromJson(value, key);
+      if (!tensor) return tensor.error();
+      (key == "input" ? doc.input : key == "weight" ? doc.weight : doc.bias) = std::move(*tensor);
+    } else if (key == "input_shape") {
+      Shape sizes;
+      bool ok = value.is_array() && !value.empty();
+      for (const json& size : ok ? value : json::array()) {
+        ok = ok && (size.is_number_unsigned() ||
+                    (size.is_number_integer() && size.get<int64_t>() >= 0));
+        if (ok) sizes.push_back(size.get<int64_t>());
+      }
+      if (!ok)
+        return MakeError("input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
+                         "input_shape", "write it like [6, 5, 3]");
+      doc.input_shape = sizes;
+    } else if (key == "seed") {
+      if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
+        return MakeError("seed must be a whole number >= 0, but got " + value.dump(), "seed",
+                         "write it like torch.manual_seed takes it, e.g. 0 or 42");
+      doc.seed = value.get<uint64_t>();
+    } else {
+      doc.extra[key] = value;
+    }
+  }
+  if (doc.input && doc.input_shape)
+    return MakeError("the spec gives both input and input_shape", "input_shape",
+                     "give the values (input) or a shape to generate (input_shape), not both");
+  return doc;
+}
+
+}  // namespace convstep

@@ -1,0 +1,37 @@
+#include "convstep/tensor.h"
+
+#include <limits>
+
+namespace convstep {
+
+int64_t ShapeNumel(const Shape& shape) {
+  int64_t total = 1;
+  for (int64_t size : shape) {
+    if (size < 0) return -1;
+    if (size != 0 && total > std::numeric_limits<int64_t>::max() / size) return -1;
+    total *= size;
+  }
+  return total;
+}
+
+int64_t Tensor::numel() const { return ShapeNumel(shape); }
+
+Tensor Tensor::Zeros(const Shape& shape) {
+  Tensor tensor;
+  tensor.shape = shape;
+  tensor.data.assign(static_cast<size_t>(ShapeNumel(shape)), 0.f);
+  return tensor;
+}
+
+std::string FormatShape(const Shape& shape) {
+  std::string text = "[";
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (i) text += ", ";
+    text += std::to_string(shape[i]);
+  }
+  return text + "]";
+}
+
+std::string FormatTorchSize(const Shape& shape) { return "torch.Size(" + FormatShape(shape) + ")"; }
+
+}  // namespace convstep

@@ -1,0 +1,75 @@
+// The spec JSON schema: good documents, and bad ones that say where and why.
+#include <gtest/gtest.h>
+
+#include "convstep/io_json.h"
+
+namespace convstep {
+namespace {
+
+TEST(SpecJson, ParsesEveryConvKeyWithDefaults) {
+  auto doc = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2,
+      "bias": false}, "input_layout": "NLC", "input": [[[1, 2, 3]]]})");
+  ASSERT_TRUE(doc) << doc.error().OneLine();
+  EXPECT_EQ(doc->spec, SeedSpec());
+  EXPECT_EQ(doc->layout, InputLayout::kNLC);
+  EXPECT_EQ(doc->input->shape, (Shape{1, 1, 3}));
+}
+
+TEST(SpecJson, PaddingStringsAndModes) {
+  auto doc = ParseSpecJson(R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 3,
+      "padding": "same", "padding_mode": "circular"}})");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->spec.padding_kind, PaddingKind::kSame);
+  EXPECT_EQ(doc->spec.padding_mode, PaddingMode::kCircular);
+  auto bad = ParseSpecJson(R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 3,
+      "padding": "full"}})");
+  ASSERT_TRUE(bad);  // kept, so validation reports it in PyTorch's order
+  EXPECT_EQ(bad->spec.padding_kind, PaddingKind::kInvalid);
+  EXPECT_EQ(bad->spec.invalid_padding, "full");
+}
+
+TEST(SpecJson, MalformedJsonNamesLineAndColumn) {
+  auto doc = ParseSpecJson("{\n  \"conv\": {\"in_channels\": 3,, }\n}");
+  ASSERT_FALSE(doc);
+  EXPECT_NE(doc.error().message.find("line 2"), std::string::npos) << doc.error().message;
+  EXPECT_EQ(doc.error().parameter, "json");
+}
+
+TEST(SpecJson, WrongTypesAndUnknownKeys) {
+  auto text = ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().parameter, "in_channels");
+  auto fraction = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2.5}})");
+  ASSERT_FALSE(fraction);
+  EXPECT_EQ(fraction.error().parameter, "kernel_size");
+  auto typo = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2, "strid": 2}})");
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("strid"), std::string::npos);
+  auto missing = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8}})");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().parameter, "kernel_size");
+}
+
+TEST(SpecJson, RaggedAndNonNumericTensors) {
+  auto ragged = ParseSpecJson(R"({"input": [[1, 2, 3], [4, 5]]})");
+  ASSERT_FALSE(ragged);
+  EXPECT_EQ(ragged.error().message, "input[1] has 2 elements, expected 3 like the first list at this level");
+  auto text = ParseSpecJson(R"({"weight": [[1, "x"]]})");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().message, "weight[0][1] is a string, not a number");
+  auto deep = ParseSpecJson(R"({"input": [[1, [2]]]})");
+  ASSERT_FALSE(deep);
+}
+
+TEST(SpecJson, TensorRoundTripIsExactAndShort) {
+  Tensor tensor{{2, 2}, {-1.5697f, 0.1f, 3.0f, 1e-7f}};
+  const auto json = TensorToJson(tensor);
+  EXPECT_EQ(json.dump(), "[[-1.5697,0.1],[3.0,1e-07]]");
+  auto back = TensorFromJson(json, "t");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->data, tensor.data);
+  EXPECT_EQ(back->shape, tensor.shape);
+}
+
+}  // namespace
+}  // namespace convstep
