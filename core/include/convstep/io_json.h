@@ -13,9 +13,6 @@
 
 namespace convstep {
 
-/// Axis order of the input as written in the file.
-enum class InputLayout { kNCL, kNLC };
-
 /// A parsed spec document. Tensors that the file does not give are absent (empty optional);
 /// filling them (from a seed, as nn.Conv1d would) is the caller's choice.
 struct SpecDocument {

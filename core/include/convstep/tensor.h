@@ -7,6 +7,10 @@
 
 namespace convstep {
 
+/// Axis order of an input as given: [N, C, L] as Conv1d wants it, or [N, L, C] (words as rows,
+/// as text data usually comes) which is permuted with permute(0, 2, 1) first.
+enum class InputLayout { kNCL, kNLC };
+
 /// A shape such as {6, 3, 5}.
 using Shape = std::vector<int64_t>;
 
