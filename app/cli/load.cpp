@@ -19,7 +19,8 @@ Result<std::string> ReadText(const std::string& path) {
   if (!file)
     return MakeError("cannot open " + path, "file", "check the path and that the file is readable");
   buffer << file.rdbuf();
-  if (file.bad()) return MakeError("cannot read " + path, "file", "check that the file is readable");
+  if (file.bad())
+    return MakeError("cannot read " + path, "file", "check that the file is readable");
   return buffer.str();
 }
 

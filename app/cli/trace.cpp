@@ -13,9 +13,12 @@ using nlohmann::json;
 
 const char* CellName(CellKind kind) {
   switch (kind) {
-    case CellKind::kReal: return "input";
-    case CellKind::kZeroPad: return "zero_pad";
-    case CellKind::kGhost: return "ghost";
+    case CellKind::kReal:
+      return "input";
+    case CellKind::kZeroPad:
+      return "zero_pad";
+    case CellKind::kGhost:
+      return "ghost";
   }
   return "input";
 }
@@ -28,8 +31,8 @@ std::string Num(float value) {
 
 // "x[c=1, pos=3]" plus where the value comes from.
 std::string InputText(const TapState& tap) {
-  std::string text = "x[c=" + std::to_string(tap.in_channel) + ", pos=" +
-                     std::to_string(tap.padded_pos) + "]";
+  std::string text =
+      "x[c=" + std::to_string(tap.in_channel) + ", pos=" + std::to_string(tap.padded_pos) + "]";
   if (tap.cell.kind == CellKind::kZeroPad) return text + " (zero padding)";
   if (tap.cell.kind == CellKind::kGhost)
     return text + " (padding copying input l=" + std::to_string(tap.cell.source) + ")";
@@ -85,9 +88,9 @@ void WriteTraceText(std::ostream& out, const Walkthrough& walk, Granularity gran
   const int64_t end = EndOf(walk, granularity, range);
   for (int64_t step = std::max<int64_t>(0, range.from); step < end; ++step) {
     const StepState s = walk.State(step, granularity);
-    const std::string where = "y[n=" + std::to_string(s.coord.n) + ", o=" +
-                              std::to_string(s.coord.out_channel) + ", t=" +
-                              std::to_string(s.coord.t) + "]";
+    const std::string where = "y[n=" + std::to_string(s.coord.n) +
+                              ", o=" + std::to_string(s.coord.out_channel) +
+                              ", t=" + std::to_string(s.coord.t) + "]";
     if (granularity == Granularity::kTap) {
       const TapState& tap = s.taps[static_cast<size_t>(s.coord.tap)];
       out << "step " << step << "  " << where << "  tap " << s.taps_done << "/" << g.taps << ": "
@@ -101,9 +104,12 @@ void WriteTraceText(std::ostream& out, const Walkthrough& walk, Granularity gran
       out << "\n";
     }
     if (s.window_complete) {
-      out << "      " << where << " = " << Num(s.taps.back().running_sum);
-      if (s.has_bias) out << " + bias " << Num(s.bias);
-      out << " = " << Num(s.output) << "\n";
+      out << "      " << where << " = sum " << Num(s.taps.back().running_sum);
+      if (s.has_bias) {
+        out << " + bias " << Num(s.bias) << " = " << Num(s.output) << "\n";
+      } else {
+        out << " (bias=False)\n";
+      }
     }
   }
 }

@@ -1,0 +1,149 @@
+// Contract tests of convstep-cli: run the real binary, check stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+using nlohmann::json;
+
+struct CliRun {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream file(path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
+CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
+  const std::string dir = ::testing::TempDir();
+  const std::string in = dir + "/cli_stdin.txt", out = dir + "/cli_out.txt",
+                    err = dir + "/cli_err.txt";
+  std::ofstream(in) << stdin_text;
+  const std::string command =
+      std::string(CONVSTEP_CLI) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  CliRun run;
+  const int raw = std::system(command.c_str());
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  run.out = Slurp(out);
+  run.err = Slurp(err);
+  return run;
+}
+
+json SeedDocument() {
+  return json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
+}
+
+// The seed example with the seed document's printed input and simple weights.
+json SeedSpec() {
+  json weight = json::array();
+  for (int o = 0; o < 8; ++o) {
+    json kernel = json::array();
+    for (int c = 0; c < 3; ++c) kernel.push_back({0.25 * (o + 1), -0.5 * (c + 1)});
+    weight.push_back(kernel);
+  }
+  return {{"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 2}, {"bias", false}}},
+          {"input_layout", "NLC"},
+          {"input", SeedDocument()["input_nlc"]},
+          {"weight", weight}};
+}
+
+TEST(Cli, ForwardOnTheSeedExamplePrintsSixEightFour) {
+  CliRun run = Cli("forward -", SeedSpec().dump());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json result = json::parse(run.out);
+  EXPECT_EQ(result["input_shape"], json({6, 3, 5}));
+  EXPECT_EQ(result["output_shape"], json({6, 8, 4}));
+  EXPECT_EQ(result["input"], SeedDocument()["input_ncl"]);  // the document's permuted tensor
+  EXPECT_EQ(result["weight_shape"], json({8, 3, 2}));
+  EXPECT_FALSE(result.contains("bias"));
+  // y[0,0,0] by hand: sum over c, k of x[c, k] * w[0, c, k].
+  const json& x = result["input"][0];
+  double expected = 0;
+  for (int c = 0; c < 3; ++c)
+    for (int k = 0; k < 2; ++k)
+      expected += x[c][k].get<double>() * SeedSpec()["weight"][0][c][k].get<double>();
+  EXPECT_NEAR(result["output"][0][0][0].get<double>(), expected, 1e-5);
+  EXPECT_TRUE(run.err.empty());
+}
+
+TEST(Cli, MalformedJsonExitsTwoWithOneLine) {
+  CliRun run = Cli("forward -", "{\"conv\": {\"in_channels\": 3,");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_EQ(run.err.rfind("error: malformed JSON at line 1", 0), 0u) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST(Cli, ForgottenPermuteGivesPyTorchsMessageParameterAndHint) {
+  json spec = SeedSpec();
+  spec["input_layout"] = "NCL";  // [6,5,3] given as if it were [N, C, L]
+  CliRun run = Cli("forward -", spec.dump());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_EQ(
+      run.err.rfind("error: Given groups=1, weight of size [8, 3, 2], expected input[6, 5, 3] "
+                    "to have 3 channels, but got 5 channels instead (input): ",
+                    0),
+      0u)
+      << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST(Cli, InvalidConfigurationAndMissingFile) {
+  json spec = SeedSpec();
+  spec["conv"]["groups"] = 2;
+  CliRun run = Cli("forward -", spec.dump());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err.rfind("error: in_channels must be divisible by groups (groups): ", 0), 0u)
+      << run.err;
+  CliRun missing = Cli("forward /nonexistent/spec.json");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.err.rfind("error: cannot open /nonexistent/spec.json (file)", 0), 0u);
+  CliRun flag = Cli("forward --bogus -");
+  EXPECT_EQ(flag.status, 2);
+  EXPECT_TRUE(flag.out.empty());
+}
+
+TEST(Cli, TraceJsonRunningSumsEndAtTheOutput) {
+  const std::string text = SeedSpec().dump();
+  CliRun forward = Cli("forward -", text);
+  CliRun trace = Cli("trace - --granularity window --json", text);
+  ASSERT_EQ(trace.status, 0) << trace.err;
+  const json steps = json::parse(trace.out);
+  EXPECT_EQ(steps["step_count"], 6 * 8 * 4);
+  const json output = json::parse(forward.out)["output"];
+  for (const json& step : steps["steps"]) {
+    const double y =
+        output[step["n"].get<int>()][step["out_channel"].get<int>()][step["t"].get<int>()];
+    EXPECT_NEAR(step["output"].get<double>(), y, 1e-5);
+    EXPECT_EQ(step["taps"].size(), 6u);
+  }
+}
+
+TEST(Cli, TraceTextShowsEachMultiply) {
+  CliRun trace = Cli("trace - --count 6", SeedSpec().dump());
+  ASSERT_EQ(trace.status, 0) << trace.err;
+  EXPECT_NE(
+      trace.out.find("step 0  y[n=0, o=0, t=0]  tap 1/6: x[c=0, pos=0] (input l=0) = -1.5697"),
+      std::string::npos)
+      << trace.out;
+  EXPECT_NE(trace.out.find("(bias=False)"), std::string::npos);
+  CliRun range = Cli("trace - --from 99999", SeedSpec().dump());
+  EXPECT_EQ(range.status, 2);
+  EXPECT_NE(range.err.find("1152 steps"), std::string::npos) << range.err;
+}
+
+}  // namespace
