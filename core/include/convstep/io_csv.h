@@ -1,0 +1,30 @@
+// CSV matrices: one row per line, numbers separated by commas (or semicolons / tabs).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "convstep/result.h"
+#include "convstep/tensor.h"
+
+namespace convstep {
+
+/// How the rows of a CSV file map onto Conv1d's axes.
+enum class CsvOrientation {
+  kRowsArePositions,  ///< each line is one position (a word): an [L, C] matrix
+  kRowsAreChannels,   ///< each line is one channel: a [C, L] matrix
+};
+
+/// Parses CSV text into a 2-d [rows, columns] tensor. A first line with no numbers at all is
+/// taken as a header; blank lines and lines starting with '#' are skipped. Ragged rows,
+/// non-numeric cells and empty input give an Error naming `name`, the line and the column.
+Result<Tensor> ParseCsv(const std::string& text, const std::string& name,
+                        int64_t max_elements = int64_t{1} << 28);
+
+/// Reads a CSV file and returns it as [C, L] (transposing kRowsArePositions files).
+Result<Tensor> ReadCsvFile(const std::string& path, CsvOrientation orientation);
+
+/// CSV text of a 2-d tensor, one row per line, shortest round-trip floats.
+std::string WriteCsv(const Tensor& matrix);
+
+}  // namespace convstep

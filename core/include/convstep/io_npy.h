@@ -1,0 +1,31 @@
+// NumPy .npy files: float32/float64, little-endian, C order (numpy.save's default).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "convstep/result.h"
+#include "convstep/tensor.h"
+
+namespace convstep {
+
+/// Reads .npy bytes. Accepts '<f4' and '<f8' (converted to float32) in C order; other dtypes,
+/// big-endian or Fortran-order data, bad headers, truncated data and arrays over
+/// `max_elements` give an Error that names `name`, the place and the reason.
+Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name,
+                       int64_t max_elements = int64_t{1} << 28);
+
+/// Reads a .npy file (see ReadNpy).
+Result<Tensor> ReadNpyFile(const std::string& path, int64_t max_elements = int64_t{1} << 28);
+
+/// The .npy bytes of a tensor as float32 ('<f4', version 1.0, C order).
+std::string WriteNpy(const Tensor& tensor);
+
+/// Reads a whole file into bytes; the error names the path.
+Result<std::string> ReadFileBytes(const std::string& path);
+
+/// Writes bytes to `path` through a temporary file and a rename, so a crash never leaves a
+/// half-written file behind.
+Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes);
+
+}  // namespace convstep

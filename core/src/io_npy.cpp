@@ -1,0 +1,180 @@
+#include "convstep/io_npy.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace convstep {
+namespace {
+
+Error NpyError(const std::string& name, const std::string& reason, const std::string& hint) {
+  return MakeError(name + ": " + reason, "file", hint);
+}
+
+// Value of `key` in the header dict, as raw text up to the next top-level comma or brace.
+bool HeaderValue(const std::string& header, const std::string& key, std::string* value) {
+  const size_t at = header.find("'" + key + "'");
+  if (at == std::string::npos) return false;
+  size_t pos = header.find(':', at);
+  if (pos == std::string::npos) return false;
+  ++pos;
+  while (pos < header.size() && header[pos] == ' ') ++pos;
+  size_t end = pos;
+  if (end < header.size() && header[end] == '(') {
+    end = header.find(')', end);
+    if (end == std::string::npos) return false;
+    ++end;
+  } else {
+    while (end < header.size() && header[end] != ',' && header[end] != '}') ++end;
+  }
+  *value = header.substr(pos, end - pos);
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> ReadFileBytes(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError("cannot open " + path, "file", "check the path and permissions");
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  if (file.bad()) return MakeError("cannot read " + path, "file", "check that it is readable");
+  return bytes.str();
+}
+
+Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file)
+      return MakeError("cannot write " + temporary, "file",
+                       "check the folder exists and is writable");
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.flush();
+    if (!file) return MakeError("cannot write " + temporary, "file", "check the free disk space");
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return MakeError("cannot replace " + path, "file", "check the folder is writable");
+  }
+  return true;
+}
+
+Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_t max_elements) {
+  const std::string magic = "\x93NUMPY";
+  if (bytes.size() < 10 || bytes.compare(0, magic.size(), magic) != 0)
+    return NpyError(name, "not a .npy file (the first bytes are not \\x93NUMPY)",
+                    "save the array with numpy.save or torch: np.save('x.npy', t.numpy())");
+  const int major = static_cast<unsigned char>(bytes[6]);
+  size_t header_length = 0, header_start = 0;
+  if (major == 1) {
+    header_length =
+        static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
+    header_start = 10;
+  } else if (major == 2 || major == 3) {
+    if (bytes.size() < 12) return NpyError(name, "the header is truncated", "save the file again");
+    for (int i = 3; i >= 0; --i)
+      header_length = (header_length << 8) | static_cast<unsigned char>(bytes[8 + i]);
+    header_start = 12;
+  } else {
+    return NpyError(name, "unknown .npy format version " + std::to_string(major),
+                    "save it with numpy.save");
+  }
+  if (header_start + header_length > bytes.size())
+    return NpyError(name,
+                    "the header is truncated (it says " + std::to_string(header_length) + " bytes)",
+                    "the file was cut short; save it again");
+  const std::string header = bytes.substr(header_start, header_length);
+  std::string descr, fortran, shape_text;
+  if (!HeaderValue(header, "descr", &descr) || !HeaderValue(header, "fortran_order", &fortran) ||
+      !HeaderValue(header, "shape", &shape_text))
+    return NpyError(name, "the header lacks descr, fortran_order or shape: " + header,
+                    "save it with numpy.save");
+  if (fortran.find("True") != std::string::npos)
+    return NpyError(name, "the array is in Fortran order", "save np.ascontiguousarray(x) instead");
+  size_t item = 0;
+  if (descr == "'<f4'") {
+    item = 4;
+  } else if (descr == "'<f8'") {
+    item = 8;
+  } else {
+    return NpyError(name,
+                    "dtype " + descr +
+                        " is not supported (only float32 '<f4' and float64 '<f8', "
+                        "little-endian)",
+                    "convert first: np.save('x.npy', x.astype(np.float32))");
+  }
+  Shape shape;
+  {
+    std::string digits;
+    for (char c : shape_text) {
+      if (c >= '0' && c <= '9') {
+        digits += c;
+      } else if (!digits.empty()) {
+        if (digits.size() > 15)
+          return NpyError(name, "a dimension is too large", "use a smaller array");
+        shape.push_back(std::stoll(digits));
+        digits.clear();
+      } else if (c != '(' && c != ')' && c != ',' && c != ' ' && c != 'L') {
+        return NpyError(name, "cannot read the shape " + shape_text, "save it with numpy.save");
+      }
+    }
+  }
+  const int64_t count = ShapeNumel(shape);
+  if (count < 0 || count > max_elements)
+    return NpyError(name,
+                    "the array " + FormatShape(shape) + " has more elements than the limit of " +
+                        std::to_string(max_elements),
+                    "use a smaller array");
+  const size_t data_start = header_start + header_length;
+  const size_t expected = static_cast<size_t>(count) * item;
+  if (bytes.size() - data_start != expected)
+    return NpyError(name,
+                    "the data holds " + std::to_string(bytes.size() - data_start) +
+                        " bytes but shape " + FormatShape(shape) + " needs " +
+                        std::to_string(expected),
+                    "the file is truncated or has extra bytes; save it again");
+  Tensor tensor;
+  tensor.shape = shape;
+  tensor.data.resize(static_cast<size_t>(count));
+  const char* data = bytes.data() + data_start;
+  for (size_t i = 0; i < tensor.data.size(); ++i) {
+    if (item == 4) {
+      std::memcpy(&tensor.data[i], data + 4 * i, 4);
+    } else {
+      double value;
+      std::memcpy(&value, data + 8 * i, 8);
+      tensor.data[i] = static_cast<float>(value);
+    }
+  }
+  return tensor;
+}
+
+Result<Tensor> ReadNpyFile(const std::string& path, int64_t max_elements) {
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) return bytes.error();
+  return ReadNpy(*bytes, path, max_elements);
+}
+
+std::string WriteNpy(const Tensor& tensor) {
+  std::string shape = "(";
+  for (size_t i = 0; i < tensor.shape.size(); ++i) shape += std::to_string(tensor.shape[i]) + ", ";
+  if (tensor.shape.size() > 1) shape.resize(shape.size() - 2);
+  if (tensor.shape.size() == 1) shape.resize(shape.size() - 1);
+  shape += ")";
+  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+  const size_t unpadded = 10 + header.size() + 1;
+  header.append((64 - unpadded % 64) % 64, ' ');
+  header += '\n';
+  std::string bytes = "\x93NUMPY";
+  bytes += '\x01';
+  bytes += '\x00';
+  bytes += static_cast<char>(header.size() & 0xff);
+  bytes += static_cast<char>((header.size() >> 8) & 0xff);
+  bytes += header;
+  bytes.append(reinterpret_cast<const char*>(tensor.data.data()), tensor.data.size() * 4);
+  return bytes;
+}
+
+}  // namespace convstep
