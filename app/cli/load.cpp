@@ -24,8 +24,14 @@ Result<std::string> ReadText(const std::string& path) {
   return buffer.str();
 }
 
-Result<LoadedSpec> LoadSpec(const std::string& text) {
-  auto parsed = ParseSpecJson(text);
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (path == "-" || slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir) {
+  auto parsed = ParseSpecJson(text, base_dir);
   if (!parsed) return parsed.error();
   LoadedSpec loaded;
   loaded.document = std::move(parsed).value();

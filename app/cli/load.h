@@ -21,6 +21,10 @@ struct LoadedSpec {
 Result<std::string> ReadText(const std::string& path);
 
 /// Parses and validates a spec: permutes NLC input, checks every tensor against the layer.
-Result<LoadedSpec> LoadSpec(const std::string& text);
+/// Tensor files named in the spec are found relative to `base_dir`.
+Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir = ".");
+
+/// The folder of a path ("." for "-" or a bare file name).
+std::string FolderOf(const std::string& path);
 
 }  // namespace convstep::cli

@@ -24,7 +24,7 @@ int Fail(const Error& error) {
 convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path) {
   auto text = convstep::cli::ReadText(path);
   if (!text) return text.error();
-  return convstep::cli::LoadSpec(*text);
+  return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path));
 }
 
 int RunForward(const std::string& path) {

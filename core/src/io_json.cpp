@@ -1,5 +1,9 @@
 #include "convstep/io_json.h"
 
+#include "convstep/io_csv.h"
+#include "convstep/io_npy.h"
+#include "convstep/torch_text.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -222,7 +226,30 @@ json ConvToJson(const Conv1dSpec& spec) {
   return conv;
 }
 
-Result<SpecDocument> ParseSpecJson(const std::string& text) {
+Result<Tensor> LoadTensorFile(const std::string& path) {
+  auto ends_with = [&](const std::string& suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".npy")) return ReadNpyFile(path);
+  if (ends_with(".csv")) return ReadCsvFile(path, CsvOrientation::kRowsAreChannels);
+  if (ends_with(".txt")) {
+    auto bytes = ReadFileBytes(path);
+    if (!bytes) return bytes.error();
+    auto tensor = ParseTorchTensor(*bytes);
+    if (!tensor) {
+      Error error = tensor.error();
+      error.message = path + ": " + error.message;
+      error.parameter = "file";
+      return error;
+    }
+    return tensor;
+  }
+  return MakeError(path + ": unknown file type", "file",
+                   "use .npy (numpy.save), .csv (one row per line) or .txt (print(tensor) text)");
+}
+
+Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
   json root;
   try {
     root = json::parse(text);
@@ -259,7 +286,18 @@ Result<SpecDocument> ParseSpecJson(const std::string& text) {
                          "[batch, length, channels] and is permuted first");
       }
     } else if (key == "input" || key == "weight" || key == "bias") {
-      auto tensor = TensorFromJson(value, key);
+      Result<Tensor> tensor = Tensor{};
+      if (value.is_object()) {
+        if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
+          return MakeError(key + " must be a nested list or {\"file\": \"PATH\"}, but got " +
+                               value.dump(),
+                           key, "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}");
+        std::string path = value["file"].get<std::string>();
+        if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
+        tensor = LoadTensorFile(path);
+      } else {
+        tensor = TensorFromJson(value, key);
+      }
       if (!tensor) return tensor.error();
       (key == "input" ? doc.input : key == "weight" ? doc.weight : doc.bias) = std::move(*tensor);
     } else if (key == "input_shape") {

@@ -36,13 +36,16 @@ TEST(SpecJson, MalformedJsonNamesLineAndColumn) {
 }
 
 TEST(SpecJson, WrongTypesAndUnknownKeys) {
-  auto text = ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");
+  auto text =
+      ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().parameter, "in_channels");
-  auto fraction = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2.5}})");
+  auto fraction =
+      ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2.5}})");
   ASSERT_FALSE(fraction);
   EXPECT_EQ(fraction.error().parameter, "kernel_size");
-  auto typo = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2, "strid": 2}})");
+  auto typo = ParseSpecJson(
+      R"({"conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2, "strid": 2}})");
   ASSERT_FALSE(typo);
   EXPECT_NE(typo.error().message.find("strid"), std::string::npos);
   auto missing = ParseSpecJson(R"({"conv": {"in_channels": 3, "out_channels": 8}})");
@@ -53,7 +56,8 @@ TEST(SpecJson, WrongTypesAndUnknownKeys) {
 TEST(SpecJson, RaggedAndNonNumericTensors) {
   auto ragged = ParseSpecJson(R"({"input": [[1, 2, 3], [4, 5]]})");
   ASSERT_FALSE(ragged);
-  EXPECT_EQ(ragged.error().message, "input[1] has 2 elements, expected 3 like the first list at this level");
+  EXPECT_EQ(ragged.error().message,
+            "input[1] has 2 elements, expected 3 like the first list at this level");
   auto text = ParseSpecJson(R"({"weight": [[1, "x"]]})");
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().message, "weight[0][1] is a string, not a number");
@@ -69,6 +73,25 @@ TEST(SpecJson, TensorRoundTripIsExactAndShort) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->data, tensor.data);
   EXPECT_EQ(back->shape, tensor.shape);
+}
+
+TEST(SpecJson, TensorsFromFilesRelativeToTheSpec) {
+  const std::string dir = std::string(CONVSTEP_GOLDEN_DIR);
+  auto doc = ParseSpecJson(R"({"input": {"file": "npy/f32_6x5x3.npy"},
+      "weight": {"file": "seed_input_print.txt"}})",
+                           dir);
+  ASSERT_TRUE(doc) << doc.error().OneLine();
+  EXPECT_EQ(doc->input->shape, (Shape{6, 5, 3}));
+  EXPECT_EQ(doc->weight->shape, (Shape{6, 5, 3}));
+  EXPECT_FLOAT_EQ(doc->weight->data[0], -1.5697f);
+  auto missing = ParseSpecJson(R"({"input": {"file": "nope.npy"}})", dir);
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("nope.npy"), std::string::npos);
+  auto unknown = ParseSpecJson(R"({"input": {"file": "x.bin"}})", dir);
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("unknown file type"), std::string::npos);
+  auto extra = ParseSpecJson(R"({"input": {"file": "x.npy", "mode": 1}})", dir);
+  ASSERT_FALSE(extra);
 }
 
 }  // namespace

@@ -29,7 +29,13 @@ struct SpecDocument {
 
 /// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
 /// an Error naming the place (line/column or key path) and what would be right.
-Result<SpecDocument> ParseSpecJson(const std::string& text);
+/// "input", "weight" and "bias" may also be {"file": "PATH"} naming a .npy, .csv or .txt
+/// (PyTorch's printed text) file; relative paths are taken from `base_dir`.
+Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir = ".");
+
+/// Loads a tensor file by its extension: .npy (float32/float64), .csv (a matrix, rows as
+/// written), .txt (what print(tensor) printed). Errors name the file and the reason.
+Result<Tensor> LoadTensorFile(const std::string& path);
 
 /// Parses the "conv" object alone.
 Result<Conv1dSpec> ParseConvJson(const nlohmann::json& conv);
