@@ -160,6 +160,8 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
       "give the input as [N, C, L] (batched) or [C, L] (unbatched); for [N, L, C] data, "
       "permute(0, 2, 1) first";
   if (dims != 2 && dims != 3) {
+    // F.pad runs first for the non-zero modes: it needs 2 padding values <= 2 * dims.
+    if (!zeros && dims == 0) return MakeError("Padding length too large", "input", layout_hint);
     if (!zeros)
       return MakeError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
                        "input", layout_hint);
@@ -271,14 +273,25 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                      "the kernel spans dilation*(kernel_size-1)+1 = " + S(extent) +
                          " positions but the padded input has " + S(conv_padded) +
                          ": use a smaller kernel_size or dilation, more padding, or a longer input");
-  if (spec.dilation <= 0)
-    return MakeError("non-positive dilation is not supported", "dilation",
-                     "dilation is the spacing between kernel taps: use 1 or more (got " +
-                         S(spec.dilation) + ")");
+  // From here on PyTorch is choosing a backend (_select_conv_backend); conv1d runs as a 2-d
+  // convolution over [N, C, 1, L].
   if (shape.back() == 0 && shape[0] > 0 && shape[1] > 0)
     return MakeError("Only zero batch or zero channel inputs are supported, but got input shape: " +
                          FormatShape({shape[0], shape[1], 1, 0}),
                      "input", "the input has length L=0; give at least one position");
+  if (spec.dilation <= 0) {
+    // Only the chosen backend checks dilation, each in its own words: oneDNN (use_mkldnn:
+    // groups > 1, a batch other than 1, or more than 20480 input values) or the slow dilated
+    // kernel, which prints the dilation of its 2-d view. An empty batch reaches neither and
+    // PyTorch accepts any dilation there; ConvStep refuses it with oneDNN's message.
+    const bool onednn = spec.groups > 1 || shape[0] != 1 || SatMul(shape[1], shape[2]) > 20480;
+    return MakeError(
+        onednn ? "non-positive dilation is not supported"
+               : "dilation should be greater than zero, but got [1, " + S(spec.dilation) + "]",
+        "dilation",
+        "dilation is the spacing between kernel taps: use 1 or more (got " + S(spec.dilation) +
+            ")");
+  }
 
   Geometry g;
   g.batched = dims == 3;
