@@ -61,8 +61,9 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
   if (!conv.is_object())
     return MakeError("conv must be an object, but got " + TypeName(conv), "conv",
                      "write conv as {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}");
-  static const char* kKeys[] = {"in_channels", "out_channels", "kernel_size", "stride", "padding",
-                                "dilation",    "groups",       "bias",        "padding_mode"};
+  static const char* kKeys[] = {"in_channels", "out_channels", "kernel_size",
+                                "stride",      "padding",      "dilation",
+                                "groups",      "bias",         "padding_mode"};
   for (auto it = conv.begin(); it != conv.end(); ++it) {
     bool known = false;
     for (const char* key : kKeys) known = known || it.key() == key;
@@ -78,12 +79,10 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     int64_t fallback;
     bool required;
   };
-  const Field fields[] = {{"in_channels", &spec.in_channels, 0, true},
-                          {"out_channels", &spec.out_channels, 0, true},
-                          {"kernel_size", &spec.kernel_size, 0, true},
-                          {"stride", &spec.stride, 1, false},
-                          {"dilation", &spec.dilation, 1, false},
-                          {"groups", &spec.groups, 1, false}};
+  const Field fields[] = {
+      {"in_channels", &spec.in_channels, 0, true}, {"out_channels", &spec.out_channels, 0, true},
+      {"kernel_size", &spec.kernel_size, 0, true}, {"stride", &spec.stride, 1, false},
+      {"dilation", &spec.dilation, 1, false},      {"groups", &spec.groups, 1, false}};
   for (const Field& field : fields) {
     auto value = IntField(conv, field.key, field.fallback, field.required);
     if (!value) return value.error();
@@ -121,9 +120,9 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
   spec.padding_mode = PaddingMode::kZeros;
   if (conv.contains("padding_mode")) {
     if (!conv.at("padding_mode").is_string())
-      return MakeError("conv.padding_mode must be a string, but got " +
-                           TypeName(conv.at("padding_mode")),
-                       "padding_mode", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"");
+      return MakeError(
+          "conv.padding_mode must be a string, but got " + TypeName(conv.at("padding_mode")),
+          "padding_mode", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"");
     const std::string name = conv.at("padding_mode").get<std::string>();
     spec.padding_mode = ParsePaddingMode(name);
     if (spec.padding_mode == PaddingMode::kInvalid) spec.invalid_mode = name;
@@ -141,9 +140,9 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
     probe = &(*probe)[0];
   }
   if (tensor.shape.empty() && !value.is_number())
-    return MakeError(name + " must be a number or a nested list of numbers, but got " +
-                         TypeName(value),
-                     name, "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]");
+    return MakeError(
+        name + " must be a number or a nested list of numbers, but got " + TypeName(value), name,
+        "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]");
   if (tensor.shape.size() > 8)
     return MakeError(name + " has " + std::to_string(tensor.shape.size()) + " dimensions", name,
                      "a Conv1d tensor has at most 3");
@@ -211,18 +210,30 @@ json TensorToJson(const Tensor& tensor) {
 }
 
 json ConvToJson(const Conv1dSpec& spec) {
-  json conv = {{"in_channels", spec.in_channels},   {"out_channels", spec.out_channels},
-               {"kernel_size", spec.kernel_size},   {"stride", spec.stride},
-               {"dilation", spec.dilation},         {"groups", spec.groups},
+  json conv = {{"in_channels", spec.in_channels},
+               {"out_channels", spec.out_channels},
+               {"kernel_size", spec.kernel_size},
+               {"stride", spec.stride},
+               {"dilation", spec.dilation},
+               {"groups", spec.groups},
                {"bias", spec.bias}};
   switch (spec.padding_kind) {
-    case PaddingKind::kSame: conv["padding"] = "same"; break;
-    case PaddingKind::kValid: conv["padding"] = "valid"; break;
-    case PaddingKind::kInvalid: conv["padding"] = spec.invalid_padding; break;
-    case PaddingKind::kExplicit: conv["padding"] = spec.padding; break;
+    case PaddingKind::kSame:
+      conv["padding"] = "same";
+      break;
+    case PaddingKind::kValid:
+      conv["padding"] = "valid";
+      break;
+    case PaddingKind::kInvalid:
+      conv["padding"] = spec.invalid_padding;
+      break;
+    case PaddingKind::kExplicit:
+      conv["padding"] = spec.padding;
+      break;
   }
-  conv["padding_mode"] =
-      spec.padding_mode == PaddingMode::kInvalid ? spec.invalid_mode : PaddingModeName(spec.padding_mode);
+  conv["padding_mode"] = spec.padding_mode == PaddingMode::kInvalid
+                             ? spec.invalid_mode
+                             : PaddingModeName(spec.padding_mode);
   return conv;
 }
 
@@ -257,9 +268,14 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
     std::string reason = error.what();
     const size_t colon = reason.rfind(": ");
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    return MakeError("malformed JSON at " + Place(text, error.byte == 0 ? 0 : error.byte - 1) +
-                         ": " + reason,
-                     "json", "check the brackets, commas and quotes near that place");
+    return MakeError(
+        "malformed JSON at " + Place(text, error.byte == 0 ? 0 : error.byte - 1) + ": " + reason,
+        "json", "check the brackets, commas and quotes near that place");
+  } catch (const json::exception& error) {  // e.g. a number too large for a double
+    std::string reason = error.what();
+    const size_t bracket = reason.find("] ");
+    if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
+    return MakeError("malformed JSON: " + reason, "json", "use numbers within float range");
   }
   if (!root.is_object())
     return MakeError("the spec must be a JSON object, but got " + TypeName(root), "json",
@@ -289,9 +305,9 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       Result<Tensor> tensor = Tensor{};
       if (value.is_object()) {
         if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
-          return MakeError(key + " must be a nested list or {\"file\": \"PATH\"}, but got " +
-                               value.dump(),
-                           key, "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}");
+          return MakeError(
+              key + " must be a nested list or {\"file\": \"PATH\"}, but got " + value.dump(), key,
+              "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}");
         std::string path = value["file"].get<std::string>();
         if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
         tensor = LoadTensorFile(path);
@@ -304,13 +320,14 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       Shape sizes;
       bool ok = value.is_array() && !value.empty();
       for (const json& size : ok ? value : json::array()) {
-        ok = ok && (size.is_number_unsigned() ||
-                    (size.is_number_integer() && size.get<int64_t>() >= 0));
+        ok = ok &&
+             (size.is_number_unsigned() || (size.is_number_integer() && size.get<int64_t>() >= 0));
         if (ok) sizes.push_back(size.get<int64_t>());
       }
       if (!ok)
-        return MakeError("input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
-                         "input_shape", "write it like [6, 5, 3]");
+        return MakeError(
+            "input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
+            "input_shape", "write it like [6, 5, 3]");
       doc.input_shape = sizes;
     } else if (key == "seed") {
       if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))

@@ -35,6 +35,13 @@ TEST(SpecJson, MalformedJsonNamesLineAndColumn) {
   EXPECT_EQ(doc.error().parameter, "json");
 }
 
+TEST(SpecJson, FuzzFoundNumberOverflowIsAnErrorNotAnException) {
+  // Found by fuzz_spec_json: nlohmann throws out_of_range, not parse_error, for 1e925.
+  auto doc = ParseSpecJson(R"({"input": [[1.0, 1e925]]})");
+  ASSERT_FALSE(doc);
+  EXPECT_NE(doc.error().message.find("1e925"), std::string::npos) << doc.error().message;
+}
+
 TEST(SpecJson, WrongTypesAndUnknownKeys) {
   auto text =
       ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");

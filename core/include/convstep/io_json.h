@@ -16,15 +16,15 @@ namespace convstep {
 /// A parsed spec document. Tensors that the file does not give are absent (empty optional);
 /// filling them (from a seed, as nn.Conv1d would) is the caller's choice.
 struct SpecDocument {
-  bool has_conv = false;            ///< the "conv" object was present
-  Conv1dSpec spec;                  ///< valid when has_conv
+  bool has_conv = false;  ///< the "conv" object was present
+  Conv1dSpec spec;        ///< valid when has_conv
   InputLayout layout = InputLayout::kNCL;
-  std::optional<Tensor> input;      ///< as written, in `layout` order
-  std::optional<Shape> input_shape; ///< "input_shape", for generated input (in `layout` order)
+  std::optional<Tensor> input;       ///< as written, in `layout` order
+  std::optional<Shape> input_shape;  ///< "input_shape", for generated input (in `layout` order)
   std::optional<Tensor> weight;
   std::optional<Tensor> bias;
-  std::optional<uint64_t> seed;     ///< "seed": torch.manual_seed value
-  nlohmann::json extra;             ///< every other top-level key, kept for sessions
+  std::optional<uint64_t> seed;  ///< "seed": torch.manual_seed value
+  nlohmann::json extra;          ///< every other top-level key, kept for sessions
 };
 
 /// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
