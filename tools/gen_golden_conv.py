@@ -16,10 +16,11 @@ non-positive stride or dilation, forgotten permutes, wrong ranks, kernels longer
 input, reflect/circular limits, ...). core/tests/test_golden_conv.cpp replays every case
 through ConvStep and needs no torch at run time.
 
-The output is deterministic: torch.manual_seed and random.Random(SEED) fix the numbers, and
-the script re-executes itself with PYTHONHASHSEED=0, because two of PyTorch's messages print
-a Python set whose order depends on the hash seed. With seed 0 they read
-{'same', 'valid'} and {'replicate', 'reflect', 'zeros', 'circular'}, as ConvStep prints them.
+The output is deterministic: random.Random(seed) draws the cases, torch.manual_seed(seed + i)
+fixes each case's tensors, and the script re-executes itself with PYTHONHASHSEED=0, because
+two of PyTorch's messages print a Python set whose order depends on the hash seed. With seed 0
+they read {'same', 'valid'} and {'replicate', 'reflect', 'zeros', 'circular'}, as ConvStep
+prints them.
 """
 import os
 import sys
@@ -360,8 +361,8 @@ def skip_reason(spec, shape):
         # PyTorch fails later with backend-internal errors (or divides by zero in its weight
         # init); ConvStep reports its own message for these.
         return "zero kernel_size or in_channels"
-    if any(size > MAX_L for size in shape) or len(shape) > 3 and shape[0] * shape[1] > 16:
-        return "too large for the golden file"
+    if any(size > MAX_L for size in shape):
+        return "too large for the golden file"  # keeps the JSON small
     return None
 
 
