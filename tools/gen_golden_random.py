@@ -79,11 +79,31 @@ def randn_cases(seeds, sizes):
     return cases
 
 
+def digest(tensor):
+    """A 64-bit fingerprint of float32 bit patterns: sum of (bits ^ i) * (2 i + 1) mod 2^64."""
+    import numpy as np
+    bits = tensor.reshape(-1).numpy().view(np.uint32).astype(np.uint64)
+    index = np.arange(bits.size, dtype=np.uint64)
+    return int(np.sum((bits ^ index) * (index * np.uint64(2) + np.uint64(1)), dtype=np.uint64))
+
+
+def randn_digests(seeds, size):
+    """Large draws, too big to store, that catch differences in the last bit of rare values."""
+    cases = []
+    for seed in seeds:
+        torch.manual_seed(seed)
+        values = torch.randn(size)
+        cases.append({"seed": seed, "size": size, "digest": digest(values),
+                      "first": float(values[0]), "last": float(values[-1])})
+    return cases
+
+
 def default_kernels_part():
     """What torch draws without AVX2 (called in the child process)."""
     return {"capability": capability(),
             "randn": randn_cases([0, 42], [7, 16, 17, 30, 90]),
-            "conv_init": [conv_case(0, CONVS[1]), conv_case(42, CONVS[6])]}
+            "conv_init": [conv_case(0, CONVS[1]), conv_case(42, CONVS[6])],
+            "randn_digests": randn_digests([0], 100003)}
 
 
 # ---- value sources: the Python that ConvStep prints (values.h) and what it computes ----
@@ -195,6 +215,7 @@ def main_part():
     torch.manual_seed(7)
     data["randn"].append({"seed": 7, "shape": [4, 3, 50],
                           "values": flat(torch.randn(4, 3, 50))})
+    data["randn_digests"] = randn_digests([0, 42], 1000003)
     data["randint"] = []
     for seed in [0, 1, 42, 2**32 - 1]:
         for low, high, shape in [(-3, 4, [7]), (-3, 4, [2, 3, 4]), (0, 2**33, [5]),
