@@ -6,8 +6,69 @@
 #include <sstream>
 
 #include "convstep/permute.h"
+#include "convstep/torch_random.h"
 
 namespace convstep::cli {
+namespace {
+
+// Input in [N, C, L] order, whatever layout it was given in.
+Result<Tensor> ToNcl(const Tensor& given, InputLayout layout) {
+  if (layout == InputLayout::kNCL) return given;
+  return PermuteLastTwo(given);
+}
+
+// Fills the tensors the spec does not give: the input from input_shape, then the weight and
+// bias as nn.Conv1d creates them, in the order the equivalent Python draws them.
+Result<bool> FillMissing(const SpecDocument& doc, LoadedSpec* loaded) {
+  const uint64_t seed = doc.seed.value_or(0);
+  GeneratedTensors made;
+  if (doc.input_shape) {
+    if (doc.has_conv) {
+      auto generated = GenerateTensors(doc.spec, *doc.input_shape, doc.layout, doc.values, seed);
+      if (!generated) return generated.error();
+      made = std::move(generated).value();
+    } else {
+      auto input = GenerateInput(*doc.input_shape, doc.values, seed);
+      if (!input) return input.error();
+      made.input = std::move(input).value();
+    }
+    loaded->generated.push_back("input");
+  } else {
+    made.input = *doc.input;
+    const bool need_init = doc.has_conv && (!doc.weight || (doc.spec.bias && !doc.bias));
+    if (need_init && doc.values == ValueSource::kTorchRandn) {
+      // torch.manual_seed(seed); x = torch.tensor(...); conv = nn.Conv1d(...)
+      TorchGenerator generator;
+      generator.manual_seed(seed);
+      auto init = generator.conv1d_default_init(doc.spec);
+      if (!init) return init.error();
+      made.weight = init->weight;
+      made.bias = init->bias;
+    } else if (need_init && doc.values == ValueSource::kSmallIntegers) {
+      return MakeError("values \"small_integers\" draws the input first, so it needs input_shape",
+                       "values",
+                       "give input_shape instead of input, or give the weight and bias too");
+    } else if (need_init) {
+      auto generated = GenerateTensors(doc.spec, made.input.shape, doc.layout, doc.values, seed);
+      if (!generated) return generated.error();
+      made.weight = generated->weight;
+      made.bias = generated->bias;
+    }
+  }
+  loaded->input_given = made.input;
+  if (!doc.has_conv) return true;
+  loaded->problem.weight = doc.weight ? *doc.weight : made.weight;
+  if (!doc.weight) loaded->generated.push_back("weight");
+  if (doc.spec.bias) {
+    loaded->problem.bias = doc.bias ? *doc.bias : made.bias;
+    if (!doc.bias) loaded->generated.push_back("bias");
+  } else if (doc.bias) {
+    loaded->problem.bias = *doc.bias;  // reported by ValidateProblem
+  }
+  return true;
+}
+
+}  // namespace
 
 Result<std::string> ReadText(const std::string& path) {
   std::ostringstream buffer;
@@ -36,36 +97,22 @@ Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir
   LoadedSpec loaded;
   loaded.document = std::move(parsed).value();
   const SpecDocument& doc = loaded.document;
-  if (!doc.has_conv)
-    return MakeError("the spec has no \"conv\" object", "conv",
-                     "add \"conv\": {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}");
-  if (!doc.input)
-    return MakeError("the spec has no \"input\"", "input",
-                     "add \"input\" as nested lists, like tensor.tolist() prints it");
-  Conv1dProblem& problem = loaded.problem;
-  problem.spec = doc.spec;
-  if (doc.layout == InputLayout::kNLC) {
-    auto permuted = PermuteLastTwo(*doc.input);
-    if (!permuted) return permuted.error();
-    problem.input = std::move(permuted).value();
-  } else {
-    problem.input = *doc.input;
-  }
+  loaded.has_conv = doc.has_conv;
+  if (!doc.input && !doc.input_shape)
+    return MakeError("the spec has no \"input\" and no \"input_shape\"", "input",
+                     "add \"input\" as nested lists like tensor.tolist(), or \"input_shape\" with "
+                     "\"seed\" to draw it like torch.randn");
   // Construction errors come first, as in PyTorch, before any complaint about tensors.
-  if (auto built = ValidateSpec(problem.spec); !built) return built.error();
-  if (!doc.weight)
-    return MakeError("the spec has no \"weight\"", "weight",
-                     "add \"weight\" of shape [out_channels, in_channels/groups, kernel_size]");
-  problem.weight = *doc.weight;
-  if (problem.spec.bias) {
-    if (!doc.bias)
-      return MakeError("the spec has no \"bias\" but conv.bias is true", "bias",
-                       "add \"bias\" with out_channels values, or set \"bias\": false");
-    problem.bias = *doc.bias;
-  } else if (doc.bias) {
-    problem.bias = *doc.bias;  // reported by ValidateProblem
+  if (doc.has_conv) {
+    if (auto built = ValidateSpec(doc.spec); !built) return built.error();
   }
-  auto geometry = ValidateProblem(problem);
+  if (auto filled = FillMissing(doc, &loaded); !filled) return filled.error();
+  auto input = ToNcl(loaded.input_given, doc.layout);
+  if (!input) return input.error();
+  loaded.problem.input = std::move(input).value();
+  if (!doc.has_conv) return loaded;
+  loaded.problem.spec = doc.spec;
+  auto geometry = ValidateProblem(loaded.problem);
   if (!geometry) return geometry.error();
   loaded.geometry = *geometry;
   return loaded;

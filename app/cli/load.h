@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "convstep/io_json.h"
 #include "convstep/problem.h"
@@ -15,6 +16,8 @@ struct LoadedSpec {
   Conv1dProblem problem;
   Geometry geometry;
   bool has_conv = true;  ///< false: the spec only generated an input
+  Tensor input_given;    ///< the input in the layout the spec gave (before any permute)
+  std::vector<std::string> generated;  ///< which of input, weight, bias were generated
 };
 
 /// Reads a whole file, or standard input for "-". Errors name the file.

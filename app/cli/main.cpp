@@ -30,19 +30,32 @@ convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path) {
 int RunForward(const std::string& path) {
   auto loaded = Load(path);
   if (!loaded) return Fail(loaded.error());
+  const auto& doc = loaded->document;
   const auto& problem = loaded->problem;
-  const auto& geometry = loaded->geometry;
-  const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
   json result = {{"input_shape", problem.input.shape},
-                 {"input", convstep::TensorToJson(problem.input)},
-                 {"conv", convstep::ConvToJson(problem.spec)},
-                 {"weight_shape", problem.weight.shape},
-                 {"weight", convstep::TensorToJson(problem.weight)}};
-  if (problem.spec.bias) result["bias"] = convstep::TensorToJson(problem.bias);
-  result["padding_left"] = geometry.pad_left;
-  result["padding_right"] = geometry.pad_right;
-  result["output_shape"] = output.shape;
-  result["output"] = convstep::TensorToJson(output);
+                 {"input", convstep::TensorToJson(problem.input)}};
+  if (doc.layout == convstep::InputLayout::kNLC) {
+    result["input_layout"] = "NLC";
+    result["input_given_shape"] = loaded->input_given.shape;
+    result["input_given"] = convstep::TensorToJson(loaded->input_given);
+  }
+  if (!loaded->generated.empty()) {
+    result["seed"] = doc.seed.value_or(0);
+    result["values"] = convstep::ValueSourceName(doc.values);
+    result["generated"] = loaded->generated;
+  }
+  if (loaded->has_conv) {
+    const auto& geometry = loaded->geometry;
+    const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+    result["conv"] = convstep::ConvToJson(problem.spec);
+    result["weight_shape"] = problem.weight.shape;
+    result["weight"] = convstep::TensorToJson(problem.weight);
+    if (problem.spec.bias) result["bias"] = convstep::TensorToJson(problem.bias);
+    result["padding_left"] = geometry.pad_left;
+    result["padding_right"] = geometry.pad_right;
+    result["output_shape"] = output.shape;
+    result["output"] = convstep::TensorToJson(output);
+  }
   std::cout << result.dump() << "\n";
   return 0;
 }
@@ -55,6 +68,9 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
                  "use tap, window, row or batch"});
   auto loaded = Load(path);
   if (!loaded) return Fail(loaded.error());
+  if (!loaded->has_conv)
+    return Fail({"the spec has no \"conv\" object", "conv",
+                 "trace needs a layer: add \"conv\": {\"in_channels\": ..., ...}"});
   const convstep::Walkthrough walk(loaded->problem, loaded->geometry);
   const int64_t total = walk.StepCount(granularity);
   if (range.from < 0 || (range.from >= total && total > 0))

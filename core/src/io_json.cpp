@@ -329,6 +329,11 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
             "input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
             "input_shape", "write it like [6, 5, 3]");
       doc.input_shape = sizes;
+    } else if (key == "values") {
+      if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
+        return MakeError("values must be \"randn\", \"arange\", \"small_integers\", \"ones\" "
+                         "or \"zeros\", but got " + value.dump(),
+                         "values", "it says how tensors that the spec does not give are made");
     } else if (key == "seed") {
       if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
         return MakeError("seed must be a whole number >= 0, but got " + value.dump(), "seed",

@@ -3,12 +3,14 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -144,6 +146,68 @@ TEST(Cli, TraceTextShowsEachMultiply) {
   CliRun range = Cli("trace - --from 99999", SeedSpec().dump());
   EXPECT_EQ(range.status, 2);
   EXPECT_NE(range.err.find("1152 steps"), std::string::npos) << range.err;
+}
+
+// Flattens nested lists into one vector, like tensor.reshape(-1).tolist().
+void Flatten(const json& value, std::vector<double>* out) {
+  if (value.is_array()) {
+    for (const json& item : value) Flatten(item, out);
+  } else {
+    out->push_back(value.get<double>());
+  }
+}
+
+void ExpectClose(const json& actual, const json& expected_flat, double tolerance,
+                 const char* what) {
+  std::vector<double> flat;
+  Flatten(actual, &flat);
+  ASSERT_EQ(flat.size(), expected_flat.size()) << what;
+  for (size_t i = 0; i < flat.size(); ++i)
+    ASSERT_NEAR(flat[i], expected_flat[i].get<double>(), tolerance) << what << " element " << i;
+}
+
+TEST(Cli, SeedGivesTheNumbersPyTorchPrints) {
+  // torch.manual_seed(0); x = torch.randn(6, 5, 3); conv = nn.Conv1d(3, 8, 2, bias=False);
+  // y = conv(x.permute(0, 2, 1)) -- the values torch printed are in random_cases.json.
+  const json golden =
+      json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/random_cases.json"))["seed_example"];
+  const json spec = {
+      {"seed", 0},
+      {"input_shape", {6, 5, 3}},
+      {"input_layout", "NLC"},
+      {"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 2}, {"bias", false}}}};
+  CliRun run = Cli("forward -", spec.dump());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json result = json::parse(run.out);
+  EXPECT_EQ(result["generated"], json({"input", "weight"}));
+  EXPECT_EQ(result["input_given_shape"], json({6, 5, 3}));
+  EXPECT_EQ(result["output_shape"], json({6, 8, 4}));
+  ExpectClose(result["input_given"], golden["input"], 1e-6, "input");
+  ExpectClose(result["weight"], golden["weight"], 1e-6, "weight");
+  ExpectClose(result["output"], golden["output"], 1e-5, "output");
+}
+
+TEST(Cli, WithoutConvTheResultHoldsOnlyTheInput) {
+  CliRun run = Cli("forward -", R"({"seed": 42, "input_shape": [2, 3]})");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json result = json::parse(run.out);
+  EXPECT_EQ(result["input_shape"], json({2, 3}));
+  EXPECT_FALSE(result.contains("output"));
+  EXPECT_FALSE(result.contains("weight"));
+  EXPECT_EQ(result["seed"], 42);
+}
+
+TEST(Cli, MissingBiasIsDrawnAfterTheGivenWeightsDraw) {
+  // A literal input and weight with bias=True: the bias is nn.Conv1d's second draw.
+  json spec = SeedSpec();
+  spec["conv"]["bias"] = true;
+  CliRun run = Cli("forward -", spec.dump());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json result = json::parse(run.out);
+  EXPECT_EQ(result["generated"], json({"bias"}));
+  EXPECT_EQ(result["bias"].size(), 8u);
+  const double bound = 1.0 / std::sqrt(6.0);  // 1/sqrt(fan_in), fan_in = 3 * 2
+  for (const json& b : result["bias"]) EXPECT_LE(std::fabs(b.get<double>()), bound);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "convstep/problem.h"
 #include "convstep/result.h"
 #include "convstep/tensor.h"
+#include "convstep/values.h"
 
 namespace convstep {
 
@@ -24,6 +25,7 @@ struct SpecDocument {
   std::optional<Tensor> weight;
   std::optional<Tensor> bias;
   std::optional<uint64_t> seed;  ///< "seed": torch.manual_seed value
+  ValueSource values = ValueSource::kTorchRandn;  ///< "values": how missing tensors are made
   nlohmann::json extra;          ///< every other top-level key, kept for sessions
 };
 
