@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "convstep/codegen.h"
 #include "convstep/forward.h"
 #include "convstep/io_json.h"
 #include "convstep/walkthrough.h"
@@ -60,6 +61,25 @@ int RunForward(const std::string& path) {
   return 0;
 }
 
+int RunCode(const std::string& path) {
+  auto loaded = Load(path);
+  if (!loaded) return Fail(loaded.error());
+  const auto& doc = loaded->document;
+  convstep::CodeSpec code;
+  code.has_conv = loaded->has_conv;
+  code.spec = doc.spec;
+  code.layout = doc.layout;
+  code.values = doc.values;
+  code.seed = doc.seed.value_or(0);
+  code.input_shape = loaded->input_given.shape;
+  code.input_drawn = doc.input_shape.has_value();
+  code.input = doc.input;
+  code.weight = doc.weight;
+  code.bias = doc.bias;
+  std::cout << convstep::PythonCode(code);
+  return 0;
+}
+
 int RunTrace(const std::string& path, const std::string& granularity_name, bool as_json,
              const convstep::cli::TraceRange& range) {
   convstep::Granularity granularity;
@@ -96,6 +116,10 @@ int main(int argc, char** argv) {
   auto* forward = app.add_subcommand("forward", "Run the convolution and print a result JSON");
   forward->add_option("spec", forward_path, "Spec JSON file, or - for standard input")->required();
 
+  std::string code_path;
+  auto* code = app.add_subcommand("code", "Print the equivalent PyTorch program");
+  code->add_option("spec", code_path, "Spec JSON file, or - for standard input")->required();
+
   std::string trace_path, granularity = "tap";
   bool trace_json = false;
   convstep::cli::TraceRange range;
@@ -118,6 +142,7 @@ int main(int argc, char** argv) {
     return kUsageOrInputError;
   }
   if (forward->parsed()) return RunForward(forward_path);
+  if (code->parsed()) return RunCode(code_path);
   if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range);
   return kUsageOrInputError;
 }
