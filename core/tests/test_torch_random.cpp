@@ -71,7 +71,8 @@ TEST(TorchGenerator, Random64IsFirstDrawHighSecondLow) {
 }
 
 TEST(TorchGenerator, RandMatchesTorch) {
-  for (const json& c : Golden()["rand"]) {
+  const json cases = Golden()["rand"];  // a copy: the parsed document is a temporary
+  for (const json& c : cases) {
     TorchGenerator generator(c["seed"].get<uint64_t>());
     auto tensor = generator.rand(c["shape"].get<Shape>());
     ASSERT_TRUE(tensor);
@@ -119,7 +120,8 @@ TEST(TorchGenerator, LargeRandnIsBitExact) {
 }
 
 TEST(TorchGenerator, RandintMatchesTorch) {
-  for (const json& c : Golden()["randint"]) {
+  const json cases = Golden()["randint"];  // a copy: the parsed document is a temporary
+  for (const json& c : cases) {
     TorchGenerator generator(c["seed"].get<uint64_t>());
     auto tensor = generator.randint(c["low"].get<int64_t>(), c["high"].get<int64_t>(),
                                     c["shape"].get<Shape>());
@@ -131,7 +133,8 @@ TEST(TorchGenerator, RandintMatchesTorch) {
 }
 
 TEST(TorchGenerator, UniformMatchesTorch) {
-  for (const json& c : Golden()["uniform"]) {
+  const json cases = Golden()["uniform"];  // a copy: the parsed document is a temporary
+  for (const json& c : cases) {
     TorchGenerator generator(c["seed"].get<uint64_t>());
     auto tensor =
         generator.uniform(c["shape"].get<Shape>(), c["from"].get<double>(), c["to"].get<double>());
