@@ -32,6 +32,11 @@ SPECS = [
      "input": [[[0.1, -1.5], [2.25, 0.3333333], [1e-7, -4.0], [3.0, 0.5]]],
      "conv": {"in_channels": 2, "out_channels": 4, "kernel_size": 2, "padding_mode": "replicate",
               "padding": 1}},
+    {"seed": 11, "sentences": ["The cat sat on the mat.", "A dog ran!", "我爱深度学习", "Café au lait"],
+     "conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2, "bias": False}},
+    {"seed": 2, "sentences": ["one two three four five six seven eight nine ten eleven twelve"
+                              " thirteen fourteen fifteen sixteen seventeen"],
+     "conv": {"in_channels": 20, "out_channels": 2, "kernel_size": 3}},
     {"seed": 5, "input_shape": [1, 3, 6],
      "weight": [[[1.0, -1.0]], [[0.5, 0.5]], [[2.0, 0.0]]],
      "conv": {"in_channels": 3, "out_channels": 3, "kernel_size": 2, "groups": 3}},

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "convstep/permute.h"
+#include "convstep/sentences.h"
 #include "convstep/torch_random.h"
 
 namespace convstep::cli {
@@ -34,7 +35,15 @@ Result<bool> FillMissing(const SpecDocument& doc, LoadedSpec* loaded) {
     }
     loaded->generated.push_back("input");
   } else {
-    made.input = *doc.input;
+    if (!doc.sentences.empty()) {
+      auto batch = EmbedSentences(doc.sentences, doc.spec.in_channels, seed);
+      if (!batch) return batch.error();
+      made.input = batch->vectors;
+      loaded->tokens = batch->tokens;
+      loaded->generated.push_back("input");
+    } else {
+      made.input = *doc.input;
+    }
     const bool need_init = doc.has_conv && (!doc.weight || (doc.spec.bias && !doc.bias));
     if (need_init && doc.values == ValueSource::kTorchRandn) {
       // torch.manual_seed(seed); x = torch.tensor(...); conv = nn.Conv1d(...)
@@ -98,7 +107,13 @@ Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir
   loaded.document = std::move(parsed).value();
   const SpecDocument& doc = loaded.document;
   loaded.has_conv = doc.has_conv;
-  if (!doc.input && !doc.input_shape)
+  if (!doc.sentences.empty() && !doc.has_conv)
+    return MakeError("sentences need a \"conv\" object", "conv",
+                     "conv.in_channels sets the size of each word vector");
+  if (!doc.sentences.empty() && doc.layout != InputLayout::kNLC)
+    return MakeError("sentences give [N, L, C] input, so input_layout must be \"NLC\"",
+                     "input_layout", "set \"input_layout\": \"NLC\" or leave it out");
+  if (!doc.input && !doc.input_shape && doc.sentences.empty())
     return MakeError("the spec has no \"input\" and no \"input_shape\"", "input",
                      "add \"input\" as nested lists like tensor.tolist(), or \"input_shape\" with "
                      "\"seed\" to draw it like torch.randn");

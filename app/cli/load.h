@@ -17,7 +17,8 @@ struct LoadedSpec {
   Geometry geometry;
   bool has_conv = true;  ///< false: the spec only generated an input
   Tensor input_given;    ///< the input in the layout the spec gave (before any permute)
-  std::vector<std::string> generated;  ///< which of input, weight, bias were generated
+  std::vector<std::vector<std::string>> tokens;  ///< for sentence input: [N][L] tokens
+  std::vector<std::string> generated;            ///< which of input, weight, bias were generated
 };
 
 /// Reads a whole file, or standard input for "-". Errors name the file.

@@ -40,6 +40,7 @@ int RunForward(const std::string& path) {
     result["input_given_shape"] = loaded->input_given.shape;
     result["input_given"] = convstep::TensorToJson(loaded->input_given);
   }
+  if (!loaded->tokens.empty()) result["tokens"] = loaded->tokens;
   if (!loaded->generated.empty()) {
     result["seed"] = doc.seed.value_or(0);
     result["values"] = convstep::ValueSourceName(doc.values);
@@ -76,6 +77,7 @@ int RunCode(const std::string& path) {
   code.input = doc.input;
   code.weight = doc.weight;
   code.bias = doc.bias;
+  code.sentences = doc.sentences;
   std::cout << convstep::PythonCode(code);
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "convstep/codegen.h"
 
 #include "convstep/geometry.h"
+#include "convstep/sentences.h"
 
 #include <charconv>
 #include <cstdio>
@@ -71,7 +72,7 @@ std::string PythonCode(const CodeSpec& code) {
   const bool init_used = !code.weight || (spec.bias && !code.bias);
   const bool drawing =
       Draws(code.values) && (code.input_drawn || (code.has_conv && (!randn || init_used)));
-  if (drawing) py << "torch.manual_seed(" << code.seed << ")\n";
+  if (drawing && code.sentences.empty()) py << "torch.manual_seed(" << code.seed << ")\n";
   const Shape& shape = code.input ? code.input->shape : code.input_shape;
   if (code.input_drawn)
     py << "x = " << ValueSourcePython(code.values, TensorRole::kInput, spec, code.input_shape)
@@ -80,7 +81,10 @@ std::string PythonCode(const CodeSpec& code) {
     py << "weight = " << ValueSourcePython(code.values, TensorRole::kWeight, spec, shape) << "\n";
   if (bias_expression)
     py << "bias = " << ValueSourcePython(code.values, TensorRole::kBias, spec, shape) << "\n";
-  if (code.input) {
+  if (!code.sentences.empty()) {
+    py << SentencesPython(code.sentences, spec.in_channels, code.seed);
+    if (code.has_conv && randn && init_used) py << "torch.manual_seed(" << code.seed << ")\n";
+  } else if (code.input) {
     py << "x = " << TensorLiteralPython(*code.input, 4)
        << (code.input_drawn ? "  # the values typed or loaded in ConvStep\n" : "\n");
   }

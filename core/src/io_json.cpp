@@ -329,11 +329,22 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
             "input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
             "input_shape", "write it like [6, 5, 3]");
       doc.input_shape = sizes;
+    } else if (key == "sentences") {
+      bool ok = value.is_array() && !value.empty();
+      for (const json& sentence : ok ? value : json::array()) {
+        ok = ok && sentence.is_string();
+        if (ok) doc.sentences.push_back(sentence.get<std::string>());
+      }
+      if (!ok)
+        return MakeError("sentences must be a non-empty list of strings, but got " + value.dump(),
+                         "sentences", "write it like [\"the cat sat\", \"a dog ran away\"]");
     } else if (key == "values") {
       if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
-        return MakeError("values must be \"randn\", \"arange\", \"small_integers\", \"ones\" "
-                         "or \"zeros\", but got " + value.dump(),
-                         "values", "it says how tensors that the spec does not give are made");
+        return MakeError(
+            "values must be \"randn\", \"arange\", \"small_integers\", \"ones\" "
+            "or \"zeros\", but got " +
+                value.dump(),
+            "values", "it says how tensors that the spec does not give are made");
     } else if (key == "seed") {
       if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
         return MakeError("seed must be a whole number >= 0, but got " + value.dump(), "seed",
@@ -343,6 +354,10 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       doc.extra[key] = value;
     }
   }
+  if (!doc.sentences.empty() && !root.contains("input_layout")) doc.layout = InputLayout::kNLC;
+  if (!doc.sentences.empty() && (doc.input || doc.input_shape))
+    return MakeError("the spec gives sentences and also input or input_shape", "sentences",
+                     "the sentences are the input: remove input and input_shape");
   if (doc.input && doc.input_shape)
     return MakeError("the spec gives both input and input_shape", "input_shape",
                      "give the values (input) or a shape to generate (input_shape), not both");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "convstep/spec.h"
 #include "convstep/tensor.h"
@@ -24,6 +25,7 @@ struct CodeSpec {
   std::optional<Tensor> input;   ///< literal values (typed, pasted or loaded), in `layout` order
   std::optional<Tensor> weight;  ///< literal weight
   std::optional<Tensor> bias;    ///< literal bias
+  std::vector<std::string> sentences;  ///< text input: x is built from these (sentences.h)
 };
 
 /// Runnable Python (torch 1.13) that rebuilds the same tensors, permutes [N, L, C] input,

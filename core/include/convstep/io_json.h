@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,9 +25,10 @@ struct SpecDocument {
   std::optional<Shape> input_shape;  ///< "input_shape", for generated input (in `layout` order)
   std::optional<Tensor> weight;
   std::optional<Tensor> bias;
-  std::optional<uint64_t> seed;  ///< "seed": torch.manual_seed value
+  std::vector<std::string> sentences;  ///< "sentences": text input, one sentence per item
+  std::optional<uint64_t> seed;        ///< "seed": torch.manual_seed value
   ValueSource values = ValueSource::kTorchRandn;  ///< "values": how missing tensors are made
-  nlohmann::json extra;          ///< every other top-level key, kept for sessions
+  nlohmann::json extra;                           ///< every other top-level key, kept for sessions
 };
 
 /// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
