@@ -1,1 +1,179 @@
-int main() { return 0; }
+// ConvStep: set-up, loop, tear-down (the shape of Dear ImGui's example_glfw_opengl3).
+// Everything drawn lives in convstep_gui (ui.h); this file only owns the window, the clock,
+// screenshots and the frame-time benchmark.
+#include <glad/gl.h>
+// glad first.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <vector>
+
+#include "app_state.h"
+#include "assets.h"
+#include "options.h"
+#include "platform.h"
+#include "ui.h"
+
+namespace {
+
+using convstep::gui::AppOptions;
+using convstep::gui::AppState;
+
+// Applies --spec, --granularity, --step and --text-scale. Returns an exit code, or -1 to run.
+int ApplyOptions(const AppOptions& options, AppState& app) {
+  if (!options.spec_path.empty()) {
+    auto opened = convstep::gui::OpenSpecFile(app, options.spec_path);
+    if (!opened) {
+      std::cerr << "convstep: error: " << opened.error().OneLine() << "\n";
+      return convstep::gui::kUsageError;
+    }
+  }
+  if (options.granularity) convstep::gui::SetGranularity(app, *options.granularity);
+  if (options.step) {
+    const int64_t count = convstep::gui::StepCount(app);
+    if (*options.step >= count) {
+      std::cerr << "convstep: error: --step " << *options.step << " is out of range: there are "
+                << count << " steps at granularity "
+                << convstep::GranularityName(app.timeline.granularity) << ", numbered 0 to "
+                << count - 1 << "\n";
+      return convstep::gui::kUsageError;
+    }
+    convstep::gui::SeekStep(app, *options.step);
+    app.window_tween.progress = 1.f;
+  }
+  app.view.text_scale = options.text_scale;
+  return -1;
+}
+
+double Percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  const size_t index =
+      static_cast<size_t>(std::ceil(fraction * static_cast<double>(values.size()))) - 1;
+  return values[std::min(index, values.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const convstep::gui::ParsedOptions parsed = convstep::gui::ParseOptions(argc, argv);
+  if (parsed.exit) {
+    std::cout << parsed.output;
+    std::cerr << parsed.error;
+    return parsed.exit_code;
+  }
+  const AppOptions& options = parsed.options;
+  AppState app;
+  std::string error;
+  if (!convstep::gui::InitAppState(app, convstep::gui::FindAssetsDir(), &error)) {
+    std::cerr << "convstep: error: " << error << "\n";
+    return 1;
+  }
+  if (const int code = ApplyOptions(options, app); code >= 0) return code;
+
+  const bool screenshot = !options.screenshot_path.empty();
+  const bool bench = options.bench_frames > 0;
+  convstep::gui::Platform platform;
+  if (!convstep::gui::CreatePlatform(platform, options.width, options.height, !screenshot,
+                                     &error)) {
+    std::cerr << "convstep: error: " << error << "\n";
+    return 1;
+  }
+  convstep::gui::SetContentScale(app, screenshot ? 1.f : convstep::gui::ContentScale(platform));
+  convstep::gui::RenderTarget target;
+  if (screenshot &&
+      !convstep::gui::CreateRenderTarget(target, options.width, options.height, &error)) {
+    std::cerr << "convstep: error: " << error << "\n";
+    convstep::gui::DestroyPlatform(platform);
+    return 1;
+  }
+  if (screenshot) {
+    app.permute.progress = 1.f;  // a still picture shows the permuted result
+  } else {
+    convstep::gui::ReplayPermute(app);
+  }
+  if (bench) {
+    glfwSwapInterval(0);  // measure the work, not the monitor
+    app.timeline.playing = true;
+    app.timeline.speed = convstep::gui::kMaxSpeed;
+  } else {
+    glfwSwapInterval(1);
+  }
+
+  std::vector<double> frame_ms;
+  using Clock = std::chrono::steady_clock;
+  auto last = Clock::now();
+  int exit_code = 0;
+  for (int frame = 0;; ++frame) {
+    glfwPollEvents();
+    if (glfwWindowShouldClose(platform.window) || app.quit_requested) break;
+    if (!screenshot) convstep::gui::SetContentScale(app, convstep::gui::ContentScale(platform));
+    if (app.view.fonts_dirty) convstep::gui::RebuildFonts(app);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (screenshot) {
+      io.DisplaySize =
+          ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
+      io.DisplayFramebufferScale = ImVec2(1.f, 1.f);
+      io.DeltaTime = 1.f / 60.f;  // a fixed clock: the same frames give the same picture
+    }
+    ImGui::NewFrame();
+    convstep::gui::DrawUi(app, io.DeltaTime);
+    ImGui::Render();
+    const int fb_w = screenshot ? options.width
+                                : static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    const int fb_h = screenshot ? options.height
+                                : static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glBindFramebuffer(GL_FRAMEBUFFER, screenshot ? target.framebuffer : 0);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (screenshot) {
+      if (frame + 1 >= options.frames) {
+        const auto pixels = convstep::gui::ReadPixels(options.width, options.height);
+        if (!convstep::gui::WritePng(options.screenshot_path, options.width, options.height, pixels,
+                                     &error)) {
+          std::cerr << "convstep: error: " << error << "\n";
+          exit_code = 1;
+        }
+        break;
+      }
+      continue;
+    }
+    glfwSwapBuffers(platform.window);
+    if (bench) {
+      glFinish();
+      const auto now = Clock::now();
+      if (frame > 0)
+        frame_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+      last = now;
+      if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
+    }
+  }
+  convstep::gui::DestroyRenderTarget(target);
+  convstep::gui::DestroyPlatform(platform);
+  if (bench) {
+    const auto& g = app.session->geometry;
+    std::printf(
+        "bench: %dx%d, input [%lld, %lld, %lld], out_channels %lld, kernel_size %lld, granularity "
+        "%s, speed 16x\n",
+        options.width, options.height, static_cast<long long>(g.batch),
+        static_cast<long long>(g.in_channels), static_cast<long long>(g.length),
+        static_cast<long long>(g.out_channels), static_cast<long long>(g.kernel_size),
+        convstep::GranularityName(app.timeline.granularity));
+    std::printf("frames: %zu p50: %.2f ms p95: %.2f ms max: %.2f ms\n", frame_ms.size(),
+                Percentile(frame_ms, 0.5), Percentile(frame_ms, 0.95),
+                frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()));
+  }
+  return exit_code;
+}

@@ -1,0 +1,392 @@
+#include "app_state.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace convstep::gui {
+namespace {
+
+constexpr const char* kControls[] = {
+    "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
+    "bias",        "padding_mode", "batch",       "length", "layout",  "values",   "seed"};
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file)
+    return MakeError("cannot open " + path, "file", "check the path and that the file is readable");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+std::vector<Preset> ListPresets(const std::string& assets_dir) {
+  std::vector<Preset> presets;
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::path(assets_dir) / "presets";
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    Preset preset;
+    preset.path = entry.path().string();
+    preset.title = entry.path().stem().string();
+    if (auto text = ReadFile(preset.path)) {
+      const auto doc = nlohmann::json::parse(*text, nullptr, false);
+      if (doc.is_object() && doc.contains("title") && doc["title"].is_string())
+        preset.title = doc["title"].get<std::string>();
+    }
+    presets.push_back(std::move(preset));
+  }
+  std::sort(presets.begin(), presets.end(),
+            [](const Preset& a, const Preset& b) { return a.path < b.path; });
+  return presets;
+}
+
+float Ease(float t) {
+  t = std::clamp(t, 0.f, 1.f);
+  return t * t * (3.f - 2.f * t);
+}
+
+// The tap nearest to `coord` that exists in the session's geometry.
+TapCoord ClampCoord(const Geometry& g, TapCoord coord) {
+  coord.n = std::clamp<int64_t>(coord.n, 0, std::max<int64_t>(0, g.batch - 1));
+  coord.out_channel =
+      std::clamp<int64_t>(coord.out_channel, 0, std::max<int64_t>(0, g.out_channels - 1));
+  coord.t = std::clamp<int64_t>(coord.t, 0, std::max<int64_t>(0, g.out_length - 1));
+  coord.tap = std::clamp<int64_t>(coord.tap, 0, std::max<int64_t>(0, g.taps - 1));
+  return coord;
+}
+
+// The tap the current step's picture shows (the last one the step completes).
+TapCoord ShownTap(const AppState& app) {
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  const int64_t count = walk.StepCount(app.timeline.granularity);
+  if (count <= 0) return TapCoord{};
+  return walk.CoordOf(ClampStep(app.timeline.step, count), app.timeline.granularity);
+}
+
+void SnapTween(AppState& app) {
+  const float start = static_cast<float>(app.session->geometry.WindowStart(ShownTap(app).t));
+  app.window_tween = WindowTween{start, start, 1.f, app.window_tween.seconds};
+}
+
+// Starts the kernel frame's slide from where it was drawn to the current step's window.
+void StartTween(AppState& app, float from_start, int64_t from_n) {
+  const TapCoord now = ShownTap(app);
+  const float to = static_cast<float>(app.session->geometry.WindowStart(now.t));
+  if (now.n != from_n) {
+    SnapTween(app);
+    return;
+  }
+  const double rate = kStepsPerSecond * app.timeline.speed;
+  const float seconds =
+      app.timeline.playing ? static_cast<float>(std::clamp(0.8 / rate, 0.04, 0.3)) : 0.22f;
+  app.window_tween = WindowTween{from_start, to, from_start == to ? 1.f : 0.f, seconds};
+}
+
+// Puts the timeline on `coord` (clamped to the session) at the current granularity.
+void PlaceAt(AppState& app, const TapCoord& wanted) {
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  Timeline& timeline = app.timeline;
+  timeline.pending = 0.0;
+  const int64_t count = walk.StepCount(timeline.granularity);
+  if (count <= 0) {
+    timeline.step = 0;
+    timeline.anchor.reset();
+    timeline.playing = false;
+    return;
+  }
+  const TapCoord coord = ClampCoord(app.session->geometry, wanted);
+  timeline.step = ClampStep(walk.StepOf(coord, timeline.granularity), count);
+  if (timeline.granularity != Granularity::kTap) {
+    timeline.anchor = coord;
+  } else {
+    timeline.anchor.reset();
+  }
+}
+
+// Replaces the session, keeping the timeline's (n, o, t, tap) where it still exists.
+void ReplaceSession(AppState& app, Session session) {
+  const bool had_steps = StepCount(app) > 0;
+  const TapCoord old = had_steps ? CurrentTap(app) : TapCoord{};
+  app.session = std::make_shared<const Session>(std::move(session));
+  PlaceAt(app, old);
+  SnapTween(app);
+}
+
+}  // namespace
+
+std::string ControlForError(const Error& error, const std::string& edited) {
+  for (const char* control : kControls)
+    if (error.parameter == control) return control;
+  if (error.parameter == "input") {
+    for (const char* shape_control : {"batch", "length", "in_channels", "layout"})
+      if (edited == shape_control) return edited;
+    return "length";
+  }
+  return edited;
+}
+
+bool InitAppState(AppState& app, const std::string& assets_dir, std::string* error) {
+  app.assets_dir = assets_dir;
+  std::string i18n_error;
+  if (!app.i18n.LoadFile(assets_dir + "/i18n/en.json", &i18n_error))
+    app.notice = "Translations not loaded (" + i18n_error + "): showing text keys";
+  app.presets = ListPresets(assets_dir);
+  Recipe recipe;  // the seed example: [6,5,3] NLC, Conv1d(3, 8, 2, bias=False), randn seed 0
+  auto built = BuildSession(recipe);
+  if (!built) {
+    const std::string reason = built.error().message;
+    recipe.source = ValueSource::kArange;
+    built = BuildSession(recipe);
+    if (built) app.notice = TrFormat(app.i18n, "notice.randn_unavailable", {reason});
+  }
+  if (!built) {
+    if (error) *error = built.error().OneLine();
+    return false;
+  }
+  app.draft = recipe;
+  app.session = std::make_shared<const Session>(std::move(built).value());
+  app.timeline = Timeline{};
+  SnapTween(app);
+  return true;
+}
+
+Result<bool> OpenSpecText(AppState& app, const std::string& text, const std::string& origin) {
+  auto doc = ParseSpecJson(text);
+  if (!doc) return doc.error();
+  auto recipe = RecipeFromDocument(*doc, origin);
+  if (!recipe) return recipe.error();
+  auto built = BuildSession(*recipe);
+  if (!built) return built.error();
+  app.draft = *recipe;
+  app.edit_error.reset();
+  app.session = std::make_shared<const Session>(std::move(built).value());
+  app.timeline.step = 0;
+  app.timeline.anchor.reset();
+  app.timeline.playing = false;
+  app.timeline.pending = 0.0;
+  ClearHover(app.hover);
+  app.canvases = Canvases{};
+  SnapTween(app);
+  return true;
+}
+
+Result<bool> OpenSpecFile(AppState& app, const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return text.error();
+  const std::string name = std::filesystem::path(path).filename().string();
+  auto opened = OpenSpecText(app, *text, name);
+  if (!opened) {
+    Error error = opened.error();
+    error.message = path + ": " + error.message;
+    return error;
+  }
+  return true;
+}
+
+Result<bool> OpenPreset(AppState& app, size_t index) {
+  if (index >= app.presets.size())
+    return MakeError("no preset number " + std::to_string(index), "preset", "choose from the list");
+  return OpenSpecFile(app, app.presets[index].path);
+}
+
+bool ApplyRecipe(AppState& app, const Recipe& recipe, const char* control) {
+  app.draft = recipe;
+  auto built = BuildSession(recipe);
+  if (!built) {
+    app.edit_error = EditError{built.error(), ControlForError(built.error(), control)};
+    return false;
+  }
+  app.edit_error.reset();
+  ReplaceSession(app, std::move(built).value());
+  return true;
+}
+
+bool SetSpec(AppState& app, const Conv1dSpec& spec, const char* control) {
+  Recipe recipe = app.draft;
+  recipe.spec = spec;
+  return ApplyRecipe(app, recipe, control);
+}
+
+bool SetBatch(AppState& app, int64_t batch) {
+  Recipe recipe = app.draft;
+  recipe.batch = batch;
+  return ApplyRecipe(app, recipe, "batch");
+}
+
+bool SetLength(AppState& app, int64_t length) {
+  Recipe recipe = app.draft;
+  recipe.length = length;
+  return ApplyRecipe(app, recipe, "length");
+}
+
+bool SetLayout(AppState& app, InputLayout layout) {
+  Recipe recipe = app.draft;
+  if (recipe.layout == layout) return true;
+  recipe.layout = layout;
+  if (recipe.fixed_input && recipe.values != ValuesFrom::kGenerated) {
+    // The same numbers, given the other way round: permute the fixed tensor to match.
+    Tensor& input = *recipe.fixed_input;
+    Tensor swapped = input;
+    if (input.dim() == 3) {
+      swapped.shape = {input.shape[0], input.shape[2], input.shape[1]};
+      for (int64_t n = 0; n < input.shape[0]; ++n)
+        for (int64_t i = 0; i < input.shape[1]; ++i)
+          for (int64_t j = 0; j < input.shape[2]; ++j) swapped.at(n, j, i) = input.at(n, i, j);
+    }
+    input = std::move(swapped);
+  }
+  return ApplyRecipe(app, recipe, "layout");
+}
+
+bool SetValueSource(AppState& app, ValueSource source) {
+  Recipe recipe = app.draft;
+  recipe.values = ValuesFrom::kGenerated;
+  recipe.source = source;
+  recipe.fixed_input.reset();
+  recipe.fixed_weight.reset();
+  recipe.fixed_bias.reset();
+  recipe.origin.clear();
+  return ApplyRecipe(app, recipe, "values");
+}
+
+bool UseSeedDocumentInput(AppState& app) {
+  Recipe recipe = app.draft;
+  const std::string path = app.assets_dir + "/presets/02_seed_document.json";
+  auto text = ReadFile(path);
+  Result<SpecDocument> doc = text ? ParseSpecJson(*text) : Result<SpecDocument>(text.error());
+  if (!doc || !doc->input) {
+    app.edit_error = EditError{
+        doc ? MakeError(path + " holds no input", "values", "restore the file from the repository")
+            : doc.error(),
+        "values"};
+    return false;
+  }
+  recipe.values = ValuesFrom::kSeedDocument;
+  recipe.fixed_input = *doc->input;
+  recipe.fixed_weight.reset();
+  recipe.fixed_bias.reset();
+  recipe.layout = InputLayout::kNLC;
+  recipe.batch = doc->input->shape[0];
+  recipe.length = doc->input->shape[1];
+  recipe.spec.in_channels = doc->input->shape[2];
+  recipe.origin = Tr(app.i18n, "values.seed_document_origin");
+  return ApplyRecipe(app, recipe, "values");
+}
+
+bool SetSeed(AppState& app, uint64_t seed) {
+  Recipe recipe = app.draft;
+  recipe.seed = seed;
+  return ApplyRecipe(app, recipe, "seed");
+}
+
+void RevertDraft(AppState& app) {
+  app.draft = app.session->recipe;
+  app.edit_error.reset();
+}
+
+int64_t StepCount(const AppState& app) {
+  return MakeWalkthrough(*app.session).StepCount(app.timeline.granularity);
+}
+
+std::optional<StepState> CurrentStepState(const AppState& app) {
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  const int64_t count = walk.StepCount(app.timeline.granularity);
+  if (count <= 0) return std::nullopt;
+  return walk.State(ClampStep(app.timeline.step, count), app.timeline.granularity);
+}
+
+TapCoord CurrentTap(const AppState& app) {
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  if (walk.StepCount(app.timeline.granularity) <= 0) return TapCoord{};
+  return CurrentCoord(app.timeline, walk);
+}
+
+void SeekStep(AppState& app, int64_t step) {
+  const float from = DisplayedWindowStart(app);
+  const int64_t from_n = ShownTap(app).n;
+  app.timeline.step = ClampStep(step, StepCount(app));
+  app.timeline.pending = 0.0;
+  StartTween(app, from, from_n);
+}
+
+void StepBy(AppState& app, int64_t delta) {
+  SeekStep(app, app.timeline.step + delta);
+}
+
+void SeekOutput(AppState& app, int64_t n, int64_t out_channel, int64_t t) {
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  if (walk.StepCount(app.timeline.granularity) <= 0) return;
+  TapCoord coord;
+  coord.n = n;
+  coord.out_channel = out_channel;
+  coord.t = t;
+  coord.tap = 0;
+  coord = ClampCoord(app.session->geometry, coord);
+  SeekStep(app, walk.StepOf(coord, app.timeline.granularity));
+}
+
+void SeekBatchItem(AppState& app, int64_t n) {
+  SeekOutput(app, n, 0, 0);
+}
+
+void SetGranularity(AppState& app, Granularity granularity) {
+  const float from = DisplayedWindowStart(app);
+  const int64_t from_n = ShownTap(app).n;
+  ChangeGranularity(app.timeline, MakeWalkthrough(*app.session), granularity);
+  StartTween(app, from, from_n);
+}
+
+void TogglePlay(AppState& app) {
+  const int64_t count = StepCount(app);
+  if (!app.timeline.playing && count > 0 && app.timeline.step >= count - 1) SeekStep(app, 0);
+  app.timeline.playing = !app.timeline.playing && count > 0;
+  app.timeline.pending = 0.0;
+}
+
+void SetSpeed(AppState& app, float speed) {
+  app.timeline.speed = std::clamp(speed, kMinSpeed, kMaxSpeed);
+}
+
+void AdvanceAnimations(AppState& app, float dt) {
+  if (app.timeline.playing) {
+    const float from = DisplayedWindowStart(app);
+    const int64_t from_n = ShownTap(app).n;
+    if (AdvancePlayback(app.timeline, StepCount(app), dt) > 0) StartTween(app, from, from_n);
+  }
+  WindowTween& tween = app.window_tween;
+  if (tween.progress < 1.f)
+    tween.progress = std::min(1.f, tween.progress + dt / std::max(0.01f, tween.seconds));
+  if (app.permute.playing) {
+    app.permute.progress = std::min(1.f, app.permute.progress + dt / kPermuteSeconds);
+    if (app.permute.progress >= 1.f) app.permute.playing = false;
+  }
+}
+
+float DisplayedWindowStart(const AppState& app) {
+  const WindowTween& tween = app.window_tween;
+  return tween.from + (tween.to - tween.from) * Ease(tween.progress);
+}
+
+void ReplayPermute(AppState& app) {
+  app.permute.progress = 0.f;
+  app.permute.playing = true;
+}
+
+void SetTextScale(AppState& app, float scale) {
+  const float clamped = std::clamp(scale, 0.75f, 3.f);
+  if (clamped == app.view.text_scale) return;
+  app.view.text_scale = clamped;
+  app.view.fonts_dirty = true;
+}
+
+void SetContentScale(AppState& app, float scale) {
+  if (scale <= 0.f || scale == app.view.content_scale) return;
+  app.view.content_scale = scale;
+  app.view.fonts_dirty = true;
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,85 @@
+// Cell grids: the on-screen placement of a 2-d block of tensor cells, the visible range (only
+// visible cells are ever drawn), hit testing, and the look of one cell.
+#pragma once
+
+#include <cstdint>
+
+#include <imgui.h>
+
+#include "format.h"
+#include "session.h"
+
+namespace convstep::gui {
+
+/// Where a rows x cols block of cells sits on screen.
+struct GridPlacement {
+  ImVec2 origin;    ///< top-left of cell [0, 0]
+  ImVec2 cell;      ///< size of one cell, including the gap
+  float gap = 1.f;  ///< space between cells
+  int64_t rows = 0, cols = 0;
+
+  /// Top-left corner of cell (row, col).
+  ImVec2 CellMin(int64_t row, int64_t col) const {
+    return ImVec2(origin.x + cell.x * static_cast<float>(col),
+                  origin.y + cell.y * static_cast<float>(row));
+  }
+  /// Bottom-right corner of cell (row, col), without the gap.
+  ImVec2 CellMax(int64_t row, int64_t col) const {
+    const ImVec2 min = CellMin(row, col);
+    return ImVec2(min.x + cell.x - gap, min.y + cell.y - gap);
+  }
+  /// Centre of cell (row, col).
+  ImVec2 CellCenter(int64_t row, int64_t col) const {
+    const ImVec2 min = CellMin(row, col);
+    return ImVec2(min.x + (cell.x - gap) * 0.5f, min.y + (cell.y - gap) * 0.5f);
+  }
+  /// Size of the whole block.
+  ImVec2 Size() const {
+    return ImVec2(cell.x * static_cast<float>(cols), cell.y * static_cast<float>(rows));
+  }
+};
+
+/// A half-open range of rows and columns.
+struct CellRange {
+  int64_t row_begin = 0, row_end = 0, col_begin = 0, col_end = 0;
+  bool empty() const { return row_begin >= row_end || col_begin >= col_end; }
+};
+
+/// The cells of `grid` that intersect the rectangle [clip_min, clip_max].
+CellRange VisibleCells(const GridPlacement& grid, ImVec2 clip_min, ImVec2 clip_max);
+
+/// The cell under `point`, if any.
+bool CellAt(const GridPlacement& grid, ImVec2 point, int64_t* row, int64_t* col);
+
+/// How one cell is drawn.
+struct CellLook {
+  bool show_number = true;    ///< text fits and the user wants numbers
+  bool zero_padding = false;  ///< hatched grey: a zero added by padding
+  bool ghost = false;         ///< a copy of another cell (reflect / replicate / circular)
+  bool empty = false;         ///< not computed yet: dashed outline, no value
+  float dim = 0.f;            ///< 0 normal .. 1 faded (cells outside the active group)
+  ImU32 outline = 0;          ///< extra outline colour (0: none)
+  float outline_thickness = 0.f;
+};
+
+/// Draws one value cell: colour from the diverging map, its number, and the look's marks.
+void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float scale,
+                   const NumberStyle& style, const CellLook& look);
+
+/// Width and height of a cell that shows the widest value of `style` in the current font.
+ImVec2 ValueCellSize(const NumberStyle& style);
+
+/// True when a cell of `size` can show the numbers of `style` legibly.
+bool NumbersFit(ImVec2 size, const NumberStyle& style);
+
+/// Draws diagonal hatching inside a rectangle.
+void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spacing);
+
+/// Draws a dashed rectangle outline.
+void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float dash,
+                    float thickness = 1.f);
+
+/// Text centred in a rectangle (clipped to it).
+void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text);
+
+}  // namespace convstep::gui

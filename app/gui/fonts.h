@@ -1,0 +1,35 @@
+// Fonts: a proportional UI face, a monospaced face for aligned numbers, and a bold face for
+// titles, found with fontconfig (DejaVu / Noto from Debian) and rasterised at the size the
+// text-size control and the monitor's content scale ask for.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace convstep::gui {
+
+/// Base UI text height in pixels at 100% and content scale 1: readable on a projector.
+inline constexpr float kBaseFontPixels = 18.f;
+
+/// The loaded faces (owned by the ImGui font atlas; null members fall back to the default).
+struct FontSet {
+  ImFont* ui = nullptr;
+  ImFont* mono = nullptr;
+  ImFont* bold = nullptr;
+  float pixel_size = kBaseFontPixels;
+  std::string ui_file;  ///< the file the UI face came from (empty: Dear ImGui's built-in font)
+};
+
+/// The UI font's pixel size for a user text scale and the monitor's content scale.
+float FontPixelSize(float user_scale, float content_scale);
+
+/// The file of the best match for a fontconfig pattern such as "DejaVu Sans:style=Bold",
+/// or an empty string when fontconfig is missing or finds nothing usable (.ttf / .otf).
+std::string FindFontFile(const char* pattern);
+
+/// Clears `atlas` and loads the UI, mono and bold faces at `pixel_size` (with the Greek, math
+/// and arrow glyphs the formulas use). Falls back to Dear ImGui's built-in font.
+FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size);
+
+}  // namespace convstep::gui

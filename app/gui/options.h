@@ -1,0 +1,44 @@
+// The app's command line: --spec, --step, --granularity, --screenshot [--size] [--frames],
+// --bench-frames, --text-scale, --help, --version. Bad flags give a clear message and exit 2.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "convstep/walkthrough.h"
+
+namespace convstep::gui {
+
+/// Exit status for usage errors and unusable input files.
+inline constexpr int kUsageError = 2;
+
+/// What the command line asked for.
+struct AppOptions {
+  std::string spec_path;                   ///< --spec FILE.json (empty: the seed example)
+  std::optional<int64_t> step;             ///< --step K
+  std::optional<Granularity> granularity;  ///< --granularity tap|window|row|batch
+  std::string screenshot_path;             ///< --screenshot OUT.png
+  int width = 1600, height = 900;          ///< --size WxH (window / screenshot size)
+  int frames = 30;                         ///< --frames N rendered before the screenshot
+  int bench_frames = 0;                    ///< --bench-frames N (0: interactive)
+  float text_scale = 1.f;                  ///< --text-scale S (1 = 18 px text)
+};
+
+/// The result of parsing: either options to run with, or an exit (help, version, error) with
+/// the text to print on stdout (`output`) or stderr (`error`).
+struct ParsedOptions {
+  AppOptions options;
+  bool exit = false;
+  int exit_code = 0;
+  std::string output;
+  std::string error;
+};
+
+/// Parses argv. Never exits the process itself.
+ParsedOptions ParseOptions(int argc, const char* const* argv);
+
+/// Parses "1600x900"; false for anything else (sizes must be 64..16384).
+bool ParseSize(const std::string& text, int* width, int* height);
+
+}  // namespace convstep::gui

@@ -1,0 +1,64 @@
+#include "panels/forgot_permute_panel.h"
+
+#include <algorithm>
+
+#include "draw/colormap.h"
+#include "format.h"
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+
+void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
+  if (!app.show_forgot_permute) return;
+  const Session& session = *frame.session;
+  const ImVec2 size(std::min(frame.display.x * 0.7f, ImGui::GetFontSize() * 46.f),
+                    std::min(frame.display.y * 0.7f, ImGui::GetFontSize() * 22.f));
+  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.45f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  bool open = true;
+  if (ImGui::Begin(Label(app.i18n, "forgot.title").c_str(), &open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    const Shape& given = session.input_given.shape;
+    std::string shape_args;
+    for (size_t i = 0; i < given.size(); ++i)
+      shape_args += (i ? ", " : "") + std::to_string(given[i]);
+    ImGui::PushFont(frame.fonts.mono);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kMutedText));
+    ImGui::Text(">>> x = torch.randn(%s)   # [N, L, C]", shape_args.c_str());
+    ImGui::Text(">>> conv = %s", SpecPython(session.recipe.spec).c_str());
+    ImGui::Text(">>> y = conv(x)              # %s", Tr(app.i18n, "forgot.no_permute_comment"));
+    ImGui::PopStyleColor();
+    const auto result = WithoutPermute(session);
+    if (!result) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+      ImGui::TextWrapped("RuntimeError: %s", result.error().message.c_str());
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      ImGui::Separator();
+      ImGui::TextWrapped("%s", TrFormat(app.i18n, "forgot.explain",
+                                        {std::to_string(given.size() == 3 ? given[1] : 0),
+                                         std::to_string(session.recipe.spec.in_channels)})
+                                   .c_str());
+      MutedText(result.error().hint.c_str());
+    } else {
+      ImGui::PopFont();
+      ImGui::Separator();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+      ImGui::TextWrapped(
+          "%s", TrFormat(app.i18n, "forgot.silent", {ShapeText(result->OutputShape())}).c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", Tr(app.i18n, "forgot.fix"));
+    ImGui::PushFont(frame.fonts.mono);
+    ImGui::TextUnformatted(">>> y = conv(x.permute(0, 2, 1))");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    if (ImGui::Button(Label(app.i18n, "forgot.close").c_str())) open = false;
+  }
+  ImGui::End();
+  if (!open) app.show_forgot_permute = false;
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,147 @@
+#include "panels/input_panel.h"
+
+#include <algorithm>
+
+#include "draw/labeled_grid.h"
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+// The real input positions l the current window reads (for the outline), as [first, last].
+void WindowSpan(const Frame& frame, int64_t* first, int64_t* last) {
+  *first = 0;
+  *last = -1;
+  if (!frame.step) return;
+  const Geometry& g = frame.geometry();
+  bool any = false;
+  for (const PaddedCell& cell : frame.step->window_cells) {
+    if (cell.kind == CellKind::kZeroPad) continue;
+    if (!any || cell.source < *first) *first = cell.source;
+    if (!any || cell.source > *last) *last = cell.source;
+    any = true;
+  }
+  (void)g;
+}
+
+}  // namespace
+
+void DrawInputPanel(const Frame& frame, AppState& app) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const bool nlc = session.recipe.layout == InputLayout::kNLC;
+  const std::string shape =
+      ShapeText(session.input_given.shape) + (nlc ? "  (N, L, C)" : "  (N, C, L)");
+  if (!BeginPanel(PanelLabel(app.i18n, "panel.input", shape).c_str(), frame.layout.input)) {
+    EndPanel();
+    return;
+  }
+  const int64_t n = std::min(frame.coord.n, std::max<int64_t>(0, g.batch - 1));
+  DrawBatchCards(frame, app, "input_cards", n, nullptr);
+  if (g.batch == 0) {
+    MutedText(Tr(app.i18n, "batch.empty"));
+    EndPanel();
+    return;
+  }
+
+  // NLC: rows are words (l), columns are components (c). NCL: rows c, columns l.
+  const int64_t rows = nlc ? g.length : g.in_channels;
+  const int64_t cols = nlc ? g.in_channels : g.length;
+  CanvasView& view = app.canvases.input;
+  const ImVec2 natural = ValueCellSize(session.input_style);
+  const ImVec2 cell(natural.x * view.zoom, natural.y * view.zoom);
+  const float line = ImGui::GetTextLineHeight();
+  const float row_label_w = ImGui::CalcTextSize(nlc ? "word 0000" : "c000").x + 8.f;
+  const float stack = std::min<float>(6.f, natural.y * 0.25f);
+  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
+  const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 4.f + depth,
+                                            ImVec2(depth + 2.f, 2.f));
+  int64_t first = 0, last = -1;
+  WindowSpan(frame, &first, &last);
+  ImVec2 focus_min(0, 0), focus_max(0, 0);
+  if (last >= first) {
+    const float a = static_cast<float>(first), b = static_cast<float>(last + 1);
+    focus_min =
+        nlc ? ImVec2(0.f, line + depth + a * cell.y) : ImVec2(row_label_w + a * cell.x, 0.f);
+    focus_max = nlc ? ImVec2(content.x, line + depth + b * cell.y)
+                    : ImVec2(row_label_w + b * cell.x, content.y);
+  }
+  const CanvasFrame canvas = BeginCanvas("input_canvas", view, ImGui::GetContentRegionAvail(),
+                                         content, last >= first ? &focus_min : nullptr, &focus_max);
+  const LabeledGrid lg = PlaceLabeledGrid(canvas, rows, cols, cell, 1.f, row_label_w,
+                                          line + 4.f + depth, ImVec2(0.f, 0.f));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
+  DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
+                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
+  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.input_style);
+  const Highlight& highlight = *frame.highlight;
+  const TapState* tap = frame.step && !frame.step->taps.empty() && !frame.step->window_complete
+                            ? &frame.step->taps[static_cast<size_t>(frame.step->coord.tap)]
+                            : nullptr;
+  const int64_t group = frame.step ? frame.step->group : 0;
+  int64_t hovered_row = -1, hovered_col = -1;
+  if (canvas.hovered && ImGui::IsMouseHoveringRect(lg.cells_min, lg.cells_max))
+    CellAt(lg.grid, ImGui::GetIO().MousePos, &hovered_row, &hovered_col);
+
+  draw->PushClipRect(lg.cells_min, lg.cells_max, true);
+  for (int64_t r = lg.visible.row_begin; r < lg.visible.row_end; ++r) {
+    for (int64_t col = lg.visible.col_begin; col < lg.visible.col_end; ++col) {
+      const int64_t l = nlc ? r : col;
+      const int64_t c = nlc ? col : r;
+      const float value = session.input_given.at(n, r, col);
+      const int64_t index = InputIndex(g, n, c, l);
+      const bool in_window = frame.step && l >= first && l <= last && g.GroupOfIn(c) == group &&
+                             WindowReads(*frame.step, l);
+      const bool is_tap = tap && tap->cell.kind != CellKind::kZeroPad && tap->cell.source == l &&
+                          tap->in_channel == c;
+      const bool lit = highlight.active() && highlight.n == n && highlight.HasInput(index);
+      const Outline outline = CellOutline(lit, is_tap, in_window, cell.y);
+      CellLook look;
+      look.show_number = numbers;
+      look.outline = outline.color;
+      look.outline_thickness = outline.thickness;
+      DrawValueCell(draw, lg.grid.CellMin(r, col), lg.grid.CellMax(r, col), value,
+                    session.input_style.abs_max, session.input_style, look);
+    }
+  }
+  draw->PopClipRect();
+  const char* word = Tr(app.i18n, "axis.word_short");
+  DrawGridLabels(
+      draw, lg,
+      [&](int64_t i, char* buf, size_t size) {
+        if (nlc)
+          std::snprintf(buf, size, "%s %lld", word, static_cast<long long>(i));
+        else
+          std::snprintf(buf, size, "c%lld", static_cast<long long>(i));
+      },
+      [&](int64_t j, char* buf, size_t size) {
+        if (nlc)
+          std::snprintf(buf, size, "c%lld", static_cast<long long>(j));
+        else
+          std::snprintf(buf, size, "%lld", static_cast<long long>(j));
+      },
+      hovered_row, hovered_col);
+  DrawAxisCaption(draw, ImVec2(canvas.min.x + 2.f, canvas.min.y),
+                  nlc ? Tr(app.i18n, "axis.l_by_c") : Tr(app.i18n, "axis.c_by_l"));
+
+  if (hovered_row >= 0) {
+    const int64_t l = nlc ? hovered_row : hovered_col;
+    const int64_t c = nlc ? hovered_col : hovered_row;
+    ReportHover(app.hover, HoverTarget{HoverKind::kInput, n, c, l}, canvas.clicked);
+    const float value = session.input_given.at(n, hovered_row, hovered_col);
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(TrFormat(app.i18n, nlc ? "input.tooltip_nlc" : "input.tooltip_ncl",
+                                    {std::to_string(n), std::to_string(l), std::to_string(c),
+                                     FormatValue(value, session.input_style).c_str()})
+                               .c_str());
+    const HoverTarget target{HoverKind::kInput, n, c, l};
+    const size_t uses = ComputeHighlight(session, target, frame.coord).output.size();
+    MutedText(TrFormat(app.i18n, "input.tooltip_uses", {std::to_string(uses)}).c_str());
+    ImGui::EndTooltip();
+  }
+  EndCanvas(canvas, view, Tr(app.i18n, "canvas.follow"));
+  EndPanel();
+}
+
+}  // namespace convstep::gui

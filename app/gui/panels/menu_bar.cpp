@@ -1,0 +1,114 @@
+#include "panels/menu_bar.h"
+
+#include <cstdio>
+
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+// GLFW key codes, which the GLFW backend uses as io.KeysDown[] indices.
+constexpr int kKeyMinus = 45;
+constexpr int kKeyZero = 48;
+constexpr int kKeyEqual = 61;
+constexpr int kKeyPadSubtract = 333;
+constexpr int kKeyPadAdd = 334;
+
+void PanelToggle(const I18n& i18n, const char* key, bool* shown) {
+  ImGui::MenuItem(Label(i18n, key).c_str(), nullptr, shown);
+}
+
+void DrawAbout(AppState& app) {
+  if (!app.show_about) return;
+  bool open = true;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.f, 0.f), ImGuiCond_Appearing);
+  if (ImGui::Begin(Label(app.i18n, "about.title").c_str(), &open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("ConvStep %s", CONVSTEP_VERSION);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.f);
+    ImGui::TextUnformatted(Tr(app.i18n, "about.text"));
+    ImGui::Separator();
+    ImGui::TextUnformatted(Tr(app.i18n, "about.keys"));
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+  if (!open) app.show_about = false;
+}
+
+}  // namespace
+
+void HandleMenuKeys(AppState& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl) return;
+  auto pressed = [&](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) SetTextScale(app, app.view.text_scale + 0.125f);
+  if (pressed(kKeyMinus) || pressed(kKeyPadSubtract))
+    SetTextScale(app, app.view.text_scale - 0.125f);
+  if (pressed(kKeyZero)) SetTextScale(app, 1.f);
+}
+
+float DrawMenuBar(const Frame& frame, AppState& app) {
+  (void)frame;
+  const I18n& i18n = app.i18n;
+  float height = 0.f;
+  if (ImGui::BeginMainMenuBar()) {
+    if (ImGui::BeginMenu(Label(i18n, "menu.file").c_str())) {
+      if (ImGui::BeginMenu(Label(i18n, "menu.presets").c_str())) {
+        for (size_t i = 0; i < app.presets.size(); ++i) {
+          if (ImGui::MenuItem(app.presets[i].title.c_str())) {
+            auto opened = OpenPreset(app, i);
+            app.notice = opened ? "" : opened.error().OneLine();
+          }
+        }
+        ImGui::EndMenu();
+      }
+      ImGui::Separator();
+      if (ImGui::MenuItem(Label(i18n, "menu.quit").c_str(), "Ctrl+Q")) app.quit_requested = true;
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(Label(i18n, "menu.view").c_str())) {
+      PanelVisibility& show = app.view.show;
+      PanelToggle(i18n, "panel.parameters", &show.parameters);
+      PanelToggle(i18n, "menu.formula", &show.formula);
+      PanelToggle(i18n, "panel.input", &show.input);
+      PanelToggle(i18n, "panel.permute", &show.permute);
+      PanelToggle(i18n, "panel.kernels", &show.kernels);
+      PanelToggle(i18n, "panel.window", &show.window);
+      PanelToggle(i18n, "panel.dot_product", &show.dot_product);
+      PanelToggle(i18n, "panel.output", &show.output);
+      PanelToggle(i18n, "menu.timeline", &show.timeline);
+      ImGui::Separator();
+      ImGui::MenuItem(Label(i18n, "menu.numbers").c_str(), nullptr, &app.view.show_numbers);
+      ImGui::Separator();
+      ImGui::TextUnformatted(Tr(i18n, "menu.text_size"));
+      float percent = app.view.text_scale * 100.f;
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.f);
+      if (ImGui::SliderFloat("##text_size", &percent, 75.f, 300.f, "%.0f %%"))
+        SetTextScale(app, percent / 100.f);
+      if (ImGui::MenuItem(Label(i18n, "menu.text_bigger").c_str(), "Ctrl +"))
+        SetTextScale(app, app.view.text_scale + 0.125f);
+      if (ImGui::MenuItem(Label(i18n, "menu.text_smaller").c_str(), "Ctrl -"))
+        SetTextScale(app, app.view.text_scale - 0.125f);
+      if (ImGui::MenuItem(Label(i18n, "menu.text_reset").c_str(), "Ctrl 0")) SetTextScale(app, 1.f);
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(Label(i18n, "menu.help").c_str())) {
+      if (ImGui::MenuItem(Label(i18n, "menu.about").c_str())) app.show_about = true;
+      ImGui::EndMenu();
+    }
+    // The session's origin and status, right-aligned in the bar.
+    char scale[32];
+    std::snprintf(scale, sizeof scale, "%.0f%%", static_cast<double>(app.view.text_scale * 100.f));
+    const std::string status = TrFormat(i18n, "menu.status", {scale});
+    const float width = ImGui::CalcTextSize(status.c_str()).x;
+    ImGui::SameLine(ImGui::GetWindowWidth() - width - ImGui::GetStyle().ItemSpacing.x * 2.f);
+    ImGui::TextDisabled("%s", status.c_str());
+    height = ImGui::GetWindowSize().y;
+    ImGui::EndMainMenuBar();
+  }
+  DrawAbout(app);
+  return height;
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,144 @@
+#include "panels/output_panel.h"
+
+#include <algorithm>
+
+#include "draw/labeled_grid.h"
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+void OutputTooltip(const Frame& frame, const AppState& app, int64_t n, int64_t o, int64_t t,
+                   bool done) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const float y = session.output.data[static_cast<size_t>(OutputIndexOf(g, n, o, t))];
+  ImGui::BeginTooltip();
+  if (!done) {
+    ImGui::TextUnformatted(TrFormat(app.i18n, "output.tooltip_pending",
+                                    {std::to_string(n), std::to_string(o), std::to_string(t)})
+                               .c_str());
+  } else {
+    ImGui::TextUnformatted(
+        TrFormat(app.i18n, "output.tooltip",
+                 {std::to_string(n), std::to_string(o), std::to_string(t),
+                  FormatValue(y, session.output_style).c_str(), std::to_string(g.taps)})
+            .c_str());
+    // The products, as many as fit in a tooltip.
+    const auto field = MakeWalkthrough(session).ReceptiveField(o, t);
+    ImGui::PushFont(frame.fonts.mono);
+    const size_t shown = std::min<size_t>(field.size(), 8);
+    for (size_t i = 0; i < shown; ++i) {
+      const FieldEntry& entry = field[i];
+      const float x = PaddedValue(session, n, entry.in_channel, entry.padded_pos);
+      const float w =
+          session.problem.weight
+              .data[static_cast<size_t>(WeightIndex(g, o, entry.channel_in_group, entry.k))];
+      ImGui::Text("%s %s × %s", i == 0 ? " " : "+", FormatValue(x, session.input_style).c_str(),
+                  FormatValue(w, session.weight_style).c_str());
+    }
+    if (field.size() > shown) ImGui::Text("+ … (%zu)", field.size() - shown);
+    if (g.has_bias)
+      ImGui::Text("+ %s", FormatValue(session.problem.bias.data[static_cast<size_t>(o)],
+                                      session.weight_style)
+                              .c_str());
+    ImGui::PopFont();
+  }
+  MutedText(Tr(app.i18n, "output.tooltip_hint"));
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void DrawOutputPanel(const Frame& frame, AppState& app) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const std::string shape = "y " + ShapeText(g.OutputShape()) + "  (N, O, L_out)";
+  if (!BeginPanel(PanelLabel(app.i18n, "panel.output", shape).c_str(), frame.layout.output)) {
+    EndPanel();
+    return;
+  }
+  const int64_t n = std::min(frame.coord.n, std::max<int64_t>(0, g.batch - 1));
+  DrawBatchCards(frame, app, "output_cards", n, &OutputFractionDone);
+  if (g.batch == 0 || g.out_length == 0) {
+    MutedText(Tr(app.i18n, "window.nothing"));
+    EndPanel();
+    return;
+  }
+  CanvasView& view = app.canvases.output;
+  const ImVec2 natural = ValueCellSize(session.output_style);
+  const ImVec2 cell(std::max(2.f, std::floor(natural.x * view.zoom)),
+                    std::max(2.f, std::floor(natural.y * view.zoom * 0.92f)));
+  const float line = ImGui::GetTextLineHeight();
+  const float row_label_w = ImGui::CalcTextSize("o=000").x + 12.f;
+  const float stack = 5.f;
+  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1 - n, 4)) * stack;
+  const float label_h = line + 4.f + depth;
+  const ImVec2 content = LabeledGridContent(g.out_channels, g.out_length, cell, row_label_w,
+                                            label_h, ImVec2(depth + 2.f, 2.f));
+  const int64_t o_now = frame.coord.out_channel, t_now = frame.coord.t;
+  const ImVec2 focus_min(row_label_w + static_cast<float>(t_now) * cell.x,
+                         label_h + static_cast<float>(o_now) * cell.y);
+  const ImVec2 focus_max(focus_min.x + cell.x, focus_min.y + cell.y);
+  const CanvasFrame canvas = BeginCanvas("output_canvas", view, ImGui::GetContentRegionAvail(),
+                                         content, frame.step ? &focus_min : nullptr, &focus_max);
+  const LabeledGrid lg =
+      PlaceLabeledGrid(canvas, g.out_channels, g.out_length, cell, 1.f, row_label_w, label_h);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
+  DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
+                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
+  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.output_style);
+  const Highlight& highlight = *frame.highlight;
+  const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
+  const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;
+  draw->PushClipRect(lg.cells_min, lg.cells_max, true);
+  for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
+    for (int64_t t = lg.visible.col_begin; t < lg.visible.col_end; ++t) {
+      const int64_t index = OutputIndexOf(g, n, o, t);
+      const bool lit = highlight.active() && highlight.HasOutput(index);
+      const Outline outline = CellOutline(lit, index == current, false, cell.y);
+      CellLook look;
+      look.show_number = numbers;
+      look.empty = index >= done_count;
+      look.outline = outline.color;
+      look.outline_thickness = outline.thickness;
+      if (look.empty && lit) look.outline_thickness += 0.5f;
+      DrawValueCell(draw, lg.grid.CellMin(o, t), lg.grid.CellMax(o, t),
+                    session.output.data[static_cast<size_t>(index)], session.output_style.abs_max,
+                    session.output_style, look);
+    }
+  }
+  draw->PopClipRect();
+  if (g.groups > 1) {
+    for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
+      const ImVec2 min = lg.grid.CellMin(o, 0);
+      const float x = std::max(canvas.min.x, lg.grid.origin.x - row_label_w) + 1.f;
+      draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + 5.f, min.y + cell.y - 1.f),
+                          GroupColor(g.GroupOfOut(o)));
+    }
+  }
+  int64_t hovered_o = -1, hovered_t = -1;
+  if (canvas.hovered && ImGui::IsMouseHoveringRect(lg.cells_min, lg.cells_max))
+    CellAt(lg.grid, ImGui::GetIO().MousePos, &hovered_o, &hovered_t);
+  DrawGridLabels(
+      draw, lg,
+      [](int64_t o, char* buf, size_t size) {
+        std::snprintf(buf, size, "o=%lld", static_cast<long long>(o));
+      },
+      [](int64_t t, char* buf, size_t size) {
+        std::snprintf(buf, size, "t=%lld", static_cast<long long>(t));
+      },
+      hovered_o >= 0 ? hovered_o : o_now, hovered_t >= 0 ? hovered_t : t_now);
+  if (hovered_o >= 0) {
+    const int64_t index = OutputIndexOf(g, n, hovered_o, hovered_t);
+    ReportHover(app.hover, HoverTarget{HoverKind::kOutput, n, hovered_o, hovered_t},
+                canvas.clicked);
+    OutputTooltip(frame, app, n, hovered_o, hovered_t, index < done_count);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) SeekOutput(app, n, hovered_o, hovered_t);
+  }
+  EndCanvas(canvas, view, Tr(app.i18n, "canvas.follow"));
+  EndPanel();
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,307 @@
+#include "panels/parameters_panel.h"
+
+#include <algorithm>
+
+#include "draw/colormap.h"
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+// Shared by the rows: the label column's width and the error to show.
+struct Rows {
+  AppState& app;
+  float label_w = 0.f;
+};
+
+bool HasError(const AppState& app, const char* control) {
+  return app.edit_error && app.edit_error->control == control;
+}
+
+// The label of a row (and its tooltip), then positions the cursor for the control.
+void RowLabel(const Rows& rows, const char* control, const char* label_key,
+              const char* tooltip_key) {
+  const bool error = HasError(rows.app, control);
+  ImGui::AlignTextToFramePadding();
+  if (error) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+  ImGui::TextUnformatted(Tr(rows.app.i18n, label_key));
+  if (error) ImGui::PopStyleColor();
+  if (tooltip_key && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.f);
+    ImGui::TextUnformatted(Tr(rows.app.i18n, tooltip_key));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  ImGui::SameLine(rows.label_w);
+  ImGui::SetNextItemWidth(-1.f);
+  if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.f, 0.82f, 0.82f, 1.f));
+}
+
+void EndRow(const Rows& rows, const char* control) {
+  if (HasError(rows.app, control)) ImGui::PopStyleColor();
+}
+
+// The error box under the control at fault: PyTorch's message, the hint, and undo.
+void ErrorBox(AppState& app, const char* control) {
+  if (!HasError(app, control)) return;
+  const Error& error = app.edit_error->error;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.f, 0.94f, 0.94f, 1.f));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.f);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap = width - ImGui::GetStyle().WindowPadding.x * 2.f;
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float height = ImGui::CalcTextSize(error.message.c_str(), nullptr, false, wrap).y +
+                       ImGui::CalcTextSize(error.hint.c_str(), nullptr, false, wrap).y +
+                       line * 3.2f;
+  ImGui::BeginChild((std::string("error_") + control).c_str(), ImVec2(width, height), true,
+                    ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+  ImGui::TextUnformatted(Tr(app.i18n, "params.error_title"));
+  ImGui::TextWrapped("%s", error.message.c_str());
+  ImGui::PopStyleColor();
+  ImGui::TextWrapped("%s", error.hint.c_str());
+  if (ImGui::SmallButton(Label(app.i18n, "params.undo").c_str())) RevertDraft(app);
+  ImGui::SameLine();
+  MutedText(Tr(app.i18n, "params.last_valid_kept"));
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+}
+
+// An integer argument: typed or stepped with - / +, applied at once.
+void IntRow(const Rows& rows, const char* control, const char* label_key, const char* tooltip_key,
+            int64_t value, bool (*apply)(AppState&, int64_t, const char*)) {
+  RowLabel(rows, control, label_key, tooltip_key);
+  const int64_t one = 1, ten = 10;
+  int64_t edited = value;
+  const bool changed = ImGui::InputScalar((std::string("##") + control).c_str(), ImGuiDataType_S64,
+                                          &edited, &one, &ten, "%lld");
+  EndRow(rows, control);
+  if (changed && edited != value) apply(rows.app, edited, control);
+  ErrorBox(rows.app, control);
+}
+
+bool ApplySpecField(AppState& app, int64_t value, const char* control) {
+  Conv1dSpec spec = app.draft.spec;
+  const std::string name = control;
+  if (name == "in_channels")
+    spec.in_channels = value;
+  else if (name == "out_channels")
+    spec.out_channels = value;
+  else if (name == "kernel_size")
+    spec.kernel_size = value;
+  else if (name == "stride")
+    spec.stride = value;
+  else if (name == "padding")
+    spec.padding = value;
+  else if (name == "dilation")
+    spec.dilation = value;
+  else if (name == "groups")
+    spec.groups = value;
+  return SetSpec(app, spec, control);
+}
+
+bool ApplyBatch(AppState& app, int64_t value, const char*) {
+  return SetBatch(app, value);
+}
+bool ApplyLength(AppState& app, int64_t value, const char*) {
+  return SetLength(app, value);
+}
+
+// padding: a number (typed or stepped), or one of the strings 'same' / 'valid' as toggles.
+void PaddingRow(const Rows& rows) {
+  AppState& app = rows.app;
+  const Conv1dSpec& spec = app.draft.spec;
+  RowLabel(rows, "padding", "params.padding", "params.padding_tooltip");
+  const bool explicit_number = spec.padding_kind == PaddingKind::kExplicit;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float toggles_w = ImGui::CalcTextSize("'same''valid'").x + style.FramePadding.x * 4.f +
+                          style.ItemSpacing.x * 2.f;
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 4.f, ImGui::GetContentRegionAvail().x - toggles_w));
+  const int64_t one = 1, ten = 10;
+  int64_t value = spec.padding;
+  if (!explicit_number) ImGui::BeginDisabled();
+  if (ImGui::InputScalar("##padding", ImGuiDataType_S64, &value, &one, &ten, "%lld") &&
+      value != spec.padding)
+    ApplySpecField(app, value, "padding");
+  if (!explicit_number) ImGui::EndDisabled();
+  for (PaddingKind kind : {PaddingKind::kSame, PaddingKind::kValid}) {
+    ImGui::SameLine();
+    const bool active = spec.padding_kind == kind;
+    if (active)
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(kind == PaddingKind::kSame ? "'same'" : "'valid'")) {
+      Conv1dSpec edited = spec;
+      edited.padding_kind = active ? PaddingKind::kExplicit : kind;
+      edited.padding = 0;
+      SetSpec(app, edited, "padding");
+    }
+    if (active) ImGui::PopStyleColor();
+  }
+  EndRow(rows, "padding");
+  ErrorBox(app, "padding");
+}
+
+void PaddingModeRow(const Rows& rows) {
+  AppState& app = rows.app;
+  RowLabel(rows, "padding_mode", "params.padding_mode", "params.padding_mode_tooltip");
+  const PaddingMode modes[] = {PaddingMode::kZeros, PaddingMode::kReflect, PaddingMode::kReplicate,
+                               PaddingMode::kCircular};
+  const std::string current = PaddingModeName(app.draft.spec.padding_mode);
+  if (ImGui::BeginCombo("##padding_mode", current.c_str())) {
+    for (PaddingMode mode : modes) {
+      if (ImGui::Selectable(PaddingModeName(mode).c_str(), mode == app.draft.spec.padding_mode)) {
+        Conv1dSpec spec = app.draft.spec;
+        spec.padding_mode = mode;
+        SetSpec(app, spec, "padding_mode");
+      }
+    }
+    ImGui::EndCombo();
+  }
+  EndRow(rows, "padding_mode");
+  ErrorBox(app, "padding_mode");
+}
+
+void BiasRow(const Rows& rows) {
+  AppState& app = rows.app;
+  RowLabel(rows, "bias", "params.bias", "params.bias_tooltip");
+  bool bias = app.draft.spec.bias;
+  if (ImGui::Checkbox("##bias", &bias)) {
+    Conv1dSpec spec = app.draft.spec;
+    spec.bias = bias;
+    SetSpec(app, spec, "bias");
+  }
+  EndRow(rows, "bias");
+  ErrorBox(app, "bias");
+}
+
+void LayoutRow(const Rows& rows) {
+  AppState& app = rows.app;
+  RowLabel(rows, "layout", "params.layout", "params.layout_tooltip");
+  int layout = app.draft.layout == InputLayout::kNLC ? 0 : 1;
+  const char* items[] = {Tr(app.i18n, "params.layout_nlc"), Tr(app.i18n, "params.layout_ncl")};
+  if (ImGui::Combo("##layout", &layout, items, 2))
+    SetLayout(app, layout == 0 ? InputLayout::kNLC : InputLayout::kNCL);
+  EndRow(rows, "layout");
+  ErrorBox(app, "layout");
+}
+
+void ValuesRow(const Rows& rows) {
+  AppState& app = rows.app;
+  const Recipe& draft = app.draft;
+  RowLabel(rows, "values", "params.values", "params.values_tooltip");
+  const ValueSource sources[] = {ValueSource::kTorchRandn, ValueSource::kArange,
+                                 ValueSource::kSmallIntegers, ValueSource::kOnes,
+                                 ValueSource::kZeros};
+  const char* source_keys[] = {"values.randn", "values.arange", "values.small_integers",
+                               "values.ones", "values.zeros"};
+  std::string current;
+  if (draft.values == ValuesFrom::kSeedDocument)
+    current = Tr(app.i18n, "values.seed_document");
+  else if (draft.values == ValuesFrom::kSpecFile)
+    current = TrFormat(app.i18n, "values.spec_file", {draft.origin});
+  else
+    current = Tr(app.i18n, source_keys[static_cast<int>(draft.source)]);
+  if (ImGui::BeginCombo("##values", current.c_str())) {
+    for (size_t i = 0; i < 5; ++i) {
+      const bool selected = draft.values == ValuesFrom::kGenerated && draft.source == sources[i];
+      if (ImGui::Selectable(Label(app.i18n, source_keys[i]).c_str(), selected))
+        SetValueSource(app, sources[i]);
+    }
+    if (ImGui::Selectable(Label(app.i18n, "values.seed_document").c_str(),
+                          draft.values == ValuesFrom::kSeedDocument))
+      UseSeedDocumentInput(app);
+    ImGui::EndCombo();
+  }
+  EndRow(rows, "values");
+  ErrorBox(app, "values");
+
+  RowLabel(rows, "seed", "params.seed", "params.seed_tooltip");
+  uint64_t seed = draft.seed;
+  const uint64_t one = 1;
+  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, &one, nullptr, "%llu") &&
+      seed != draft.seed)
+    SetSeed(app, seed);
+  EndRow(rows, "seed");
+  ErrorBox(app, "seed");
+}
+
+void SectionHeader(const char* text) {
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+}
+
+}  // namespace
+
+void DrawParametersPanel(const Frame& frame, AppState& app) {
+  if (!BeginPanel(Label(app.i18n, "panel.parameters").c_str(), frame.layout.parameters)) {
+    EndPanel();
+    return;
+  }
+  Rows rows{app, ImGui::CalcTextSize("out_channels O").x + ImGui::GetStyle().ItemSpacing.x * 2.f};
+  // Presets.
+  ImGui::SetNextItemWidth(-1.f);
+  if (ImGui::BeginCombo("##preset", Tr(app.i18n, "params.presets"))) {
+    for (size_t i = 0; i < app.presets.size(); ++i) {
+      if (ImGui::Selectable(app.presets[i].title.c_str())) {
+        auto opened = OpenPreset(app, i);
+        app.notice = opened ? "" : opened.error().OneLine();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  const Recipe& draft = app.draft;
+  SectionHeader(SpecPython(draft.spec).c_str());
+  IntRow(rows, "in_channels", "params.in_channels", "params.in_channels_tooltip",
+         draft.spec.in_channels, ApplySpecField);
+  IntRow(rows, "out_channels", "params.out_channels", "params.out_channels_tooltip",
+         draft.spec.out_channels, ApplySpecField);
+  IntRow(rows, "kernel_size", "params.kernel_size", "params.kernel_size_tooltip",
+         draft.spec.kernel_size, ApplySpecField);
+  IntRow(rows, "stride", "params.stride", "params.stride_tooltip", app.draft.spec.stride,
+         ApplySpecField);
+  PaddingRow(rows);
+  IntRow(rows, "dilation", "params.dilation", "params.dilation_tooltip", app.draft.spec.dilation,
+         ApplySpecField);
+  IntRow(rows, "groups", "params.groups", "params.groups_tooltip", app.draft.spec.groups,
+         ApplySpecField);
+  BiasRow(rows);
+  PaddingModeRow(rows);
+
+  SectionHeader(Tr(app.i18n, "params.input_section"));
+  IntRow(rows, "batch", "params.batch", "params.batch_tooltip", app.draft.batch, ApplyBatch);
+  IntRow(rows, "length", "params.length", "params.length_tooltip", app.draft.length, ApplyLength);
+  LayoutRow(rows);
+  ValuesRow(rows);
+  ImGui::Spacing();
+  const bool nlc = frame.session->recipe.layout == InputLayout::kNLC;
+  if (!nlc) ImGui::BeginDisabled();
+  if (ImGui::Button(Label(app.i18n, "permute.forgot").c_str(), ImVec2(-1.f, 0.f)))
+    app.show_forgot_permute = true;
+  if (!nlc) ImGui::EndDisabled();
+  // An error whose control is not on this panel (for example a weight from a file).
+  if (app.edit_error) {
+    bool shown = false;
+    for (const char* control :
+         {"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
+          "bias", "padding_mode", "batch", "length", "layout", "values", "seed"})
+      shown = shown || app.edit_error->control == control;
+    if (!shown) {
+      const std::string control = app.edit_error->control;
+      ErrorBox(app, control.c_str());
+    }
+  }
+  if (!app.notice.empty()) {
+    ImGui::Spacing();
+    MutedText(app.notice.c_str());
+  }
+  EndPanel();
+}
+
+}  // namespace convstep::gui

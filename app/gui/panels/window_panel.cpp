@@ -1,0 +1,310 @@
+#include "panels/window_panel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "draw/arrows.h"
+#include "draw/colormap.h"
+#include "draw/labeled_grid.h"
+#include "panels/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+// Everything the helpers below share for one frame.
+struct WindowView {
+  const Frame& frame;
+  const Session& session;
+  const Geometry& g;
+  AppState& app;
+  ImDrawList* draw;
+  LabeledGrid lg;
+  int64_t n = 0;
+  float arrows_h = 0.f;  ///< height of the band above the labels holding ghost arrows
+};
+
+// Arrows from each ghost cell's source to the ghost, in the band above the column labels.
+void DrawGhostArrows(const WindowView& v) {
+  const Geometry& g = v.g;
+  if (g.padding_mode == PaddingMode::kZeros || v.arrows_h <= 0.f) return;
+  const GridPlacement& grid = v.lg.grid;
+  const float base_y =
+      std::max(v.lg.canvas_min.y, grid.origin.y - v.lg.col_label_height) + v.arrows_h;
+  const std::vector<int64_t>* window = v.frame.step ? &v.frame.step->window_positions : nullptr;
+  auto in_window = [&](int64_t pos) {
+    return window && std::find(window->begin(), window->end(), pos) != window->end();
+  };
+  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.canvas_min.y),
+                       ImVec2(v.lg.cells_max.x, std::max(v.lg.cells_min.y, grid.origin.y)), true);
+  for (int64_t pos = v.lg.visible.col_begin; pos < v.lg.visible.col_end; ++pos) {
+    const PaddedCell cell = SourceOf(g, pos);
+    if (cell.kind != CellKind::kGhost) continue;
+    const int64_t source_pos = cell.source + g.pad_left;
+    const float x_to = grid.CellCenter(0, pos).x;
+    const float x_from = grid.CellCenter(0, source_pos).x;
+    const bool strong = in_window(pos);
+    const float distance = std::fabs(x_to - x_from);
+    const float bend =
+        std::min(v.arrows_h * 0.9f, 8.f + distance * 0.25f) * (x_to > x_from ? 1.f : -1.f);
+    DrawCurvedArrow(v.draw, ImVec2(x_from, base_y - 2.f), ImVec2(x_to, base_y - 2.f), bend,
+                    strong ? Palette::kArrow : IM_COL32(150, 150, 150, 200), strong ? 2.5f : 1.3f,
+                    strong ? 9.f : 7.f);
+  }
+  v.draw->PopClipRect();
+}
+
+// The cells of the padded input.
+void DrawCells(const WindowView& v, bool numbers) {
+  const Geometry& g = v.g;
+  const Highlight& highlight = *v.frame.highlight;
+  const StepState* step = v.frame.step ? &*v.frame.step : nullptr;
+  const TapState* tap =
+      step && !step->window_complete ? &step->taps[static_cast<size_t>(step->coord.tap)] : nullptr;
+  const int64_t group = step ? step->group : 0;
+  const NumberStyle& style = v.session.input_style;
+  v.draw->PushClipRect(v.lg.cells_min, v.lg.cells_max, true);
+  for (int64_t c = v.lg.visible.row_begin; c < v.lg.visible.row_end; ++c) {
+    const bool other_group = step && g.groups > 1 && g.GroupOfIn(c) != group;
+    for (int64_t pos = v.lg.visible.col_begin; pos < v.lg.visible.col_end; ++pos) {
+      const PaddedCell cell = SourceOf(g, pos);
+      const bool lit = highlight.active() && highlight.n == v.n &&
+                       highlight.HasPadded(c * g.padded_length + pos);
+      const bool is_tap = tap && tap->in_channel == c && tap->padded_pos == pos;
+      const Outline outline = CellOutline(lit, is_tap, false, v.lg.grid.cell.y);
+      CellLook look;
+      look.show_number = numbers;
+      look.zero_padding = cell.kind == CellKind::kZeroPad;
+      look.ghost = cell.kind == CellKind::kGhost;
+      look.dim = other_group ? 0.6f : 0.f;
+      look.outline = outline.color;
+      look.outline_thickness = outline.thickness;
+      DrawValueCell(v.draw, v.lg.grid.CellMin(c, pos), v.lg.grid.CellMax(c, pos),
+                    PaddedValue(v.session, v.n, c, pos), style.abs_max, style, look);
+    }
+  }
+  // Done taps of the current window get a small dot in their corner.
+  if (step && !step->window_complete) {
+    for (const TapState& done : step->taps) {
+      if (!done.done || (tap && &done == tap)) continue;
+      const ImVec2 max = v.lg.grid.CellMax(done.in_channel, done.padded_pos);
+      const float r = std::max(2.f, v.lg.grid.cell.y * 0.1f);
+      v.draw->AddCircleFilled(
+          ImVec2(max.x - r - 2.f, v.lg.grid.CellMin(done.in_channel, done.padded_pos).y + r + 2.f),
+          r, Palette::kKernelFrame);
+    }
+  }
+  v.draw->PopClipRect();
+}
+
+// The kernel frame at its (sliding) position: one column per tap over the group's channels,
+// dilation gaps shaded between them, all joined by a bracket on top.
+void DrawKernelFrame(const WindowView& v) {
+  if (!v.frame.step) return;
+  const Geometry& g = v.g;
+  const GridPlacement& grid = v.lg.grid;
+  const int64_t first_row = v.frame.step->group * g.in_per_group;
+  const float top = grid.CellMin(first_row, 0).y - 3.f;
+  const float bottom = grid.CellMin(first_row + g.in_per_group, 0).y + 2.f;
+  const float start = v.frame.window_start;
+  const float x0 = grid.origin.x + start * grid.cell.x;
+  const float extent_w = static_cast<float>(g.kernel_extent) * grid.cell.x;
+  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.cells_min.y - 6.f), v.lg.cells_max, true);
+  if (g.dilation > 1) {
+    // Gaps: the columns the kernel spans but skips.
+    for (int64_t k = 0; k + 1 < g.kernel_size; ++k) {
+      const float gx0 = x0 + static_cast<float>(k * g.dilation + 1) * grid.cell.x;
+      const float gx1 = x0 + static_cast<float>((k + 1) * g.dilation) * grid.cell.x;
+      v.draw->AddRectFilled(ImVec2(gx0, top), ImVec2(gx1, bottom), IM_COL32(25, 25, 60, 40));
+      DrawDashedRect(v.draw, ImVec2(gx0, top), ImVec2(gx1 - 1.f, bottom), IM_COL32(25, 25, 60, 160),
+                     4.f, 1.f);
+    }
+  }
+  for (int64_t k = 0; k < g.kernel_size; ++k) {
+    const float cx = x0 + static_cast<float>(k * g.dilation) * grid.cell.x;
+    v.draw->AddRect(ImVec2(cx - 2.f, top), ImVec2(cx + grid.cell.x + 1.f, bottom),
+                    Palette::kKernelFrame, 3.f, 0, 3.5f);
+  }
+  // The bracket that makes the taps one kernel.
+  v.draw->AddLine(ImVec2(x0 - 2.f, top - 3.f), ImVec2(x0 + extent_w + 1.f, top - 3.f),
+                  Palette::kKernelFrame, 3.f);
+  v.draw->PopClipRect();
+}
+
+// Ticks under the grid at every window start t * stride: done, current, still to come.
+float DrawWindowTicks(const WindowView& v, float y) {
+  const Geometry& g = v.g;
+  const GridPlacement& grid = v.lg.grid;
+  const float line = ImGui::GetTextLineHeight();
+  const float size = std::clamp(grid.cell.x * 0.18f, 3.f, 7.f);
+  const int64_t current_t = v.frame.step ? v.frame.coord.t : -1;
+  const int64_t first_t =
+      std::max<int64_t>(0, (v.lg.visible.col_begin - 1) / std::max<int64_t>(1, g.stride));
+  const int64_t last_t =
+      std::min(g.out_length, v.lg.visible.col_end / std::max<int64_t>(1, g.stride) + 1);
+  const float label_w = ImGui::CalcTextSize("t=000").x;
+  const int64_t label_every = std::max<int64_t>(
+      1, static_cast<int64_t>(std::ceil(label_w / (grid.cell.x * static_cast<float>(g.stride)))));
+  char text[32];
+  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.canvas_min.y), v.lg.cells_max, true);
+  for (int64_t t = first_t; t < last_t; ++t) {
+    const float x = grid.CellMin(0, g.WindowStart(t)).x + 1.f;
+    const bool current = t == current_t;
+    const bool done = v.frame.step && OutputIndexOf(g, v.n, v.frame.coord.out_channel, t) <
+                                          v.frame.step->outputs_done;
+    const ImU32 color = current
+                            ? Palette::kKernelFrame
+                            : (done ? IM_COL32(120, 120, 140, 255) : IM_COL32(170, 170, 180, 255));
+    const ImVec2 a(x, y), b(x - size, y + size * 1.6f), c(x + size, y + size * 1.6f);
+    if (current || done)
+      v.draw->AddTriangleFilled(a, b, c, color);
+    else
+      v.draw->AddTriangle(a, b, c, color, 1.5f);
+    if (t % label_every == 0 || current) {
+      std::snprintf(text, sizeof text, "t=%lld", static_cast<long long>(t));
+      v.draw->AddText(ImVec2(x - 2.f, y + size * 1.7f),
+                      current ? Palette::kText : Palette::kMutedText, text);
+    }
+    // Stride > 1: an arc from the previous start shows the jump.
+    if (g.stride > 1 && t > 0 && grid.cell.x * static_cast<float>(g.stride) > 18.f) {
+      const float px = grid.CellMin(0, g.WindowStart(t - 1)).x + 1.f;
+      DrawCurvedArrow(v.draw, ImVec2(px + 2.f, y + size * 1.6f + line + 6.f),
+                      ImVec2(x - 2.f, y + size * 1.6f + line + 6.f), -line * 0.45f,
+                      current ? Palette::kKernelFrame : IM_COL32(160, 160, 170, 255),
+                      current ? 2.f : 1.2f, 6.f);
+      if (current) {
+        std::snprintf(text, sizeof text, "+%lld", static_cast<long long>(g.stride));
+        v.draw->AddText(ImVec2((px + x) * 0.5f - 6.f, y + size * 1.6f + line + 6.f),
+                        Palette::kKernelFrame, text);
+      }
+    }
+  }
+  v.draw->PopClipRect();
+  return size * 1.7f + line + (g.stride > 1 ? line + 4.f : 0.f);
+}
+
+void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
+  const PaddedCell cell = SourceOf(v.g, pos);
+  const I18n& i18n = v.app.i18n;
+  const std::string value =
+      FormatValue(PaddedValue(v.session, v.n, c, pos), v.session.input_style).c_str();
+  ImGui::BeginTooltip();
+  if (cell.kind == CellKind::kReal) {
+    ImGui::TextUnformatted(
+        TrFormat(i18n, "window.tooltip_real",
+                 {std::to_string(c), std::to_string(cell.source), value, std::to_string(pos)})
+            .c_str());
+  } else if (cell.kind == CellKind::kZeroPad) {
+    ImGui::TextUnformatted(TrFormat(i18n, "window.tooltip_zero", {std::to_string(pos)}).c_str());
+  } else {
+    ImGui::TextUnformatted(TrFormat(i18n, "window.tooltip_ghost",
+                                    {std::to_string(c), std::to_string(cell.source), value,
+                                     PaddingModeName(v.g.padding_mode)})
+                               .c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+std::string PositionLine(const Frame& frame, const I18n& i18n) {
+  if (!frame.step) return Tr(i18n, "window.nothing");
+  const Geometry& g = frame.geometry();
+  std::string positions;
+  for (size_t k = 0; k < frame.step->window_positions.size() && k < 8; ++k)
+    positions += (k ? ", " : "") + std::to_string(frame.step->window_positions[k]);
+  if (frame.step->window_positions.size() > 8) positions += ", …";
+  return TrFormat(i18n, "window.positions",
+                  {std::to_string(frame.coord.t), std::to_string(g.stride),
+                   std::to_string(g.dilation), positions, std::to_string(frame.coord.out_channel)});
+}
+
+}  // namespace
+
+void DrawWindowPanel(const Frame& frame, AppState& app) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const std::string shape = "x[" + std::to_string(frame.coord.n) + "]  " +
+                            ShapeText({g.in_channels, g.padded_length}) + "  (C, " +
+                            Tr(app.i18n, "window.padded_length") + ")";
+  if (!BeginPanel(PanelLabel(app.i18n, "panel.window", shape).c_str(), frame.layout.window)) {
+    EndPanel();
+    return;
+  }
+  ImGui::TextUnformatted(PositionLine(frame, app.i18n).c_str());
+  if (g.batch == 0 || g.padded_length == 0) {
+    EndPanel();
+    return;
+  }
+  CanvasView& view = app.canvases.window;
+  const ImVec2 natural = ValueCellSize(session.input_style);
+  const ImVec2 cell(std::max(2.f, std::floor(natural.x * view.zoom)),
+                    std::max(2.f, std::floor(natural.y * view.zoom)));
+  const float line = ImGui::GetTextLineHeight();
+  const bool ghosts = g.padding_mode != PaddingMode::kZeros && (g.pad_left > 0 || g.pad_right > 0);
+  const float arrows_h = ghosts ? std::round(line * 1.6f) : 4.f;
+  const float label_h = arrows_h + line + 2.f;
+  const float row_label_w = ImGui::CalcTextSize("c000").x + 10.f;
+  const float ticks_h = line * (g.stride > 1 ? 2.6f : 1.6f) + 6.f;
+  const ImVec2 content = LabeledGridContent(g.in_channels, g.padded_length, cell, row_label_w,
+                                            label_h, ImVec2(4.f, ticks_h));
+  ImVec2 focus_min(0, 0), focus_max(0, 0);
+  if (frame.step) {
+    const int64_t first_row = frame.step->group * g.in_per_group;
+    focus_min = ImVec2(row_label_w + static_cast<float>(frame.step->window_start) * cell.x,
+                       label_h + static_cast<float>(first_row) * cell.y);
+    focus_max = ImVec2(focus_min.x + static_cast<float>(g.kernel_extent) * cell.x,
+                       focus_min.y + static_cast<float>(g.in_per_group) * cell.y);
+  }
+  const CanvasFrame canvas = BeginCanvas("window_canvas", view, ImGui::GetContentRegionAvail(),
+                                         content, frame.step ? &focus_min : nullptr, &focus_max);
+  WindowView v{
+      frame,
+      session,
+      g,
+      app,
+      ImGui::GetWindowDrawList(),
+      PlaceLabeledGrid(canvas, g.in_channels, g.padded_length, cell, 1.f, row_label_w, label_h),
+      std::min(frame.coord.n, g.batch - 1),
+      arrows_h};
+  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.input_style);
+  DrawCells(v, numbers);
+  DrawKernelFrame(v);
+  DrawGhostArrows(v);
+  const float grid_bottom = v.lg.grid.origin.y + v.lg.grid.Size().y;
+  DrawWindowTicks(v, grid_bottom + 3.f);
+
+  int64_t hovered_c = -1, hovered_pos = -1;
+  if (canvas.hovered && ImGui::IsMouseHoveringRect(v.lg.cells_min, v.lg.cells_max))
+    CellAt(v.lg.grid, ImGui::GetIO().MousePos, &hovered_c, &hovered_pos);
+  const char* pad_word = Tr(app.i18n, "window.pad_label");
+  DrawGridLabels(
+      v.draw, v.lg,
+      [&](int64_t c, char* buf, size_t size) {
+        std::snprintf(buf, size, "c%lld", static_cast<long long>(c));
+      },
+      [&](int64_t pos, char* buf, size_t size) {
+        const PaddedCell cell_source = SourceOf(g, pos);
+        if (cell_source.kind == CellKind::kReal)
+          std::snprintf(buf, size, "%lld", static_cast<long long>(cell_source.source));
+        else
+          std::snprintf(buf, size, "%s", pad_word);
+      },
+      hovered_c, hovered_pos);
+  if (g.groups > 1) {  // group colour strip beside the row labels
+    for (int64_t c = v.lg.visible.row_begin; c < v.lg.visible.row_end; ++c) {
+      const ImVec2 min = v.lg.grid.CellMin(c, 0);
+      const float x = std::max(canvas.min.x, v.lg.grid.origin.x - row_label_w) + 1.f;
+      v.draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + 5.f, min.y + cell.y - 1.f),
+                            GroupColor(g.GroupOfIn(c)));
+    }
+  }
+  DrawAxisCaption(v.draw, ImVec2(canvas.min.x + 2.f, canvas.min.y + label_h - line - 2.f),
+                  Tr(app.i18n, "axis.l_short"));
+  if (hovered_c >= 0) {
+    ReportHover(app.hover, HoverTarget{HoverKind::kPadded, v.n, hovered_c, hovered_pos},
+                canvas.clicked);
+    CellTooltip(v, hovered_c, hovered_pos);
+  }
+  EndCanvas(canvas, view, Tr(app.i18n, "canvas.follow"));
+  EndPanel();
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,69 @@
+#include "ui.h"
+
+#include "frame.h"
+#include "panels/dot_product_panel.h"
+#include "panels/forgot_permute_panel.h"
+#include "panels/formula_panel.h"
+#include "panels/input_panel.h"
+#include "panels/kernel_panel.h"
+#include "panels/menu_bar.h"
+#include "panels/output_panel.h"
+#include "panels/parameters_panel.h"
+#include "panels/permute_panel.h"
+#include "panels/timeline_panel.h"
+#include "panels/window_panel.h"
+
+namespace convstep::gui {
+
+void DrawUi(AppState& app, float dt) {
+  HandleTimelineKeys(app);
+  HandleMenuKeys(app);
+  AdvanceAnimations(app, dt);
+  const ImGuiIO& io = ImGui::GetIO();
+  const Frame frame = MakeFrame(app, dt, io.DisplaySize, ImGui::GetFrameHeight());
+  DrawMenuBar(frame, app);
+  if (frame.layout.parameters.visible) DrawParametersPanel(frame, app);
+  if (frame.layout.formula.visible) DrawFormulaPanel(frame, app);
+  if (frame.layout.input.visible) DrawInputPanel(frame, app);
+  if (frame.layout.permute.visible) DrawPermutePanel(frame, app);
+  if (frame.layout.kernels.visible) DrawKernelPanel(frame, app);
+  if (frame.layout.window.visible) DrawWindowPanel(frame, app);
+  if (frame.layout.dot_product.visible) DrawDotProductPanel(frame, app);
+  if (frame.layout.output.visible) DrawOutputPanel(frame, app);
+  if (frame.layout.timeline.visible) DrawTimelinePanel(frame, app);
+  DrawForgotPermutePanel(frame, app);
+}
+
+void ApplyStyle(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.f;
+  style.FrameRounding = 4.f;
+  style.GrabRounding = 4.f;
+  style.WindowBorderSize = 1.f;
+  style.FrameBorderSize = 1.f;
+  style.WindowPadding = ImVec2(8.f, 6.f);
+  style.FramePadding = ImVec2(6.f, 3.f);
+  style.ItemSpacing = ImVec2(8.f, 4.f);
+  style.CellPadding = ImVec2(5.f, 2.f);
+  style.WindowTitleAlign = ImVec2(0.f, 0.5f);
+  ImVec4* colors = style.Colors;
+  colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.f);
+  colors[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.985f, 0.985f, 1.f);
+  colors[ImGuiCol_TitleBg] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);
+  colors[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);
+  colors[ImGuiCol_TitleBgCollapsed] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);
+  colors[ImGuiCol_MenuBarBg] = ImVec4(0.93f, 0.93f, 0.95f, 1.f);
+  colors[ImGuiCol_Border] = ImVec4(0.62f, 0.63f, 0.68f, 1.f);
+  colors[ImGuiCol_FrameBg] = ImVec4(1.f, 1.f, 1.f, 1.f);
+  colors[ImGuiCol_Button] = ImVec4(0.86f, 0.88f, 0.94f, 1.f);
+  colors[ImGuiCol_ButtonHovered] = ImVec4(0.74f, 0.80f, 0.95f, 1.f);
+  colors[ImGuiCol_ButtonActive] = ImVec4(0.60f, 0.70f, 0.93f, 1.f);
+  colors[ImGuiCol_Header] = ImVec4(0.84f, 0.87f, 0.95f, 1.f);
+  colors[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.91f, 0.95f, 1.f);
+  colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.f, 0.f, 0.f, 0.035f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace convstep::gui
