@@ -1,6 +1,7 @@
 // Contract tests of convstep-cli: run the real binary, check stdout, stderr and exit codes.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,9 +31,9 @@ std::string Slurp(const std::string& path) {
 
 // Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
 CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
-  const std::string dir = ::testing::TempDir();
-  const std::string in = dir + "/cli_stdin.txt", out = dir + "/cli_out.txt",
-                    err = dir + "/cli_err.txt";
+  // ctest runs tests in parallel processes: give each its own files.
+  const std::string dir = ::testing::TempDir() + "/convstep_cli_" + std::to_string(getpid());
+  const std::string in = dir + "_stdin.txt", out = dir + "_out.txt", err = dir + "_err.txt";
   std::ofstream(in) << stdin_text;
   const std::string command =
       std::string(CONVSTEP_CLI) + " " + args + " <" + in + " >" + out + " 2>" + err;
