@@ -1,0 +1,167 @@
+#include "gif_writer.h"
+
+#include <gif_lib.h>
+
+#include <cstdio>
+
+namespace convstep::exporting {
+
+struct GifWriter::State {
+  GifFileType* file = nullptr;
+  std::string path, temporary;
+  int width = 0, height = 0, delay_cs = 0;
+};
+
+namespace {
+
+Error GifError(const std::string& what, const std::string& path, int code) {
+  const char* reason = GifErrorString(code);
+  return MakeError(what + " " + path + ": " + (reason ? reason : "giflib error"), "file",
+                   "check that the folder exists, is writable and has free space");
+}
+
+// The NETSCAPE2.0 block that makes browsers and viewers loop the animation forever.
+bool PutLoopForever(GifFileType* file) {
+  const unsigned char application[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
+  const unsigned char loop[] = {1, 0, 0};  // sub-block 1, loop count 0 = forever
+  return EGifPutExtensionLeader(file, APPLICATION_EXT_FUNC_CODE) == GIF_OK &&
+         EGifPutExtensionBlock(file, sizeof application, application) == GIF_OK &&
+         EGifPutExtensionBlock(file, sizeof loop, loop) == GIF_OK &&
+         EGifPutExtensionTrailer(file) == GIF_OK;
+}
+
+}  // namespace
+
+GifWriter::GifWriter() = default;
+
+GifWriter::~GifWriter() {
+  Cancel();
+}
+
+Result<bool> GifWriter::Open(const std::string& path, int width, int height, int delay_ms) {
+  Cancel();
+  if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
+    return MakeError("a GIF of " + std::to_string(width) + "x" + std::to_string(height) +
+                         " pixels is not possible",
+                     "size", "use a size between 1x1 and 16384x16384");
+  if (delay_ms < 10 || delay_ms > 60000)
+    return MakeError("a frame delay of " + std::to_string(delay_ms) + " ms is out of range",
+                     "delay", "use 10 to 60000 ms (GIF counts hundredths of a second)");
+  auto state = std::make_unique<State>();
+  state->path = path;
+  state->temporary = path + ".tmp";
+  state->width = width;
+  state->height = height;
+  state->delay_cs = (delay_ms + 5) / 10;
+  int code = 0;
+  state->file = EGifOpenFileName(state->temporary.c_str(), false, &code);
+  if (!state->file) return GifError("cannot create", state->temporary, code);
+  EGifSetGifVersion(state->file, true);  // GIF89a: needed for delays and looping
+  if (EGifPutScreenDesc(state->file, width, height, 8, 0, nullptr) != GIF_OK ||
+      !PutLoopForever(state->file)) {
+    const int error = state->file->Error;
+    EGifCloseFile(state->file, &code);
+    std::remove(state->temporary.c_str());
+    return GifError("cannot write", state->temporary, error);
+  }
+  state_ = std::move(state);
+  frames_ = 0;
+  return true;
+}
+
+Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
+  if (!state_) return MakeError("the GIF export is not open", "export", "start the export first");
+  if (frame.width != state_->width || frame.height != state_->height ||
+      frame.pixels.size() != static_cast<size_t>(frame.width) * frame.height * 4)
+    return MakeError("a frame of " + std::to_string(frame.width) + "x" +
+                         std::to_string(frame.height) + " does not match the GIF's " +
+                         std::to_string(state_->width) + "x" + std::to_string(state_->height),
+                     "size", "keep the window size fixed while exporting");
+  const size_t count = static_cast<size_t>(frame.width) * frame.height;
+  std::vector<GifByteType> red(count), green(count), blue(count), indices(count);
+  for (size_t i = 0; i < count; ++i) {
+    red[i] = frame.pixels[4 * i];
+    green[i] = frame.pixels[4 * i + 1];
+    blue[i] = frame.pixels[4 * i + 2];
+  }
+  int colours = 256;
+  std::vector<GifColorType> palette(256);
+  if (GifQuantizeBuffer(static_cast<unsigned>(frame.width), static_cast<unsigned>(frame.height),
+                        &colours, red.data(), green.data(), blue.data(), indices.data(),
+                        palette.data()) != GIF_OK)
+    return MakeError("cannot reduce the frame to 256 colours", "export", "try again");
+  ColorMapObject* map = GifMakeMapObject(256, palette.data());
+  GraphicsControlBlock gcb{};
+  gcb.DisposalMode = DISPOSE_DO_NOT;
+  gcb.DelayTime = state_->delay_cs;
+  gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+  GifByteType extension[4];
+  const size_t length = EGifGCBToExtension(&gcb, extension);
+  bool ok = map &&
+            EGifPutExtension(state_->file, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length),
+                             extension) == GIF_OK &&
+            EGifPutImageDesc(state_->file, 0, 0, frame.width, frame.height, false, map) == GIF_OK;
+  for (int row = 0; ok && row < frame.height; ++row)
+    ok = EGifPutLine(state_->file, indices.data() + static_cast<size_t>(row) * frame.width,
+                     frame.width) == GIF_OK;
+  GifFreeMapObject(map);
+  if (!ok) {
+    const Error error = GifError("cannot write", state_->temporary, state_->file->Error);
+    Cancel();
+    return error;
+  }
+  ++frames_;
+  return true;
+}
+
+Result<bool> GifWriter::Finish() {
+  if (!state_) return MakeError("the GIF export is not open", "export", "start the export first");
+  int code = 0;
+  const bool closed = EGifCloseFile(state_->file, &code) == GIF_OK;
+  state_->file = nullptr;
+  if (!closed) {
+    const Error error = GifError("cannot finish", state_->temporary, code);
+    Cancel();
+    return error;
+  }
+  if (std::rename(state_->temporary.c_str(), state_->path.c_str()) != 0) {
+    Cancel();
+    return MakeError("cannot move the GIF into place at " + state_->path, "file",
+                     "check that the folder is writable");
+  }
+  state_.reset();
+  return true;
+}
+
+void GifWriter::Cancel() {
+  if (!state_) return;
+  if (state_->file) {
+    int code = 0;
+    EGifCloseFile(state_->file, &code);
+  }
+  std::remove(state_->temporary.c_str());
+  state_.reset();
+  frames_ = 0;
+}
+
+Result<GifInfo> ReadGifInfo(const std::string& path) {
+  int code = 0;
+  GifFileType* file = DGifOpenFileName(path.c_str(), &code);
+  if (!file) return GifError("cannot open", path, code);
+  if (DGifSlurp(file) != GIF_OK) {
+    const Error error = GifError("cannot read", path, file->Error);
+    DGifCloseFile(file, &code);
+    return error;
+  }
+  GifInfo info;
+  info.frames = file->ImageCount;
+  info.width = file->SWidth;
+  info.height = file->SHeight;
+  GraphicsControlBlock gcb{};
+  if (file->ImageCount > 0 && DGifSavedExtensionToGCB(file, 0, &gcb) == GIF_OK)
+    info.delay_ms = gcb.DelayTime * 10;
+  DGifCloseFile(file, &code);
+  return info;
+}
+
+}  // namespace convstep::exporting
