@@ -20,16 +20,17 @@ Result<Tensor> ToNcl(const Tensor& given, InputLayout layout) {
 
 // Fills the tensors the spec does not give: the input from input_shape, then the weight and
 // bias as nn.Conv1d creates them, in the order the equivalent Python draws them.
-Result<bool> FillMissing(const SpecDocument& doc, LoadedSpec* loaded) {
+Result<bool> FillMissing(const SpecDocument& doc, const Limits& limits, LoadedSpec* loaded) {
   const uint64_t seed = doc.seed.value_or(0);
   GeneratedTensors made;
   if (doc.input_shape) {
     if (doc.has_conv) {
-      auto generated = GenerateTensors(doc.spec, *doc.input_shape, doc.layout, doc.values, seed);
+      auto generated =
+          GenerateTensors(doc.spec, *doc.input_shape, doc.layout, doc.values, seed, limits);
       if (!generated) return generated.error();
       made = std::move(generated).value();
     } else {
-      auto input = GenerateInput(*doc.input_shape, doc.values, seed);
+      auto input = GenerateInput(*doc.input_shape, doc.values, seed, limits);
       if (!input) return input.error();
       made.input = std::move(input).value();
     }
@@ -58,7 +59,8 @@ Result<bool> FillMissing(const SpecDocument& doc, LoadedSpec* loaded) {
                        "values",
                        "give input_shape instead of input, or give the weight and bias too");
     } else if (need_init) {
-      auto generated = GenerateTensors(doc.spec, made.input.shape, doc.layout, doc.values, seed);
+      auto generated =
+          GenerateTensors(doc.spec, made.input.shape, doc.layout, doc.values, seed, limits);
       if (!generated) return generated.error();
       made.weight = generated->weight;
       made.bias = generated->bias;
@@ -100,7 +102,8 @@ std::string FolderOf(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir) {
+Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir,
+                            const Limits& limits) {
   auto parsed = ParseSpecJson(text, base_dir);
   if (!parsed) return parsed.error();
   LoadedSpec loaded;
@@ -121,13 +124,13 @@ Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir
   if (doc.has_conv) {
     if (auto built = ValidateSpec(doc.spec); !built) return built.error();
   }
-  if (auto filled = FillMissing(doc, &loaded); !filled) return filled.error();
+  if (auto filled = FillMissing(doc, limits, &loaded); !filled) return filled.error();
   auto input = ToNcl(loaded.input_given, doc.layout);
   if (!input) return input.error();
   loaded.problem.input = std::move(input).value();
   if (!doc.has_conv) return loaded;
   loaded.problem.spec = doc.spec;
-  auto geometry = ValidateProblem(loaded.problem);
+  auto geometry = ValidateProblem(loaded.problem, limits);
   if (!geometry) return geometry.error();
   loaded.geometry = *geometry;
   return loaded;

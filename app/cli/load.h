@@ -26,7 +26,9 @@ Result<std::string> ReadText(const std::string& path);
 
 /// Parses and validates a spec: permutes NLC input, checks every tensor against the layer.
 /// Tensor files named in the spec are found relative to `base_dir`.
-Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir = ".");
+/// `limits` bounds the memory of every tensor made or computed (the default budget is 1 GiB).
+Result<LoadedSpec> LoadSpec(const std::string& text, const std::string& base_dir = ".",
+                            const Limits& limits = Limits{});
 
 /// The folder of a path ("." for "-" or a bare file name).
 std::string FolderOf(const std::string& path);

@@ -22,14 +22,15 @@ int Fail(const Error& error) {
   return kUsageOrInputError;
 }
 
-convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path) {
+convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path,
+                                                 const convstep::Limits& limits) {
   auto text = convstep::cli::ReadText(path);
   if (!text) return text.error();
-  return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path));
+  return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path), limits);
 }
 
-int RunForward(const std::string& path) {
-  auto loaded = Load(path);
+int RunForward(const std::string& path, const convstep::Limits& limits) {
+  auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
   const auto& problem = loaded->problem;
@@ -62,8 +63,8 @@ int RunForward(const std::string& path) {
   return 0;
 }
 
-int RunCode(const std::string& path) {
-  auto loaded = Load(path);
+int RunCode(const std::string& path, const convstep::Limits& limits) {
+  auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
   convstep::CodeSpec code;
@@ -83,12 +84,12 @@ int RunCode(const std::string& path) {
 }
 
 int RunTrace(const std::string& path, const std::string& granularity_name, bool as_json,
-             const convstep::cli::TraceRange& range) {
+             const convstep::cli::TraceRange& range, const convstep::Limits& limits) {
   convstep::Granularity granularity;
   if (!convstep::ParseGranularity(granularity_name, &granularity))
     return Fail({"unknown granularity '" + granularity_name + "'", "granularity",
                  "use tap, window, row or batch"});
-  auto loaded = Load(path);
+  auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   if (!loaded->has_conv)
     return Fail({"the spec has no \"conv\" object", "conv",
@@ -113,6 +114,10 @@ int main(int argc, char** argv) {
   CLI::App app{"convstep-cli: PyTorch's nn.Conv1d, computed and explained step by step"};
   app.set_version_flag("--version", std::string("convstep-cli 0.1.0"));
   app.require_subcommand(1);
+  int64_t max_memory_mib = 1024;
+  app.add_option("--max-memory", max_memory_mib,
+                 "Memory budget in MiB for the tensors of one run (default 1024)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
 
   std::string forward_path;
   auto* forward = app.add_subcommand("forward", "Run the convolution and print a result JSON");
@@ -143,8 +148,10 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << " (arguments): run convstep-cli --help for usage\n";
     return kUsageOrInputError;
   }
-  if (forward->parsed()) return RunForward(forward_path);
-  if (code->parsed()) return RunCode(code_path);
-  if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range);
+  convstep::Limits limits;
+  limits.max_bytes = max_memory_mib * 1024 * 1024;
+  if (forward->parsed()) return RunForward(forward_path, limits);
+  if (code->parsed()) return RunCode(code_path, limits);
+  if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
   return kUsageOrInputError;
 }

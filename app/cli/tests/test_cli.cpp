@@ -120,6 +120,24 @@ TEST(Cli, InvalidConfigurationAndMissingFile) {
   EXPECT_TRUE(flag.out.empty());
 }
 
+TEST(Cli, TooLargeForTheMemoryBudgetIsRefusedWithSizeAndLimit) {
+  const json spec = {{"seed", 0},
+                     {"input_shape", {64, 512, 100000}},
+                     {"conv", {{"in_channels", 512}, {"out_channels", 8}, {"kernel_size", 2}}}};
+  CliRun run = Cli("forward -", spec.dump());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_NE(run.err.find("memory"), std::string::npos) << run.err;
+  CliRun small = Cli("--max-memory 1 forward -", SeedSpec().dump());
+  EXPECT_EQ(small.status, 0) << small.err;  // the seed example fits in 1 MiB
+  json bigger = SeedSpec();
+  bigger.erase("input");
+  bigger["input_shape"] = {64, 5000, 3};
+  CliRun refused = Cli("--max-memory 1 forward -", bigger.dump());
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find("1048576"), std::string::npos) << refused.err;
+}
+
 TEST(Cli, TraceJsonRunningSumsEndAtTheOutput) {
   const std::string text = SeedSpec().dump();
   CliRun forward = Cli("forward -", text);
