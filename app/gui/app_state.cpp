@@ -197,7 +197,7 @@ bool ApplyRecipe(AppState& app, const Recipe& recipe, const char* control) {
   app.draft = recipe;
   auto built = BuildSession(recipe);
   if (!built) {
-    app.edit_error = EditError{built.error(), ControlForError(built.error(), control)};
+    app.edit_error = EditError{built.error(), ControlForError(built.error(), control), control};
     return false;
   }
   app.edit_error.reset();
@@ -262,7 +262,7 @@ bool UseSeedDocumentInput(AppState& app) {
     app.edit_error = EditError{
         doc ? MakeError(path + " holds no input", "values", "restore the file from the repository")
             : doc.error(),
-        "values"};
+        "values", "values"};
     return false;
   }
   recipe.values = ValuesFrom::kSeedDocument;

@@ -34,6 +34,7 @@ struct Preset {
 struct EditError {
   Error error;
   std::string control;  ///< "stride", "batch", "values", ... (see ControlForError)
+  std::string edited;   ///< the control the user changed (may differ from `control`)
 };
 
 /// The kernel frame's slide between window positions.

@@ -117,7 +117,12 @@ Result<Session> BuildSession(const Recipe& recipe) {
   auto checked = ValidateProblem(session.problem);
   if (!checked) return checked.error();
   session.geometry = *checked;
-  session.output = ForwardFast(session.problem, session.geometry);
+  // Small problems use the reference pass: the same loop order and float rounding as the
+  // walkthrough, so the output panel and the dot product show the very same number. Large
+  // ones use the fast GEMM path (equal up to float rounding).
+  session.output = session.geometry.MacCount() <= kReferenceMacLimit
+                       ? ForwardReference(session.problem, session.geometry)
+                       : ForwardFast(session.problem, session.geometry);
   session.input_style = StyleOf(session.input_given);
   session.weight_style = StyleOf(session.problem.weight);
   session.output_style = StyleOf(session.output);

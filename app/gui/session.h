@@ -52,13 +52,17 @@ struct NumberStyle {
 /// Decides the NumberStyle of a tensor.
 NumberStyle StyleOf(const Tensor& tensor);
 
+/// Up to this many multiply-adds the output is computed with ForwardReference (bit-identical
+/// to the walkthrough's sums); above it with ForwardFast.
+inline constexpr int64_t kReferenceMacLimit = 32'000'000;
+
 /// A recipe that validated, with everything derived from it.
 struct Session {
   Recipe recipe;
   Tensor input_given;     ///< the input as given ([N, L, C] or [N, C, L])
   Conv1dProblem problem;  ///< input permuted to [N, C, L]
   Geometry geometry;
-  Tensor output;  ///< [N, O, L_out], computed once with ForwardFast
+  Tensor output;  ///< [N, O, L_out], computed once (see kReferenceMacLimit)
   NumberStyle input_style, weight_style, output_style;
 };
 
