@@ -383,6 +383,19 @@ void SetTextScale(AppState& app, float scale) {
   app.view.fonts_dirty = true;
 }
 
+void SetDisplaySize(AppState& app, float width, float height) {
+  if (width <= 0.f || height <= 0.f) return;
+  const float raw = std::min(width / 1600.f, height / 900.f);
+  const float factor = std::clamp(std::round(raw * 16.f) / 16.f, 0.75f, 1.25f);
+  if (factor == app.view.display_factor) return;
+  app.view.display_factor = factor;
+  app.view.fonts_dirty = true;
+}
+
+float AppFontPixels(const AppState& app) {
+  return FontPixelSize(app.view.text_scale, app.view.content_scale * app.view.display_factor);
+}
+
 void SetContentScale(AppState& app, float scale) {
   if (scale <= 0.f || scale == app.view.content_scale) return;
   app.view.content_scale = scale;

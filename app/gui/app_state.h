@@ -60,14 +60,16 @@ struct Canvases {
 struct PanelMemory {
   int64_t dot_product_scrolled_tap = -1;  ///< the tap row the dot product last scrolled to
   int64_t dot_product_scrolled_window = -1;
+  bool legend_in_strip = true;  ///< the strip had room for the colour legend last frame
 };
 
 /// Presentation settings.
 struct ViewSettings {
-  float text_scale = 1.f;     ///< the user's text size (1 = kBaseFontPixels)
-  float content_scale = 1.f;  ///< the monitor's content scale (from GLFW)
-  bool fonts_dirty = true;    ///< the font atlas must be rebuilt before the next frame
-  bool show_numbers = true;   ///< numbers in cells (when they fit)
+  float text_scale = 1.f;      ///< the user's text size (1 = kBaseFontPixels)
+  float content_scale = 1.f;   ///< the monitor's content scale (from GLFW)
+  float display_factor = 1.f;  ///< text follows the window: 1 at 1600x900 (see SetDisplaySize)
+  bool fonts_dirty = true;     ///< the font atlas must be rebuilt before the next frame
+  bool show_numbers = true;    ///< numbers in cells (when they fit)
   PanelVisibility show;
 };
 
@@ -168,5 +170,10 @@ void ReplayPermute(AppState& app);
 void SetTextScale(AppState& app, float scale);
 /// Records the monitor's content scale (schedules a font rebuild when it changed).
 void SetContentScale(AppState& app, float scale);
+/// Records the display size: text scales with the window, min(W/1600, H/900) in steps of
+/// 1/16 within [0.75, 1.25], so the picture keeps its proportions on any screen or projector.
+void SetDisplaySize(AppState& app, float width, float height);
+/// The UI font's pixel size for the app's text scale, content scale and display factor.
+float AppFontPixels(const AppState& app);
 
 }  // namespace convstep::gui

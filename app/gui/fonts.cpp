@@ -35,13 +35,17 @@ std::string FirstExisting(std::initializer_list<const char*> paths) {
   return {};
 }
 
-ImFont* AddFace(ImFontAtlas* atlas, const std::string& path, float pixel_size) {
+// Numbers only (for the large face): ASCII.
+constexpr ImWchar kNumberRanges[] = {0x0020, 0x007F, 0};
+
+ImFont* AddFace(ImFontAtlas* atlas, const std::string& path, float pixel_size,
+                const ImWchar* ranges = kGlyphRanges) {
   if (!Readable(path)) return nullptr;
   ImFontConfig config;
   config.OversampleH = 2;
   config.OversampleV = 1;
   config.PixelSnapH = true;
-  return atlas->AddFontFromFileTTF(path.c_str(), pixel_size, &config, kGlyphRanges);
+  return atlas->AddFontFromFileTTF(path.c_str(), pixel_size, &config, ranges);
 }
 
 }  // namespace
@@ -96,13 +100,14 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size) {
     fonts.ui_file = ui;
   } else {
     ImFontConfig config;
-    config.SizePixels = std::max(13.f, std::round(pixel_size * 0.75f) * 13.f / 13.f);
+    config.SizePixels = std::max(13.f, std::round(pixel_size));
     fonts.ui = atlas->AddFontDefault(&config);
   }
   fonts.mono = AddFace(atlas, mono, pixel_size);
   if (!fonts.mono) fonts.mono = fonts.ui;
   fonts.bold = AddFace(atlas, bold, pixel_size);
   if (!fonts.bold) fonts.bold = fonts.ui;
+  fonts.large = AddFace(atlas, ui, std::round(pixel_size * kLargeScale), kNumberRanges);
   atlas->Build();
   return fonts;
 }

@@ -12,11 +12,15 @@ namespace convstep::gui {
 /// Base UI text height in pixels at 100% and content scale 1: readable on a projector.
 inline constexpr float kBaseFontPixels = 18.f;
 
+/// Size of the large face relative to the UI face.
+inline constexpr float kLargeScale = 1.5f;
+
 /// The loaded faces (owned by the ImGui font atlas; null members fall back to the default).
 struct FontSet {
   ImFont* ui = nullptr;
   ImFont* mono = nullptr;
   ImFont* bold = nullptr;
+  ImFont* large = nullptr;  ///< the UI face at kLargeScale, for numbers in enlarged cells
   float pixel_size = kBaseFontPixels;
   std::string ui_file;  ///< the file the UI face came from (empty: Dear ImGui's built-in font)
 };

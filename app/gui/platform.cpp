@@ -79,7 +79,7 @@ float ContentScale(const Platform& platform) {
 }
 
 void RebuildFonts(AppState& app) {
-  const float pixels = FontPixelSize(app.view.text_scale, app.view.content_scale);
+  const float pixels = AppFontPixels(app);
   app.fonts = LoadFonts(ImGui::GetIO().Fonts, pixels);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -51,7 +51,7 @@ class HeadlessUi {
   /// Loads the app's fonts at its text size (as the platform layer would) and builds the atlas.
   void BuildFonts(AppState& app) {
     ImGuiIO& io = ImGui::GetIO();
-    const float pixels = FontPixelSize(app.view.text_scale, app.view.content_scale);
+    const float pixels = AppFontPixels(app);
     app.fonts = LoadFonts(io.Fonts, pixels);
     unsigned char* pixels_rgba = nullptr;
     int width = 0, height = 0;
@@ -62,8 +62,9 @@ class HeadlessUi {
 
   /// Runs one frame of the whole UI; returns the number of vertices it produced.
   int Frame(AppState& app, float dt = 1.f / 60.f) {
-    if (app.view.fonts_dirty) BuildFonts(app);
     ImGuiIO& io = ImGui::GetIO();
+    SetDisplaySize(app, io.DisplaySize.x, io.DisplaySize.y);
+    if (app.view.fonts_dirty) BuildFonts(app);
     io.DeltaTime = dt;
     ImGui::NewFrame();
     DrawUi(app, dt);

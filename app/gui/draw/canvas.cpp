@@ -6,9 +6,10 @@
 namespace convstep::gui {
 namespace {
 
-// Keeps content on screen: centred when it fits, otherwise no empty margin beyond its ends.
-float ClampPan(float pan, float view, float content) {
-  if (content <= view) return std::floor((view - content) * 0.5f);
+// Keeps content on screen: when it fits, centred (`centre`) or at the start; otherwise no
+// empty margin beyond its ends.
+float ClampPan(float pan, float view, float content, bool centre) {
+  if (content <= view) return centre ? std::floor((view - content) * 0.5f) : 0.f;
   return std::clamp(pan, view - content, 0.f);
 }
 
@@ -57,8 +58,8 @@ CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 co
     view.pan.x = FollowPan(view.pan.x, size.x, focus_min->x, focus_max->x);
     view.pan.y = FollowPan(view.pan.y, size.y, focus_min->y, focus_max->y);
   }
-  view.pan.x = ClampPan(view.pan.x, size.x, content.x);
-  view.pan.y = ClampPan(view.pan.y, size.y, content.y);
+  view.pan.x = ClampPan(view.pan.x, size.x, content.x, /*centre=*/true);
+  view.pan.y = ClampPan(view.pan.y, size.y, content.y, /*centre=*/false);
   frame.origin = ImVec2(frame.min.x + view.pan.x, frame.min.y + view.pan.y);
   const float threshold = io.MouseDragThreshold;
   frame.clicked = frame.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&

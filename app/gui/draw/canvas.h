@@ -28,8 +28,9 @@ struct CanvasFrame {
 };
 
 /// Begins a canvas of `size` at the cursor for content of `content` pixels (at the current
-/// zoom). With `focus` (content coordinates, min and max) and view.follow, the view scrolls
-/// to keep it visible. Pushes a clip rectangle; call EndCanvas.
+/// zoom); content that fits is centred horizontally and kept at the top. With `focus` (content
+/// coordinates, min and max) and view.follow, the view scrolls to keep it visible. Pushes a clip
+/// rectangle; call EndCanvas.
 CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 content,
                         const ImVec2* focus_min = nullptr, const ImVec2* focus_max = nullptr);
 

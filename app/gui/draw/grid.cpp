@@ -62,27 +62,39 @@ void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float
   dashed(ImVec2(min.x, max.y), min);
 }
 
-void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text) {
-  const ImVec2 size = ImGui::CalcTextSize(text);
+void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text,
+                      const CellText& face) {
+  ImFont* font = face.font ? face.font : ImGui::GetFont();
+  const float font_size = face.size > 0.f ? face.size : ImGui::GetFontSize();
+  const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.f, text);
   const ImVec2 pos(std::floor(min.x + (max.x - min.x - size.x) * 0.5f),
                    std::floor(min.y + (max.y - min.y - size.y) * 0.5f));
-  if (size.x > max.x - min.x + 1.f) {
-    const ImVec4 clip(min.x, min.y, max.x, max.y);
-    draw->AddText(nullptr, 0.f, pos, color, text, nullptr, 0.f, &clip);
-  } else {
-    draw->AddText(pos, color, text);
-  }
+  const ImVec4 clip(min.x, min.y, max.x, max.y);
+  draw->AddText(font, font_size, pos, color, text, nullptr, 0.f,
+                size.x > max.x - min.x + 1.f ? &clip : nullptr);
+}
+
+float FitScale(ImVec2 needed, ImVec2 avail) {
+  if (needed.x <= 0.f || needed.y <= 0.f) return 1.f;
+  return std::clamp(std::min(avail.x / needed.x, avail.y / needed.y), kMinFit, kMaxFit);
+}
+
+CellText ChooseCellText(ImVec2 cell, const NumberStyle& style, const FontSet& fonts, bool wanted) {
+  CellText text;
+  if (!wanted) return text;
+  const ImVec2 natural = ValueCellSize(style);
+  const float scale = std::min(cell.x / natural.x, cell.y / natural.y);
+  if (scale < kMinTextScale) return text;
+  const float base = ImGui::GetFontSize();
+  text.size = std::floor(base * std::min(scale, 1.5f));
+  text.font = text.size > base * 1.1f && fonts.large ? fonts.large : nullptr;
+  return text;
 }
 
 ImVec2 ValueCellSize(const NumberStyle& style) {
   const ImVec2 text = ImGui::CalcTextSize(WidestValueText(style));
   const float pad = ImGui::GetFontSize() * 0.4f;
   return ImVec2(std::ceil(text.x + 2.f * pad), std::ceil(ImGui::GetFontSize() * 1.4f));
-}
-
-bool NumbersFit(ImVec2 size, const NumberStyle& style) {
-  const ImVec2 text = ImGui::CalcTextSize(WidestValueText(style));
-  return size.x >= text.x + 2.f && size.y >= ImGui::GetFontSize() * 0.9f;
 }
 
 void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float scale,
@@ -94,7 +106,7 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
   } else if (look.zero_padding) {
     draw->AddRectFilled(min, max, Palette::kPaddingFill);
     if (!tiny) DrawHatch(draw, min, max, Palette::kPaddingHatch, 7.f);
-    if (look.show_number) DrawCenteredText(draw, min, max, Palette::kMutedText, "0");
+    if (look.text.visible()) DrawCenteredText(draw, min, max, Palette::kMutedText, "0", look.text);
   } else {
     ImU32 fill = DivergingColor(value, scale);
     if (look.ghost) fill = MixColor(fill, IM_COL32(255, 255, 255, 255), 0.45f);
@@ -103,9 +115,9 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
       DrawHatch(draw, min, max, IM_COL32(120, 120, 120, 90), 9.f);
       DrawDashedRect(draw, min, max, Palette::kMutedText, 4.f, 1.5f);
     }
-    if (look.show_number) {
+    if (look.text.visible()) {
       const ImU32 text = look.ghost ? Palette::kMutedText : TextColorOn(fill);
-      DrawCenteredText(draw, min, max, text, FormatValue(value, style).c_str());
+      DrawCenteredText(draw, min, max, text, FormatValue(value, style).c_str(), look.text);
     }
   }
   if (look.dim > 0.f)

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "fonts.h"
 #include "format.h"
 #include "session.h"
 
@@ -51,9 +52,31 @@ CellRange VisibleCells(const GridPlacement& grid, ImVec2 clip_min, ImVec2 clip_m
 /// The cell under `point`, if any.
 bool CellAt(const GridPlacement& grid, ImVec2 point, int64_t* row, int64_t* col);
 
+/// How numbers are written in a grid's cells: a face and a pixel size, or not at all.
+struct CellText {
+  ImFont* font = nullptr;  ///< null: the current font
+  float size = 0.f;        ///< pixel size; 0 hides the numbers
+  bool visible() const { return size > 0.f; }
+};
+
+/// Smallest and largest automatic fit of a grid's cells to its panel (times the natural size).
+inline constexpr float kMinFit = 0.72f;
+inline constexpr float kMaxFit = 1.5f;
+/// Below this fraction of the natural cell size numbers are hidden (only colours remain).
+inline constexpr float kMinTextScale = 0.66f;
+
+/// How much a grid that needs `needed` pixels at its natural size should scale to use `avail`:
+/// shrink down to kMinFit (text shrinks with it), grow up to kMaxFit (text grows too).
+float FitScale(ImVec2 needed, ImVec2 avail);
+
+/// The text for cells of size `cell` showing numbers of `style`: the UI size in a natural
+/// cell, smaller down to kMinTextScale in smaller cells, larger (crisp, from the large face) in
+/// larger ones; hidden below that or when `wanted` is false.
+CellText ChooseCellText(ImVec2 cell, const NumberStyle& style, const FontSet& fonts, bool wanted);
+
 /// How one cell is drawn.
 struct CellLook {
-  bool show_number = true;    ///< text fits and the user wants numbers
+  CellText text;              ///< how its number is written (hidden by default)
   bool zero_padding = false;  ///< hatched grey: a zero added by padding
   bool ghost = false;         ///< a copy of another cell (reflect / replicate / circular)
   bool empty = false;         ///< not computed yet: dashed outline, no value
@@ -69,9 +92,6 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
 /// Width and height of a cell that shows the widest value of `style` in the current font.
 ImVec2 ValueCellSize(const NumberStyle& style);
 
-/// True when a cell of `size` can show the numbers of `style` legibly.
-bool NumbersFit(ImVec2 size, const NumberStyle& style);
-
 /// Draws diagonal hatching inside a rectangle.
 void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spacing);
 
@@ -79,7 +99,8 @@ void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spac
 void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float dash,
                     float thickness = 1.f);
 
-/// Text centred in a rectangle (clipped to it).
-void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text);
+/// Text centred in a rectangle (clipped to it), in the current font or in `text`'s face and size.
+void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text,
+                      const CellText& face = CellText{});
 
 }  // namespace convstep::gui

@@ -31,6 +31,16 @@ inline ImVec2 LabeledGridContent(int64_t rows, int64_t cols, ImVec2 cell, float 
                 col_label_height + cell.y * static_cast<float>(rows) + extra.y);
 }
 
+/// The cell size for a rows x cols grid in `avail` with label `margins`: the natural size
+/// fitted to the space (FitScale) and times the user's `zoom`; never below 2 pixels.
+inline ImVec2 FittedCell(ImVec2 natural, int64_t rows, int64_t cols, ImVec2 avail, ImVec2 margins,
+                         float zoom) {
+  const ImVec2 needed(natural.x * static_cast<float>(cols), natural.y * static_cast<float>(rows));
+  const float fit = FitScale(needed, ImVec2(avail.x - margins.x, avail.y - margins.y));
+  return ImVec2(std::max(2.f, std::floor(natural.x * fit * zoom)),
+                std::max(2.f, std::floor(natural.y * fit * zoom)));
+}
+
 /// Places the grid at the canvas origin offset by the label margins (and `offset`).
 inline LabeledGrid PlaceLabeledGrid(const CanvasFrame& canvas, int64_t rows, int64_t cols,
                                     ImVec2 cell, float gap, float row_label_width,
@@ -49,6 +59,13 @@ inline LabeledGrid PlaceLabeledGrid(const CanvasFrame& canvas, int64_t rows, int
   out.cells_max = canvas.max;
   out.visible = VisibleCells(out.grid, out.cells_min, out.cells_max);
   return out;
+}
+
+/// Where a caption for both axes goes: the corner above the row labels, next to the grid.
+inline ImVec2 CornerCaptionPos(const LabeledGrid& lg) {
+  const float line = ImGui::GetTextLineHeight();
+  return ImVec2(std::max(lg.canvas_min.x, lg.grid.origin.x - lg.row_label_width) + 2.f,
+                std::max(lg.canvas_min.y, lg.grid.origin.y - line - 5.f));
 }
 
 /// Draws sticky row labels (left) and column labels (top) for the visible cells, skipping

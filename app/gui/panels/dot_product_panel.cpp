@@ -107,14 +107,28 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const float summary_h = line * 4.6f + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::PushFont(frame.fonts.mono);
-  const float value_w = ImGui::CalcTextSize(WidestValueText(session.input_style)).x;
-  const float wide_need = ImGui::CalcTextSize("x[00, 00]* w[00, 0, 0] ").x + value_w * 4.f +
-                          ImGui::CalcTextSize("× = ").x + ImGui::GetStyle().CellPadding.x * 16.f;
-  const bool wide = avail.x >= wide_need;
-  const int columns = wide ? 6 : 5;
+  // Wide: the x[c, l] and w[o, c, k] names beside the numbers; narrow: "c0 k1"; compact:
+  // numbers only (hovering a row still lights its cells everywhere).
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.f + 1.f;
+  auto width = [](const char* text) { return ImGui::CalcTextSize(text).x; };
+  const char* x_text = WidestValueText(session.input_style);
+  const char* w_text = WidestValueText(session.weight_style);
+  const char* y_text = WidestValueText(session.output_style);
+  const char* sum_header = Tr(app.i18n, "dot.running_sum");
+  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f;
+  const float rows_h = row_h * static_cast<float>(step.taps.size() + 1) + 4.f;
+  const ImVec2 table_size(avail.x, std::max(line * 3.f, std::min(rows_h, avail.y - summary_h)));
+  const float scrollbar = rows_h > table_size.y ? ImGui::GetStyle().ScrollbarSize : 0.f;
+  const float compact_need = std::max(width("x"), width(x_text)) + width("× ") + width(w_text) +
+                             std::max(width("= x·w"), width("= ") + width(y_text)) +
+                             std::max(width(sum_header), width(y_text)) + pad * 4.f + scrollbar;
+  const float name_w = width("x[00, 00]*") + width("w[00, 00, 0]") + pad * 2.f;
+  const float ck_w = width("c00 k0") + pad;
+  const bool wide = avail.x >= compact_need + name_w;
+  const bool narrow = !wide && avail.x >= compact_need + ck_w;
+  const int columns = wide ? 6 : (narrow ? 5 : 4);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-  const ImVec2 table_size(avail.x, std::max(line * 3.f, avail.y - summary_h));
   const int64_t window_id = OutputIndexOf(g, at.n, at.out_channel, at.t);
   const bool new_window = app.memory.dot_product_scrolled_window != window_id;
   if (ImGui::BeginTable("taps", columns, flags, table_size)) {
@@ -122,14 +136,14 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
     const char* wide_headers[] = {"x[c, l]", "x",     "w[o, c, k]",
                                   "× w",     "= x·w", Tr(app.i18n, "dot.running_sum")};
     const char* narrow_headers[] = {"c, k", "x", "× w", "= x·w", Tr(app.i18n, "dot.running_sum")};
-    const char* const* headers = wide ? wide_headers : narrow_headers;
+    const char* const* headers =
+        wide ? wide_headers : (narrow ? narrow_headers : narrow_headers + 1);
     for (int col = 0; col < columns; ++col)
       ImGui::TableSetupColumn(headers[col], col == columns - 1 ? ImGuiTableColumnFlags_WidthStretch
                                                                : ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     const int64_t current = step.window_complete ? -1 : at.tap;
     // Keep the current tap's row in the middle when the step moves to a new tap or window.
-    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f;
     if (current >= 0 && (app.memory.dot_product_scrolled_tap != current || new_window)) {
       const float row_top = row_h * static_cast<float>(current + 1);
       ImGui::SetScrollY(std::max(0.f, row_top - (table_size.y - row_h) * 0.5f));
@@ -157,13 +171,15 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
         const bool row_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
         ImGui::PopID();
         ImGui::SameLine(0.f, 0.f);
-        if (wide) {
-          ImGui::TextUnformatted(InputLabel(tap, app.i18n).c_str());
-        } else {
-          ImGui::Text("c%lld k%lld", static_cast<long long>(tap.in_channel),
-                      static_cast<long long>(tap.k));
+        if (wide || narrow) {
+          if (wide) {
+            ImGui::TextUnformatted(InputLabel(tap, app.i18n).c_str());
+          } else {
+            ImGui::Text("c%lld k%lld", static_cast<long long>(tap.in_channel),
+                        static_cast<long long>(tap.k));
+          }
+          ImGui::TableSetColumnIndex(col++);
         }
-        ImGui::TableSetColumnIndex(col++);
         ImGui::TextUnformatted(FormatValue(tap.x, session.input_style).c_str());
         if (wide) {
           ImGui::TableSetColumnIndex(col++);

@@ -49,11 +49,18 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   const int64_t cols = nlc ? g.in_channels : g.length;
   CanvasView& view = app.canvases.input;
   const ImVec2 natural = ValueCellSize(session.input_style);
-  const ImVec2 cell(natural.x * view.zoom, natural.y * view.zoom);
   const float line = ImGui::GetTextLineHeight();
-  const float row_label_w = ImGui::CalcTextSize(nlc ? "word 0000" : "c000").x + 8.f;
+  const char* word = Tr(app.i18n, "axis.word_short");
+  char widest[48];
+  if (nlc)
+    std::snprintf(widest, sizeof widest, "%s %lld", word, static_cast<long long>(rows - 1));
+  else
+    std::snprintf(widest, sizeof widest, "c%lld", static_cast<long long>(rows - 1));
+  const float row_label_w = ImGui::CalcTextSize(widest).x + 10.f;
   const float stack = std::min<float>(6.f, natural.y * 0.25f);
   const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
+  const ImVec2 cell = FittedCell(natural, rows, cols, ImGui::GetContentRegionAvail(),
+                                 ImVec2(row_label_w + depth + 2.f, line + 6.f + depth), view.zoom);
   const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 4.f + depth,
                                             ImVec2(depth + 2.f, 2.f));
   int64_t first = 0, last = -1;
@@ -74,7 +81,8 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
                 ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
-  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.input_style);
+  const CellText text =
+      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
   const Highlight& highlight = *frame.highlight;
   const TapState* tap = frame.step && !frame.step->taps.empty() && !frame.step->window_complete
                             ? &frame.step->taps[static_cast<size_t>(frame.step->coord.tap)]
@@ -98,7 +106,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
       const bool lit = highlight.active() && highlight.n == n && highlight.HasInput(index);
       const Outline outline = CellOutline(lit, is_tap, in_window, cell.y);
       CellLook look;
-      look.show_number = numbers;
+      look.text = text;
       look.outline = outline.color;
       look.outline_thickness = outline.thickness;
       DrawValueCell(draw, lg.grid.CellMin(r, col), lg.grid.CellMax(r, col), value,
@@ -106,7 +114,20 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
     }
   }
   draw->PopClipRect();
-  const char* word = Tr(app.i18n, "axis.word_short");
+  if (g.groups > 1) {  // each channel's group colour, between the labels and the cells
+    const GridPlacement& grid = lg.grid;
+    if (nlc) {
+      for (int64_t c = lg.visible.col_begin; c < lg.visible.col_end; ++c)
+        draw->AddRectFilled(ImVec2(grid.CellMin(0, c).x, grid.origin.y - 5.f),
+                            ImVec2(grid.CellMax(0, c).x, grid.origin.y - 1.f),
+                            GroupColor(g.GroupOfIn(c)));
+    } else {
+      for (int64_t c = lg.visible.row_begin; c < lg.visible.row_end; ++c)
+        draw->AddRectFilled(ImVec2(grid.origin.x - 5.f, grid.CellMin(c, 0).y),
+                            ImVec2(grid.origin.x - 1.f, grid.CellMax(c, 0).y),
+                            GroupColor(g.GroupOfIn(c)));
+    }
+  }
   DrawGridLabels(
       draw, lg,
       [&](int64_t i, char* buf, size_t size) {
@@ -122,7 +143,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
           std::snprintf(buf, size, "%lld", static_cast<long long>(j));
       },
       hovered_row, hovered_col);
-  DrawAxisCaption(draw, ImVec2(canvas.min.x + 2.f, canvas.min.y),
+  DrawAxisCaption(draw, CornerCaptionPos(lg),
                   nlc ? Tr(app.i18n, "axis.l_by_c") : Tr(app.i18n, "axis.c_by_l"));
 
   if (hovered_row >= 0) {

@@ -33,7 +33,7 @@ BankLayout ChooseLayout(const Geometry& g, ImVec2 natural, ImVec2 avail, float l
     const float scale_y =
         (avail.y - static_cast<float>(rows) * (label_h + gap)) / std::max(1.f, cells_h);
     (void)height;
-    const float scale = std::min({1.15f, scale_x, scale_y});
+    const float scale = std::min({kMaxFit, scale_x, scale_y});
     if (scale > best.scale + 1e-4f) {
       best.scale = scale;
       best.per_row = per_row;
@@ -64,7 +64,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
   MutedText(caption.c_str());
 
   const float line = ImGui::GetTextLineHeight();
-  const float gap = std::round(ImGui::GetFontSize() * 0.7f);
+  const float gap = std::round(ImGui::GetFontSize() * 0.5f);
   const ImVec2 natural = ValueCellSize(session.weight_style);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const BankLayout bank = ChooseLayout(g, natural, avail, line + 2.f, gap);
@@ -88,7 +88,8 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
   const CanvasFrame canvas = BeginCanvas("kernel_canvas", view, avail, content,
                                          active >= 0 ? &focus_min : nullptr, &focus_max);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.weight_style);
+  const CellText cell_text =
+      ChooseCellText(cell, session.weight_style, frame.fonts, app.view.show_numbers);
   const Highlight& highlight = *frame.highlight;
   const TapState* tap = frame.step && !frame.step->window_complete
                             ? &frame.step->taps[static_cast<size_t>(frame.step->coord.tap)]
@@ -136,7 +137,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
           const bool is_tap = is_active && tap && tap->channel_in_group == ci && tap->k == k;
           const Outline outline = CellOutline(lit, is_tap, false, cell.y);
           CellLook look;
-          look.show_number = numbers;
+          look.text = cell_text;
           look.dim = is_active || lit ? 0.f : 0.3f;
           look.outline = outline.color;
           look.outline_thickness = outline.thickness;

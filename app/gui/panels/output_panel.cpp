@@ -67,13 +67,16 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   }
   CanvasView& view = app.canvases.output;
   const ImVec2 natural = ValueCellSize(session.output_style);
-  const ImVec2 cell(std::max(2.f, std::floor(natural.x * view.zoom)),
-                    std::max(2.f, std::floor(natural.y * view.zoom * 0.92f)));
   const float line = ImGui::GetTextLineHeight();
-  const float row_label_w = ImGui::CalcTextSize("o=000").x + 12.f;
+  char widest[32];
+  std::snprintf(widest, sizeof widest, "o=%lld", static_cast<long long>(g.out_channels - 1));
+  const float row_label_w = ImGui::CalcTextSize(widest).x + 12.f;
   const float stack = 5.f;
-  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1 - n, 4)) * stack;
-  const float label_h = line + 4.f + depth;
+  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
+  const float label_h = line + 6.f + depth;
+  const ImVec2 cell =
+      FittedCell(natural, g.out_channels, g.out_length, ImGui::GetContentRegionAvail(),
+                 ImVec2(row_label_w + depth + 2.f, label_h + 2.f), view.zoom);
   const ImVec2 content = LabeledGridContent(g.out_channels, g.out_length, cell, row_label_w,
                                             label_h, ImVec2(depth + 2.f, 2.f));
   const int64_t o_now = frame.coord.out_channel, t_now = frame.coord.t;
@@ -88,7 +91,8 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
                 ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
-  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.output_style);
+  const CellText text =
+      ChooseCellText(cell, session.output_style, frame.fonts, app.view.show_numbers);
   const Highlight& highlight = *frame.highlight;
   const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
   const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;
@@ -99,7 +103,7 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
       const bool lit = highlight.active() && highlight.HasOutput(index);
       const Outline outline = CellOutline(lit, index == current, false, cell.y);
       CellLook look;
-      look.show_number = numbers;
+      look.text = text;
       look.empty = index >= done_count;
       look.outline = outline.color;
       look.outline_thickness = outline.thickness;

@@ -110,6 +110,30 @@ void DrawAxisCaption(ImDrawList* draw, ImVec2 pos, const char* text) {
   draw->AddText(pos, Palette::kMutedText, text);
 }
 
+float DrawLegend(const Frame& frame, const AppState& app, ImVec2 pos, float width) {
+  const Session& session = *frame.session;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const char* caption = Tr(app.i18n, "legend.caption");
+  const float caption_w = ImGui::CalcTextSize(caption).x;
+  const float line = ImGui::GetTextLineHeight();
+  draw->AddText(ImVec2(pos.x + (width - caption_w) * 0.5f, pos.y), Palette::kMutedText, caption);
+  const float bar_y = pos.y + line + 3.f;
+  const float height =
+      line + 3.f +
+      DrawColorLegend(draw, ImVec2(pos.x, bar_y), width, line * 0.8f,
+                      Tr(app.i18n, "legend.negative"), Tr(app.i18n, "legend.positive"));
+  if (ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + width, pos.y + height))) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(Tr(app.i18n, "legend.tooltip"));
+    ImGui::Text("x: ±%s   w: ±%s   y: ±%s",
+                FormatValue(session.input_style.abs_max, session.input_style).c_str(),
+                FormatValue(session.weight_style.abs_max, session.weight_style).c_str(),
+                FormatValue(session.output_style.abs_max, session.output_style).c_str());
+    ImGui::EndTooltip();
+  }
+  return height;
+}
+
 Outline CellOutline(bool highlighted, bool current_tap, bool in_window, float cell_height) {
   const float base = std::clamp(cell_height * 0.1f, 1.5f, 3.5f);
   if (highlighted) return {Palette::kHighlight, base + 1.f};

@@ -38,6 +38,10 @@ void MutedText(const char* text);
 /// An axis caption at `pos` in the muted colour.
 void DrawAxisCaption(ImDrawList* draw, ImVec2 pos, const char* text);
 
+/// The colour legend (caption, gradient bar, −max / 0 / +max; per-tensor ranges in a tooltip)
+/// at `pos`, `width` wide. Returns the height used.
+float DrawLegend(const Frame& frame, const AppState& app, ImVec2 pos, float width);
+
 /// The outline a cell gets: hover highlight (purple) beats the current tap (black) beats
 /// membership of the current window (kernel frame colour); 0 thickness for none.
 struct Outline {

@@ -116,11 +116,6 @@ void PaddingRow(const Rows& rows) {
   const Conv1dSpec& spec = app.draft.spec;
   RowLabel(rows, "padding", "params.padding", "params.padding_tooltip");
   const bool explicit_number = spec.padding_kind == PaddingKind::kExplicit;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float toggles_w = ImGui::CalcTextSize("'same''valid'").x + style.FramePadding.x * 4.f +
-                          style.ItemSpacing.x * 2.f;
-  ImGui::SetNextItemWidth(
-      std::max(ImGui::GetFontSize() * 4.f, ImGui::GetContentRegionAvail().x - toggles_w));
   const int64_t one = 1, ten = 10;
   int64_t value = spec.padding;
   if (!explicit_number) ImGui::BeginDisabled();
@@ -128,8 +123,10 @@ void PaddingRow(const Rows& rows) {
       value != spec.padding)
     ApplySpecField(app, value, "padding");
   if (!explicit_number) ImGui::EndDisabled();
+  // The strings go on a line of their own, under the number.
+  ImGui::SetCursorPosX(rows.label_w);
   for (PaddingKind kind : {PaddingKind::kSame, PaddingKind::kValid}) {
-    ImGui::SameLine();
+    if (kind == PaddingKind::kValid) ImGui::SameLine();
     const bool active = spec.padding_kind == kind;
     if (active)
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -300,6 +297,12 @@ void DrawParametersPanel(const Frame& frame, AppState& app) {
   if (!app.notice.empty()) {
     ImGui::Spacing();
     MutedText(app.notice.c_str());
+  }
+  if (!app.memory.legend_in_strip) {
+    ImGui::Spacing();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(width, DrawLegend(frame, app, pos, width)));
   }
   EndPanel();
 }

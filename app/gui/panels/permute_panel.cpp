@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "draw/colormap.h"
 #include "draw/grid.h"
@@ -20,8 +22,8 @@ ImVec2 Lerp(ImVec2 a, ImVec2 b, float t) {
 }
 
 // "[6, 5, 3]" with the last two sizes (and their axis names below) trading places.
-void DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float progress,
-                       ImFont* font) {
+float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float progress,
+                        ImFont* font) {
   const float t = Ease(progress);
   char sizes[3][24];
   for (int i = 0; i < 3; ++i)
@@ -29,8 +31,8 @@ void DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pro
   const char* names[3] = {"N", "L", "C"};
   ImGui::PushFont(font);
   const float gap = ImGui::CalcTextSize(", ").x;
-  const float slot = std::max({ImGui::CalcTextSize(sizes[1]).x, ImGui::CalcTextSize(sizes[2]).x,
-                               ImGui::CalcTextSize("C").x}) +
+  const float slot = std::max({ImGui::CalcTextSize(sizes[0]).x, ImGui::CalcTextSize(sizes[1]).x,
+                               ImGui::CalcTextSize(sizes[2]).x, ImGui::CalcTextSize("C").x}) +
                      4.f;
   const float bracket = ImGui::CalcTextSize("[").x;
   const float line = ImGui::GetTextLineHeight();
@@ -61,7 +63,98 @@ void DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pro
     draw->AddText(ImVec2(sx + (slot - nw) * 0.5f, pos.y + line + arc * 0.5f),
                   WithAlpha(color, 0.75f), names[i]);
   }
+  const float width = x + ImGui::CalcTextSize("]").x - pos.x;
   ImGui::PopFont();
+  return width;
+}
+
+// The cells of batch item n in mid-flight at `progress`, with their labels, in [origin ...].
+// Returns the height used.
+float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec2 area_min,
+                      ImVec2 area, float progress) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const int64_t n = std::min(frame.coord.n, g.batch - 1);
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 natural = ValueCellSize(session.input_style);
+  const float label_w = ImGui::CalcTextSize("c00").x + 8.f;
+  const float room_x = area.x - label_w, room_y = area.y - line - 4.f;
+  // Both arrangements must fit in the square of side max(L, C) cells.
+  int64_t shown = std::max(g.length, g.in_channels);
+  const float side = static_cast<float>(shown);
+  float scale = std::min({kMaxFit, room_x / (natural.x * side), room_y / (natural.y * side)});
+  constexpr float kMinScale = 0.45f;
+  if (scale < kMinScale) {
+    scale = kMinScale;
+    shown = std::max<int64_t>(1, static_cast<int64_t>(std::min(room_x / (natural.x * scale),
+                                                               room_y / (natural.y * scale))));
+  }
+  const ImVec2 cell(std::floor(natural.x * scale), std::floor(natural.y * scale));
+  const int64_t vis_l = std::min(g.length, shown), vis_c = std::min(g.in_channels, shown);
+  const float block = static_cast<float>(std::max(vis_l, vis_c));
+  const ImVec2 origin(area_min.x + label_w + std::max(0.f, (room_x - block * cell.x) * 0.5f),
+                      area_min.y + line + 4.f);
+  const CellText cell_text =
+      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+  // Labels cross-fade from (word rows, component columns) to (channel rows, position columns);
+  // they thin out when the cells are smaller than a line of text.
+  const float fade = Ease(progress);
+  const int64_t row_every = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(line / cell.y)));
+  const int64_t col_every =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(ImGui::CalcTextSize("l00").x / cell.x)));
+  char label[32];
+  for (int side_index = 0; side_index < 2; ++side_index) {
+    const bool before = side_index == 0;
+    const float alpha = before ? 1.f - fade : fade;
+    if (alpha <= 0.02f) continue;
+    const int64_t rows = before ? vis_l : vis_c, cols = before ? vis_c : vis_l;
+    for (int64_t i = 0; i < rows; i += row_every) {
+      std::snprintf(label, sizeof label, before ? "w%lld" : "c%lld", static_cast<long long>(i));
+      const float w = ImGui::CalcTextSize(label).x;
+      draw->AddText(ImVec2(origin.x - w - 4.f,
+                           origin.y + cell.y * static_cast<float>(i) + (cell.y - line) * 0.5f),
+                    WithAlpha(Palette::kMutedText, alpha), label);
+    }
+    for (int64_t j = 0; j < cols; j += col_every) {
+      std::snprintf(label, sizeof label, before ? "c%lld" : "l%lld", static_cast<long long>(j));
+      const float w = ImGui::CalcTextSize(label).x;
+      draw->AddText(ImVec2(origin.x + cell.x * (static_cast<float>(j) + 0.5f) - w * 0.5f,
+                           origin.y - line - 2.f),
+                    WithAlpha(Palette::kMutedText, alpha), label);
+    }
+  }
+  // Cells: from (row l, col c) to (row c, col l), staggered along the anti-diagonal.
+  const float span = static_cast<float>(std::max<int64_t>(1, vis_l + vis_c - 2));
+  for (int64_t l = 0; l < vis_l; ++l) {
+    for (int64_t c = 0; c < vis_c; ++c) {
+      const float delay = 0.45f * static_cast<float>(l + c) / span;
+      const float local = Ease((progress - delay) / 0.55f);
+      const ImVec2 from(origin.x + cell.x * static_cast<float>(c),
+                        origin.y + cell.y * static_cast<float>(l));
+      const ImVec2 to(origin.x + cell.x * static_cast<float>(l),
+                      origin.y + cell.y * static_cast<float>(c));
+      ImVec2 at = Lerp(from, to, local);
+      // Cells off the diagonal bow outwards a little, so their paths do not all overlap.
+      const float bow = std::sin(local * 3.14159f) * 0.15f * static_cast<float>(l - c) * cell.y;
+      at.x += bow;
+      at.y -= bow;
+      CellLook look;
+      look.text = cell_text;
+      const bool moving = local > 0.f && local < 1.f;
+      look.outline = moving ? Palette::kKernelFrame : 0;
+      look.outline_thickness = moving ? 1.5f : 0.f;
+      DrawValueCell(draw, at, ImVec2(at.x + cell.x - 1.f, at.y + cell.y - 1.f),
+                    session.problem.input.at(n, c, l), session.input_style.abs_max,
+                    session.input_style, look);
+    }
+  }
+  float used = line + 4.f + block * cell.y;
+  if (vis_l < g.length || vis_c < g.in_channels) {
+    draw->AddText(ImVec2(origin.x, area_min.y + used + 2.f), Palette::kMutedText,
+                  Tr(app.i18n, "permute.cropped"));
+    used += line + 2.f;
+  }
+  return used;
 }
 
 }  // namespace
@@ -77,111 +170,54 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool nlc = session.recipe.layout == InputLayout::kNLC;
   const float line = ImGui::GetTextLineHeight();
+  const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const Shape nlc_shape = nlc ? session.input_given.shape : Shape{g.batch, g.length, g.in_channels};
   const float progress = nlc ? app.permute.progress : 1.f;
-  DrawMorphingShape(draw, top, nlc_shape, progress, frame.fonts.bold);
+  const float shape_w = DrawMorphingShape(draw, top, nlc_shape, progress, frame.fonts.bold);
 
-  // Buttons on the right of the shape label.
-  const float replay_w = ImGui::CalcTextSize(Tr(app.i18n, "permute.replay")).x;
-  const float forgot_w = ImGui::CalcTextSize(Tr(app.i18n, "permute.forgot")).x;
-  const float pad = ImGui::GetStyle().FramePadding.x * 2.f + ImGui::GetStyle().ItemSpacing.x;
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  ImGui::SetCursorPosX(
-      std::max(ImGui::GetCursorPosX() + 150.f, right - replay_w - forgot_w - 2.f * pad));
+  // Replay and "forgot the permute?" beside the shape label, or under it when it is wide.
+  const std::string replay = Label(app.i18n, "permute.replay"),
+                    forgot = Label(app.i18n, "permute.forgot");
+  const float buttons_w = ImGui::CalcTextSize(Tr(app.i18n, "permute.replay")).x +
+                          ImGui::CalcTextSize(Tr(app.i18n, "permute.forgot")).x +
+                          style.FramePadding.x * 4.f + style.ItemSpacing.x;
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  const bool beside = shape_w + buttons_w + style.ItemSpacing.x * 2.f <= avail_w;
+  if (beside)
+    ImGui::SetCursorScreenPos(ImVec2(top.x + avail_w - buttons_w, top.y));
+  else
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 2.f * line + 4.f));
   if (!nlc) ImGui::BeginDisabled();
-  if (ImGui::Button(Label(app.i18n, "permute.replay").c_str())) ReplayPermute(app);
+  if (ImGui::SmallButton(replay.c_str())) ReplayPermute(app);
   ImGui::SameLine();
-  if (ImGui::Button(Label(app.i18n, "permute.forgot").c_str())) app.show_forgot_permute = true;
+  if (ImGui::SmallButton(forgot.c_str())) app.show_forgot_permute = true;
   if (!nlc) ImGui::EndDisabled();
-  ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 2.f * line + 6.f));
+  const float below = beside ? top.y + 2.f * line + 6.f : ImGui::GetCursorScreenPos().y + 2.f;
+  ImGui::SetCursorScreenPos(ImVec2(top.x, below));
 
+  // The why line: in full when it leaves the grid room, else the short form.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const char* why_key = nlc ? "permute.why" : "permute.not_needed";
-  const std::string why =
-      TrFormat(app.i18n, why_key, {std::to_string(g.in_channels), std::to_string(g.kernel_size)});
-  const float why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y + 4.f;
+  const std::vector<std::string> args = {std::to_string(g.in_channels),
+                                         std::to_string(g.kernel_size)};
+  std::string why =
+      TrFormat(app.i18n, nlc ? "permute.why" : "permute.not_needed", {args[0], args[1]});
+  float why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+  if (why_h > avail.y * 0.3f) {
+    why = TrFormat(app.i18n, nlc ? "permute.why_short" : "permute.not_needed_short",
+                   {args[0], args[1]});
+    why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+  }
   const ImVec2 area_min = ImGui::GetCursorScreenPos();
-  const ImVec2 area(avail.x, std::max(0.f, avail.y - why_h));
-
+  const ImVec2 area(avail.x, std::max(0.f, avail.y - why_h - style.ItemSpacing.y * 2.f));
+  float used = 0.f;
   if (g.batch > 0 && g.length > 0 && g.in_channels > 0 && area.y > 8.f) {
-    const int64_t n = std::min(frame.coord.n, g.batch - 1);
-    const ImVec2 natural = ValueCellSize(session.input_style);
-    // Both arrangements must fit in the square of side max(L, C) cells.
-    const float label_w = ImGui::CalcTextSize("c00").x + 6.f;
-    const float room_x = area.x - label_w, room_y = area.y - line;
-    int64_t shown = std::max(g.length, g.in_channels);
-    float scale = std::min({1.f, room_x / (natural.x * shown), room_y / (natural.y * shown)});
-    const float min_scale = 0.45f;
-    if (scale < min_scale) {
-      scale = min_scale;
-      shown = std::max<int64_t>(1, static_cast<int64_t>(std::min(room_x / (natural.x * scale),
-                                                                 room_y / (natural.y * scale))));
-    }
-    const ImVec2 cell(std::floor(natural.x * scale), std::floor(natural.y * scale));
-    const int64_t vis_l = std::min(g.length, shown), vis_c = std::min(g.in_channels, shown);
-    const float block = static_cast<float>(std::max(vis_l, vis_c));
-    const ImVec2 origin(area_min.x + label_w + std::max(0.f, (room_x - block * cell.x) * 0.5f),
-                        area_min.y + line);
-    const bool numbers = app.view.show_numbers && NumbersFit(cell, session.input_style);
     draw->PushClipRect(area_min, ImVec2(area_min.x + area.x, area_min.y + area.y), true);
-    // Labels cross-fade from (word rows, component columns) to (channel rows, position columns).
-    const float fade = Ease(progress);
-    char text[32];
-    for (int64_t i = 0; i < std::max(vis_l, vis_c); ++i) {
-      for (int side = 0; side < 2; ++side) {
-        const bool before = side == 0;
-        const float alpha = before ? 1.f - fade : fade;
-        if (alpha <= 0.02f) continue;
-        const int64_t rows = before ? vis_l : vis_c, cols = before ? vis_c : vis_l;
-        if (i < rows) {
-          std::snprintf(text, sizeof text, before ? "w%lld" : "c%lld", static_cast<long long>(i));
-          const float w = ImGui::CalcTextSize(text).x;
-          draw->AddText(ImVec2(origin.x - w - 4.f,
-                               origin.y + cell.y * static_cast<float>(i) + (cell.y - line) * 0.5f),
-                        WithAlpha(Palette::kMutedText, alpha), text);
-        }
-        if (i < cols) {
-          std::snprintf(text, sizeof text, before ? "c%lld" : "l%lld", static_cast<long long>(i));
-          const float w = ImGui::CalcTextSize(text).x;
-          draw->AddText(ImVec2(origin.x + cell.x * (static_cast<float>(i) + 0.5f) - w * 0.5f,
-                               origin.y - line),
-                        WithAlpha(Palette::kMutedText, alpha), text);
-        }
-      }
-    }
-    // Cells: from (row l, col c) to (row c, col l), staggered along the anti-diagonal.
-    const float span = static_cast<float>(std::max<int64_t>(1, vis_l + vis_c - 2));
-    for (int64_t l = 0; l < vis_l; ++l) {
-      for (int64_t c = 0; c < vis_c; ++c) {
-        const float delay = 0.45f * static_cast<float>(l + c) / span;
-        const float local = Ease((progress - delay) / 0.55f);
-        const ImVec2 from(origin.x + cell.x * static_cast<float>(c),
-                          origin.y + cell.y * static_cast<float>(l));
-        const ImVec2 to(origin.x + cell.x * static_cast<float>(l),
-                        origin.y + cell.y * static_cast<float>(c));
-        ImVec2 at = Lerp(from, to, local);
-        // Cells off the diagonal bow outwards a little, so the paths do not all overlap.
-        const float bow = std::sin(local * 3.14159f) * 0.15f * static_cast<float>(l - c) * cell.y;
-        at.x += bow;
-        at.y -= bow;
-        const float value = session.problem.input.at(n, c, l);
-        CellLook look;
-        look.show_number = numbers;
-        const bool moving = local > 0.f && local < 1.f;
-        look.outline = moving ? Palette::kKernelFrame : 0;
-        look.outline_thickness = moving ? 1.5f : 0.f;
-        DrawValueCell(draw, at, ImVec2(at.x + cell.x - 1.f, at.y + cell.y - 1.f), value,
-                      session.input_style.abs_max, session.input_style, look);
-      }
-    }
-    if (vis_l < g.length || vis_c < g.in_channels) {
-      std::snprintf(text, sizeof text, "%s", Tr(app.i18n, "permute.cropped"));
-      draw->AddText(ImVec2(origin.x, origin.y + cell.y * block + 2.f), Palette::kMutedText, text);
-    }
+    used = DrawFlyingCells(frame, app, draw, area_min, area, progress);
     draw->PopClipRect();
   }
-  ImGui::SetCursorScreenPos(ImVec2(area_min.x, area_min.y + area.y));
+  ImGui::SetCursorScreenPos(
+      ImVec2(area_min.x, area_min.y + std::min(used, area.y) + style.ItemSpacing.y));
   ImGui::PushTextWrapPos(0.f);
   ImGui::TextUnformatted(why.c_str());
   ImGui::PopTextWrapPos();

@@ -121,10 +121,20 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
     SeekStep(app, count - 1);
   ImGui::SameLine(0.f, spacing * 2.f);
 
-  // Where we are, in words.
+  // Speed and granularity go on the right; where we are, in words, fills the middle (in a
+  // shorter form when the window is narrow).
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + spacing;
+  float choices_w = 0.f;
+  for (const char* key : kGranularityKeys)
+    choices_w += ImGui::CalcTextSize(Tr(i18n, key)).x + radio;
+  const float caption_w = ImGui::CalcTextSize(Tr(i18n, "timeline.granularity")).x + spacing;
+  const float speed_w = ImGui::CalcTextSize(Tr(i18n, "timeline.speed")).x +
+                        ImGui::GetFrameHeight() * 2.f + ImGui::CalcTextSize("0.25×").x +
+                        spacing * 6.f;
   const float text_y = ImGui::GetCursorPosY() + (button - ImGui::GetTextLineHeight()) * 0.5f;
-  ImGui::SetCursorPosY(text_y);
-  std::string where;
+  const float left = ImGui::GetCursorPosX();
+  std::string where = Tr(i18n, "window.nothing");
   if (frame.step) {
     const TapCoord& at = frame.coord;
     where =
@@ -132,25 +142,21 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
                  {FormatCount(app.timeline.step + 1), FormatCount(count), std::to_string(at.n),
                   std::to_string(at.out_channel), std::to_string(at.t),
                   std::to_string(frame.step->taps_done), std::to_string(frame.step->taps.size())});
-  } else {
-    where = Tr(i18n, "window.nothing");
   }
   ImGui::PushFont(frame.fonts.bold);
+  const float room = right - left - speed_w - choices_w - spacing * 2.f;
+  if (frame.step && ImGui::CalcTextSize(where.c_str()).x > room - caption_w)
+    where = TrFormat(i18n, "timeline.where_short",
+                     {FormatCount(app.timeline.step + 1), FormatCount(count)});
+  const bool show_caption = ImGui::CalcTextSize(where.c_str()).x <= room - caption_w;
+  ImGui::SetCursorPosY(text_y);
   ImGui::TextUnformatted(where.c_str());
   ImGui::PopFont();
 
-  // Speed and granularity, right-aligned.
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  float gran_w = ImGui::CalcTextSize(Tr(i18n, "timeline.granularity")).x + spacing;
-  for (const char* key : kGranularityKeys)
-    gran_w += ImGui::CalcTextSize(Tr(i18n, key)).x + ImGui::GetFrameHeight() + spacing * 2.f;
-  const float speed_w = ImGui::CalcTextSize(Tr(i18n, "timeline.speed")).x +
-                        ImGui::GetFrameHeight() * 2.f + ImGui::CalcTextSize("0.25×").x +
-                        spacing * 5.f;
   ImGui::SameLine();
-  ImGui::SetCursorPos(ImVec2(
-      std::max(ImGui::GetCursorPosX() + spacing * 2.f, right - gran_w - speed_w - spacing * 3.f),
-      text_y - ImGui::GetStyle().FramePadding.y));
+  const float group_w = speed_w + choices_w + (show_caption ? caption_w : 0.f);
+  ImGui::SetCursorPos(ImVec2(std::max(ImGui::GetCursorPosX() + spacing, right - group_w),
+                             text_y - ImGui::GetStyle().FramePadding.y));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(i18n, "timeline.speed"));
   ImGui::SameLine();
@@ -161,9 +167,12 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
   if (ImGui::Button("+##faster")) SetSpeed(app, FasterSpeed(app.timeline.speed));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(i18n, "timeline.speed_tooltip"));
   ImGui::SameLine(0.f, spacing * 3.f);
-  ImGui::TextUnformatted(Tr(i18n, "timeline.granularity"));
-  for (size_t i = 0; i < 4; ++i) {
+  if (show_caption) {
+    ImGui::TextUnformatted(Tr(i18n, "timeline.granularity"));
     ImGui::SameLine();
+  }
+  for (size_t i = 0; i < 4; ++i) {
+    if (i > 0) ImGui::SameLine();
     if (ImGui::RadioButton(Label(i18n, kGranularityKeys[i]).c_str(),
                            app.timeline.granularity == kGranularities[i]))
       SetGranularity(app, kGranularities[i]);

@@ -54,7 +54,7 @@ void DrawGhostArrows(const WindowView& v) {
 }
 
 // The cells of the padded input.
-void DrawCells(const WindowView& v, bool numbers) {
+void DrawCells(const WindowView& v, const CellText& text) {
   const Geometry& g = v.g;
   const Highlight& highlight = *v.frame.highlight;
   const StepState* step = v.frame.step ? &*v.frame.step : nullptr;
@@ -72,7 +72,7 @@ void DrawCells(const WindowView& v, bool numbers) {
       const bool is_tap = tap && tap->in_channel == c && tap->padded_pos == pos;
       const Outline outline = CellOutline(lit, is_tap, false, v.lg.grid.cell.y);
       CellLook look;
-      look.show_number = numbers;
+      look.text = text;
       look.zero_padding = cell.kind == CellKind::kZeroPad;
       look.ghost = cell.kind == CellKind::kGhost;
       look.dim = other_group ? 0.6f : 0.f;
@@ -182,6 +182,50 @@ float DrawWindowTicks(const WindowView& v, float y) {
   return size * 1.7f + line + (g.stride > 1 ? line + 4.f : 0.f);
 }
 
+// The current kernel's weights under the grid, one column under each tap, sliding with the
+// frame: the picture of "x times w". Returns the weight under the pointer, if any.
+HoverTarget DrawKernelStrip(const WindowView& v, float top, const CellText& text, bool hovered) {
+  HoverTarget under_pointer;
+  if (!v.frame.step) return under_pointer;
+  const Geometry& g = v.g;
+  const GridPlacement& grid = v.lg.grid;
+  const StepState& step = *v.frame.step;
+  const int64_t o = step.coord.out_channel;
+  const TapState* tap =
+      step.window_complete ? nullptr : &step.taps[static_cast<size_t>(step.coord.tap)];
+  const float x0 = grid.origin.x + v.frame.window_start * grid.cell.x;
+  const Highlight& highlight = *v.frame.highlight;
+  const NumberStyle& style = v.session.weight_style;
+  char caption[48];
+  std::snprintf(caption, sizeof caption, "× w[%lld]", static_cast<long long>(o));
+  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.cells_min.y), v.lg.cells_max, true);
+  v.draw->AddText(ImVec2(x0, top - ImGui::GetTextLineHeight() - 1.f), Palette::kKernelFrame,
+                  caption);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (int64_t ci = 0; ci < g.in_per_group; ++ci) {
+    for (int64_t k = 0; k < g.kernel_size; ++k) {
+      const ImVec2 min(x0 + static_cast<float>(k * g.dilation) * grid.cell.x,
+                       top + static_cast<float>(ci) * grid.cell.y);
+      const ImVec2 max(min.x + grid.cell.x - grid.gap, min.y + grid.cell.y - grid.gap);
+      if (max.x < v.lg.cells_min.x || min.x > v.lg.cells_max.x) continue;
+      const int64_t index = WeightIndex(g, o, ci, k);
+      const bool lit = highlight.active() && highlight.HasWeight(index);
+      const bool is_tap = tap && tap->channel_in_group == ci && tap->k == k;
+      const Outline outline = CellOutline(lit, is_tap, true, grid.cell.y);
+      CellLook look;
+      look.text = text;
+      look.outline = outline.color;
+      look.outline_thickness = outline.thickness;
+      DrawValueCell(v.draw, min, max, v.session.problem.weight.data[static_cast<size_t>(index)],
+                    style.abs_max, style, look);
+      if (hovered && mouse.x >= min.x && mouse.x < max.x && mouse.y >= min.y && mouse.y < max.y)
+        under_pointer = HoverTarget{HoverKind::kWeight, o, ci, k};
+    }
+  }
+  v.draw->PopClipRect();
+  return under_pointer;
+}
+
 void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
   const PaddedCell cell = SourceOf(v.g, pos);
   const I18n& i18n = v.app.i18n;
@@ -235,16 +279,24 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
   }
   CanvasView& view = app.canvases.window;
   const ImVec2 natural = ValueCellSize(session.input_style);
-  const ImVec2 cell(std::max(2.f, std::floor(natural.x * view.zoom)),
-                    std::max(2.f, std::floor(natural.y * view.zoom)));
   const float line = ImGui::GetTextLineHeight();
   const bool ghosts = g.padding_mode != PaddingMode::kZeros && (g.pad_left > 0 || g.pad_right > 0);
   const float arrows_h = ghosts ? std::round(line * 1.6f) : 4.f;
-  const float label_h = arrows_h + line + 2.f;
-  const float row_label_w = ImGui::CalcTextSize("c000").x + 10.f;
+  const float label_h = arrows_h + line + 4.f;
+  char widest[32];
+  std::snprintf(widest, sizeof widest, "c%lld", static_cast<long long>(g.in_channels - 1));
+  const float row_label_w =
+      std::max(ImGui::CalcTextSize(widest).x, ImGui::CalcTextSize(Tr(app.i18n, "axis.l_short")).x) +
+      12.f;
   const float ticks_h = line * (g.stride > 1 ? 2.6f : 1.6f) + 6.f;
-  const ImVec2 content = LabeledGridContent(g.in_channels, g.padded_length, cell, row_label_w,
-                                            label_h, ImVec2(4.f, ticks_h));
+  // Below the ticks: a caption line and the kernel's rows.
+  const float strip_gap = line + 6.f;
+  const ImVec2 cell = FittedCell(
+      natural, g.in_channels + g.in_per_group, g.padded_length, ImGui::GetContentRegionAvail(),
+      ImVec2(row_label_w + 4.f, label_h + ticks_h + strip_gap + 4.f), view.zoom);
+  const ImVec2 content = LabeledGridContent(
+      g.in_channels, g.padded_length, cell, row_label_w, label_h,
+      ImVec2(4.f, ticks_h + strip_gap + cell.y * static_cast<float>(g.in_per_group) + 4.f));
   ImVec2 focus_min(0, 0), focus_max(0, 0);
   if (frame.step) {
     const int64_t first_row = frame.step->group * g.in_per_group;
@@ -264,12 +316,17 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
       PlaceLabeledGrid(canvas, g.in_channels, g.padded_length, cell, 1.f, row_label_w, label_h),
       std::min(frame.coord.n, g.batch - 1),
       arrows_h};
-  const bool numbers = app.view.show_numbers && NumbersFit(cell, session.input_style);
-  DrawCells(v, numbers);
+  const CellText text =
+      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+  DrawCells(v, text);
   DrawKernelFrame(v);
   DrawGhostArrows(v);
   const float grid_bottom = v.lg.grid.origin.y + v.lg.grid.Size().y;
   DrawWindowTicks(v, grid_bottom + 3.f);
+  const CellText weight_text =
+      ChooseCellText(cell, session.weight_style, frame.fonts, app.view.show_numbers);
+  const HoverTarget weight_hovered =
+      DrawKernelStrip(v, grid_bottom + ticks_h + strip_gap, weight_text, canvas.hovered);
 
   int64_t hovered_c = -1, hovered_pos = -1;
   if (canvas.hovered && ImGui::IsMouseHoveringRect(v.lg.cells_min, v.lg.cells_max))
@@ -296,9 +353,18 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
                             GroupColor(g.GroupOfIn(c)));
     }
   }
-  DrawAxisCaption(v.draw, ImVec2(canvas.min.x + 2.f, canvas.min.y + label_h - line - 2.f),
-                  Tr(app.i18n, "axis.l_short"));
-  if (hovered_c >= 0) {
+  DrawAxisCaption(v.draw, CornerCaptionPos(v.lg), Tr(app.i18n, "axis.l_short"));
+  if (weight_hovered.kind == HoverKind::kWeight) {
+    ReportHover(app.hover, weight_hovered, canvas.clicked);
+    const float w = session.problem.weight.data[static_cast<size_t>(
+        WeightIndex(g, weight_hovered.a, weight_hovered.b, weight_hovered.c))];
+    ImGui::SetTooltip(
+        "%s",
+        TrFormat(app.i18n, "kernels.tooltip",
+                 {std::to_string(weight_hovered.a), std::to_string(weight_hovered.b),
+                  std::to_string(weight_hovered.c), FormatValue(w, session.weight_style).c_str()})
+            .c_str());
+  } else if (hovered_c >= 0) {
     ReportHover(app.hover, HoverTarget{HoverKind::kPadded, v.n, hovered_c, hovered_pos},
                 canvas.clicked);
     CellTooltip(v, hovered_c, hovered_pos);
