@@ -49,6 +49,18 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
     app.window_tween.progress = 1.f;
   }
   app.view.text_scale = options.text_scale;
+  convstep::gui::PinOption pin;
+  if (convstep::gui::ParsePin(options.pin, &pin)) {
+    const convstep::gui::HoverKind kind = pin.kind == "output"  ? convstep::gui::HoverKind::kOutput
+                                          : pin.kind == "input" ? convstep::gui::HoverKind::kInput
+                                                                : convstep::gui::HoverKind::kWeight;
+    const convstep::gui::HoverTarget target{kind, pin.a, pin.b, pin.c};
+    if (!convstep::gui::TargetExists(*app.session, target)) {
+      std::cerr << "convstep: error: --pin " << options.pin << " names no cell of this session\n";
+      return convstep::gui::kUsageError;
+    }
+    app.hover.pinned = target;
+  }
   return -1;
 }
 

@@ -16,6 +16,17 @@ bool ParseSize(const std::string& text, int* width, int* height) {
   return true;
 }
 
+bool ParsePin(const std::string& text, PinOption* pin) {
+  const std::regex pattern("^(output|input|weight):([0-9]{1,9}),([0-9]{1,9}),([0-9]{1,9})$");
+  std::smatch match;
+  if (!std::regex_match(text, match, pattern)) return false;
+  pin->kind = match[1].str();
+  pin->a = std::stoll(match[2].str());
+  pin->b = std::stoll(match[3].str());
+  pin->c = std::stoll(match[4].str());
+  return true;
+}
+
 ParsedOptions ParseOptions(int argc, const char* const* argv) {
   ParsedOptions parsed;
   AppOptions& options = parsed.options;
@@ -44,6 +55,8 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
                     ->check(CLI::Range(1, 1000000));
   cli.add_option("--text-scale", options.text_scale, "Text size, 1 = 18 px (0.75 to 3)")
       ->check(CLI::Range(0.75f, 3.f));
+  cli.add_option("--pin", options.pin,
+                 "Pin a highlight at start: output:n,o,t | input:n,c,l | weight:o,c,k");
   screenshot->excludes(bench);
   try {
     cli.parse(argc, argv);
@@ -68,6 +81,15 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
     parsed.error =
         "convstep: error: --size must look like 1600x900 (each side 64 to 16384), got '" +
         size_text + "'\nRun convstep --help for usage.\n";
+    return parsed;
+  }
+  PinOption pin;
+  if (!options.pin.empty() && !ParsePin(options.pin, &pin)) {
+    parsed.exit = true;
+    parsed.exit_code = kUsageError;
+    parsed.error =
+        "convstep: error: --pin must look like output:0,1,2, input:0,2,3 or weight:1,0,1, got '" +
+        options.pin + "'\nRun convstep --help for usage.\n";
     return parsed;
   }
   if (!granularity_text.empty()) {

@@ -23,6 +23,7 @@ struct AppOptions {
   int frames = 30;                         ///< --frames N rendered before the screenshot
   int bench_frames = 0;                    ///< --bench-frames N (0: interactive)
   float text_scale = 1.f;                  ///< --text-scale S (1 = 18 px text)
+  std::string pin;                         ///< --pin KIND:A,B,C, a highlight pinned at start
 };
 
 /// The result of parsing: either options to run with, or an exit (help, version, error) with
@@ -37,6 +38,15 @@ struct ParsedOptions {
 
 /// Parses argv. Never exits the process itself.
 ParsedOptions ParseOptions(int argc, const char* const* argv);
+
+/// A parsed --pin: "output:n,o,t", "input:n,c,l" (the [N, C, L] input), "weight:o,c,k".
+struct PinOption {
+  std::string kind;
+  int64_t a = 0, b = 0, c = 0;
+};
+
+/// Parses a --pin value; false when it is malformed.
+bool ParsePin(const std::string& text, PinOption* pin);
 
 /// Parses "1600x900"; false for anything else (sizes must be 64..16384).
 bool ParseSize(const std::string& text, int* width, int* height);

@@ -75,6 +75,18 @@ TEST(Options, BadFlagsExitTwoWithAClearMessage) {
   }
 }
 
+TEST(Options, Pin) {
+  PinOption pin;
+  EXPECT_TRUE(ParsePin("output:0,1,2", &pin));
+  EXPECT_EQ(pin.kind, "output");
+  EXPECT_EQ(pin.c, 2);
+  EXPECT_TRUE(ParsePin("weight:7,2,1", &pin));
+  EXPECT_FALSE(ParsePin("output:0,1", &pin));
+  EXPECT_FALSE(ParsePin("cell:0,1,2", &pin));
+  EXPECT_EQ(Parse({"--pin", "input:0,1,2"}).options.pin, "input:0,1,2");
+  EXPECT_EQ(Parse({"--pin", "input:zero"}).exit_code, kUsageError);
+}
+
 TEST(Options, ParseSize) {
   int w = 0, h = 0;
   EXPECT_TRUE(ParseSize("1600x900", &w, &h));

@@ -165,7 +165,7 @@ TEST(Panels, TheForgotThePermuteWindowShowsPyTorchsError) {
   app.show_forgot_permute = true;
   ui.Frame(app);
   ui.Frame(app);
-  ImGuiWindow* window = ImGui::FindWindowByName("What if I forget the permute?##forgot.title");
+  ImGuiWindow* window = ImGui::FindWindowByName("###forgot_permute_modal");
   ASSERT_NE(window, nullptr);
   EXPECT_TRUE(window->WasActive);
 }

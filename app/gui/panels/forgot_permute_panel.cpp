@@ -11,14 +11,23 @@ namespace convstep::gui {
 void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
   if (!app.show_forgot_permute) return;
   const Session& session = *frame.session;
-  const ImVec2 size(std::min(frame.display.x * 0.7f, ImGui::GetFontSize() * 46.f),
-                    std::min(frame.display.y * 0.7f, ImGui::GetFontSize() * 22.f));
-  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.45f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  // A modal: the background dims, so the error is the one thing on screen.
+  const char* id = "forgot_permute_modal";
+  const std::string title = std::string(Tr(app.i18n, "forgot.title")) + "###" + id;
+  if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+  const float width = std::min(frame.display.x * 0.8f, ImGui::GetFontSize() * 44.f);
+  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.45f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.f), ImGuiCond_Always);
+  ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.75f, 0.18f, 0.18f, 1.f));
+  ImGui::PushStyleColor(ImGuiCol_TitleBg, ImVec4(0.75f, 0.18f, 0.18f, 1.f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.f, 1.f, 1.f, 1.f));  // the title, on red
   bool open = true;
-  if (ImGui::Begin(Label(app.i18n, "forgot.title").c_str(), &open,
-                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  const bool visible = ImGui::BeginPopupModal(
+      title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::PopStyleColor(3);
+  if (visible) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_Text]);
     const Shape& given = session.input_given.shape;
     std::string shape_args;
     for (size_t i = 0; i < given.size(); ++i)
@@ -55,9 +64,14 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
     ImGui::TextUnformatted(">>> y = conv(x.permute(0, 2, 1))");
     ImGui::PopFont();
     ImGui::Spacing();
-    if (ImGui::Button(Label(app.i18n, "forgot.close").c_str())) open = false;
+    if (ImGui::Button(Label(app.i18n, "forgot.close").c_str()) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+      open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopStyleColor();
+    ImGui::EndPopup();
   }
-  ImGui::End();
   if (!open) app.show_forgot_permute = false;
 }
 

@@ -18,6 +18,17 @@ bool HasError(const AppState& app, const char* control) {
   return app.edit_error && app.edit_error->control == control;
 }
 
+// The label a control has on this panel ("kernel_size  k"), for pointing at it.
+std::string ControlName(const AppState& app, const std::string& control) {
+  if (control == "values" || control == "seed" || control == "layout" || control == "bias" ||
+      control == "padding" || control == "padding_mode" || control == "batch" ||
+      control == "length" || control == "in_channels" || control == "out_channels" ||
+      control == "kernel_size" || control == "stride" || control == "dilation" ||
+      control == "groups")
+    return Tr(app.i18n, ("params." + control).c_str());
+  return control;
+}
+
 // The label of a row (and its tooltip), then positions the cursor for the control.
 void RowLabel(const Rows& rows, const char* control, const char* label_key,
               const char* tooltip_key) {
@@ -44,6 +55,14 @@ void EndRow(const Rows& rows, const char* control) {
 
 // The error box under the control at fault: PyTorch's message, the hint, and undo.
 void ErrorBox(AppState& app, const char* control) {
+  // The control the user changed, when PyTorch blames another one: point there.
+  if (app.edit_error && app.edit_error->edited == control && app.edit_error->control != control) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+    ImGui::TextWrapped(
+        "%s", TrFormat(app.i18n, "params.see_other", {ControlName(app, app.edit_error->control)})
+                  .c_str());
+    ImGui::PopStyleColor();
+  }
   if (!HasError(app, control)) return;
   const Error& error = app.edit_error->error;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.f, 0.94f, 0.94f, 1.f));
@@ -52,9 +71,12 @@ void ErrorBox(AppState& app, const char* control) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float wrap = width - ImGui::GetStyle().WindowPadding.x * 2.f;
   const float line = ImGui::GetTextLineHeightWithSpacing();
+  const char* kept = Tr(app.i18n, "params.last_valid_kept");
+  const ImGuiStyle& style = ImGui::GetStyle();
   const float height = ImGui::CalcTextSize(error.message.c_str(), nullptr, false, wrap).y +
                        ImGui::CalcTextSize(error.hint.c_str(), nullptr, false, wrap).y +
-                       line * 3.2f;
+                       ImGui::CalcTextSize(kept, nullptr, false, wrap).y + line * 2.f +
+                       style.ItemSpacing.y * 4.f + style.WindowPadding.y * 2.f;
   ImGui::BeginChild((std::string("error_") + control).c_str(), ImVec2(width, height), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
@@ -62,9 +84,8 @@ void ErrorBox(AppState& app, const char* control) {
   ImGui::TextWrapped("%s", error.message.c_str());
   ImGui::PopStyleColor();
   ImGui::TextWrapped("%s", error.hint.c_str());
+  MutedText(kept);
   if (ImGui::SmallButton(Label(app.i18n, "params.undo").c_str())) RevertDraft(app);
-  ImGui::SameLine();
-  MutedText(Tr(app.i18n, "params.last_valid_kept"));
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
