@@ -142,6 +142,47 @@ TEST(Panels, HoveringAnOutputCellLightsItsReceptiveField) {
   ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 
+TEST(Panels, TheWheelZoomsADragPansADoubleClickResets) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  ui.Frame(app);
+  ui.Frame(app);
+  ImGuiWindow* window = ImGui::FindWindowByName("###panel.window");
+  ASSERT_NE(window, nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 centre(window->Pos.x + window->Size.x * 0.5f, window->Pos.y + window->Size.y * 0.6f);
+  io.MousePos = centre;
+  ui.Frame(app);
+  io.MouseWheel = 2.f;
+  ui.Frame(app);
+  io.MouseWheel = 0.f;
+  EXPECT_NEAR(app.canvases.window.zoom, 1.44f, 0.01f);
+  EXPECT_TRUE(app.canvases.window.follow);
+  // Drag: press, move past the drag threshold, release.
+  io.MouseDown[0] = true;
+  ui.Frame(app);
+  const ImVec2 pan_before = app.canvases.window.pan;
+  io.MousePos = ImVec2(centre.x - 60.f, centre.y - 20.f);
+  ui.Frame(app);
+  ui.Frame(app);
+  io.MouseDown[0] = false;
+  ui.Frame(app);
+  EXPECT_FALSE(app.canvases.window.follow);
+  EXPECT_NE(app.canvases.window.pan.x, pan_before.x);
+  EXPECT_EQ(app.hover.pinned.kind, HoverKind::kNone);  // a drag is not a click
+  // Double-click: back to the natural size, following the step again.
+  for (int click = 0; click < 2; ++click) {
+    io.MouseDown[0] = true;
+    ui.Frame(app);
+    io.MouseDown[0] = false;
+    ui.Frame(app);
+  }
+  EXPECT_FLOAT_EQ(app.canvases.window.zoom, 1.f);
+  EXPECT_TRUE(app.canvases.window.follow);
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
 TEST(Panels, TextSizeRebuildsTheFonts) {
   AppState app;
   testing::InitApp(app);

@@ -77,8 +77,10 @@ void DrawFormulaPanel(const Frame& frame, AppState& app) {
       std::max(text_right, Pieces({{symbolic, muted}, {"  =  " + LengthFormulaNumbers(g), text}}));
   if (session.recipe.spec.padding_kind == PaddingKind::kSame) {
     ImGui::SameLine();
-    Pieces(
-        {{"  " + TrFormat(app.i18n, "formula.same_note", {S(g.pad_left), S(g.pad_right)}), muted}});
+    text_right = std::max(
+        text_right,
+        Pieces({{"  " + TrFormat(app.i18n, "formula.same_note", {S(g.pad_left), S(g.pad_right)}),
+                 muted}}));
   }
   // Line 3: weight, parameters, MACs.
   const int64_t weights = g.out_channels * g.in_per_group * g.kernel_size;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "draw/colormap.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -36,6 +37,34 @@ void DrawAbout(AppState& app) {
   if (!open) app.show_about = false;
 }
 
+// "pinned: y[0, 2, 1] · Esc" while a highlight is pinned.
+std::string PinnedText(const Frame& frame, const AppState& app) {
+  const HoverTarget& pin = app.hover.pinned;
+  if (pin.kind == HoverKind::kNone) return {};
+  auto coords = [](int64_t a, int64_t b, int64_t c) {
+    return "[" + std::to_string(a) + ", " + std::to_string(b) + ", " + std::to_string(c) + "]";
+  };
+  const bool nlc = frame.session->recipe.layout == InputLayout::kNLC;
+  std::string cell;
+  switch (pin.kind) {
+    case HoverKind::kOutput:
+      cell = "y" + coords(pin.a, pin.b, pin.c);
+      break;
+    case HoverKind::kInput:
+      cell = "x" + (nlc ? coords(pin.a, pin.c, pin.b) : coords(pin.a, pin.b, pin.c));
+      break;
+    case HoverKind::kPadded:
+      cell = "x_pad" + coords(pin.a, pin.b, pin.c);
+      break;
+    case HoverKind::kWeight:
+      cell = "w" + coords(pin.a, pin.b, pin.c);
+      break;
+    case HoverKind::kNone:
+      break;
+  }
+  return TrFormat(app.i18n, "menu.pinned", {cell});
+}
+
 }  // namespace
 
 void HandleMenuKeys(AppState& app) {
@@ -49,7 +78,6 @@ void HandleMenuKeys(AppState& app) {
 }
 
 float DrawMenuBar(const Frame& frame, AppState& app) {
-  (void)frame;
   const I18n& i18n = app.i18n;
   float height = 0.f;
   if (ImGui::BeginMainMenuBar()) {
@@ -101,8 +129,18 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
     char scale[32];
     std::snprintf(scale, sizeof scale, "%.0f%%", static_cast<double>(app.view.text_scale * 100.f));
     const std::string status = TrFormat(i18n, "menu.status", {scale});
+    const std::string pinned = PinnedText(frame, app);
     const float width = ImGui::CalcTextSize(status.c_str()).x;
-    ImGui::SameLine(ImGui::GetWindowWidth() - width - ImGui::GetStyle().ItemSpacing.x * 2.f);
+    const float pinned_w =
+        pinned.empty() ? 0.f : ImGui::CalcTextSize(pinned.c_str()).x + ImGui::GetFontSize();
+    ImGui::SameLine(ImGui::GetWindowWidth() - width - pinned_w -
+                    ImGui::GetStyle().ItemSpacing.x * 2.f);
+    if (!pinned.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kHighlight));
+      ImGui::TextUnformatted(pinned.c_str());
+      ImGui::PopStyleColor();
+      ImGui::SameLine(0.f, ImGui::GetFontSize());
+    }
     ImGui::TextDisabled("%s", status.c_str());
     height = ImGui::GetWindowSize().y;
     ImGui::EndMainMenuBar();
