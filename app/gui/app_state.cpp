@@ -366,6 +366,10 @@ void AdvanceAnimations(AppState& app, float dt) {
   }
 }
 
+bool IsAnimating(const AppState& app) {
+  return app.timeline.playing || app.window_tween.progress < 1.f || app.permute.playing;
+}
+
 float DisplayedWindowStart(const AppState& app) {
   const WindowTween& tween = app.window_tween;
   return tween.from + (tween.to - tween.from) * Ease(tween.progress);

@@ -162,6 +162,8 @@ void SetSpeed(AppState& app, float speed);
 
 /// Advances playback, the kernel frame's slide and the permute animation by `dt` seconds.
 void AdvanceAnimations(AppState& app, float dt);
+/// True while something moves on its own (playback, the frame's slide, the permute).
+bool IsAnimating(const AppState& app);
 /// The kernel frame's displayed window start (between two positions while sliding).
 float DisplayedWindowStart(const AppState& app);
 /// Restarts the permute animation.

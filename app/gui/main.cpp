@@ -125,7 +125,12 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   int vertices = 0;
   for (int frame = 0;; ++frame) {
-    glfwPollEvents();
+    // Idle (nothing moving, nobody touching): wait for input instead of spinning at 60 fps.
+    if (screenshot || bench || convstep::gui::IsAnimating(app)) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.1);
+    }
     if (glfwWindowShouldClose(platform.window) || app.quit_requested) break;
     if (!screenshot) convstep::gui::SetContentScale(app, convstep::gui::ContentScale(platform));
     if (screenshot) {

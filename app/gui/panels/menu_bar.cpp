@@ -14,6 +14,7 @@ constexpr int kKeyZero = 48;
 constexpr int kKeyEqual = 61;
 constexpr int kKeyPadSubtract = 333;
 constexpr int kKeyPadAdd = 334;
+constexpr int kKeyQ = 81;
 
 void PanelToggle(const I18n& i18n, const char* key, bool* shown) {
   ImGui::MenuItem(Label(i18n, key).c_str(), nullptr, shown);
@@ -75,6 +76,7 @@ void HandleMenuKeys(AppState& app) {
   if (pressed(kKeyMinus) || pressed(kKeyPadSubtract))
     SetTextScale(app, app.view.text_scale - 0.125f);
   if (pressed(kKeyZero)) SetTextScale(app, 1.f);
+  if (pressed(kKeyQ)) app.quit_requested = true;
 }
 
 float DrawMenuBar(const Frame& frame, AppState& app) {

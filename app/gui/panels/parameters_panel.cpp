@@ -262,7 +262,14 @@ void DrawParametersPanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
-  Rows rows{app, ImGui::CalcTextSize("out_channels O").x + ImGui::GetStyle().ItemSpacing.x * 2.f};
+  // The label column is as wide as the widest label in the current language.
+  float label_w = 0.f;
+  for (const char* key :
+       {"params.in_channels", "params.out_channels", "params.kernel_size", "params.stride",
+        "params.padding", "params.dilation", "params.groups", "params.bias", "params.padding_mode",
+        "params.batch", "params.length", "params.layout", "params.values", "params.seed"})
+    label_w = std::max(label_w, ImGui::CalcTextSize(Tr(app.i18n, key)).x);
+  Rows rows{app, label_w + ImGui::GetStyle().ItemSpacing.x * 2.f};
   // Presets.
   ImGui::SetNextItemWidth(-1.f);
   if (ImGui::BeginCombo("##preset", Tr(app.i18n, "params.presets"))) {

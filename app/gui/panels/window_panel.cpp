@@ -145,7 +145,9 @@ float DrawWindowTicks(const WindowView& v, float y) {
   const int64_t label_every = std::max<int64_t>(
       1, static_cast<int64_t>(std::ceil(label_w / (grid.cell.x * static_cast<float>(g.stride)))));
   char text[32];
-  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.canvas_min.y), v.lg.cells_max, true);
+  // The first tick sits on the grid's left edge: let it reach into the label column.
+  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x - size - 1.f, v.lg.canvas_min.y), v.lg.cells_max,
+                       true);
   for (int64_t t = first_t; t < last_t; ++t) {
     const float x = grid.CellMin(0, g.WindowStart(t)).x + 1.f;
     const bool current = t == current_t;
