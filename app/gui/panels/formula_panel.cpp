@@ -68,6 +68,11 @@ void DrawFormulaPanel(const Frame& frame, AppState& app) {
                          {"y " + ShapeText(g.OutputShape()), output_color}});
   }
   ImGui::PopFont();
+  if (app.edit_error) {  // the picture is the last valid one, not what the controls say
+    ImGui::SameLine(0.f, ImGui::GetFontSize());
+    text_right =
+        std::max(text_right, Pieces({{Tr(app.i18n, "formula.last_valid"), Palette::kError}}));
+  }
   // Line 2: L_out.
   const std::string symbolic =
       SymmetricPadding(g)

@@ -146,6 +146,8 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   DrawAxisCaption(draw, CornerCaptionPos(lg),
                   nlc ? Tr(app.i18n, "axis.l_by_c") : Tr(app.i18n, "axis.c_by_l"));
 
+  if (hovered_row < 0 && canvas.clicked)
+    app.hover.pinned = HoverTarget{};  // click on nothing: release
   if (hovered_row >= 0) {
     const int64_t l = nlc ? hovered_row : hovered_col;
     const int64_t c = nlc ? hovered_col : hovered_row;

@@ -158,6 +158,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
         hovered = HoverTarget{HoverKind::kWeight, o, ci, k};
     }
   }
+  if (hovered.kind == HoverKind::kNone && canvas.clicked) app.hover.pinned = HoverTarget{};
   if (hovered.kind == HoverKind::kWeight) {
     ReportHover(app.hover, hovered, canvas.clicked);
     const int64_t o = hovered.a, ci = hovered.b, k = hovered.c;

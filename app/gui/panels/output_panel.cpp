@@ -134,6 +134,7 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
         std::snprintf(buf, size, "t=%lld", static_cast<long long>(t));
       },
       hovered_o >= 0 ? hovered_o : o_now, hovered_t >= 0 ? hovered_t : t_now);
+  if (hovered_o < 0 && canvas.clicked) app.hover.pinned = HoverTarget{};
   if (hovered_o >= 0) {
     const int64_t index = OutputIndexOf(g, n, hovered_o, hovered_t);
     ReportHover(app.hover, HoverTarget{HoverKind::kOutput, n, hovered_o, hovered_t},

@@ -356,6 +356,8 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
     }
   }
   DrawAxisCaption(v.draw, CornerCaptionPos(v.lg), Tr(app.i18n, "axis.l_short"));
+  if (weight_hovered.kind == HoverKind::kNone && hovered_c < 0 && canvas.clicked)
+    app.hover.pinned = HoverTarget{};
   if (weight_hovered.kind == HoverKind::kWeight) {
     ReportHover(app.hover, weight_hovered, canvas.clicked);
     const float w = session.problem.weight.data[static_cast<size_t>(
