@@ -69,38 +69,62 @@ void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float*
   }
 }
 
-// What one (batch item, group, column block) reads; see the file comment.
-struct WindowBlock {
-  int64_t columns = 0;               // output positions per block, a multiple of kTileWidth
-  int64_t row_length = 0;            // floats per row of `data`
-  std::vector<int64_t> tap_offsets;  // where tap (c, k) of the block's first position is
-  std::vector<float> data;
+int64_t RoundUp(int64_t value, int64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+// Where the tiles of one (batch item, group, column block) read: tap (c, k) of the block's
+// output position j is origin[offsets[tap] + j].
+struct WindowView {
+  const float* origin = nullptr;
+  const int64_t* offsets = nullptr;
 };
 
-WindowBlock MakeWindowBlock(const Geometry& g) {
-  WindowBlock block;
-  const int64_t extent = g.dilation * (g.kernel_size - 1);  // extra columns a slice row needs
+// How a layer's output rows are cut into column blocks, and the buffer a block is copied
+// into when it cannot be read in place. Blocks hold whole tiles; the columns left over
+// after the last whole tile form a block of their own, so that only that block's tile
+// reads past the end of an input row.
+struct WindowBlocks {
+  int64_t columns = 0;     // output positions per block of whole tiles
+  int64_t whole = 0;       // output positions covered by whole tiles
+  int64_t extent = 0;      // dilation * (k - 1): a slice row is this much longer than a block
+  int64_t row_length = 0;  // floats per row of `copy`
+  std::vector<int64_t> copy_offsets;   // tap offsets into `copy`
+  std::vector<int64_t> input_offsets;  // tap offsets into the input (stride 1, in place)
+  std::vector<float> copy;
+
+  // Output positions in the block that starts at `first`.
+  int64_t Width(int64_t first, int64_t out_length) const {
+    return first < whole ? std::min(columns, whole - first) : out_length - first;
+  }
+};
+
+WindowBlocks MakeWindowBlocks(const Geometry& g) {
+  WindowBlocks blocks;
   const bool slices = g.stride == 1;
+  blocks.extent = g.dilation * (g.kernel_size - 1);
   const int64_t floats_per_column = std::max<int64_t>(1, slices ? g.in_per_group : g.taps);
-  int64_t columns = kBlockFloats / floats_per_column / kTileWidth * kTileWidth;
+  int64_t target = std::max(kBlockFloats / floats_per_column, kTileWidth);
   // A slice row copies `extent` columns beyond the block: keep that overhead at most 1x.
-  if (slices) columns = std::max(columns, extent);
-  const int64_t whole_output = (g.out_length + kTileWidth - 1) / kTileWidth * kTileWidth;
-  columns = (columns + kTileWidth - 1) / kTileWidth * kTileWidth;
-  block.columns = std::clamp(columns, kTileWidth, whole_output);
-  block.row_length = slices ? block.columns + extent : block.columns;
+  if (slices) target = std::max(target, blocks.extent);
+  // Blocks of nearly equal size, each a whole number of tiles.
+  const int64_t tiles = g.out_length / kTileWidth;
+  blocks.whole = tiles * kTileWidth;
+  const int64_t count = std::max<int64_t>(1, RoundUp(blocks.whole, target) / target);
+  blocks.columns = std::max<int64_t>(1, RoundUp(tiles, count) / count) * kTileWidth;
+  blocks.row_length = slices ? blocks.columns + blocks.extent : blocks.columns;
   const int64_t rows = slices ? g.in_per_group : g.taps;
   // At least `columns` floats, so that tile pointers stay inside the buffer even with no taps.
-  block.data.assign(static_cast<size_t>(std::max(rows * block.row_length, block.columns)), 0.f);
-  block.tap_offsets.resize(static_cast<size_t>(g.taps));
+  blocks.copy.assign(static_cast<size_t>(std::max(rows * blocks.row_length, blocks.columns)), 0.f);
   for (int64_t c = 0; c < g.in_per_group; ++c) {
     for (int64_t k = 0; k < g.kernel_size; ++k) {
       const int64_t tap = c * g.kernel_size + k;
-      block.tap_offsets[static_cast<size_t>(tap)] =
-          slices ? c * block.row_length + k * g.dilation : tap * block.row_length;
+      blocks.copy_offsets.push_back(slices ? c * blocks.row_length + k * g.dilation
+                                           : tap * blocks.row_length);
+      blocks.input_offsets.push_back(c * g.length + k * g.dilation);
     }
   }
-  return block;
+  return blocks;
 }
 
 // The value at padded position p of one input row; zero past the padded end.
@@ -122,28 +146,35 @@ void CopyPaddedSpan(const float* row, const Geometry& g, int64_t begin, int64_t 
   for (int64_t p = copy_end; p < end; ++p) dst[p - begin] = PaddedValue(row, g, p);
 }
 
-// Fills the window block for batch item n, `group`, and output positions from `first`.
-void FillWindowBlock(const Conv1dProblem& problem, const Geometry& g, int64_t n, int64_t group,
-                     int64_t first, WindowBlock& block) {
+// The view for batch item n, `group`, and `width` output positions from `first`. With
+// stride 1, a block whose windows touch no padding and stay inside the input rows is read
+// in place; other blocks are copied (padded slices, or im2col for stride > 1).
+WindowView PrepareBlock(const Conv1dProblem& problem, const Geometry& g, int64_t n, int64_t group,
+                        int64_t first, int64_t width, WindowBlocks& blocks) {
   const float* input =
       problem.input.data.data() + (n * g.in_channels + group * g.in_per_group) * g.length;
+  const int64_t tiled_width = RoundUp(width, kTileWidth);  // what the tiles read
+  if (g.stride == 1) {
+    const int64_t end = first + tiled_width + blocks.extent;  // padded positions read
+    if (first >= g.pad_left && end <= g.pad_left + g.length)
+      return {input + (first - g.pad_left), blocks.input_offsets.data()};
+    for (int64_t c = 0; c < g.in_per_group; ++c)
+      CopyPaddedSpan(input + c * g.length, g, first, end,
+                     blocks.copy.data() + c * blocks.row_length);
+    return {blocks.copy.data(), blocks.copy_offsets.data()};
+  }
   for (int64_t c = 0; c < g.in_per_group; ++c) {
     const float* row = input + c * g.length;
-    if (g.stride == 1) {
-      CopyPaddedSpan(row, g, first, first + block.row_length,
-                     block.data.data() + c * block.row_length);
-      continue;
-    }
-    const int64_t width = std::min(block.columns, g.out_length - first);
     for (int64_t k = 0; k < g.kernel_size; ++k) {
-      float* dst = block.data.data() + (c * g.kernel_size + k) * block.row_length;
+      float* dst = blocks.copy.data() + (c * g.kernel_size + k) * blocks.row_length;
       for (int64_t j = 0; j < width; ++j) {
         const int64_t l = g.TapPosition(first + j, k) - g.pad_left;
         dst[j] = l >= 0 && l < g.length ? row[l] : PaddedValue(row, g, l + g.pad_left);
       }
-      std::fill(dst + width, dst + block.row_length, 0.f);  // read by the last tile only
+      std::fill(dst + width, dst + tiled_width, 0.f);  // read by the last tile only
     }
   }
+  return {blocks.copy.data(), blocks.copy_offsets.data()};
 }
 
 // Weights packed per row block: for output channels o .. o + rows - 1 (rows = kRows, or
@@ -163,27 +194,26 @@ std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g) 
   return packed;
 }
 
-// Every tile of one row block over `width` positions of the window block. The last tile
-// may pass the end of the output row: it is computed into a local buffer and cut.
+// Every tile of one row block over `width` positions of a window view. A tile that would
+// pass the end of the output row is computed into a local buffer and cut.
 template <int Rows>
-void RowBlock(const WindowBlock& block, int64_t taps, const float* weight, const float* bias,
-              float* y, int64_t y_stride, int64_t width) {
+void RowBlock(WindowView view, int64_t taps, const float* weight, const float* bias, float* y,
+              int64_t y_stride, int64_t width) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
-    const float* x = block.data.data() + t;
     if (t + kTileWidth <= width) {
-      Tile<Rows>(x, block.tap_offsets.data(), taps, weight, bias, y + t, y_stride);
+      Tile<Rows>(view.origin + t, view.offsets, taps, weight, bias, y + t, y_stride);
       continue;
     }
     float tail[Rows * kTileWidth];
-    Tile<Rows>(x, block.tap_offsets.data(), taps, weight, bias, tail, kTileWidth);
+    Tile<Rows>(view.origin + t, view.offsets, taps, weight, bias, tail, kTileWidth);
     for (int r = 0; r < Rows; ++r)
       std::copy(tail + r * kTileWidth, tail + r * kTileWidth + (width - t), y + r * y_stride + t);
   }
 }
 
 // RowBlock for 1 .. kRows output channels (the last row block of a group may be short).
-using RowBlockFunction = void (*)(const WindowBlock&, int64_t, const float*, const float*, float*,
-                                  int64_t, int64_t);
+using RowBlockFunction = void (*)(WindowView, int64_t, const float*, const float*, float*, int64_t,
+                                  int64_t);
 constexpr RowBlockFunction kRowBlocks[] = {RowBlock<1>, RowBlock<2>, RowBlock<3>, RowBlock<4>};
 static_assert(std::size(kRowBlocks) == kRows);
 
@@ -193,19 +223,19 @@ Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& g) {
   Tensor out = Tensor::Zeros(g.OutputShape());
   if (g.OutputCount() == 0) return out;
   const std::vector<float> packed = PackWeights(problem, g);
-  WindowBlock block = MakeWindowBlock(g);
+  WindowBlocks blocks = MakeWindowBlocks(g);
   for (int64_t n = 0; n < g.batch; ++n) {
     for (int64_t group = 0; group < g.groups; ++group) {
-      for (int64_t first = 0; first < g.out_length; first += block.columns) {
-        const int64_t width = std::min(block.columns, g.out_length - first);
-        FillWindowBlock(problem, g, n, group, first, block);
+      for (int64_t first = 0, width = 0; first < g.out_length; first += width) {
+        width = blocks.Width(first, g.out_length);
+        const WindowView view = PrepareBlock(problem, g, n, group, first, width, blocks);
         for (int64_t o = 0; o < g.out_per_group; o += kRows) {
           const int64_t channel = group * g.out_per_group + o;
           const float* weight = packed.data() + channel * g.taps;
           const float* bias = g.has_bias ? problem.bias.data.data() + channel : nullptr;
           float* y = out.data.data() + (n * g.out_channels + channel) * g.out_length + first;
           const int64_t rows = std::min<int64_t>(kRows, g.out_per_group - o);
-          kRowBlocks[rows - 1](block, g.taps, weight, bias, y, g.out_length, width);
+          kRowBlocks[rows - 1](view, g.taps, weight, bias, y, g.out_length, width);
         }
       }
     }
