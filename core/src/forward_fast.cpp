@@ -7,14 +7,17 @@
 // block", so the tile only does unaligned packet loads, broadcasts of packed weights and
 // FMAs: the structure of a GEMM micro-kernel, without forming or packing an im2col matrix.
 //
-// The window block holds what one (batch item, group, column block) reads:
-//   stride 1    the group's padded input rows over the block's span. The windows of
-//               neighbouring positions overlap, so tap (c, k) of position t is row c at
-//               t + k * dilation, with no copy per tap;
-//   stride > 1  an im2col block, one row per tap (c, k), one column per output position.
-// Its size depends on C / groups, k and the block's columns, never on N or L, so memory
-// stays bounded. Depthwise layers (C / groups == 1) take the same path with one-row tiles:
-// a vector loop over t with k taps, which is what they need (a GEMM of inner size k is not).
+// The window block holds what one (batch item, group, column block) reads: the group's
+// padded input rows over the block's span, split into `stride` phases (phase r of a row is
+// its positions r, r + stride, r + 2 * stride, ...). Tap (c, k) of output position t is
+// padded position t * stride + k * dilation, which is phase (k * dilation) % stride of
+// row c at t + (k * dilation) / stride: consecutive t are consecutive floats, so a tap of a
+// tile is one contiguous run and no im2col matrix is formed. With stride 1 there is one
+// phase, and a block that touches no padding reads the input in place, without a copy.
+// The block's size depends on C / groups, k, dilation / stride and the block's columns,
+// never on N or L, so memory stays bounded. Depthwise layers (C / groups == 1) take the
+// same path with one-row tiles: a vector loop over t with k taps, which is what they need
+// (a GEMM of inner size k is not).
 #include <Eigen/Core>
 #include <algorithm>
 #include <cstring>
@@ -80,18 +83,19 @@ struct WindowView {
   const int64_t* offsets = nullptr;
 };
 
-// How a layer's output rows are cut into column blocks, and the buffer a block is copied
-// into when it cannot be read in place. Blocks hold whole tiles; the columns left over
-// after the last whole tile form a block of their own, so that only that block's tile
-// reads past the end of an input row.
+// How a layer's output rows are cut into column blocks, and the buffer of phase rows a
+// block is copied into when it cannot be read in place. Blocks hold whole tiles; the
+// columns left over after the last whole tile form a block of their own, so that only that
+// block's tile reads past the end of an input row.
 struct WindowBlocks {
-  int64_t columns = 0;     // output positions per block of whole tiles
-  int64_t whole = 0;       // output positions covered by whole tiles
-  int64_t extent = 0;      // dilation * (k - 1): a slice row is this much longer than a block
-  int64_t row_length = 0;  // floats per row of `copy`
+  int64_t columns = 0;          // output positions per block of whole tiles
+  int64_t whole = 0;            // output positions covered by whole tiles
+  int64_t reach = 0;            // dilation * (k - 1) / stride: how far past a block a row is read
+  int64_t row_length = 0;       // floats per phase row of `copy`: columns + reach
+  std::vector<int64_t> phases;  // the phases taps read, (k * dilation) % stride
   std::vector<int64_t> copy_offsets;   // tap offsets into `copy`
   std::vector<int64_t> input_offsets;  // tap offsets into the input (stride 1, in place)
-  std::vector<float> copy;
+  std::vector<float> copy;             // [c][phase][row_length]
 
   // Output positions in the block that starts at `first`.
   int64_t Width(int64_t first, int64_t out_length) const {
@@ -101,27 +105,34 @@ struct WindowBlocks {
 
 WindowBlocks MakeWindowBlocks(const Geometry& g) {
   WindowBlocks blocks;
-  const bool slices = g.stride == 1;
-  blocks.extent = g.dilation * (g.kernel_size - 1);
-  const int64_t floats_per_column = std::max<int64_t>(1, slices ? g.in_per_group : g.taps);
-  int64_t target = std::max(kBlockFloats / floats_per_column, kTileWidth);
-  // A slice row copies `extent` columns beyond the block: keep that overhead at most 1x.
-  if (slices) target = std::max(target, blocks.extent);
+  for (int64_t k = 0; k < g.kernel_size; ++k) {
+    const int64_t phase = k * g.dilation % g.stride;
+    if (std::find(blocks.phases.begin(), blocks.phases.end(), phase) == blocks.phases.end())
+      blocks.phases.push_back(phase);
+  }
+  const int64_t phase_count = static_cast<int64_t>(blocks.phases.size());
+  const int64_t rows = g.in_per_group * phase_count;
+  blocks.reach = g.dilation * (g.kernel_size - 1) / g.stride;
+  // About kBlockFloats, and a row at least as long as its reach past the block (so at most
+  // half of what a block copies is copied again by the next block).
+  const int64_t target =
+      std::max({kBlockFloats / std::max<int64_t>(rows, 1), blocks.reach, kTileWidth});
   // Blocks of nearly equal size, each a whole number of tiles.
   const int64_t tiles = g.out_length / kTileWidth;
   blocks.whole = tiles * kTileWidth;
   const int64_t count = std::max<int64_t>(1, RoundUp(blocks.whole, target) / target);
   blocks.columns = std::max<int64_t>(1, RoundUp(tiles, count) / count) * kTileWidth;
-  blocks.row_length = slices ? blocks.columns + blocks.extent : blocks.columns;
-  const int64_t rows = slices ? g.in_per_group : g.taps;
+  blocks.row_length = blocks.columns + blocks.reach;
   // At least `columns` floats, so that tile pointers stay inside the buffer even with no taps.
   blocks.copy.assign(static_cast<size_t>(std::max(rows * blocks.row_length, blocks.columns)), 0.f);
   for (int64_t c = 0; c < g.in_per_group; ++c) {
     for (int64_t k = 0; k < g.kernel_size; ++k) {
-      const int64_t tap = c * g.kernel_size + k;
-      blocks.copy_offsets.push_back(slices ? c * blocks.row_length + k * g.dilation
-                                           : tap * blocks.row_length);
-      blocks.input_offsets.push_back(c * g.length + k * g.dilation);
+      const int64_t phase = k * g.dilation % g.stride;
+      const int64_t phase_row =
+          std::find(blocks.phases.begin(), blocks.phases.end(), phase) - blocks.phases.begin();
+      const int64_t shift = k * g.dilation / g.stride;
+      blocks.copy_offsets.push_back((c * phase_count + phase_row) * blocks.row_length + shift);
+      blocks.input_offsets.push_back(c * g.length + shift);
     }
   }
   return blocks;
@@ -134,44 +145,46 @@ float PaddedValue(const float* row, const Geometry& g, int64_t p) {
   return cell.kind == CellKind::kZeroPad ? 0.f : row[cell.source];
 }
 
-// Padded positions [begin, end) of one input row into dst: the real part is one memcpy.
-void CopyPaddedSpan(const float* row, const Geometry& g, int64_t begin, int64_t end, float* dst) {
+// Smallest j with begin + j * step >= position, clamped to [0, count].
+int64_t FirstAtOrAfter(int64_t position, int64_t begin, int64_t step, int64_t count) {
+  if (position <= begin) return 0;
+  return std::min(count, (position - begin + step - 1) / step);
+}
+
+// Padded positions begin + j * step, j < count, of one input row into dst[j]. The real
+// part is a plain (strided) copy; padding and positions past the padded end go one by one.
+void CopyPaddedPhase(const float* row, const Geometry& g, int64_t begin, int64_t step,
+                     int64_t count, float* dst) {
   const int64_t real_end = std::min(g.pad_left + g.length, g.padded_length);
-  const int64_t copy_begin = std::clamp(g.pad_left, begin, end);
-  const int64_t copy_end = std::clamp(real_end, copy_begin, end);
-  for (int64_t p = begin; p < copy_begin; ++p) dst[p - begin] = PaddedValue(row, g, p);
-  if (copy_end > copy_begin)
-    std::memcpy(dst + (copy_begin - begin), row + (copy_begin - g.pad_left),
-                static_cast<size_t>(copy_end - copy_begin) * sizeof(float));
-  for (int64_t p = copy_end; p < end; ++p) dst[p - begin] = PaddedValue(row, g, p);
+  const int64_t copy_begin = FirstAtOrAfter(g.pad_left, begin, step, count);
+  const int64_t copy_end = std::max(copy_begin, FirstAtOrAfter(real_end, begin, step, count));
+  for (int64_t j = 0; j < copy_begin; ++j) dst[j] = PaddedValue(row, g, begin + j * step);
+  if (copy_end > copy_begin) {
+    const float* source = row + (begin + copy_begin * step - g.pad_left);  // input of copy_begin
+    if (step == 1) {
+      std::copy(source, source + (copy_end - copy_begin), dst + copy_begin);
+    } else {
+      for (int64_t j = copy_begin; j < copy_end; ++j) dst[j] = source[(j - copy_begin) * step];
+    }
+  }
+  for (int64_t j = copy_end; j < count; ++j) dst[j] = PaddedValue(row, g, begin + j * step);
 }
 
 // The view for batch item n, `group`, and `width` output positions from `first`. With
 // stride 1, a block whose windows touch no padding and stay inside the input rows is read
-// in place; other blocks are copied (padded slices, or im2col for stride > 1).
+// in place; other blocks are copied, one row per channel and phase.
 WindowView PrepareBlock(const Conv1dProblem& problem, const Geometry& g, int64_t n, int64_t group,
                         int64_t first, int64_t width, WindowBlocks& blocks) {
   const float* input =
       problem.input.data.data() + (n * g.in_channels + group * g.in_per_group) * g.length;
-  const int64_t tiled_width = RoundUp(width, kTileWidth);  // what the tiles read
-  if (g.stride == 1) {
-    const int64_t end = first + tiled_width + blocks.extent;  // padded positions read
-    if (first >= g.pad_left && end <= g.pad_left + g.length)
-      return {input + (first - g.pad_left), blocks.input_offsets.data()};
-    for (int64_t c = 0; c < g.in_per_group; ++c)
-      CopyPaddedSpan(input + c * g.length, g, first, end,
-                     blocks.copy.data() + c * blocks.row_length);
-    return {blocks.copy.data(), blocks.copy_offsets.data()};
-  }
+  const int64_t count = RoundUp(width, kTileWidth) + blocks.reach;  // what the tiles read
+  if (g.stride == 1 && first >= g.pad_left && first + count <= g.pad_left + g.length)
+    return {input + (first - g.pad_left), blocks.input_offsets.data()};
+  float* dst = blocks.copy.data();
   for (int64_t c = 0; c < g.in_per_group; ++c) {
-    const float* row = input + c * g.length;
-    for (int64_t k = 0; k < g.kernel_size; ++k) {
-      float* dst = blocks.copy.data() + (c * g.kernel_size + k) * blocks.row_length;
-      for (int64_t j = 0; j < width; ++j) {
-        const int64_t l = g.TapPosition(first + j, k) - g.pad_left;
-        dst[j] = l >= 0 && l < g.length ? row[l] : PaddedValue(row, g, l + g.pad_left);
-      }
-      std::fill(dst + width, dst + tiled_width, 0.f);  // read by the last tile only
+    for (int64_t phase : blocks.phases) {
+      CopyPaddedPhase(input + c * g.length, g, first * g.stride + phase, g.stride, count, dst);
+      dst += blocks.row_length;
     }
   }
   return {blocks.copy.data(), blocks.copy_offsets.data()};

@@ -90,7 +90,7 @@ TEST(Forward, FastEqualsReferenceOnRandomConfigurations) {
   EXPECT_GE(checked, 400);
 }
 
-TEST(Forward, LongInputCrossesIm2colBlocks) {
+TEST(Forward, LongInputCrossesWindowBlocks) {
   std::mt19937 rng(7);
   Conv1dSpec spec;
   spec.in_channels = 64;

@@ -1,0 +1,218 @@
+// ForwardFast's own paths against ForwardReference: depthwise and grouped layers, every
+// output length around the tile and block edges, short row blocks, stride phases and
+// dilation with every padding mode, in-place and copied window blocks, non-finite values,
+// empty outputs.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+
+#include "convstep/forward.h"
+#include "test_util.h"
+
+namespace convstep {
+namespace {
+
+// The same problem with every value replaced by its magnitude.
+Conv1dProblem Magnitudes(Conv1dProblem problem) {
+  for (Tensor* tensor : {&problem.input, &problem.weight, &problem.bias})
+    for (float& value : tensor->data) value = std::fabs(value);
+  return problem;
+}
+
+// Checks fast == reference within the forward error bound of float summation: both sums
+// are within taps * 2^-24 * sum|w x| of the exact one (the fast path fuses multiply-adds).
+void ExpectMatchesReference(const Conv1dProblem& problem, const std::string& label) {
+  auto g = ValidateProblem(problem);
+  ASSERT_TRUE(g) << label << ": " << g.error().OneLine();
+  const Tensor reference = ForwardReference(problem, *g);
+  const Tensor fast = ForwardFast(problem, *g);
+  ASSERT_EQ(fast.shape, g->OutputShape()) << label;
+  ASSERT_EQ(fast.data.size(), reference.data.size()) << label;
+  const Tensor magnitude = ForwardReference(Magnitudes(problem), *g);
+  const float unit = std::ldexp(1.f, -24);
+  for (size_t i = 0; i < fast.data.size(); ++i) {
+    if (!std::isfinite(reference.data[i])) {  // NaN where the reference has NaN, same infinity
+      if (std::isnan(reference.data[i]))
+        ASSERT_TRUE(std::isnan(fast.data[i])) << label << " element " << i;
+      else
+        ASSERT_EQ(fast.data[i], reference.data[i]) << label << " element " << i;
+      continue;
+    }
+    const float bound = 2.f * static_cast<float>(g->taps + 1) * unit * magnitude.data[i] + 1e-30f;
+    ASSERT_NEAR(fast.data[i], reference.data[i], bound) << label << " element " << i;
+  }
+}
+
+Conv1dSpec Spec(int64_t in, int64_t out, int64_t k, int64_t groups = 1) {
+  Conv1dSpec spec;
+  spec.in_channels = in;
+  spec.out_channels = out;
+  spec.kernel_size = k;
+  spec.groups = groups;
+  return spec;
+}
+
+TEST(ForwardFast, DepthwiseWithChannelMultipliers) {
+  std::mt19937 rng(11);
+  for (int64_t channels : {1, 3, 8, 64})
+    for (int64_t multiplier : {1, 2, 3})
+      for (int64_t k : {1, 3, 5, 8})
+        for (int64_t stride : {1, 2}) {
+          Conv1dSpec spec = Spec(channels, channels * multiplier, k, channels);
+          spec.stride = stride;
+          spec.dilation = 1 + (k + channels) % 3;
+          spec.padding = (k + multiplier) % 4;
+          spec.bias = multiplier != 2;
+          const int64_t length = 150 + 37 * multiplier + k;
+          ExpectMatchesReference(testing::RandomProblem(spec, {2, channels, length}, rng),
+                                 SpecPython(spec) + " L=" + std::to_string(length));
+        }
+}
+
+TEST(ForwardFast, EveryOutputLengthAroundTilesAndBlocks) {
+  // Tiles are 96 positions wide with AVX-512 (24 with AVX2, 12 with SSE); blocks of a
+  // 64-channel group hold a few hundred positions. L_out runs through all those edges.
+  std::mt19937 rng(12);
+  for (int64_t out_length = 1; out_length <= 700; ++out_length) {
+    Conv1dSpec spec = Spec(out_length % 2 == 0 ? 64 : 5, 6, 3);
+    spec.bias = out_length % 3 != 0;
+    const Shape shape = {1, spec.in_channels, out_length + 2};
+    ExpectMatchesReference(testing::RandomProblem(spec, shape, rng),
+                           SpecPython(spec) + " L_out=" + std::to_string(out_length));
+  }
+}
+
+TEST(ForwardFast, ShortRowBlocksInEveryGroup) {
+  // Output channels are computed four at a time; 1 to 9 per group leave every remainder.
+  std::mt19937 rng(13);
+  for (int64_t groups = 1; groups <= 4; ++groups)
+    for (int64_t out_per_group = 1; out_per_group <= 9; ++out_per_group) {
+      Conv1dSpec spec = Spec(groups * 3, groups * out_per_group, 4, groups);
+      spec.padding = 1;
+      ExpectMatchesReference(testing::RandomProblem(spec, {3, spec.in_channels, 211}, rng),
+                             SpecPython(spec));
+    }
+}
+
+TEST(ForwardFast, StrideDilationAndEveryPaddingMode) {
+  std::mt19937 rng(14);
+  std::uniform_int_distribution<int> pick(0, 1 << 20);
+  int checked = 0;
+  for (int trial = 0; trial < 4000 && checked < 300; ++trial) {
+    Conv1dSpec spec;
+    spec.groups = 1 + pick(rng) % 4;
+    spec.in_channels = spec.groups * (1 + pick(rng) % 5);
+    spec.out_channels = spec.groups * (1 + pick(rng) % 6);
+    spec.kernel_size = 1 + pick(rng) % 7;
+    spec.stride = 1 + pick(rng) % 4;
+    spec.dilation = 1 + pick(rng) % 5;
+    spec.bias = pick(rng) % 2;
+    spec.padding_mode = static_cast<PaddingMode>(pick(rng) % 4);
+    const int padding_choice = pick(rng) % 8;
+    if (padding_choice == 6) {
+      spec.padding_kind = PaddingKind::kSame;
+      spec.stride = 1;
+    } else if (padding_choice == 7) {
+      spec.padding_kind = PaddingKind::kValid;
+    } else {
+      spec.padding = padding_choice - 1;  // -1 crops (non-zero modes only)
+    }
+    const int64_t length = 1 + pick(rng) % 400;
+    const Shape shape = pick(rng) % 5 == 0 ? Shape{spec.in_channels, length}
+                                           : Shape{1 + pick(rng) % 3, spec.in_channels, length};
+    Conv1dProblem problem = testing::RandomProblem(spec, shape, rng);
+    if (!ValidateProblem(problem)) continue;
+    ExpectMatchesReference(problem, SpecPython(spec) + " L=" + std::to_string(length));
+    ++checked;
+  }
+  EXPECT_GE(checked, 300);
+}
+
+TEST(ForwardFast, StridePhasesThatTapsShareOrSkip) {
+  // Stride s splits each padded row into s phases; only the phases taps read are copied.
+  // (stride, dilation, k): phases {0, 2} twice over, {0, 2, 4}, {0}, and all of 0 .. 4.
+  std::mt19937 rng(20);
+  const int64_t cases[][3] = {{4, 2, 5}, {7, 2, 3}, {1000, 1, 1}, {5, 3, 5}, {3, 3, 4}};
+  for (const auto& [stride, dilation, k] : cases) {
+    Conv1dSpec spec = Spec(6, 8, k, 2);
+    spec.stride = stride;
+    spec.dilation = dilation;
+    spec.padding = 3;
+    for (PaddingMode mode : {PaddingMode::kZeros, PaddingMode::kReflect}) {
+      spec.padding_mode = mode;
+      ExpectMatchesReference(testing::RandomProblem(spec, {2, 6, 5000}, rng), SpecPython(spec));
+    }
+  }
+}
+
+TEST(ForwardFast, DilationWiderThanABlock) {
+  std::mt19937 rng(15);
+  Conv1dSpec spec = Spec(64, 5, 3);
+  spec.dilation = 700;
+  spec.padding = 9;
+  for (PaddingMode mode : {PaddingMode::kZeros, PaddingMode::kCircular}) {
+    spec.padding_mode = mode;
+    ExpectMatchesReference(testing::RandomProblem(spec, {2, 64, 3000}, rng), SpecPython(spec));
+  }
+}
+
+TEST(ForwardFast, ValuesBeyondARowNeverReachAnOutput) {
+  // Tiles read whole packets, past the last window of a row, from the input in place or
+  // from a copy. A NaN at the start and end of every row shows whether a neighbour's value
+  // leaks into an output: the NaN outputs must be exactly the reference's.
+  std::mt19937 rng(16);
+  for (int64_t padding : {0, 2}) {
+    for (int64_t groups : {1, 4}) {
+      Conv1dSpec spec = Spec(8, 8, 5, groups);
+      spec.padding = padding;
+      for (int64_t length : {50, 100, 397}) {
+        Conv1dProblem problem = testing::RandomProblem(spec, {3, 8, length}, rng);
+        for (int64_t row = 0; row < 3 * 8; ++row) {
+          problem.input.data[static_cast<size_t>(row * length)] = NAN;
+          problem.input.data[static_cast<size_t>(row * length + length - 1)] = INFINITY;
+        }
+        ExpectMatchesReference(problem, SpecPython(spec) + " L=" + std::to_string(length));
+      }
+    }
+  }
+}
+
+TEST(ForwardFast, SingleOutputPositionAndUnbatchedInput) {
+  std::mt19937 rng(17);
+  Conv1dSpec spec = Spec(6, 10, 4, 2);
+  ExpectMatchesReference(testing::RandomProblem(spec, {2, 6, 4}, rng), "L_out=1 batched");
+  ExpectMatchesReference(testing::RandomProblem(spec, {6, 4}, rng), "L_out=1 unbatched");
+  spec.stride = 3;
+  ExpectMatchesReference(testing::RandomProblem(spec, {6, 6}, rng), "L_out=1 stride 3");
+  ExpectMatchesReference(testing::RandomProblem(spec, {6, 500}, rng), "unbatched stride 3");
+  ExpectMatchesReference(testing::RandomProblem(Spec(1, 1, 1), {1, 1, 1}, rng), "1x1x1");
+}
+
+TEST(ForwardFast, EmptyBatchForEveryPath) {
+  std::mt19937 rng(18);
+  for (int64_t stride : {1, 2}) {
+    for (int64_t groups : {1, 4}) {
+      Conv1dSpec spec = Spec(4, 8, 3, groups);
+      spec.stride = stride;
+      Conv1dProblem problem = testing::RandomProblem(spec, {0, 4, 50}, rng);
+      auto g = ValidateProblem(problem);
+      ASSERT_TRUE(g) << g.error().OneLine();
+      const Tensor fast = ForwardFast(problem, *g);
+      EXPECT_EQ(fast.shape, g->OutputShape());
+      EXPECT_TRUE(fast.data.empty());
+    }
+  }
+}
+
+TEST(ForwardFast, LongDepthwiseInput) {
+  // A million positions in each of two channels: blocks in place, one leftover block.
+  std::mt19937 rng(19);
+  Conv1dSpec spec = Spec(2, 2, 7, 2);
+  spec.dilation = 2;
+  ExpectMatchesReference(testing::RandomProblem(spec, {1, 2, 1000003}, rng), SpecPython(spec));
+}
+
+}  // namespace
+}  // namespace convstep
