@@ -1,18 +1,25 @@
 #!/usr/bin/python3
-"""Times PyTorch's nn.Conv1d forward on one thread against ConvStep's fast path.
+"""Times PyTorch's nn.Conv1d forward on one thread against ConvStep's fast path and the GEMM ceiling.
 
 Run with Debian's interpreter, which has python3-torch:
 
     /usr/bin/python3 tools/bench_vs_torch.py [BENCH_BINARY] [--min-time S] [--repetitions R]
+                                             [--rounds K]
 
 BENCH_BINARY is the engine's Google Benchmark program (default
-build/core/bench/convstep_bench); its "fast/N/C/L/O/k/groups" benchmarks are run with
---benchmark_filter=fast and read back as JSON. PyTorch runs the same shapes with
-torch.set_num_threads(1), under torch.no_grad() (inference, as the benchmark does), with a
-bias, on torch.randn input. Both sides count 2 * N * O * L_out * (C / groups) * k floating
-point operations, and both are timed in CPU time (the machine may be shared), taking the best of
-a few repetitions. One line per shape: both GFLOP/s and the ratio convstep / torch (above 1
-means ConvStep is faster).
+build/core/bench/convstep_bench). Its "fast/N/C/L/O/k/groups/stride" benchmarks time
+ForwardFast; its "gemm_ceiling/..." benchmarks time the bare Eigen GEMM an im2col engine would
+run for the same shape (weight [O/groups, C/groups*k] x an already formed im2col matrix
+[C/groups*k, L_out] per batch item and group), which is the ceiling of a GEMM-based engine.
+PyTorch runs the same shapes with torch.set_num_threads(1), under torch.no_grad(), with a
+bias, on torch.randn input. All sides count 2 * N * O * L_out * (C / groups) * k floating
+point operations and are timed in CPU time (the machine may be shared).
+
+The machine may be busy, so the measurement is repeated in K rounds spread over time; each
+round runs R repetitions of every benchmark on every side. The best repetition counts, and
+the spread (worst against best) of each side is printed as the noise. One line per shape:
+torch GFLOP/s, convstep GFLOP/s, convstep / torch (above 1: ConvStep is faster), the GEMM
+ceiling's GFLOP/s and convstep / ceiling.
 """
 import argparse
 import json
@@ -24,29 +31,35 @@ import time
 import torch
 from torch import nn
 
-# N, C, L, O, k, groups: the shapes of core/bench/bench_forward.cpp.
+# N, C, L, O, k, groups, stride: the shapes of core/bench/bench_forward.cpp.
 SHAPES = [
-    (8, 64, 4096, 64, 5, 1),
-    (32, 64, 2048, 64, 5, 1),
-    (1, 512, 1024, 512, 3, 1),
-    (8, 64, 4096, 64, 5, 8),
-    (8, 64, 4096, 64, 5, 64),  # depthwise
+    (8, 64, 4096, 64, 5, 1, 1),
+    (32, 64, 2048, 64, 5, 1, 1),
+    (1, 512, 1024, 512, 3, 1, 1),
+    (8, 64, 4096, 64, 5, 8, 1),
+    (8, 64, 4096, 64, 5, 64, 1),  # depthwise
+    (8, 64, 4096, 64, 5, 1, 2),
+    (8, 64, 4096, 64, 5, 64, 2),  # depthwise, stride 2
 ]
 
+# The issue's targets: 2.5x PyTorch's single-thread throughput, 80% of the GEMM ceiling.
+TARGET_RATIO = 2.5
+TARGET_CEILING = 0.8
 
-def flops(n, c, length, o, k, groups):
-    """Floating point operations of one forward pass (stride 1, no padding, dilation 1)."""
-    out_length = length - k + 1
+
+def flops(n, c, length, o, k, groups, stride):
+    """Floating point operations of one forward pass (no padding, dilation 1)."""
+    out_length = (length - k) // stride + 1
     return 2.0 * n * o * out_length * (c // groups) * k
 
 
-def torch_rate(shape, min_time, repetitions):
-    """GFLOP/s of PyTorch's forward: the best of `repetitions` runs of >= min_time seconds."""
-    n, c, length, o, k, groups = shape
+def torch_rates(shape, min_time, repetitions):
+    """GFLOP/s of each of `repetitions` runs of PyTorch's forward of >= min_time seconds."""
+    n, c, length, o, k, groups, stride = shape
     torch.manual_seed(0)
-    conv = nn.Conv1d(c, o, k, groups=groups)
+    conv = nn.Conv1d(c, o, k, groups=groups, stride=stride)
     x = torch.randn(n, c, length)
-    best = 0.0
+    rates = []
     with torch.no_grad():
         for _ in range(2):  # warm-up: the first calls allocate and pick kernels
             conv(x)
@@ -55,14 +68,14 @@ def torch_rate(shape, min_time, repetitions):
             while calls == 0 or time.process_time() - start < min_time:
                 conv(x)
                 calls += 1
-            best = max(best, flops(*shape) * calls / (time.process_time() - start) / 1e9)
-    return best
+            rates.append(flops(*shape) * calls / (time.process_time() - start) / 1e9)
+    return rates
 
 
-def convstep_rates(binary, min_time, repetitions):
-    """GFLOP/s of each fast benchmark (best repetition), keyed by (N, C, L, O, k, groups)."""
+def engine_rates(binary, min_time, repetitions):
+    """GFLOP/s of every repetition, keyed by (kind, shape) with kind "fast" or "gemm_ceiling"."""
     env = dict(os.environ, OMP_NUM_THREADS="1")  # one thread, as PyTorch gets
-    command = [binary, "--benchmark_filter=fast", "--benchmark_format=json",
+    command = [binary, "--benchmark_filter=^(fast|gemm_ceiling)/", "--benchmark_format=json",
                "--benchmark_min_time=%g" % min_time,
                "--benchmark_repetitions=%d" % repetitions]
     result = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
@@ -73,10 +86,16 @@ def convstep_rates(binary, min_time, repetitions):
             sys.exit("%s failed: %s" % (bench["name"], bench.get("error_message")))
         if bench.get("run_type", "iteration") != "iteration":
             continue  # mean / median / stddev rows
-        shape = tuple(int(part) for part in bench["name"].split("/")[1:7])
+        parts = bench["name"].split("/")
+        shape = tuple(int(part) for part in parts[1:8])
         seconds = bench["cpu_time"] * to_seconds[bench["time_unit"]]  # per iteration
-        rates[shape] = max(rates.get(shape, 0.0), flops(*shape) / seconds / 1e9)
+        rates.setdefault((parts[0], shape), []).append(flops(*shape) / seconds / 1e9)
     return rates
+
+
+def spread(rates):
+    """Worst repetition against the best, in percent."""
+    return 100.0 * (1.0 - min(rates) / max(rates))
 
 
 def main():
@@ -86,22 +105,44 @@ def main():
     parser.add_argument("--min-time", type=float, default=0.5,
                         help="seconds of each repetition, for each shape and side")
     parser.add_argument("--repetitions", type=int, default=3,
-                        help="repetitions per shape and side; the best one counts")
+                        help="repetitions per shape, side and round")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="rounds of all benchmarks, one after another; the best run counts")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         sys.exit("no benchmark program at %s: build with -DCONVSTEP_BUILD_BENCH=ON" % args.binary)
     torch.set_num_threads(1)
-    convstep = convstep_rates(args.binary, args.min_time, args.repetitions)
-    print("torch %s on 1 thread vs %s; CPU time, best of %d" %
-          (torch.__version__, args.binary, args.repetitions))
+    load_before = os.getloadavg()[0]
+    engine, theirs = {}, {}
+    for _ in range(args.rounds):
+        for key, rates in engine_rates(args.binary, args.min_time, args.repetitions).items():
+            engine.setdefault(key, []).extend(rates)
+        for shape in SHAPES:
+            theirs.setdefault(shape, []).extend(
+                torch_rates(shape, args.min_time, args.repetitions))
+    print("torch %s on 1 thread vs %s; CPU time, best of %d rounds x %d repetitions; "
+          "load average %.1f before, %.1f after" %
+          (torch.__version__, args.binary, args.rounds, args.repetitions, load_before,
+           os.getloadavg()[0]))
+    print("%-26s %8s %9s %7s %8s %8s   %s" % ("N,C,L,O,k,groups,stride", "torch", "convstep",
+                                             "ratio", "ceiling", "of ceil", "noise (spread)"))
+    met = 0
     for shape in SHAPES:
-        theirs = torch_rate(shape, args.min_time, args.repetitions)
-        if shape not in convstep:
-            print("N,C,L,O,k,groups=%s: no convstep benchmark for this shape" % (shape,))
+        ours, ceiling = engine.get(("fast", shape)), engine.get(("gemm_ceiling", shape))
+        if not ours or not ceiling:
+            print("%s: no convstep benchmark for this shape" % (shape,))
             continue
-        ours = convstep[shape]
-        print("N=%d C=%d L=%d O=%d k=%d groups=%d: convstep %.2f GFLOP/s, torch %.2f GFLOP/s, "
-              "ratio convstep/torch %.2f" % (shape + (ours, theirs, ours / theirs)))
+        ratio = max(ours) / max(theirs[shape])
+        of_ceiling = max(ours) / max(ceiling)
+        met += ratio >= TARGET_RATIO and of_ceiling >= TARGET_CEILING
+        print("%-26s %8.1f %9.1f %6.2fx %8.1f %7.0f%%   torch %.0f%%, convstep %.0f%%, "
+              "ceiling %.0f%%" %
+              (",".join(str(size) for size in shape), max(theirs[shape]), max(ours), ratio,
+               max(ceiling), 100.0 * of_ceiling, spread(theirs[shape]), spread(ours),
+               spread(ceiling)))
+    print("GFLOP/s; ratio = convstep / torch; of ceil = convstep / GEMM ceiling. Targets "
+          "(issue 7): ratio >= %.1f and >= %.0f%% of the ceiling: met on %d of %d shapes" %
+          (TARGET_RATIO, 100 * TARGET_CEILING, met, len(SHAPES)))
 
 
 if __name__ == "__main__":
