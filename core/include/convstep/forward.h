@@ -14,9 +14,9 @@ Tensor ForwardReference(const Conv1dProblem& problem, const Geometry& geometry);
 
 /// Fast path: a register-tiled direct convolution (4 output channels x 6 packets of output
 /// positions per tile, fused multiply-adds over the taps in the reference's order, bias
-/// last). Per batch item, group and column block it reads a bounded window block: padded
-/// input rows for stride 1 (no im2col copy), an im2col block for stride > 1. Depthwise layers
-/// use one-row tiles. Same result as ForwardReference up to float rounding (FMA).
+/// last). Per batch item, group and column block it reads the input in place, or a bounded
+/// copy of the padded rows split into stride phases; it forms no im2col matrix, and its extra
+/// memory does not grow with N. Same result as ForwardReference up to float rounding (FMA).
 Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& geometry);
 
 /// The padded input [N, C, padded_length] (zeros, or copies for the other modes).
