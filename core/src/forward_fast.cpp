@@ -34,11 +34,18 @@ using Packet = ei::packet_traits<float>::type;  // __m512 with AVX-512, float wi
 constexpr int kLanes = ei::packet_traits<float>::size;
 
 // Tile shape: 4 × 6 packets fill 24 accumulators, the 6 input packets and a broadcast use
-// the rest of AVX-512's 32 registers. With 16 registers (AVX2, SSE) 4 × 3 fits instead.
+// the rest of AVX-512's 32 registers. With 16 registers and fused multiply-add (AVX2) 4 × 3
+// fits; without it (plain SSE) every product needs a register of its own, so 4 × 2.
 // In a micro-benchmark on AMD EPYC (Zen 5), 4×6, 5×4, 6×4 and 7×3 all ran at 220-250
-// GFLOP/s; the flat tap loop mattered more than the shape.
+// GFLOP/s; the flat tap loop mattered more than the shape. With AVX2 only, 4×3 beat 4×2
+// (125 against 115 GFLOP/s); with SSE2 only, 4×2 beat 4×3 (46 against 33).
+#ifdef EIGEN_VECTORIZE_FMA
+constexpr bool kFusedMultiplyAdd = true;
+#else
+constexpr bool kFusedMultiplyAdd = false;
+#endif
 constexpr int kRows = 4;
-constexpr int kVecs = EIGEN_ARCH_DEFAULT_NUMBER_OF_REGISTERS >= 32 ? 6 : 3;
+constexpr int kVecs = EIGEN_ARCH_DEFAULT_NUMBER_OF_REGISTERS >= 32 ? 6 : kFusedMultiplyAdd ? 3 : 2;
 constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
 
 // About 128 KiB of window block: it stays in L2 while every row block of the group reads it.
