@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "lesson.h"
+
 namespace convstep::gui {
 namespace {
 
@@ -135,6 +137,7 @@ bool InitAppState(AppState& app, const std::string& assets_dir, std::string* err
   if (!app.i18n.LoadFile(assets_dir + "/i18n/en.json", &i18n_error))
     app.notice = "Translations not loaded (" + i18n_error + "): showing text keys";
   app.presets = ListPresets(assets_dir);
+  LoadLesson(app);
   Recipe recipe;  // the seed example: [6,5,3] NLC, Conv1d(3, 8, 2, bias=False), randn seed 0
   auto built = BuildSession(recipe);
   if (!built) {

@@ -19,6 +19,7 @@
 #include "session.h"
 #include "timeline.h"
 
+#include "teach_state.h"
 namespace convstep::gui {
 
 /// Duration of the permute animation, in seconds.
@@ -95,6 +96,7 @@ struct AppState {
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;
   bool quit_requested = false;
+  TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
 };
 
 // --- Start-up -----------------------------------------------------------------------------

@@ -1,7 +1,12 @@
 #include "fonts.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <vector>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #ifdef CONVSTEP_HAVE_FONTCONFIG
 #include <fontconfig/fontconfig.h>
@@ -27,6 +32,54 @@ bool UsableFormat(const std::string& path) {
   if (dot == std::string::npos) return false;
   const std::string ext = path.substr(dot);
   return ext == ".ttf" || ext == ".otf" || ext == ".TTF" || ext == ".OTF";
+}
+
+// Font collections too (Noto Sans CJK ships as .ttc): stb_truetype reads face `index` of one.
+bool UsableCollection(const std::string& path) {
+  const auto dot = path.rfind('.');
+  return UsableFormat(path) ||
+         (dot != std::string::npos && (path.substr(dot) == ".ttc" || path.substr(dot) == ".TTC"));
+}
+
+// The glyph ranges of every character of `text` above ASCII (the base faces keep theirs:
+// merging never overwrites a glyph the base face already has).
+std::shared_ptr<ImVector<ImWchar>> RangesOf(const std::string& text) {
+  ImFontGlyphRangesBuilder builder;
+  const char* at = text.c_str();
+  const char* end = at + text.size();
+  int count = 0;
+  while (at < end) {
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    if (length <= 0) break;
+    at += length;
+    if (c >= 0x80 && c <= 0xFFFF) {
+      builder.AddChar(static_cast<ImWchar>(c));
+      ++count;
+    }
+  }
+  auto ranges = std::make_shared<ImVector<ImWchar>>();
+  if (count > 0) builder.BuildRanges(ranges.get());
+  return ranges;
+}
+
+int CountRanges(const ImVector<ImWchar>& ranges) {
+  int glyphs = 0;
+  for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2)
+    glyphs += static_cast<int>(ranges[i + 1]) - static_cast<int>(ranges[i]) + 1;
+  return glyphs;
+}
+
+// Merges the CJK face into the font added last.
+void MergeCjk(ImFontAtlas* atlas, const FontFace& face, float pixel_size, const ImWchar* ranges) {
+  if (!face.found() || !Readable(face.file)) return;
+  ImFontConfig config;
+  config.MergeMode = true;
+  config.FontNo = face.index;
+  config.OversampleH = 1;  // CJK strokes are dense: no horizontal oversampling keeps them crisp
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  atlas->AddFontFromFileTTF(face.file.c_str(), pixel_size, &config, ranges);
 }
 
 std::string FirstExisting(std::initializer_list<const char*> paths) {
@@ -80,10 +133,71 @@ std::string FindFontFile(const char* pattern) {
 #endif
 }
 
-FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size) {
+FontFace FindCjkFont(bool bold) {
+  FontFace face;
+  if (const char* forced = std::getenv("CONVSTEP_CJK_FONT"); forced && *forced) {
+    const std::string value = forced;
+    if (value == "none") return face;
+    face.file = value;
+    const auto colon = value.rfind(':');
+    if (colon != std::string::npos && colon + 1 < value.size()) {
+      face.file = value.substr(0, colon);
+      face.index = std::atoi(value.c_str() + colon + 1);
+    }
+    if (!Readable(face.file)) face = FontFace{};
+    return face;
+  }
+#ifdef CONVSTEP_HAVE_FONTCONFIG
+  if (!FcInit()) return face;
+  FcPattern* query = FcPatternCreate();
+  FcLangSet* langs = FcLangSetCreate();
+  FcLangSetAdd(langs, reinterpret_cast<const FcChar8*>("zh-cn"));
+  FcPatternAddLangSet(query, FC_LANG, langs);
+  FcPatternAddInteger(query, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddBool(query, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, query, FcMatchPattern);
+  FcDefaultSubstitute(query);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(nullptr, query, &result);
+  if (match) {
+    FcChar8* file = nullptr;
+    FcCharSet* charset = nullptr;
+    int index = 0;
+    // fontconfig always answers with something: keep it only if it really has Chinese
+    // (中 and 积), else there is no CJK font and the caller falls back to English.
+    const bool covers = FcPatternGetCharSet(match, FC_CHARSET, 0, &charset) == FcResultMatch &&
+                        FcCharSetHasChar(charset, 0x4E2D) && FcCharSetHasChar(charset, 0x79EF);
+    if (covers && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch && file) {
+      const std::string path(reinterpret_cast<const char*>(file));
+      FcPatternGetInteger(match, FC_INDEX, 0, &index);
+      if (UsableCollection(path) && Readable(path)) face = FontFace{path, index};
+    }
+    FcPatternDestroy(match);
+  }
+  FcLangSetDestroy(langs);
+  FcPatternDestroy(query);
+#else
+  (void)bold;
+#endif
+  return face;
+}
+
+FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra_text) {
   atlas->Clear();
   FontSet fonts;
   fonts.pixel_size = pixel_size;
+  const std::shared_ptr<ImVector<ImWchar>> cjk_ranges = RangesOf(extra_text);
+  FontFace cjk, cjk_bold;
+  if (!cjk_ranges->empty()) {
+    cjk = FindCjkFont(false);
+    cjk_bold = FindCjkFont(true);
+    if (!cjk_bold.found()) cjk_bold = cjk;
+    if (cjk.found()) {
+      fonts.cjk_file = cjk.file;
+      fonts.cjk_glyphs = CountRanges(*cjk_ranges);
+    }
+  }
+  const ImWchar* cjk_glyphs = cjk_ranges->empty() ? nullptr : cjk_ranges->Data;
   std::string ui = FindFontFile("DejaVu Sans:style=Book");
   if (ui.empty())
     ui = FirstExisting({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -103,12 +217,18 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size) {
     config.SizePixels = std::max(13.f, std::round(pixel_size));
     fonts.ui = atlas->AddFontDefault(&config);
   }
+  if (cjk_glyphs) MergeCjk(atlas, cjk, pixel_size, cjk_glyphs);
   fonts.mono = AddFace(atlas, mono, pixel_size);
+  if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, pixel_size, cjk_glyphs);
   if (!fonts.mono) fonts.mono = fonts.ui;
   fonts.bold = AddFace(atlas, bold, pixel_size);
+  if (fonts.bold && cjk_glyphs) MergeCjk(atlas, cjk_bold, pixel_size, cjk_glyphs);
   if (!fonts.bold) fonts.bold = fonts.ui;
   fonts.large = AddFace(atlas, ui, std::round(pixel_size * kLargeScale), kNumberRanges);
   atlas->Build();
+  // The font files (a CJK collection is ~20 MB) are not needed once the atlas is built; this
+  // also drops the pointers to the glyph ranges, which die with this function.
+  atlas->ClearInputData();
   return fonts;
 }
 

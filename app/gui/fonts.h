@@ -23,7 +23,23 @@ struct FontSet {
   ImFont* large = nullptr;  ///< the UI face at kLargeScale, for numbers in enlarged cells
   float pixel_size = kBaseFontPixels;
   std::string ui_file;  ///< the file the UI face came from (empty: Dear ImGui's built-in font)
+  std::string cjk_file;  ///< the CJK face merged into ui / mono / bold (empty: none)
+  int cjk_glyphs = 0;    ///< how many CJK-face glyphs were asked for
 };
+
+/// A font file and, for a collection (.ttc), the face's index in it.
+struct FontFace {
+  std::string file;
+  int index = 0;
+  bool found() const { return !file.empty(); }
+};
+
+/// The Simplified Chinese face (fontconfig match for lang "zh-cn", e.g. Noto Sans CJK SC from
+/// fonts-noto-cjk, or WenQuanYi Micro Hei), regular or bold; not found when fontconfig
+/// offers no face that really covers Chinese. $CONVSTEP_CJK_FONT overrides the search: a file
+/// path, or "none" to behave as if no CJK font were installed (tests, and to check the
+/// fallback by hand).
+FontFace FindCjkFont(bool bold);
 
 /// The UI font's pixel size for a user text scale and the monitor's content scale.
 float FontPixelSize(float user_scale, float content_scale);
@@ -34,6 +50,8 @@ std::string FindFontFile(const char* pattern);
 
 /// Clears `atlas` and loads the UI, mono and bold faces at `pixel_size` (with the Greek, math
 /// and arrow glyphs the formulas use). Falls back to Dear ImGui's built-in font.
-FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size);
+/// Every character of `extra_text` that those faces lack (Chinese, typed sentences) is merged
+/// in from the CJK face, so the atlas holds only the glyphs in use and stays small.
+FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra_text = {});
 
 }  // namespace convstep::gui

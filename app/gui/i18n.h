@@ -23,6 +23,8 @@ class I18n {
   size_t size() const { return table_.size(); }
   /// The language code of the loaded table ("en"), from its "@language" entry.
   const std::string& language() const { return language_; }
+  /// Every entry, key -> text (to find the characters a font must hold).
+  const std::map<std::string, std::string, std::less<>>& entries() const { return table_; }
 
  private:
   std::map<std::string, std::string, std::less<>> table_;

@@ -34,16 +34,36 @@ Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
 
   const float params_w =
       show.parameters ? std::clamp(width * 0.22f, font_size * 15.f, font_size * 21.f) : 0.f;
-  layout.parameters = Rect(0.f, top, params_w, bottom - top, show.parameters);
+  // A row of tabs under the menu bar: the side column's and the main area's.
+  const float tabs_h = std::round(font_size * 1.5f);
+  layout.side_tabs = Rect(0.f, top, params_w, tabs_h, show.parameters);
+  const float side_top = top + tabs_h;
+  const float side_h = bottom - side_top;
+  layout.parameters = Rect(0.f, side_top, params_w, side_h,
+                           show.parameters && show.side == SideTab::kParameters);
+  layout.lesson =
+      Rect(0.f, side_top, params_w, side_h, show.parameters && show.side == SideTab::kLesson);
+  layout.sentences =
+      Rect(0.f, side_top, params_w, side_h, show.parameters && show.side == SideTab::kSentences);
+  layout.parameters.title_bar = layout.lesson.title_bar = layout.sentences.title_bar = false;
 
   const float x0 = params_w;
   const float right_w = width - params_w;
+  layout.view_tabs = Rect(x0, top, right_w, tabs_h, true);
+  const float main_top = top + tabs_h;
   const float strip_h = show.formula ? std::round(font_size * 4.9f) : 0.f;
-  layout.formula = Rect(x0, top, right_w, strip_h, show.formula);
+  layout.formula = Rect(x0, main_top, right_w, strip_h, show.formula);
+  if (show.view != MainView::kSteps) {  // one view fills the area under the strip
+    const float view_top = main_top + strip_h;
+    layout.code = Rect(x0, view_top, right_w, bottom - view_top, show.view == MainView::kCode);
+    layout.conv2d = Rect(x0, view_top, right_w, bottom - view_top, show.view == MainView::kConv2d);
+    layout.code.title_bar = layout.conv2d.title_bar = false;
+    return layout;
+  }
 
   // Two rows that follow the computation: what goes in (input, permute, kernels), then how it
   // is combined (sliding window, dot product) and what comes out.
-  const float area_top = top + strip_h;
+  const float area_top = main_top + strip_h;
   const float area_h = bottom - area_top;
   const bool row_a = show.input || show.permute || show.kernels;
   const bool row_b = show.window || show.dot_product || show.output;
@@ -74,7 +94,8 @@ bool BeginPanel(const char* label, const PanelRect& rect, ImGuiWindowFlags extra
   ImGui::SetNextWindowSize(rect.size, ImGuiCond_Always);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | extra_flags;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 (rect.title_bar ? 0 : ImGuiWindowFlags_NoTitleBar) | extra_flags;
   return ImGui::Begin(label, nullptr, flags);
 }
 

@@ -6,9 +6,18 @@
 
 namespace convstep::gui {
 
-/// Which panels are shown (View menu).
+/// The side column's tabs: the guided lesson, the layer's parameters, typed sentences.
+enum class SideTab { kLesson, kParameters, kSentences };
+
+/// What the main area shows under the shape strip: the step-by-step panels, the equivalent
+/// PyTorch code, or Conv1d beside Conv2d.
+enum class MainView { kSteps, kCode, kConv2d };
+
+/// Which panels are shown (View menu, the side tabs and the view tabs).
 struct PanelVisibility {
-  bool parameters = true;
+  SideTab side = SideTab::kParameters;
+  MainView view = MainView::kSteps;
+  bool parameters = true;  ///< the whole side column (whichever tab is chosen)
   bool formula = true;
   bool input = true;
   bool permute = true;
@@ -24,16 +33,22 @@ struct PanelRect {
   ImVec2 pos{0, 0};
   ImVec2 size{0, 0};
   bool visible = false;
+  bool title_bar = true;  ///< false: a tab bar above names the panel
 };
 
 /// Every panel's rectangle.
 struct Layout {
   PanelRect parameters, formula, input, permute, kernels, window, dot_product, output, timeline;
+  PanelRect side_tabs;  ///< the side column's tab bar (in place of a title bar)
+  PanelRect view_tabs;  ///< the main area's tab bar
+  PanelRect lesson, sentences;  ///< side-column panels (same place as `parameters`)
+  PanelRect code, conv2d;       ///< main-area views (the area under the shape strip)
 };
 
 /// Tiles the display below a menu bar of `menu_height`, sized for a UI font of `font_size`:
-/// parameters on the left; on the right the shape strip, then input / permute / kernel bank,
-/// then sliding window / dot product / output; the timeline along the bottom.
+/// a row of tabs; the side column on the left (lesson, parameters or sentences); on the right
+/// the shape strip, then either input / permute / kernel bank over sliding window / dot
+/// product / output, or the code view, or the Conv2d view; the timeline along the bottom.
 Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
                      const PanelVisibility& show);
 

@@ -17,6 +17,8 @@
 
 #include "app_state.h"
 #include "assets.h"
+#include "language.h"
+#include "lesson.h"
 #include "options.h"
 #include "platform.h"
 #include "ui.h"
@@ -26,8 +28,29 @@ namespace {
 using convstep::gui::AppOptions;
 using convstep::gui::AppState;
 
+// Applies --lang (or the remembered language) and --lesson. Returns an exit code, or -1.
+int ApplyTeachingOptions(const AppOptions& options, AppState& app) {
+  std::string language = options.language;
+  if (language.empty())
+    language = convstep::gui::ReadLanguageSetting(convstep::gui::LanguageSettingPath())
+                   .value_or("en");
+  if (language != "en" && !convstep::gui::SetLanguage(app, language))
+    std::cerr << "convstep: warning: " << app.notice << "\n";
+  if (options.lesson > 0) {
+    const bool still = !options.screenshot_path.empty();
+    auto opened = convstep::gui::OpenChapter(app, options.lesson - 1, still);
+    if (!opened) {
+      std::cerr << "convstep: error: --lesson " << options.lesson << ": "
+                << opened.error().OneLine() << "\n";
+      return convstep::gui::kUsageError;
+    }
+  }
+  return -1;
+}
+
 // Applies --spec, --granularity, --step and --text-scale. Returns an exit code, or -1 to run.
 int ApplyOptions(const AppOptions& options, AppState& app) {
+  if (const int code = ApplyTeachingOptions(options, app); code >= 0) return code;
   if (!options.spec_path.empty()) {
     auto opened = convstep::gui::OpenSpecFile(app, options.spec_path);
     if (!opened) {

@@ -1,5 +1,6 @@
 // The app's command line: --spec, --step, --granularity, --screenshot [--size] [--frames],
-// --bench-frames, --text-scale, --help, --version. Bad flags give a clear message and exit 2.
+// --bench-frames, --text-scale, --lesson, --lang, --help, --version. Bad flags give a clear
+// message and exit 2.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,8 @@ struct AppOptions {
   int bench_frames = 0;                    ///< --bench-frames N (0: interactive)
   float text_scale = 1.f;                  ///< --text-scale S (1 = 18 px text)
   std::string pin;                         ///< --pin KIND:A,B,C, a highlight pinned at start
+  int lesson = 0;                          ///< --lesson N: open chapter N (1-based; 0: none)
+  std::string language;                    ///< --lang en|zh (empty: the remembered choice)
 };
 
 /// The result of parsing: either options to run with, or an exit (help, version, error) with

@@ -9,6 +9,7 @@
 
 #include "app_state.h"
 #include "fonts.h"
+#include "language.h"
 #include "ui.h"
 
 namespace convstep::gui {
@@ -80,7 +81,7 @@ float ContentScale(const Platform& platform) {
 
 void RebuildFonts(AppState& app) {
   const float pixels = AppFontPixels(app);
-  app.fonts = LoadFonts(ImGui::GetIO().Fonts, pixels);
+  LoadAppFonts(app, ImGui::GetIO().Fonts);  // with the CJK glyphs the language and sentences use
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   ApplyStyle(pixels / kBaseFontPixels);

@@ -1,10 +1,13 @@
 #include "session.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
 #include "convstep/forward.h"
 #include "convstep/permute.h"
+#include "convstep/sentences.h"
+#include "sentences_input.h"
 
 namespace convstep::gui {
 
@@ -67,9 +70,16 @@ Result<Session> BuildSession(const Recipe& recipe) {
 
   Session session;
   session.recipe = recipe;
-  const bool need_generated = recipe.values == ValuesFrom::kGenerated || !recipe.fixed_input ||
-                              !recipe.fixed_weight || (recipe.spec.bias && !recipe.fixed_bias);
   GeneratedTensors generated;
+  const bool sentences = recipe.values == ValuesFrom::kSentences;
+  if (sentences) {  // typed sentences: their word vectors, then the weights (sentences_input.h)
+    auto made = SentenceTensors(recipe, &session.tokens);
+    if (!made) return made.error();
+    generated = std::move(made).value();
+  }
+  const bool need_generated =
+      !sentences && (recipe.values == ValuesFrom::kGenerated || !recipe.fixed_input ||
+                     !recipe.fixed_weight || (recipe.spec.bias && !recipe.fixed_bias));
   if (need_generated) {
     auto made =
         GenerateTensors(recipe.spec, given_shape, recipe.layout, recipe.source, recipe.seed);
@@ -143,6 +153,17 @@ Result<Recipe> RecipeFromDocument(const SpecDocument& doc, const std::string& or
   recipe.origin = origin;
   recipe.seed = doc.seed.value_or(0);
   recipe.source = doc.values;
+  if (!doc.sentences.empty()) {  // "sentences": N and L follow them (sentences_input.h)
+    recipe.values = ValuesFrom::kSentences;
+    recipe.sentences = doc.sentences;
+    recipe.layout = InputLayout::kNLC;
+    recipe.batch = static_cast<int64_t>(doc.sentences.size());
+    recipe.length = 0;
+    for (const std::string& sentence : doc.sentences)
+      recipe.length =
+          std::max<int64_t>(recipe.length, static_cast<int64_t>(Tokenize(sentence).size()));
+    return recipe;
+  }
   Shape shape;
   if (doc.input) {
     Tensor input = *doc.input;

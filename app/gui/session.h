@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "convstep/geometry.h"
 #include "convstep/io_json.h"
@@ -23,6 +24,7 @@ enum class ValuesFrom {
   kGenerated,     ///< every tensor from `source` and `seed`
   kSeedDocument,  ///< the seed document's printed [6,5,3] input; weights generated
   kSpecFile,      ///< the tensors a spec file gave; missing ones generated
+  kSentences,     ///< typed sentences: seeded word vectors (sentences.h); weights generated
 };
 
 /// Everything that defines a session.
@@ -38,6 +40,8 @@ struct Recipe {
   std::optional<Tensor> fixed_weight;  ///< weight from a spec file
   std::optional<Tensor> fixed_bias;    ///< bias from a spec file
   std::string origin;                  ///< where fixed tensors came from (file name), for display
+  /// kSentences: one sentence per item; N is their count, L the longest one's token count.
+  std::vector<std::string> sentences;
 };
 
 /// The input's shape as given: [N, L, C] for NLC, [N, C, L] for NCL.
@@ -65,6 +69,8 @@ struct Session {
   Tensor output;  ///< [N, O, L_out], computed once (see kReferenceMacLimit)
   NumberStyle input_style, weight_style, output_style;
 };
+  /// kSentences: tokens[n][l] label the L axis (padded with "<pad>"); empty otherwise.
+  std::vector<std::vector<std::string>> tokens;
 
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.

@@ -60,7 +60,8 @@ TEST(Layout, TilesTheDisplayAtEverySize) {
     const Layout layout = ComputeLayout(display, 22.f, 18.f, PanelVisibility{});
     const PanelRect* rects[] = {&layout.parameters,  &layout.formula, &layout.input,
                                 &layout.permute,     &layout.kernels, &layout.window,
-                                &layout.dot_product, &layout.output,  &layout.timeline};
+                                &layout.dot_product, &layout.output,  &layout.timeline,
+                                &layout.side_tabs,   &layout.view_tabs};
     float area = 0.f;
     for (const PanelRect* rect : rects) {
       EXPECT_TRUE(rect->visible);

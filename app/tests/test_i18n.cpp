@@ -49,10 +49,11 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
   std::string error;
   ASSERT_TRUE(english.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/en.json", &error))
       << error;
-  const std::set<std::string> namespaces = {"about",  "axis",    "batch",       "canvas", "dot",
-                                            "forgot", "formula", "granularity", "input",  "kernels",
-                                            "legend", "menu",    "notice",      "output", "panel",
-                                            "params", "permute", "timeline",    "values", "window"};
+  const std::set<std::string> namespaces = {
+      "about",  "axis",    "batch",   "canvas",      "dot",       "forgot", "formula",
+      "granularity", "input", "kernels", "legend", "menu",      "notice", "output",
+      "panel",  "params",  "permute", "timeline",    "values",    "window", "lesson",
+      "tab",    "code",    "conv2d",  "sentences"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");
   std::set<std::string> missing;
   size_t keys = 0;
@@ -85,6 +86,43 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
   std::string list;
   for (const auto& key : missing) list += "  " + key + "\n";
   EXPECT_TRUE(missing.empty()) << "keys missing from en.json:\n" << list;
+}
+
+// Every key of the English table is in the Chinese one and the other way round, with the same
+// placeholders and no empty text, and the Chinese text really is Chinese where English has words.
+TEST(I18n, TheChineseTableHasEveryKeyWithTheSamePlaceholders) {
+  I18n english, chinese;
+  std::string error;
+  const std::string dir = std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/";
+  ASSERT_TRUE(english.LoadFile(dir + "en.json", &error)) << error;
+  ASSERT_TRUE(chinese.LoadFile(dir + "zh.json", &error)) << error;
+  EXPECT_EQ(chinese.language(), "zh");
+  const std::regex placeholder("\\{[0-9]\\}");
+  auto placeholders = [&](const std::string& text) {
+    std::multiset<std::string> found;
+    for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
+      found.insert(it->str());
+    return found;
+  };
+  std::string problems;
+  size_t translated = 0;
+  for (const auto& [key, text] : english.entries()) {
+    const char* other = chinese.Find(key);
+    if (!other) {
+      problems += "  missing from zh.json: " + key + "\n";
+      continue;
+    }
+    if (placeholders(text) != placeholders(other))
+      problems += "  placeholders differ: " + key + "\n";
+    if (!text.empty() && std::string(other).empty()) problems += "  empty: " + key + "\n";
+    bool han = false;  // a CJK ideograph (U+4E00..U+9FFF) starts with a byte E4..E9
+    for (unsigned char byte : std::string(other)) han = han || (byte >= 0xE4 && byte <= 0xE9);
+    translated += han ? 1 : 0;
+  }
+  for (const auto& [key, text] : chinese.entries())
+    if (!english.Find(key)) problems += "  only in zh.json: " + key + "\n";
+  EXPECT_TRUE(problems.empty()) << problems;
+  EXPECT_GT(translated, english.size() * 3 / 4);  // most entries hold Chinese characters
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "app_state.h"
 #include "fonts.h"
+#include "language.h"
 #include "ui.h"
 
 namespace convstep::gui::testing {
@@ -52,7 +53,7 @@ class HeadlessUi {
   void BuildFonts(AppState& app) {
     ImGuiIO& io = ImGui::GetIO();
     const float pixels = AppFontPixels(app);
-    app.fonts = LoadFonts(io.Fonts, pixels);
+    LoadAppFonts(app, io.Fonts);
     unsigned char* pixels_rgba = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels_rgba, &width, &height);

@@ -4,6 +4,7 @@
 
 #include "draw/labeled_grid.h"
 #include "panels/panel_common.h"
+#include "sentences_input.h"
 
 namespace convstep::gui {
 namespace {
@@ -56,7 +57,11 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
     std::snprintf(widest, sizeof widest, "%s %lld", word, static_cast<long long>(rows - 1));
   else
     std::snprintf(widest, sizeof widest, "c%lld", static_cast<long long>(rows - 1));
-  const float row_label_w = ImGui::CalcTextSize(widest).x + 10.f;
+  float row_label_w = ImGui::CalcTextSize(widest).x + 10.f;
+  char token[48];
+  for (int64_t l = 0; nlc && l < rows && l < 512; ++l)  // sentences: the tokens label the rows
+    if (TokenLabel(session, n, l, token, sizeof token))
+      row_label_w = std::max(row_label_w, ImGui::CalcTextSize(token).x + 10.f);
   const float stack = std::min<float>(6.f, natural.y * 0.25f);
   const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
   const ImVec2 cell = FittedCell(natural, rows, cols, ImGui::GetContentRegionAvail(),
@@ -131,6 +136,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   DrawGridLabels(
       draw, lg,
       [&](int64_t i, char* buf, size_t size) {
+        if (nlc && TokenLabel(session, n, i, buf, size)) return;
         if (nlc)
           std::snprintf(buf, size, "%s %lld", word, static_cast<long long>(i));
         else

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "draw/colormap.h"
+#include "language.h"
+#include "lesson.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -67,6 +69,46 @@ std::string PinnedText(const Frame& frame, const AppState& app) {
 }
 
 }  // namespace
+// Lesson: start it, or jump to a chapter (the side column's Lesson tab shows it).
+void DrawLessonMenu(AppState& app) {
+  const I18n& i18n = app.i18n;
+  if (!ImGui::BeginMenu(Label(i18n, "menu.lesson").c_str())) return;
+  const LessonState& lesson = app.teach.lesson;
+  if (ImGui::MenuItem(Label(i18n, "menu.lesson_start").c_str(), nullptr, false,
+                      !lesson.chapters.empty()))
+    OpenChapter(app, 0);
+  ImGui::Separator();
+  for (size_t i = 0; i < lesson.chapters.size(); ++i)
+    if (ImGui::MenuItem(Label(i18n, lesson.chapters[i].title_key.c_str()).c_str(), nullptr,
+                        static_cast<int>(i) == lesson.current))
+      OpenChapter(app, static_cast<int>(i));
+  ImGui::Separator();
+  if (ImGui::MenuItem(Label(i18n, "lesson.next").c_str(), "PageDown", false,
+                      lesson.current + 1 < static_cast<int>(lesson.chapters.size())))
+    NextChapter(app);
+  if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false,
+                      lesson.current > 0))
+    PreviousChapter(app);
+  ImGui::EndMenu();
+}
+
+// Language: each language under its own name, switched live and remembered.
+void DrawLanguageMenu(AppState& app) {
+  if (!ImGui::BeginMenu(Label(app.i18n, "menu.language").c_str())) return;
+  const bool cjk = CjkFontAvailable(app);
+  for (const LanguageInfo& language : kLanguages) {
+    const bool usable = !language.needs_cjk || cjk;
+    // Without a CJK font "简体中文" cannot be drawn: name it in English instead.
+    const std::string name = usable ? std::string(language.native_name) + "##" + language.code
+                                    : std::string("Chinese (") +
+                                          Tr(app.i18n, "menu.language_needs_font") + ")##" +
+                                          language.code;
+    if (ImGui::MenuItem(name.c_str(), nullptr, app.teach.language == language.code, usable))
+      PickLanguage(app, language.code);
+  }
+  ImGui::EndMenu();
+}
+
 
 void HandleMenuKeys(AppState& app) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -127,6 +169,8 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       if (ImGui::MenuItem(Label(i18n, "menu.about").c_str())) app.show_about = true;
       ImGui::EndMenu();
     }
+    DrawLessonMenu(app);
+    DrawLanguageMenu(app);
     // The session's origin and status, right-aligned in the bar.
     char scale[32];
     std::snprintf(scale, sizeof scale, "%.0f%%", static_cast<double>(app.view.text_scale * 100.f));

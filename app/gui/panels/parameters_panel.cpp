@@ -221,6 +221,8 @@ void ValuesRow(const Rows& rows) {
     current = Tr(app.i18n, "values.seed_document");
   else if (draft.values == ValuesFrom::kSpecFile)
     current = TrFormat(app.i18n, "values.spec_file", {draft.origin});
+  else if (draft.values == ValuesFrom::kSentences)
+    current = Tr(app.i18n, "values.sentences");
   else
     current = Tr(app.i18n, source_keys[static_cast<int>(draft.source)]);
   if (ImGui::BeginCombo("##values", current.c_str())) {

@@ -7,6 +7,7 @@
 #include "draw/colormap.h"
 #include "draw/labeled_grid.h"
 #include "panels/panel_common.h"
+#include "sentences_input.h"
 
 namespace convstep::gui {
 namespace {
@@ -343,6 +344,9 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
         const PaddedCell cell_source = SourceOf(g, pos);
         if (cell_source.kind == CellKind::kReal)
           std::snprintf(buf, size, "%lld", static_cast<long long>(cell_source.source));
+        if (cell_source.kind == CellKind::kReal &&
+            TokenLabel(session, v.n, cell_source.source, buf, size, 6))
+          return;  // sentences: the token at that position
         else
           std::snprintf(buf, size, "%s", pad_word);
       },

@@ -1,0 +1,180 @@
+// Runs the Python that the app's code view shows, for several app states, with real PyTorch
+// (/usr/bin/python3), and checks that it prints the app's shapes and reproduces the app's
+// output numbers. Exit 0 when all agree, 1 on a mismatch, 77 (ctest's skip code) when torch
+// is not installed.
+//
+// States: the seed example (randn, seed 0), the seed document's printed input, typed
+// sentences of unequal length (<pad>), arange values with bias / padding / stride, a typed
+// input value (written out as a literal), grouped reflect padding with another seed, and the
+// sessions of lesson chapters 7 and 8.
+#include <unistd.h>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app_state.h"
+#include "lesson.h"
+#include "panels/code_panel.h"
+#include "sentences_input.h"
+
+namespace {
+
+using convstep::gui::AppState;
+
+struct Run {
+  int status = -1;
+  std::string output;
+};
+
+Run Shell(const std::string& command) {
+  Run run;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
+  if (!pipe) return run;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
+  const int raw = pclose(pipe.release());
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return run;
+}
+
+std::string ShapeLine(const convstep::Shape& shape) {
+  return convstep::FormatTorchSize(shape);
+}
+
+// Runs the code view's program plus a line that dumps y as JSON; compares with the app.
+bool Check(const std::string& name, AppState& app) {
+  const std::string code = convstep::gui::CodePanelText(app);
+  const std::string path = "/tmp/convstep_code_panel_" + std::to_string(getpid()) + ".py";
+  {
+    std::ofstream file(path);
+    file << code << "\nimport json\nprint('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
+  }
+  const Run run = Shell("/usr/bin/python3 '" + path + "'");
+  std::remove(path.c_str());
+  if (run.status != 0) {
+    std::cout << "FAIL " << name << ": python exited " << run.status << "\n"
+              << run.output << "\n"
+              << code;
+    return false;
+  }
+  const convstep::gui::Session& session = *app.session;
+  bool ok = true;
+  for (const convstep::Shape& shape :
+       {session.input_given.shape, session.problem.weight.shape, session.output.shape}) {
+    if (run.output.find(ShapeLine(shape)) == std::string::npos) {
+      std::cout << "FAIL " << name << ": " << ShapeLine(shape) << " not printed\n";
+      ok = false;
+    }
+  }
+  const size_t at = run.output.find("Y_JSON ");
+  if (at == std::string::npos) {
+    std::cout << "FAIL " << name << ": no y\n" << run.output;
+    return false;
+  }
+  const auto y = nlohmann::json::parse(run.output.substr(at + 7), nullptr, false);
+  if (!y.is_array() || y.size() != session.output.data.size()) {
+    std::cout << "FAIL " << name << ": y has " << (y.is_array() ? y.size() : 0)
+              << " values, the app " << session.output.data.size() << "\n";
+    return false;
+  }
+  double worst = 0.0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    const double torch_value = y[i].get<double>();
+    const double app_value = session.output.data[i];
+    worst = std::max(worst, std::fabs(torch_value - app_value) / (1.0 + std::fabs(app_value)));
+  }
+  if (worst > 1e-5) {
+    std::cout << "FAIL " << name << ": y differs by up to " << worst << "\n" << code;
+    ok = false;
+  }
+  std::cout << (ok ? "ok   " : "FAIL ") << name << "  (y " << ShapeLine(session.output.shape)
+            << ", largest relative difference " << worst << ")\n";
+  return ok;
+}
+
+}  // namespace
+
+int main() {
+  if (Shell("/usr/bin/python3 -c 'import torch'").status != 0) {
+    std::cout << "torch is not installed for /usr/bin/python3: skipping (install python3-torch)\n";
+    return 77;
+  }
+  using namespace convstep::gui;
+  bool ok = true;
+  auto fresh = [](AppState& app) {
+    std::string error;
+    if (!InitAppState(app, CONVSTEP_ASSETS_DIR, &error)) {
+      std::cout << "cannot start: " << error << "\n";
+      std::exit(1);
+    }
+  };
+  {
+    AppState app;
+    fresh(app);
+    ok = Check("seed example", app) && ok;
+    ok = UseSeedDocumentInput(app) && Check("seed document's input", app) && ok;
+  }
+  {
+    AppState app;
+    fresh(app);
+    ok = SetSentences(app, SplitSentences("The cat sat on the mat\nA dog\n我爱深度学习")) &&
+         Check("sentences with <pad>", app) && ok;
+    SetValueSource(app, convstep::ValueSource::kArange);
+    ok = SetSentences(app, SplitSentences("one two three\nfour")) &&
+         Check("sentences, arange weights", app) && ok;
+  }
+  {
+    AppState app;
+    fresh(app);
+    convstep::Conv1dSpec spec = app.draft.spec;
+    spec.bias = true;
+    spec.padding = 1;
+    spec.stride = 2;
+    ok = SetSpec(app, spec, "stride") && SetValueSource(app, convstep::ValueSource::kArange) &&
+         Check("arange, bias, padding 1, stride 2", app) && ok;
+    ok = SetValueSource(app, convstep::ValueSource::kSmallIntegers) && SetSeed(app, 7) &&
+         Check("small integers, seed 7", app) && ok;
+  }
+  {
+    AppState app;
+    fresh(app);
+    Recipe typed = app.session->recipe;  // a value typed into the input: written out
+    typed.values = ValuesFrom::kSpecFile;
+    typed.fixed_input = app.session->input_given;
+    typed.fixed_input->data[4] = 2.5f;
+    typed.fixed_weight = app.session->problem.weight;
+    ok = ApplyRecipe(app, typed, "values") && Check("a typed input value", app) && ok;
+    Recipe weights = app.session->recipe;  // and a typed weight
+    weights.fixed_weight->data[0] = -1.25f;
+    ok = ApplyRecipe(app, weights, "values") && Check("a typed weight", app) && ok;
+  }
+  {
+    AppState app;
+    fresh(app);
+    convstep::Conv1dSpec spec = app.draft.spec;
+    spec.in_channels = 4;
+    spec.out_channels = 6;
+    spec.kernel_size = 3;
+    spec.groups = 2;
+    spec.padding = 2;
+    spec.padding_mode = convstep::PaddingMode::kReflect;
+    spec.bias = true;
+    ok = SetSpec(app, spec, "groups") && SetSeed(app, 42) && SetLength(app, 9) &&
+         Check("groups 2, reflect padding, seed 42", app) && ok;
+  }
+  for (int chapter : {6, 7}) {
+    AppState app;
+    fresh(app);
+    ok = static_cast<bool>(OpenChapter(app, chapter)) &&
+         Check("lesson chapter " + std::to_string(chapter + 1), app) && ok;
+  }
+  std::cout << (ok ? "all code-view programs reproduce the app's numbers in torch\n"
+                   : "some programs did not reproduce the app's numbers\n");
+  return ok ? 0 : 1;
+}
