@@ -12,14 +12,16 @@
 #include "convstep/result.h"
 #include "convstep/walkthrough.h"
 #include "draw/canvas.h"
+#include "draw/colormap.h"
 #include "fonts.h"
 #include "hover.h"
 #include "i18n.h"
+#include "io/io_state.h"
 #include "layout.h"
 #include "session.h"
+#include "teach_state.h"
 #include "timeline.h"
 
-#include "teach_state.h"
 namespace convstep::gui {
 
 /// Duration of the permute animation, in seconds.
@@ -71,6 +73,7 @@ struct ViewSettings {
   float display_factor = 1.f;  ///< text follows the window: 1 at 1600x900 (see SetDisplaySize)
   bool fonts_dirty = true;     ///< the font atlas must be rebuilt before the next frame
   bool show_numbers = true;    ///< numbers in cells (when they fit)
+  ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (View → Colour map)
   PanelVisibility show;
 };
 
@@ -93,10 +96,11 @@ struct AppState {
   Canvases canvases;
   PanelMemory memory;
   FontSet fonts;
+  TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
+  IoState io;  ///< import, cell edits, undo, save, export, settings, autosave (io/io_state.h)
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;
   bool quit_requested = false;
-  TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
 };
 
 // --- Start-up -----------------------------------------------------------------------------

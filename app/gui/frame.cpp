@@ -16,6 +16,7 @@ Frame MakeFrame(AppState& app, float dt, ImVec2 display, float menu_height) {
   BeginHoverFrame(app.hover, *app.session, frame.coord);
   frame.highlight = &app.hover.highlight;
   frame.fonts = app.fonts;
+  frame.colormap = app.view.colormap;
   frame.layout = ComputeLayout(display, menu_height, ImGui::GetFontSize(), app.view.show);
   return frame;
 }

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "convstep/walkthrough.h"
+#include "draw/colormap.h"
 #include "fonts.h"
 #include "hover.h"
 #include "layout.h"
@@ -29,6 +30,7 @@ struct Frame {
   float window_start = 0.f;                ///< the kernel frame's (sliding) window start
   const Highlight* highlight = nullptr;    ///< hover / pin highlight (never null)
   FontSet fonts;                           ///< faces for numbers and titles
+  ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (View → Colour map)
 
   const Geometry& geometry() const { return session->geometry; }
 };

@@ -17,6 +17,8 @@
 
 #include "app_state.h"
 #include "assets.h"
+#include "io/session_file.h"
+#include "io_run.h"
 #include "language.h"
 #include "lesson.h"
 #include "options.h"
@@ -52,7 +54,7 @@ int ApplyTeachingOptions(const AppOptions& options, AppState& app) {
 int ApplyOptions(const AppOptions& options, AppState& app) {
   if (const int code = ApplyTeachingOptions(options, app); code >= 0) return code;
   if (!options.spec_path.empty()) {
-    auto opened = convstep::gui::OpenSpecFile(app, options.spec_path);
+    auto opened = convstep::gui::OpenSessionFile(app, options.spec_path);  // a spec or a session
     if (!opened) {
       std::cerr << "convstep: error: " << opened.error().OneLine() << "\n";
       return convstep::gui::kUsageError;
@@ -71,7 +73,7 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
     convstep::gui::SeekStep(app, *options.step);
     app.window_tween.progress = 1.f;
   }
-  app.view.text_scale = options.text_scale;
+  if (options.io.text_scale_given) app.view.text_scale = options.text_scale;
   convstep::gui::PinOption pin;
   if (convstep::gui::ParsePin(options.pin, &pin)) {
     const convstep::gui::HoverKind kind = pin.kind == "output"  ? convstep::gui::HoverKind::kOutput
@@ -111,12 +113,18 @@ int main(int argc, char** argv) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
   }
+  convstep::gui::IoRun io_run;  // settings, autosave, drops, exports (io_run.h)
+  int window_width = options.width, window_height = options.height;
+  if (const int code = convstep::gui::PrepareIo(options, app, io_run, &window_width, &window_height);
+      code >= 0)
+    return code;
   if (const int code = ApplyOptions(options, app); code >= 0) return code;
+  if (options.io.Headless()) return convstep::gui::RunHeadlessIo(options, app);
 
   const bool screenshot = !options.screenshot_path.empty();
   const bool bench = options.bench_frames > 0;
   convstep::gui::Platform platform;
-  if (!convstep::gui::CreatePlatform(platform, options.width, options.height, !screenshot,
+  if (!convstep::gui::CreatePlatform(platform, window_width, window_height, !screenshot,
                                      &error)) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
@@ -129,6 +137,7 @@ int main(int argc, char** argv) {
     convstep::gui::DestroyPlatform(platform);
     return 1;
   }
+  convstep::gui::AttachIo(io_run, app, platform.window);
   if (screenshot) {
     app.permute.progress = 1.f;  // a still picture shows the permuted result
   } else {
@@ -149,7 +158,7 @@ int main(int argc, char** argv) {
   int vertices = 0;
   for (int frame = 0;; ++frame) {
     // Idle (nothing moving, nobody touching): wait for input instead of spinning at 60 fps.
-    if (screenshot || bench || convstep::gui::IsAnimating(app)) {
+    if (screenshot || bench || convstep::gui::IsAnimating(app) || convstep::gui::IoBusy(app)) {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(0.1);
@@ -162,8 +171,8 @@ int main(int argc, char** argv) {
     } else {
       int window_w = 0, window_h = 0;
       glfwGetWindowSize(platform.window, &window_w, &window_h);
-      convstep::gui::SetDisplaySize(app, static_cast<float>(window_w),
-                                    static_cast<float>(window_h));
+      const ImVec2 display = convstep::gui::IoDisplaySize(app, window_w, window_h);  // exports
+      convstep::gui::SetDisplaySize(app, display.x, display.y);
     }
     if (app.view.fonts_dirty) convstep::gui::RebuildFonts(app);
     ImGui_ImplOpenGL3_NewFrame();
@@ -175,12 +184,14 @@ int main(int argc, char** argv) {
       io.DisplayFramebufferScale = ImVec2(1.f, 1.f);
       io.DeltaTime = 1.f / 60.f;  // a fixed clock: the same frames give the same picture
     }
+    const bool capture = !screenshot && !bench && convstep::gui::BeginIoFrame(io_run, app);
     const auto ui_start = Clock::now();
     ImGui::NewFrame();
     convstep::gui::DrawUi(app, io.DeltaTime);
     ImGui::Render();
     const double ui_time =
         std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
+    if (!screenshot && !bench) convstep::gui::EndIoFrame(io_run, app, capture, glfwGetTime());
     const int fb_w = screenshot ? options.width
                                 : static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
     const int fb_h = screenshot ? options.height
@@ -216,6 +227,7 @@ int main(int argc, char** argv) {
       if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
     }
   }
+  convstep::gui::FinishIo(io_run, app, platform.window);  // settings saved, autosave removed
   convstep::gui::DestroyRenderTarget(target);
   convstep::gui::DestroyPlatform(platform);
   if (bench) {

@@ -62,6 +62,7 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
   cli.add_option("--lang", options.language,
                  "Language of the UI and the lesson: en or zh (default: the last one chosen)")
       ->check(CLI::IsMember({"en", "zh"}));
+  AddIoOptions(cli, options.io);
   screenshot->excludes(bench);
   try {
     cli.parse(argc, argv);
@@ -78,6 +79,12 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
     parsed.exit_code = kUsageError;
     parsed.error =
         std::string("convstep: error: ") + e.what() + "\nRun convstep --help for usage.\n";
+    return parsed;
+  }
+  if (const std::string io_error = FinishIoOptions(cli, options.io); !io_error.empty()) {
+    parsed.exit = true;
+    parsed.exit_code = kUsageError;
+    parsed.error = "convstep: error: " + io_error + "\nRun convstep --help for usage.\n";
     return parsed;
   }
   if (!size_text.empty() && !ParseSize(size_text, &options.width, &options.height)) {

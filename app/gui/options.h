@@ -8,6 +8,7 @@
 #include <string>
 
 #include "convstep/walkthrough.h"
+#include "io/io_options.h"
 
 namespace convstep::gui {
 
@@ -27,6 +28,7 @@ struct AppOptions {
   std::string pin;                         ///< --pin KIND:A,B,C, a highlight pinned at start
   int lesson = 0;                          ///< --lesson N: open chapter N (1-based; 0: none)
   std::string language;                    ///< --lang en|zh (empty: the remembered choice)
+  IoOptions io;  ///< exports, --save-session, --restore-autosave, --no-settings (io_options.h)
 };
 
 /// The result of parsing: either options to run with, or an exit (help, version, error) with

@@ -40,6 +40,7 @@ struct Recipe {
   std::optional<Tensor> fixed_weight;  ///< weight from a spec file
   std::optional<Tensor> fixed_bias;    ///< bias from a spec file
   std::string origin;                  ///< where fixed tensors came from (file name), for display
+  bool edited = false;  ///< kSpecFile values changed by hand after they came from `origin`
   /// kSentences: one sentence per item; N is their count, L the longest one's token count.
   std::vector<std::string> sentences;
 };
@@ -68,9 +69,9 @@ struct Session {
   Geometry geometry;
   Tensor output;  ///< [N, O, L_out], computed once (see kReferenceMacLimit)
   NumberStyle input_style, weight_style, output_style;
-};
   /// kSentences: tokens[n][l] label the L axis (padded with "<pad>"); empty otherwise.
   std::vector<std::vector<std::string>> tokens;
+};
 
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.

@@ -10,13 +10,14 @@
 #include "panels/input_panel.h"
 #include "panels/kernel_panel.h"
 #include "panels/lesson_panel.h"
+#include "panels/io_menu.h"
 #include "panels/menu_bar.h"
 #include "panels/output_panel.h"
 #include "panels/parameters_panel.h"
 #include "panels/permute_panel.h"
-#include "panels/timeline_panel.h"
 #include "panels/sentences_panel.h"
 #include "panels/tabs_panel.h"
+#include "panels/timeline_panel.h"
 #include "panels/window_panel.h"
 
 namespace convstep::gui {
@@ -24,29 +25,31 @@ namespace convstep::gui {
 void DrawUi(AppState& app, float dt) {
   HandleTimelineKeys(app);
   HandleMenuKeys(app);
+  HandleIoKeys(app);
   AdvanceAnimations(app, dt);
+  AdvanceLesson(app);
   const ImGuiIO& io = ImGui::GetIO();
   const Frame frame = MakeFrame(app, dt, io.DisplaySize, ImGui::GetFrameHeight());
-  AdvanceLesson(app);
   DrawMenuBar(frame, app);
-  if (frame.layout.parameters.visible) DrawParametersPanel(frame, app);
-  if (frame.layout.formula.visible) DrawFormulaPanel(frame, app);
   if (frame.layout.side_tabs.visible) DrawSideTabs(frame, app);
   if (frame.layout.view_tabs.visible) DrawViewTabs(frame, app);
   if (frame.layout.lesson.visible) DrawLessonPanel(frame, app);
-  if (frame.layout.input.visible) DrawInputPanel(frame, app);
+  if (frame.layout.parameters.visible) DrawParametersPanel(frame, app);
   if (frame.layout.sentences.visible) DrawSentencesPanel(frame, app);
   if (frame.layout.code.visible) DrawCodePanel(frame, app);
   if (frame.layout.conv2d.visible) DrawConv2dPanel(frame, app);
+  if (frame.layout.formula.visible) DrawFormulaPanel(frame, app);
+  if (frame.layout.input.visible) DrawInputPanel(frame, app);
   if (frame.layout.permute.visible) DrawPermutePanel(frame, app);
   if (frame.layout.kernels.visible) DrawKernelPanel(frame, app);
   if (frame.layout.window.visible) DrawWindowPanel(frame, app);
   if (frame.layout.dot_product.visible) DrawDotProductPanel(frame, app);
   if (frame.layout.output.visible) DrawOutputPanel(frame, app);
   if (frame.layout.timeline.visible) DrawTimelinePanel(frame, app);
-  DrawForgotPermutePanel(frame, app);
-}
   DrawLessonFocus(frame, app);
+  DrawForgotPermutePanel(frame, app);
+  DrawIoWindows(frame, app);
+}
 
 void ApplyStyle(float scale) {
   ImGuiStyle style;

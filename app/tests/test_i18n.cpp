@@ -53,7 +53,9 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
       "about",  "axis",    "batch",   "canvas",      "dot",       "forgot", "formula",
       "granularity", "input", "kernels", "legend", "menu",      "notice", "output",
       "panel",  "params",  "permute", "timeline",    "values",    "window", "lesson",
-      "tab",    "code",    "conv2d",  "sentences"};
+      "tab",    "code",    "conv2d",  "sentences",
+      // issue 6: import, cell edits, save, export, autosave, colour maps
+      "import", "edit", "export", "file", "autosave", "colormap"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");
   std::set<std::string> missing;
   size_t keys = 0;

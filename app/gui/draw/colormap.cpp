@@ -11,7 +11,7 @@ struct Rgb {
 };
 
 // Blue - white - orange, after ColorBrewer's colour-blind-safe diverging schemes.
-constexpr Rgb kStops[] = {
+constexpr Rgb kBlueOrangeStops[] = {
     {0.031f, 0.271f, 0.580f},  // -1   deep blue
     {0.196f, 0.510f, 0.741f},  // -2/3
     {0.620f, 0.792f, 0.882f},  // -1/3
@@ -21,21 +21,69 @@ constexpr Rgb kStops[] = {
     {0.651f, 0.212f, 0.012f},  // +1   deep orange
 };
 
+// ColorBrewer RdBu (7 classes), blue for negative.
+constexpr Rgb kBlueRedStops[] = {
+    {0.129f, 0.400f, 0.675f}, {0.404f, 0.663f, 0.812f}, {0.820f, 0.898f, 0.941f},
+    {0.969f, 0.969f, 0.969f}, {0.992f, 0.859f, 0.780f}, {0.937f, 0.541f, 0.384f},
+    {0.698f, 0.094f, 0.169f},
+};
+
+// ColorBrewer PRGn (7 classes), purple for negative.
+constexpr Rgb kPurpleGreenStops[] = {
+    {0.463f, 0.165f, 0.514f}, {0.686f, 0.553f, 0.765f}, {0.906f, 0.831f, 0.910f},
+    {0.969f, 0.969f, 0.969f}, {0.851f, 0.941f, 0.827f}, {0.498f, 0.749f, 0.482f},
+    {0.106f, 0.471f, 0.216f},
+};
+
+const Rgb* StopsOf(ColorMap map) {
+  switch (map) {
+    case ColorMap::kBlueRed:
+      return kBlueRedStops;
+    case ColorMap::kPurpleGreen:
+      return kPurpleGreenStops;
+    case ColorMap::kBlueOrange:
+      break;
+  }
+  return kBlueOrangeStops;
+}
+
 ImU32 ToU32(const Rgb& c, float alpha = 1.f) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
 }
 
 }  // namespace
 
-ImU32 DivergingColor(float value, float scale) {
+const char* ColorMapName(ColorMap map) {
+  switch (map) {
+    case ColorMap::kBlueRed:
+      return "blue_red";
+    case ColorMap::kPurpleGreen:
+      return "purple_green";
+    case ColorMap::kBlueOrange:
+      break;
+  }
+  return "blue_orange";
+}
+
+bool ParseColorMap(const std::string& name, ColorMap* out) {
+  for (ColorMap map : kColorMaps)
+    if (name == ColorMapName(map)) {
+      *out = map;
+      return true;
+    }
+  return false;
+}
+
+ImU32 DivergingColor(float value, float scale, ColorMap map) {
   if (!std::isfinite(value)) return IM_COL32(255, 0, 255, 255);
   const float s = scale > 0.f ? scale : 1.f;
   const float x = std::clamp(value / s, -1.f, 1.f);  // -1 .. 1
   const float pos = (x + 1.f) * 3.f;                 // 0 .. 6
   const int i = std::min(5, static_cast<int>(pos));
   const float t = pos - static_cast<float>(i);
-  const Rgb& a = kStops[i];
-  const Rgb& b = kStops[i + 1];
+  const Rgb* stops = StopsOf(map);
+  const Rgb& a = stops[i];
+  const Rgb& b = stops[i + 1];
   return ToU32({a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t});
 }
 
@@ -76,14 +124,14 @@ ImU32 MixColor(ImU32 a, ImU32 b, float t) {
 }
 
 float DrawColorLegend(ImDrawList* draw, ImVec2 pos, float width, float bar_height,
-                      const char* negative_label, const char* positive_label) {
+                      const char* negative_label, const char* positive_label, ColorMap map) {
   constexpr int kSegments = 24;
   const float segment = width / kSegments;
   for (int i = 0; i < kSegments; ++i) {
     const float v0 = -1.f + 2.f * static_cast<float>(i) / kSegments;
     const float v1 = -1.f + 2.f * static_cast<float>(i + 1) / kSegments;
-    const ImU32 c0 = DivergingColor(v0, 1.f);
-    const ImU32 c1 = DivergingColor(v1, 1.f);
+    const ImU32 c0 = DivergingColor(v0, 1.f, map);
+    const ImU32 c1 = DivergingColor(v1, 1.f, map);
     const ImVec2 a(pos.x + segment * static_cast<float>(i), pos.y);
     const ImVec2 b(pos.x + segment * static_cast<float>(i + 1), pos.y + bar_height);
     draw->AddRectFilledMultiColor(a, b, c0, c1, c1, c0);

@@ -4,13 +4,30 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include <imgui.h>
 
 namespace convstep::gui {
 
+/// The diverging value maps to choose from (View → Colour map); each has a near-white zero.
+enum class ColorMap {
+  kBlueOrange,   ///< blue - white - orange (the default; safe for every colour-vision type)
+  kBlueRed,      ///< blue - white - red (ColorBrewer RdBu, the usual "heat map")
+  kPurpleGreen,  ///< purple - white - green (ColorBrewer PRGn)
+};
+
+/// All maps, in menu order.
+inline constexpr ColorMap kColorMaps[] = {ColorMap::kBlueOrange, ColorMap::kBlueRed,
+                                          ColorMap::kPurpleGreen};
+
+/// "blue_orange", "blue_red", "purple_green" (settings and session files).
+const char* ColorMapName(ColorMap map);
+/// Parses a ColorMapName; false when unknown.
+bool ParseColorMap(const std::string& name, ColorMap* out);
+
 /// The colour of `value` on a symmetric scale [-scale, +scale] (values beyond saturate).
-ImU32 DivergingColor(float value, float scale);
+ImU32 DivergingColor(float value, float scale, ColorMap map = ColorMap::kBlueOrange);
 
 /// Black or white, whichever has more contrast on `background`.
 ImU32 TextColorOn(ImU32 background);
@@ -42,6 +59,7 @@ struct Palette {
 /// Draws the value colour legend: a gradient bar from -scale to +scale with its labels.
 /// Returns the height used.
 float DrawColorLegend(ImDrawList* draw, ImVec2 pos, float width, float bar_height,
-                      const char* negative_label, const char* positive_label);
+                      const char* negative_label, const char* positive_label,
+                      ColorMap map = ColorMap::kBlueOrange);
 
 }  // namespace convstep::gui

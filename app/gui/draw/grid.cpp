@@ -108,7 +108,7 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
     if (!tiny) DrawHatch(draw, min, max, Palette::kPaddingHatch, 7.f);
     if (look.text.visible()) DrawCenteredText(draw, min, max, Palette::kMutedText, "0", look.text);
   } else {
-    ImU32 fill = DivergingColor(value, scale);
+    ImU32 fill = DivergingColor(value, scale, look.colormap);
     if (look.ghost) fill = MixColor(fill, IM_COL32(255, 255, 255, 255), 0.45f);
     draw->AddRectFilled(min, max, fill);
     if (look.ghost && !tiny) {

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "draw/colormap.h"
 #include "fonts.h"
 #include "format.h"
 #include "session.h"
@@ -83,6 +84,7 @@ struct CellLook {
   float dim = 0.f;            ///< 0 normal .. 1 faded (cells outside the active group)
   ImU32 outline = 0;          ///< extra outline colour (0: none)
   float outline_thickness = 0.f;
+  ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (frame.colormap)
 };
 
 /// Draws one value cell: colour from the diverging map, its number, and the look's marks.

@@ -54,7 +54,7 @@ void DrawSummary(const Frame& frame, const AppState& app) {
         std::string("= ") + target + " = " + FormatValue(step.output, out_style).c_str();
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImU32 fill = DivergingColor(step.output, out_style.abs_max);
+    const ImU32 fill = DivergingColor(step.output, out_style.abs_max, frame.colormap);
     draw->AddRectFilled(ImVec2(pos.x - 2.f, pos.y - 2.f),
                         ImVec2(pos.x + size.x + 8.f, pos.y + size.y + 4.f), fill, 4.f);
     draw->AddRect(ImVec2(pos.x - 2.f, pos.y - 2.f),

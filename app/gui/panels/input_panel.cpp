@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "draw/labeled_grid.h"
+#include "io/cell_edit.h"
 #include "panels/panel_common.h"
 #include "sentences_input.h"
 
@@ -111,6 +112,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
       const bool lit = highlight.active() && highlight.n == n && highlight.HasInput(index);
       const Outline outline = CellOutline(lit, is_tap, in_window, cell.y);
       CellLook look;
+      look.colormap = frame.colormap;
       look.text = text;
       look.outline = outline.color;
       look.outline_thickness = outline.thickness;
@@ -158,6 +160,9 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
     const int64_t l = nlc ? hovered_row : hovered_col;
     const int64_t c = nlc ? hovered_col : hovered_row;
     ReportHover(app.hover, HoverTarget{HoverKind::kInput, n, c, l}, canvas.clicked);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))  // type or drag a new value
+      OpenCellEditor(app, CellRef{EditedTensor::kInput, n, hovered_row, hovered_col},
+                     ImGui::GetIO().MousePos);
     const float value = session.input_given.at(n, hovered_row, hovered_col);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(TrFormat(app.i18n, nlc ? "input.tooltip_nlc" : "input.tooltip_ncl",

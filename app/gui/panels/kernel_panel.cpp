@@ -6,6 +6,7 @@
 #include "draw/canvas.h"
 #include "draw/colormap.h"
 #include "draw/grid.h"
+#include "io/cell_edit.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -137,6 +138,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
           const bool is_tap = is_active && tap && tap->channel_in_group == ci && tap->k == k;
           const Outline outline = CellOutline(lit, is_tap, false, cell.y);
           CellLook look;
+          look.colormap = frame.colormap;
           look.text = cell_text;
           look.dim = is_active || lit ? 0.f : 0.3f;
           look.outline = outline.color;
@@ -161,6 +163,9 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
   if (hovered.kind == HoverKind::kNone && canvas.clicked) app.hover.pinned = HoverTarget{};
   if (hovered.kind == HoverKind::kWeight) {
     ReportHover(app.hover, hovered, canvas.clicked);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))  // type or drag a new value
+      OpenCellEditor(app, CellRef{EditedTensor::kWeight, hovered.a, hovered.b, hovered.c},
+                     ImGui::GetIO().MousePos);
     const int64_t o = hovered.a, ci = hovered.b, k = hovered.c;
     const float w = session.problem.weight.data[static_cast<size_t>(WeightIndex(g, o, ci, k))];
     const int64_t t = std::min(frame.coord.t, g.out_length - 1);

@@ -5,6 +5,7 @@
 #include "draw/colormap.h"
 #include "language.h"
 #include "lesson.h"
+#include "panels/io_menu.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -68,7 +69,6 @@ std::string PinnedText(const Frame& frame, const AppState& app) {
   return TrFormat(app.i18n, "menu.pinned", {cell});
 }
 
-}  // namespace
 // Lesson: start it, or jump to a chapter (the side column's Lesson tab shows it).
 void DrawLessonMenu(AppState& app) {
   const I18n& i18n = app.i18n;
@@ -109,6 +109,7 @@ void DrawLanguageMenu(AppState& app) {
   ImGui::EndMenu();
 }
 
+}  // namespace
 
 void HandleMenuKeys(AppState& app) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -126,6 +127,7 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
   float height = 0.f;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu(Label(i18n, "menu.file").c_str())) {
+      DrawFileMenuItems(app);
       if (ImGui::BeginMenu(Label(i18n, "menu.presets").c_str())) {
         for (size_t i = 0; i < app.presets.size(); ++i) {
           if (ImGui::MenuItem(app.presets[i].title.c_str())) {
@@ -139,6 +141,7 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       if (ImGui::MenuItem(Label(i18n, "menu.quit").c_str(), "Ctrl+Q")) app.quit_requested = true;
       ImGui::EndMenu();
     }
+    DrawEditMenu(app);
     if (ImGui::BeginMenu(Label(i18n, "menu.view").c_str())) {
       PanelVisibility& show = app.view.show;
       PanelToggle(i18n, "panel.parameters", &show.parameters);
@@ -152,6 +155,7 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       PanelToggle(i18n, "menu.timeline", &show.timeline);
       ImGui::Separator();
       ImGui::MenuItem(Label(i18n, "menu.numbers").c_str(), nullptr, &app.view.show_numbers);
+      DrawColorMapMenu(app);
       ImGui::Separator();
       ImGui::TextUnformatted(Tr(i18n, "menu.text_size"));
       float percent = app.view.text_scale * 100.f;
@@ -165,12 +169,12 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       if (ImGui::MenuItem(Label(i18n, "menu.text_reset").c_str(), "Ctrl 0")) SetTextScale(app, 1.f);
       ImGui::EndMenu();
     }
+    DrawLessonMenu(app);
+    DrawLanguageMenu(app);
     if (ImGui::BeginMenu(Label(i18n, "menu.help").c_str())) {
       if (ImGui::MenuItem(Label(i18n, "menu.about").c_str())) app.show_about = true;
       ImGui::EndMenu();
     }
-    DrawLessonMenu(app);
-    DrawLanguageMenu(app);
     // The session's origin and status, right-aligned in the bar.
     char scale[32];
     std::snprintf(scale, sizeof scale, "%.0f%%", static_cast<double>(app.view.text_scale * 100.f));

@@ -103,6 +103,7 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
       const bool lit = highlight.active() && highlight.HasOutput(index);
       const Outline outline = CellOutline(lit, index == current, false, cell.y);
       CellLook look;
+      look.colormap = frame.colormap;
       look.text = text;
       look.empty = index >= done_count;
       look.outline = outline.color;

@@ -121,7 +121,8 @@ float DrawLegend(const Frame& frame, const AppState& app, ImVec2 pos, float widt
   const float height =
       line + 3.f +
       DrawColorLegend(draw, ImVec2(pos.x, bar_y), width, line * 0.8f,
-                      Tr(app.i18n, "legend.negative"), Tr(app.i18n, "legend.positive"));
+                      Tr(app.i18n, "legend.negative"), Tr(app.i18n, "legend.positive"),
+                      frame.colormap);
   if (ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + width, pos.y + height))) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(Tr(app.i18n, "legend.tooltip"));

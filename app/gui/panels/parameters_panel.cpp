@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "draw/colormap.h"
+#include "io/cell_edit.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -220,7 +221,7 @@ void ValuesRow(const Rows& rows) {
   if (draft.values == ValuesFrom::kSeedDocument)
     current = Tr(app.i18n, "values.seed_document");
   else if (draft.values == ValuesFrom::kSpecFile)
-    current = TrFormat(app.i18n, "values.spec_file", {draft.origin});
+    current = ValuesOriginLabel(app.i18n, draft);  // a file, pasted text, or edited values
   else if (draft.values == ValuesFrom::kSentences)
     current = Tr(app.i18n, "values.sentences");
   else

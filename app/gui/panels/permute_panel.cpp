@@ -139,6 +139,7 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
       at.x += bow;
       at.y -= bow;
       CellLook look;
+      look.colormap = frame.colormap;
       look.text = cell_text;
       const bool moving = local > 0.f && local < 1.f;
       look.outline = moving ? Palette::kKernelFrame : 0;

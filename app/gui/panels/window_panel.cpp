@@ -73,6 +73,7 @@ void DrawCells(const WindowView& v, const CellText& text) {
       const bool is_tap = tap && tap->in_channel == c && tap->padded_pos == pos;
       const Outline outline = CellOutline(lit, is_tap, false, v.lg.grid.cell.y);
       CellLook look;
+      look.colormap = v.frame.colormap;
       look.text = text;
       look.zero_padding = cell.kind == CellKind::kZeroPad;
       look.ghost = cell.kind == CellKind::kGhost;
@@ -216,6 +217,7 @@ HoverTarget DrawKernelStrip(const WindowView& v, float top, const CellText& text
       const bool is_tap = tap && tap->channel_in_group == ci && tap->k == k;
       const Outline outline = CellOutline(lit, is_tap, true, grid.cell.y);
       CellLook look;
+      look.colormap = v.frame.colormap;
       look.text = text;
       look.outline = outline.color;
       look.outline_thickness = outline.thickness;
@@ -342,11 +344,11 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
       },
       [&](int64_t pos, char* buf, size_t size) {
         const PaddedCell cell_source = SourceOf(g, pos);
-        if (cell_source.kind == CellKind::kReal)
-          std::snprintf(buf, size, "%lld", static_cast<long long>(cell_source.source));
         if (cell_source.kind == CellKind::kReal &&
             TokenLabel(session, v.n, cell_source.source, buf, size, 6))
           return;  // sentences: the token at that position
+        if (cell_source.kind == CellKind::kReal)
+          std::snprintf(buf, size, "%lld", static_cast<long long>(cell_source.source));
         else
           std::snprintf(buf, size, "%s", pad_word);
       },

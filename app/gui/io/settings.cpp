@@ -1,0 +1,146 @@
+#include "io/settings.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "convstep/io_npy.h"
+#include "io/view_json.h"
+#include "language.h"
+
+namespace convstep::gui {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSettingsFile = "settings.json";
+
+std::string SettingsPath(const AppState& app) {
+  return (std::filesystem::path(app.io.settings.dir) / kSettingsFile).string();
+}
+
+}  // namespace
+
+std::string ConfigDir() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/')
+    return (std::filesystem::path(xdg) / "convstep").string();
+  if (const char* home = std::getenv("HOME"); home && *home == '/')
+    return (std::filesystem::path(home) / ".config" / "convstep").string();
+  return {};
+}
+
+json SettingsToJson(const AppState& app) {
+  json settings = {{"language", app.teach.language},
+                   {"text_scale", app.view.text_scale},
+                   {"colormap", ColorMapName(app.view.colormap)},
+                   {"show_numbers", app.view.show_numbers},
+                   {"panels", PanelsToJson(app.view.show)}};
+  if (app.io.settings.window_width > 0 && app.io.settings.window_height > 0)
+    settings["window"] = {{"width", app.io.settings.window_width},
+                          {"height", app.io.settings.window_height}};
+  return settings;
+}
+
+Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
+  if (!settings.is_object())
+    return MakeError("the settings must be a JSON object, but got " + settings.dump(), "settings",
+                     "delete the file to start from the defaults");
+  const std::string where = "settings";
+  auto language = StringAt(settings, "language", app.teach.language, where);
+  if (!language) return language.error();
+  if (!FindLanguage(*language))
+    return MakeError("settings.language \"" + *language + "\" is not a language ConvStep has",
+                     "settings.language", "use \"en\" or \"zh\"");
+  auto scale = NumberAt(settings, "text_scale", app.view.text_scale, 0.75, 3.0, where);
+  if (!scale) return scale.error();
+  auto map_name = StringAt(settings, "colormap", ColorMapName(app.view.colormap), where);
+  if (!map_name) return map_name.error();
+  ColorMap map = app.view.colormap;
+  if (!ParseColorMap(*map_name, &map))
+    return MakeError("settings.colormap must be \"blue_orange\", \"blue_red\" or "
+                     "\"purple_green\", but got \"" + *map_name + "\"",
+                     "settings.colormap", "use one of those three");
+  auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
+  if (!numbers) return numbers.error();
+  PanelVisibility show = app.view.show;
+  if (settings.contains("panels")) {
+    auto panels = PanelsFromJson(settings.at("panels"), show, "settings.panels");
+    if (!panels) return panels.error();
+    show = *panels;
+  }
+  int width = app.io.settings.window_width, height = app.io.settings.window_height;
+  if (settings.contains("window")) {
+    const json& window = settings.at("window");
+    if (!window.is_object())
+      return MakeError("settings.window must be {\"width\": W, \"height\": H}", "settings.window",
+                       "remove it to use 1600x900");
+    auto w = NumberAt(window, "width", 1600, 64, 16384, "settings.window");
+    if (!w) return w.error();
+    auto h = NumberAt(window, "height", 900, 64, 16384, "settings.window");
+    if (!h) return h.error();
+    width = static_cast<int>(*w);
+    height = static_cast<int>(*h);
+  }
+  // All checked: apply.
+  if (*language != app.teach.language) SetLanguage(app, *language);
+  SetTextScale(app, static_cast<float>(*scale));
+  app.view.colormap = map;
+  app.view.show_numbers = *numbers;
+  app.view.show = show;
+  app.io.settings.window_width = width;
+  app.io.settings.window_height = height;
+  return true;
+}
+
+void LoadSettings(AppState& app, const std::string& dir) {
+  SettingsState& settings = app.io.settings;
+  settings.enabled = !dir.empty();
+  settings.dir = dir;
+  if (dir.empty()) {
+    settings.error = "no settings folder: neither XDG_CONFIG_HOME nor HOME is set";
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  settings.ini_path = (std::filesystem::path(dir) / "imgui.ini").string();
+  const std::string path = SettingsPath(app);
+  if (!std::filesystem::exists(path, ec)) return;
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) {
+    settings.error = bytes.error().message;
+    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    return;
+  }
+  json doc = json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    settings.error = path + ": not valid JSON";
+    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    return;
+  }
+  // language.json (the Language menu's own file) wins over the mirror kept here.
+  if (ReadLanguageSetting(LanguageSettingPath(dir))) doc.erase("language");
+  auto applied = ApplySettingsJson(app, doc);
+  if (!applied) {
+    settings.error = path + ": " + applied.error().message;
+    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    return;
+  }
+  settings.last_written = SettingsToJson(app).dump(2);
+}
+
+bool SaveSettingsIfChanged(AppState& app) {
+  SettingsState& settings = app.io.settings;
+  if (!settings.enabled) return true;
+  const std::string text = SettingsToJson(app).dump(2);
+  if (text == settings.last_written) return true;
+  auto written = WriteFileAtomic(SettingsPath(app), text + "\n");
+  settings.last_written = text;  // do not retry every frame
+  if (!written) {
+    settings.error = written.error().message;
+    return false;
+  }
+  settings.error.clear();
+  return true;
+}
+
+}  // namespace convstep::gui

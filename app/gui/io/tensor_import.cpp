@@ -1,0 +1,406 @@
+#include "io/tensor_import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "convstep/io_csv.h"
+#include "convstep/io_npy.h"
+#include "convstep/torch_text.h"
+#include "io/session_file.h"
+
+namespace convstep::gui {
+namespace {
+
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string Extension(const std::string& path) {
+  return Lower(std::filesystem::path(path).extension().string());
+}
+
+std::string FileName(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+// "1.5 GB" for a byte count.
+std::string Bytes(uintmax_t bytes) {
+  char text[32];
+  if (bytes >= (uintmax_t{1} << 30))
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / (1 << 30));
+  else
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return text;
+}
+
+// Refuses files that cannot fit the memory budget before reading a byte of them.
+Result<bool> CheckFileSize(const std::string& path, uintmax_t limit) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return MakeError(path + ": no such file", "file", "check the path (and its folder)");
+  if (std::filesystem::is_directory(path, ec))
+    return MakeError(path + ": is a folder, not a file", "file",
+                     "choose a .json, .npy, .csv or .txt file inside it");
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return MakeError(path + ": cannot read its size (" + ec.message() + ")", "file",
+                           "check the permissions");
+  if (size > limit)
+    return MakeError(path + ": the file is " + Bytes(size) + ", more than ConvStep's " +
+                         Bytes(limit) + " memory budget for one tensor",
+                     "file", "use a smaller tensor (Conv1d examples fit in a few megabytes)");
+  return true;
+}
+
+// The shape `tensor` takes as `target` (2-d input gets a batch of one; a 2-d row or column
+// is a 1-d bias), or an empty shape when the target does not apply to its rank.
+Shape ShapeAs(const Tensor& tensor, ImportTarget target) {
+  const Shape& s = tensor.shape;
+  switch (target) {
+    case ImportTarget::kInputNLC:
+    case ImportTarget::kInputNCL:
+      if (s.size() == 3) return s;
+      if (s.size() == 2) return {1, s[0], s[1]};
+      return {};
+    case ImportTarget::kWeight:
+      return s.size() == 3 ? s : Shape{};
+    case ImportTarget::kBias:
+      if (s.size() == 1) return s;
+      if (s.size() == 2 && (s[0] == 1 || s[1] == 1)) return {s[0] * s[1]};
+      return {};
+  }
+  return {};
+}
+
+const char* TensorWord(ImportTarget target) {
+  return target == ImportTarget::kWeight ? "weight"
+         : target == ImportTarget::kBias ? "bias"
+                                         : "input";
+}
+
+}  // namespace
+
+Recipe LeaveGeneratedValues(const Session& session) {
+  Recipe recipe = session.recipe;
+  switch (recipe.values) {
+    case ValuesFrom::kSpecFile:
+      return recipe;
+    case ValuesFrom::kGenerated:  // given values generate the others exactly the same way
+      recipe.origin = kGeneratedOrigin;
+      break;
+    case ValuesFrom::kSeedDocument:  // its input is fixed already
+      recipe.origin = kSeedDocumentOrigin;
+      break;
+    case ValuesFrom::kSentences:  // word vectors and their weights: keep them all
+      recipe.fixed_input = session.input_given;
+      recipe.fixed_weight = session.problem.weight;
+      if (recipe.spec.bias) recipe.fixed_bias = session.problem.bias;
+      recipe.sentences.clear();
+      recipe.origin = kSentencesOrigin;
+      break;
+  }
+  recipe.values = ValuesFrom::kSpecFile;
+  recipe.edited = false;
+  return recipe;
+}
+
+Result<Tensor> ReadTensorFile(const std::string& path) {
+  const std::string ext = Extension(path);
+  if (ext != ".npy" && ext != ".csv" && ext != ".txt")
+    return MakeError(path + ": ConvStep does not read '" + ext + "' files", "file",
+                     "use .npy (numpy.save), .csv (one row per line), .txt (print(tensor) text) "
+                     "or a session .json");
+  // A .npy holds 4 or 8 bytes a number; text at least 2 ("0,"). Both within the budget.
+  const uintmax_t limit = ext == ".npy" ? static_cast<uintmax_t>(kMaxImportElements) * 8 + 4096
+                                        : static_cast<uintmax_t>(256) << 20;
+  if (auto ok = CheckFileSize(path, limit); !ok) return ok.error();
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) return bytes.error();
+  if (ext == ".npy") return ReadNpy(*bytes, path, kMaxImportElements);
+  if (ext == ".csv") return ParseCsv(*bytes, path, kMaxImportElements);
+  auto tensor = ParseTorchTensor(*bytes);
+  if (!tensor) {
+    Error error = tensor.error();
+    error.message = path + ": " + error.message;
+    error.parameter = "file";
+    return error;
+  }
+  if (tensor->numel() > kMaxImportElements)
+    return MakeError(path + ": " + std::to_string(tensor->numel()) + " numbers is too many",
+                     "file", "use a tensor within the 1 GiB budget");
+  return tensor;
+}
+
+Result<Tensor> ParsePastedTensor(const std::string& text) {
+  bool blank = true;
+  for (char c : text) blank = blank && std::isspace(static_cast<unsigned char>(c));
+  if (blank)
+    return MakeError("nothing to read: the text is empty", "text",
+                     "paste what print(tensor) printed, e.g. tensor([[1., 2.], [3., 4.]])");
+  auto tensor = ParseTorchTensor(text);
+  if (!tensor) {
+    Error error = tensor.error();
+    error.message = "pasted text: " + error.message;
+    return error;
+  }
+  if (tensor->dim() == 0 || tensor->dim() > 3)
+    return MakeError("pasted text: a tensor of shape " + FormatShape(tensor->shape) +
+                         " is not a Conv1d input, weight or bias",
+                     "text", "paste a 1-d bias, a 2-d or 3-d input, or a 3-d weight");
+  return tensor;
+}
+
+Result<Recipe> RecipeWithTensor(const Session& session, const Tensor& tensor, ImportTarget target,
+                                const std::string& origin) {
+  const Shape shape = ShapeAs(tensor, target);
+  if (shape.empty())
+    return MakeError(std::string("a ") + std::to_string(tensor.dim()) + "-d tensor " +
+                         FormatShape(tensor.shape) + " cannot be the " + TensorWord(target),
+                     TensorWord(target),
+                     target == ImportTarget::kBias ? "a bias is 1-d: [out_channels]"
+                     : target == ImportTarget::kWeight
+                         ? "a weight is 3-d: [out_channels, in_channels / groups, kernel_size]"
+                         : "an input is 3-d [N, C, L] / [N, L, C], or 2-d for one item");
+  Tensor shaped = tensor;
+  shaped.shape = shape;
+  Recipe recipe = LeaveGeneratedValues(session);
+  const Geometry& g = session.geometry;
+  switch (target) {
+    case ImportTarget::kInputNLC:
+    case ImportTarget::kInputNCL: {
+      const bool nlc = target == ImportTarget::kInputNLC;
+      const int64_t channels = nlc ? shape[2] : shape[1];
+      if (channels != recipe.spec.in_channels)
+        return MakeError(
+            "read as " + std::string(nlc ? "[N, L, C]" : "[N, C, L]") + ", " +
+                FormatShape(shape) + " has " + std::to_string(channels) +
+                " channels, but this layer has in_channels=" +
+                std::to_string(recipe.spec.in_channels),
+            "in_channels",
+            "set in_channels to " + std::to_string(channels) + " first, or read the tensor the "
+            "other way round");
+      recipe.fixed_input = std::move(shaped);
+      recipe.layout = nlc ? InputLayout::kNLC : InputLayout::kNCL;
+      recipe.batch = shape[0];
+      recipe.length = nlc ? shape[1] : shape[2];
+      break;
+    }
+    case ImportTarget::kWeight:
+      if (shape != g.WeightShape())
+        return MakeError("the weight is " + FormatShape(shape) + ", but this layer needs " +
+                             FormatShape(g.WeightShape()) + " (out_channels, in_channels / "
+                             "groups, kernel_size)",
+                         "weight",
+                         "change the layer to match (out_channels=" + std::to_string(shape[0]) +
+                             ", kernel_size=" + std::to_string(shape[2]) + ") or load another "
+                             "weight");
+      recipe.fixed_weight = std::move(shaped);
+      break;
+    case ImportTarget::kBias:
+      if (!recipe.spec.bias)
+        return MakeError("this layer has bias=False, so it has no bias to replace", "bias",
+                         "tick bias in Parameters first");
+      if (shape[0] != recipe.spec.out_channels)
+        return MakeError("the bias has " + std::to_string(shape[0]) +
+                             " values, but this layer has out_channels=" +
+                             std::to_string(recipe.spec.out_channels),
+                         "bias", "a bias holds one value per output channel");
+      recipe.fixed_bias = std::move(shaped);
+      break;
+  }
+  // The values now come from the imported tensor; others keep their origin.
+  recipe.origin = origin;
+  recipe.edited = false;
+  return recipe;
+}
+
+std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& tensor,
+                                        const std::string& origin) {
+  std::vector<ImportOption> options;
+  for (ImportTarget target : {ImportTarget::kInputNLC, ImportTarget::kInputNCL,
+                              ImportTarget::kWeight, ImportTarget::kBias}) {
+    const Shape shape = ShapeAs(tensor, target);
+    if (shape.empty()) continue;
+    ImportOption option;
+    option.target = target;
+    option.shape = shape;
+    auto recipe = RecipeWithTensor(session, tensor, target, origin);
+    if (recipe) {
+      auto built = BuildSession(*recipe);
+      option.fits = built.ok();
+      if (!built) option.reason = built.error().OneLine();
+    } else {
+      option.reason = recipe.error().message + ".\n" + recipe.error().hint;
+    }
+    options.push_back(std::move(option));
+  }
+  return options;
+}
+
+void PushUndo(AppState& app) {
+  if (!app.io.undo.empty() && app.io.undo.back() == app.session) return;
+  app.io.undo.push_back(app.session);
+  if (app.io.undo.size() > kMaxUndo) app.io.undo.erase(app.io.undo.begin());
+}
+
+void ReplaceSessionKeepingPosition(AppState& app, const Recipe& recipe, Session session) {
+  const bool had_steps = StepCount(app) > 0;
+  const TapCoord old = had_steps ? CurrentTap(app) : TapCoord{};
+  app.draft = recipe;
+  app.edit_error.reset();
+  app.session = std::make_shared<const Session>(std::move(session));
+  if (!TargetExists(*app.session, app.hover.pinned)) app.hover.pinned = HoverTarget{};
+  if (!TargetExists(*app.session, app.hover.hovered)) app.hover.hovered = HoverTarget{};
+  if (!TargetExists(*app.session, app.hover.previous)) app.hover.previous = HoverTarget{};
+  const Walkthrough walk = MakeWalkthrough(*app.session);
+  Timeline& timeline = app.timeline;
+  timeline.pending = 0.0;
+  const int64_t count = walk.StepCount(timeline.granularity);
+  if (count <= 0) {
+    timeline.step = 0;
+    timeline.anchor.reset();
+    timeline.playing = false;
+    return;
+  }
+  const Geometry& g = app.session->geometry;
+  TapCoord coord = old;
+  coord.n = std::clamp<int64_t>(coord.n, 0, g.batch - 1);
+  coord.out_channel = std::clamp<int64_t>(coord.out_channel, 0, g.out_channels - 1);
+  coord.t = std::clamp<int64_t>(coord.t, 0, g.out_length - 1);
+  coord.tap = std::clamp<int64_t>(coord.tap, 0, g.taps - 1);
+  timeline.step = ClampStep(walk.StepOf(coord, timeline.granularity), count);
+  if (timeline.granularity != Granularity::kTap)
+    timeline.anchor = coord;
+  else
+    timeline.anchor.reset();
+  SeekStep(app, timeline.step);
+  app.window_tween.progress = 1.f;
+}
+
+Result<bool> ImportTensor(AppState& app, const Tensor& tensor, ImportTarget target,
+                          const std::string& origin) {
+  auto recipe = RecipeWithTensor(*app.session, tensor, target, origin);
+  if (!recipe) return recipe.error();
+  auto built = BuildSession(*recipe);
+  if (!built) return built.error();
+  PushUndo(app);
+  ReplaceSessionKeepingPosition(app, *recipe, std::move(built).value());
+  return true;
+}
+
+std::string ImportTargetLabel(const I18n& i18n, ImportTarget target) {
+  switch (target) {
+    case ImportTarget::kInputNLC:
+      return Tr(i18n, "import.as_input_nlc");
+    case ImportTarget::kInputNCL:
+      return Tr(i18n, "import.as_input_ncl");
+    case ImportTarget::kWeight:
+      return Tr(i18n, "import.as_weight");
+    case ImportTarget::kBias:
+      return Tr(i18n, "import.as_bias");
+  }
+  return {};
+}
+
+namespace {
+
+std::string OriginLabel(const I18n& i18n, const std::string& origin) {
+  return origin == kPastedOrigin ? std::string(Tr(i18n, "import.pasted")) : origin;
+}
+
+}  // namespace
+
+std::string ImportNotice(const AppState& app, const Tensor& weight_before,
+                         const std::string& origin, const ImportOption& option) {
+  std::string notice = TrFormat(app.i18n, "import.loaded",
+                                {OriginLabel(app.i18n, origin),
+                                 ImportTargetLabel(app.i18n, option.target),
+                                 FormatShape(option.shape)});
+  // randn draws the weight after the input, so a generated weight follows the input's shape.
+  const bool input = option.target == ImportTarget::kInputNLC ||
+                     option.target == ImportTarget::kInputNCL;
+  if (input && app.session->problem.weight.data != weight_before.data)
+    notice += " " + std::string(Tr(app.i18n, "import.weights_redrawn"));
+  return notice;
+}
+
+bool OfferImport(AppState& app, Tensor tensor, const std::string& origin) {
+  PendingImport pending;
+  pending.options = ImportOptions(*app.session, tensor, origin);
+  pending.origin = origin;
+  int fitting = 0, last_fit = -1;
+  for (size_t i = 0; i < pending.options.size(); ++i)
+    if (pending.options[i].fits) {
+      ++fitting;
+      last_fit = static_cast<int>(i);
+    }
+  if (fitting == 1) {
+    const ImportOption& option = pending.options[static_cast<size_t>(last_fit)];
+    const Tensor weight_before = app.session->problem.weight;
+    auto imported = ImportTensor(app, tensor, option.target, origin);
+    if (imported) {
+      app.notice = ImportNotice(app, weight_before, origin, option);
+      app.io.import.open = false;
+      app.io.import.pending.reset();
+      app.io.import.error.clear();
+      return true;
+    }
+  }
+  pending.tensor = std::move(tensor);
+  ImportWindow& window = app.io.import;
+  window.open = true;
+  window.paste_mode = origin == kPastedOrigin;
+  window.pending = std::move(pending);
+  window.error.clear();
+  return false;
+}
+
+Result<bool> OpenAnyFile(AppState& app, const std::string& path) {
+  if (path.empty())
+    return MakeError("no file given", "file", "type a path, or drop a file on the window");
+  if (Extension(path) == ".json") {
+    if (auto ok = CheckFileSize(path, static_cast<uintmax_t>(512) << 20); !ok) return ok.error();
+    PushUndo(app);
+    auto opened = OpenSessionFile(app, path);
+    if (!opened) {
+      app.io.undo.pop_back();
+      return opened.error();
+    }
+    app.notice = TrFormat(app.i18n, "import.opened", {FileName(path)});
+    return true;
+  }
+  auto tensor = ReadTensorFile(path);
+  if (!tensor) return tensor.error();
+  OfferImport(app, std::move(tensor).value(), FileName(path));
+  return true;
+}
+
+void HandleDroppedFiles(AppState& app) {
+  std::vector<std::string> paths;
+  paths.swap(app.io.dropped_paths);
+  for (const std::string& path : paths) {
+    auto opened = OpenAnyFile(app, path);
+    if (!opened) {
+      app.notice = opened.error().OneLine();
+      app.io.import.open = true;
+      app.io.import.paste_mode = false;
+      app.io.import.path = path;
+      app.io.import.pending.reset();
+      app.io.import.error = opened.error().message + "\n" + opened.error().hint;
+    }
+  }
+}
+
+bool UndoValues(AppState& app) {
+  if (app.io.undo.empty()) return false;
+  std::shared_ptr<const Session> previous = app.io.undo.back();
+  app.io.undo.pop_back();
+  Session copy = *previous;
+  ReplaceSessionKeepingPosition(app, previous->recipe, std::move(copy));
+  app.session = previous;  // the very session it was (identity: autosave and tests)
+  return true;
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,48 @@
+#include "panels/io_widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include "draw/colormap.h"
+
+namespace convstep::gui {
+
+void ErrorText(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+  ImGui::PushTextWrapPos(0.f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void SuccessText(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.2f, 1.f));
+  ImGui::PushTextWrapPos(0.f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void CenterNextWindow(float width_em) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Appearing);
+}
+
+bool EscapePressed() {
+  return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+
+bool PathField(const char* id, std::string* path, bool* focus, float width) {
+  if (*focus) {
+    ImGui::SetKeyboardFocusHere();
+    *focus = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  return ImGui::InputText(id, path, ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,26 @@
+// Small pieces the import, values, export and restore windows share.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace convstep::gui {
+
+/// Red wrapped text (an error with its reason).
+void ErrorText(const std::string& text);
+
+/// Green wrapped text (something worked).
+void SuccessText(const std::string& text);
+
+/// Places the next window in the middle of the display, `width_em` font sizes wide.
+void CenterNextWindow(float width_em);
+
+/// True once when Escape is pressed while the current window is focused.
+bool EscapePressed();
+
+/// An InputText for a path that also returns true when Enter is pressed in it; takes the
+/// keyboard when `*focus` is set (then clears it).
+bool PathField(const char* id, std::string* path, bool* focus, float width);
+
+}  // namespace convstep::gui
