@@ -15,12 +15,20 @@ inline constexpr float kBaseFontPixels = 18.f;
 /// Size of the large face relative to the UI face.
 inline constexpr float kLargeScale = 1.5f;
 
+/// Size of the reading face (the lesson's narration, read from the back of a classroom).
+inline constexpr float kReadingScale = 1.2f;
+
+/// Size of CJK glyphs relative to the face they are merged into: Noto Sans CJK's ideographs
+/// look a size smaller than DejaVu Sans' Latin at the same pixel size.
+inline constexpr float kCjkScale = 1.12f;
+
 /// The loaded faces (owned by the ImGui font atlas; null members fall back to the default).
 struct FontSet {
   ImFont* ui = nullptr;
   ImFont* mono = nullptr;
   ImFont* bold = nullptr;
   ImFont* large = nullptr;  ///< the UI face at kLargeScale, for numbers in enlarged cells
+  ImFont* reading = nullptr;  ///< the UI face at kReadingScale (with CJK), for narration
   float pixel_size = kBaseFontPixels;
   std::string ui_file;  ///< the file the UI face came from (empty: Dear ImGui's built-in font)
   std::string cjk_file;  ///< the CJK face merged into ui / mono / bold (empty: none)

@@ -168,7 +168,7 @@ void DifferencesTable(const View& v) {
     ImGui::TableNextRow();
     for (int column = 0; column < 3; ++column) {
       ImGui::TableSetColumnIndex(column);
-      ImGui::TextWrapped("%s", row[column].c_str());
+      TextWrappedCjk(row[column].c_str());
     }
   }
   ImGui::EndTable();
@@ -232,10 +232,9 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const bool comparable = g.groups == 1;
 
   // The control: the Conv2d kernel's height.
-  ImGui::TextWrapped("%s",
-                     TrFormat(app.i18n, "conv2d.intro",
-                              {std::to_string(v.n), std::to_string(C), std::to_string(g.length)})
-                         .c_str());
+  TextWrappedCjk(TrFormat(app.i18n, "conv2d.intro",
+                          {std::to_string(v.n), std::to_string(C), std::to_string(g.length)})
+                     .c_str());
   if (comparable) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr(app.i18n, "conv2d.kernel_height"));
@@ -262,7 +261,10 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 area_min = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
+  ImGui::PushFont(reading);  // the table is read from afar: the reading face
   const float table_h = TableHeight();
+  ImGui::PopFont();
   const float pictures_h = std::max(0.f, avail.y - table_h - style.ItemSpacing.y);
   const float half_w = (avail.x - style.ItemSpacing.x * 3.f) * 0.5f;
   const float line = ImGui::GetTextLineHeight();
@@ -283,6 +285,8 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     cell_w = std::min(std::floor(grid_w / static_cast<float>(cols)), natural.x * kMaxFit);
   cols = std::max<int64_t>(1, cols);
   const ImVec2 cell(cell_w, std::floor(cell_h));
+  // The pictures take what they need; the table follows right under them.
+  const float drawn_h = std::min(pictures_h, fixed_h + rows_total * cell.y + line);
   v.input_text = ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
   v.output_text = ChooseCellText(cell, session.output_style, frame.fonts, app.view.show_numbers);
   // Keep the kernel frame in view when the input is wider than the room.
@@ -296,7 +300,7 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     const float x = area_min.x + (conv2d ? half_w + style.ItemSpacing.x * 3.f : 0.f);
     if (conv2d) {  // a divider between the two pictures
       const float dx = area_min.x + half_w + style.ItemSpacing.x * 1.5f;
-      v.draw->AddLine(ImVec2(dx, area_min.y), ImVec2(dx, area_min.y + pictures_h), Palette::kGrid,
+      v.draw->AddLine(ImVec2(dx, area_min.y), ImVec2(dx, area_min.y + drawn_h), Palette::kGrid,
                       1.f);
     }
     float y = area_min.y;
@@ -366,8 +370,10 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     DrawOutput(v, ImVec2(x + label_w, y), cell, values, out_rows, session.output_style.abs_max);
     v.draw->PopClipRect();
   }
-  ImGui::SetCursorScreenPos(ImVec2(area_min.x, area_min.y + pictures_h + style.ItemSpacing.y));
+  ImGui::SetCursorScreenPos(ImVec2(area_min.x, area_min.y + drawn_h + style.ItemSpacing.y));
+  ImGui::PushFont(reading);
   DifferencesTable(v);
+  ImGui::PopFont();
   EndPanel();
 }
 

@@ -99,10 +99,10 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   }
   const StepState& step = *frame.step;
   const TapCoord& at = step.coord;
-  ImGui::TextWrapped("%s", TrFormat(app.i18n, "dot.formula",
-                                    {std::to_string(at.out_channel), std::to_string(g.in_per_group),
-                                     std::to_string(g.kernel_size), std::to_string(g.taps)})
-                               .c_str());
+  TextWrappedCjk(TrFormat(app.i18n, "dot.formula",
+                          {std::to_string(at.out_channel), std::to_string(g.in_per_group),
+                           std::to_string(g.kernel_size), std::to_string(g.taps)})
+                     .c_str());
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float summary_h = line * 4.6f + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();

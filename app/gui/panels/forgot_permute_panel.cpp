@@ -45,21 +45,21 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
       ImGui::PopStyleColor();
       ImGui::PopFont();
       ImGui::Separator();
-      ImGui::TextWrapped("%s", TrFormat(app.i18n, "forgot.explain",
-                                        {std::to_string(given.size() == 3 ? given[1] : 0),
-                                         std::to_string(session.recipe.spec.in_channels)})
-                                   .c_str());
+      TextWrappedCjk(TrFormat(app.i18n, "forgot.explain",
+                              {std::to_string(given.size() == 3 ? given[1] : 0),
+                               std::to_string(session.recipe.spec.in_channels)})
+                         .c_str());
       MutedText(result.error().hint.c_str());
     } else {
       ImGui::PopFont();
       ImGui::Separator();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-      ImGui::TextWrapped(
-          "%s", TrFormat(app.i18n, "forgot.silent", {ShapeText(result->OutputShape())}).c_str());
+      TextWrappedCjk(
+          TrFormat(app.i18n, "forgot.silent", {ShapeText(result->OutputShape())}).c_str());
       ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", Tr(app.i18n, "forgot.fix"));
+    TextWrappedCjk(Tr(app.i18n, "forgot.fix"));
     ImGui::PushFont(frame.fonts.mono);
     ImGui::TextUnformatted(">>> y = conv(x.permute(0, 2, 1))");
     ImGui::PopFont();

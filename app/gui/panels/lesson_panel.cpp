@@ -33,9 +33,10 @@ void ChapterCombo(AppState& app) {
 // The box shown while the student experiments: the lesson waits, one click brings it back.
 float OffScriptHeight(const AppState& app, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  return ImGui::CalcTextSize(Tr(app.i18n, "lesson.left_script"), nullptr, false,
-                             width - style.WindowPadding.x * 2.f)
-             .y +
+  const size_t lines = WrapLines(Tr(app.i18n, "lesson.left_script"), ImGui::GetFont(),
+                                 ImGui::GetFontSize(), width - style.WindowPadding.x * 2.f)
+                           .size();
+  return static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing() +
          ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y * 2.f + style.ItemSpacing.y;
 }
 
@@ -44,7 +45,7 @@ void OffScriptBox(AppState& app, float width) {
   ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(kLessonAccent));
   ImGui::BeginChild("off_script", ImVec2(width, OffScriptHeight(app, width)), true,
                     ImGuiWindowFlags_NoScrollbar);
-  ImGui::TextWrapped("%s", Tr(app.i18n, "lesson.left_script"));
+  TextWrappedCjk(Tr(app.i18n, "lesson.left_script"));
   if (ImGui::Button(Label(app.i18n, "lesson.resume").c_str(), ImVec2(-1.f, 0.f)))
     OpenChapter(app, app.teach.lesson.current);
   ImGui::EndChild();
@@ -53,9 +54,7 @@ void OffScriptBox(AppState& app, float width) {
 
 void Intro(AppState& app) {
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0.f);
-  ImGui::TextUnformatted(Tr(app.i18n, "lesson.intro"));
-  ImGui::PopTextWrapPos();
+  TextWrappedCjk(Tr(app.i18n, "lesson.intro"));
   ImGui::Spacing();
   if (ImGui::Button(Label(app.i18n, "lesson.start").c_str(), ImVec2(-1.f, 0.f)))
     OpenChapter(app, 0);
@@ -77,14 +76,14 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
   LessonState& lesson = app.teach.lesson;
   if (!lesson.load_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-    ImGui::TextWrapped("%s", lesson.load_error.c_str());
+    TextWrappedCjk(lesson.load_error.c_str());
     ImGui::PopStyleColor();
     EndPanel();
     return;
   }
   if (app.teach.cjk_font_missing) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-    ImGui::TextWrapped("%s", Tr(app.i18n, "notice.no_cjk_font"));
+    TextWrappedCjk(Tr(app.i18n, "notice.no_cjk_font"));
     ImGui::PopStyleColor();
   }
   MutedText(Tr(app.i18n, "lesson.title"));
@@ -106,21 +105,26 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = ImGui::GetContentRegionAvail().x;
   const bool off_script = OffScript(app);
-  float bottom = ImGui::GetFrameHeightWithSpacing() * 2.f + style.ItemSpacing.y;
+  const size_t hint_lines =
+      WrapLines(Tr(app.i18n, "lesson.keys"), ImGui::GetFont(), ImGui::GetFontSize(), width).size();
+  float bottom = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y +
+                 ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(hint_lines);
   if (off_script) bottom += OffScriptHeight(app, width) + style.ItemSpacing.y;
   const float text_h = std::max(ImGui::GetFrameHeight(), ImGui::GetContentRegionAvail().y - bottom);
   ImGui::BeginChild("narration", ImVec2(width, text_h), false);
-  ImGui::PushTextWrapPos(0.f);
-  if (frame.fonts.bold) ImGui::PushFont(frame.fonts.bold);
-  ImGui::TextUnformatted(Tr(app.i18n, chapter->title_key.c_str()));
-  if (frame.fonts.bold) ImGui::PopFont();
+  // The reading face: a size larger, to be read from the back of a classroom.
+  ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
+  ImGui::PushFont(reading);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
+  TextWrappedCjk(Tr(app.i18n, chapter->title_key.c_str()));
+  ImGui::PopStyleColor();
   ImGui::Spacing();
-  ImGui::TextUnformatted(Tr(app.i18n, chapter->text_key.c_str()));
+  TextWrappedCjk(Tr(app.i18n, chapter->text_key.c_str()));
   if (lesson.current + 1 == count) {
     ImGui::Spacing();
-    ImGui::TextUnformatted(Tr(app.i18n, "lesson.done"));
+    TextWrappedCjk(Tr(app.i18n, "lesson.done"));
   }
-  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
   ImGui::EndChild();
 
   if (off_script) OffScriptBox(app, width);

@@ -31,11 +31,9 @@ void DrawAbout(AppState& app) {
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("ConvStep %s", CONVSTEP_VERSION);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.f);
-    ImGui::TextUnformatted(Tr(app.i18n, "about.text"));
+    TextWrappedCjk(Tr(app.i18n, "about.text"), ImGui::GetFontSize() * 30.f);
     ImGui::Separator();
-    ImGui::TextUnformatted(Tr(app.i18n, "about.keys"));
-    ImGui::PopTextWrapPos();
+    TextWrappedCjk(Tr(app.i18n, "about.keys"), ImGui::GetFontSize() * 30.f);
   }
   ImGui::End();
   if (!open) app.show_about = false;

@@ -102,7 +102,7 @@ bool WindowReads(const StepState& step, int64_t l) {
 
 void MutedText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kMutedText));
-  ImGui::TextWrapped("%s", text);
+  TextWrappedCjk(text);  // breaks Chinese between characters too
   ImGui::PopStyleColor();
 }
 

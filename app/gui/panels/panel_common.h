@@ -9,6 +9,7 @@
 
 #include "app_state.h"
 #include "draw/grid.h"
+#include "draw/wrap_text.h"
 #include "format.h"
 #include "frame.h"
 

@@ -40,9 +40,7 @@ void RowLabel(const Rows& rows, const char* control, const char* label_key,
   if (error) ImGui::PopStyleColor();
   if (tooltip_key && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.f);
-    ImGui::TextUnformatted(Tr(rows.app.i18n, tooltip_key));
-    ImGui::PopTextWrapPos();
+    TextWrappedCjk(Tr(rows.app.i18n, tooltip_key), ImGui::GetFontSize() * 24.f);
     ImGui::EndTooltip();
   }
   ImGui::SameLine(rows.label_w);
@@ -59,9 +57,9 @@ void ErrorBox(AppState& app, const char* control) {
   // The control the user changed, when PyTorch blames another one: point there.
   if (app.edit_error && app.edit_error->edited == control && app.edit_error->control != control) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-    ImGui::TextWrapped(
-        "%s", TrFormat(app.i18n, "params.see_other", {ControlName(app, app.edit_error->control)})
-                  .c_str());
+    TextWrappedCjk(
+        TrFormat(app.i18n, "params.see_other", {ControlName(app, app.edit_error->control)})
+            .c_str());
     ImGui::PopStyleColor();
   }
   if (!HasError(app, control)) return;

@@ -219,9 +219,7 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   }
   ImGui::SetCursorScreenPos(
       ImVec2(area_min.x, area_min.y + std::min(used, area.y) + style.ItemSpacing.y));
-  ImGui::PushTextWrapPos(0.f);
-  ImGui::TextUnformatted(why.c_str());
-  ImGui::PopTextWrapPos();
+  TextWrappedCjk(why.c_str());
   EndPanel();
 }
 

@@ -61,9 +61,7 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
     return;
   }
   SentencesInput& input = app.teach.sentences;
-  ImGui::PushTextWrapPos(0.f);
   MutedText(Tr(app.i18n, "sentences.explain"));
-  ImGui::PopTextWrapPos();
   const float lines = 5.5f;
   const bool edited = ImGui::InputTextMultiline(
       "##sentences", &input.text,
@@ -90,15 +88,15 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
   const Recipe& recipe = session.recipe;
   if (!input.error.empty() && app.edit_error) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-    ImGui::TextWrapped("%s", app.edit_error->error.message.c_str());
+    TextWrappedCjk(app.edit_error->error.message.c_str());
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", app.edit_error->error.hint.c_str());
+    TextWrappedCjk(app.edit_error->error.hint.c_str());
   } else if (recipe.values == ValuesFrom::kSentences) {
     const Geometry& g = session.geometry;
-    ImGui::TextWrapped("%s", TrFormat(app.i18n, "sentences.in_use",
-                                      {std::to_string(g.batch), std::to_string(g.length),
-                                       std::to_string(g.in_channels)})
-                                 .c_str());
+    TextWrappedCjk(
+        TrFormat(app.i18n, "sentences.in_use",
+                 {std::to_string(g.batch), std::to_string(g.length), std::to_string(g.in_channels)})
+            .c_str());
   } else {
     MutedText(Tr(app.i18n, "sentences.not_in_use"));
   }
@@ -107,12 +105,12 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
     for (unsigned char c : input.text) cjk = cjk || c >= 0xE0;  // a 3-byte UTF-8 character
     if (cjk) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-      ImGui::TextWrapped("%s", Tr(app.i18n, "notice.no_cjk_font_sentences"));
+      TextWrappedCjk(Tr(app.i18n, "notice.no_cjk_font_sentences"));
       ImGui::PopStyleColor();
     }
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted(Tr(app.i18n, "sentences.tokens"));
+  TextWrappedCjk(Tr(app.i18n, "sentences.tokens"));
   TokenTable(app, sentences);
   EndPanel();
 }

@@ -17,8 +17,9 @@ bool BeginTabStrip(const char* id, const PanelRect& rect) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
                       ImVec2(style.WindowPadding.x, std::max(0.f, rect.size.y - tab_h - 1.f)));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
-  const bool open =
-      BeginPanel(id, rect, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const bool open = BeginPanel(id, rect,
+                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                   ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   return open;
