@@ -198,7 +198,20 @@ Result<bool> OpenPreset(AppState& app, size_t index) {
 
 bool ApplyRecipe(AppState& app, const Recipe& recipe, const char* control) {
   app.draft = recipe;
-  auto built = BuildSession(recipe);
+  CancelBuild(app);  // this edit supersedes any build still running
+  const Limits limits = SessionLimits(app);
+  // Large edits: the cheap checks now (errors beside the control this frame), the tensors and
+  // the output on the worker (background.h); the last session stays on screen meanwhile.
+  if (auto checked = CheckRecipe(recipe, limits); !checked) {
+    app.edit_error =
+        EditError{checked.error(), ControlForError(checked.error(), control), control};
+    return false;
+  } else if (BuildsInBackground(app, *checked)) {
+    app.edit_error.reset();
+    SubmitBuild(app, recipe, control);
+    return true;
+  }
+  auto built = BuildSession(recipe, limits);
   if (!built) {
     app.edit_error = EditError{built.error(), ControlForError(built.error(), control), control};
     return false;
@@ -286,7 +299,10 @@ bool SetSeed(AppState& app, uint64_t seed) {
   return ApplyRecipe(app, recipe, "seed");
 }
 
+void SwapInSession(AppState& app, Session session) { ReplaceSession(app, std::move(session)); }
+
 void RevertDraft(AppState& app) {
+  CancelBuild(app);
   app.draft = app.session->recipe;
   app.edit_error.reset();
 }

@@ -11,6 +11,7 @@
 
 #include "convstep/result.h"
 #include "convstep/walkthrough.h"
+#include "background.h"
 #include "draw/canvas.h"
 #include "draw/colormap.h"
 #include "fonts.h"
@@ -98,6 +99,7 @@ struct AppState {
   FontSet fonts;
   TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
   IoState io;  ///< import, cell edits, undo, save, export, settings, autosave (io/io_state.h)
+  BackgroundBuild build;  ///< large edits built off the UI thread; the memory budget (background.h)
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;
   bool quit_requested = false;
@@ -138,6 +140,9 @@ bool UseSeedDocumentInput(AppState& app);
 bool SetSeed(AppState& app, uint64_t seed);
 /// Drops an invalid draft: the controls show the session's values again.
 void RevertDraft(AppState& app);
+/// Replaces the session with `session`, keeping the timeline's (n, o, t, tap) where it still
+/// exists (what every parameter edit does once its session is built).
+void SwapInSession(AppState& app, Session session);
 /// The control an error belongs to: its parameter when that is a control, else `edited`.
 std::string ControlForError(const Error& error, const std::string& edited);
 

@@ -17,6 +17,7 @@
 
 #include "app_state.h"
 #include "assets.h"
+#include "bench.h"
 #include "io/session_file.h"
 #include "io_run.h"
 #include "language.h"
@@ -100,6 +101,7 @@ double Percentile(std::vector<double> values, double fraction) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto process_start = std::chrono::steady_clock::now();  // for --startup-time
   const convstep::gui::ParsedOptions parsed = convstep::gui::ParseOptions(argc, argv);
   if (parsed.exit) {
     std::cout << parsed.output;
@@ -113,6 +115,7 @@ int main(int argc, char** argv) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
   }
+  convstep::gui::SetMemoryBudgetMiB(app, options.max_memory_mib);
   convstep::gui::IoRun io_run;  // settings, autosave, drops, exports (io_run.h)
   int window_width = options.width, window_height = options.height;
   if (const int code = convstep::gui::PrepareIo(options, app, io_run, &window_width, &window_height);
@@ -122,7 +125,12 @@ int main(int argc, char** argv) {
   if (options.io.Headless()) return convstep::gui::RunHeadlessIo(options, app);
 
   const bool screenshot = !options.screenshot_path.empty();
-  const bool bench = options.bench_frames > 0;
+  const bool bench_edits = options.bench_edits > 0;
+  const bool bench = options.bench_frames > 0 || bench_edits;
+  const int bench_frames = bench_edits ? options.bench_edits : options.bench_frames;
+  convstep::gui::EditScript edit_script;
+  std::vector<convstep::gui::FrameTiming> timings;  // --bench-edits
+  std::string frame_edit;
   convstep::gui::Platform platform;
   if (!convstep::gui::CreatePlatform(platform, window_width, window_height, !screenshot,
                                      &error)) {
@@ -158,7 +166,8 @@ int main(int argc, char** argv) {
   int vertices = 0;
   for (int frame = 0;; ++frame) {
     // Idle (nothing moving, nobody touching): wait for input instead of spinning at 60 fps.
-    if (screenshot || bench || convstep::gui::IsAnimating(app) || convstep::gui::IoBusy(app)) {
+    if (screenshot || bench || convstep::gui::IsAnimating(app) || convstep::gui::IoBusy(app) ||
+        convstep::gui::BuildPending(app)) {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(0.1);
@@ -186,6 +195,13 @@ int main(int argc, char** argv) {
     }
     const bool capture = !screenshot && !bench && convstep::gui::BeginIoFrame(io_run, app);
     const auto ui_start = Clock::now();
+    const auto* session_before = app.session.get();
+    frame_edit.clear();
+    if (bench_edits && frame > 0) {
+      const int64_t made = edit_script.applied;
+      convstep::gui::StepEditScript(edit_script, app, frame);
+      if (edit_script.applied != made) frame_edit = edit_script.last;
+    }
     ImGui::NewFrame();
     convstep::gui::DrawUi(app, io.DeltaTime);
     ImGui::Render();
@@ -216,15 +232,23 @@ int main(int argc, char** argv) {
       continue;
     }
     glfwSwapBuffers(platform.window);
+    if (frame == 0 && options.startup_time) {
+      glFinish();
+      std::printf("startup: first frame on screen after %.1f ms\n",
+                  std::chrono::duration<double, std::milli>(Clock::now() - process_start).count());
+      std::fflush(stdout);
+    }
+    if (app.session.get() != session_before) ++edit_script.swapped;
     if (bench) {
       glFinish();
       const auto now = Clock::now();
       if (frame > 0) {
         frame_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
         ui_ms.push_back(ui_time);
+        timings.push_back({frame_ms.back(), ui_time, frame_edit});
       }
       last = now;
-      if (static_cast<int>(frame_ms.size()) >= options.bench_frames) break;
+      if (static_cast<int>(frame_ms.size()) >= bench_frames) break;
     }
   }
   convstep::gui::FinishIo(io_run, app, platform.window);  // settings saved, autosave removed
@@ -239,6 +263,10 @@ int main(int argc, char** argv) {
         static_cast<long long>(g.in_channels), static_cast<long long>(g.length),
         static_cast<long long>(g.out_channels), static_cast<long long>(g.kernel_size),
         convstep::GranularityName(app.timeline.granularity));
+    if (bench_edits) {
+      convstep::gui::PrintEditBench(timings, edit_script);
+      return exit_code;
+    }
     std::printf("ui (layout and draw lists, CPU only): p50: %.2f ms p95: %.2f ms; vertices: %d\n",
                 Percentile(ui_ms, 0.5), Percentile(ui_ms, 0.95), vertices);
     std::printf("frames: %zu p50: %.2f ms p95: %.2f ms max: %.2f ms\n", frame_ms.size(),

@@ -53,6 +53,16 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
   auto* bench = cli.add_option("--bench-frames", options.bench_frames,
                                "Render N frames while playing, print frame-time percentiles, exit")
                     ->check(CLI::Range(1, 1000000));
+  auto* bench_edits =
+      cli.add_option("--bench-edits", options.bench_edits,
+                     "Render N frames while scripted edits run (one every few frames), print "
+                     "frame-time percentiles and the worst frame, exit")
+          ->check(CLI::Range(1, 1000000));
+  cli.add_option("--max-memory", options.max_memory_mib,
+                 "Memory budget of a configuration's tensors in MiB (default 1024)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 24));
+  cli.add_flag("--startup-time", options.startup_time,
+               "Print the time from start to the first frame on screen");
   cli.add_option("--text-scale", options.text_scale, "Text size, 1 = 18 px (0.75 to 3)")
       ->check(CLI::Range(0.75f, 3.f));
   cli.add_option("--pin", options.pin,
@@ -64,6 +74,8 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
       ->check(CLI::IsMember({"en", "zh"}));
   AddIoOptions(cli, options.io);
   screenshot->excludes(bench);
+  screenshot->excludes(bench_edits);
+  bench->excludes(bench_edits);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

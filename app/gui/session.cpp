@@ -57,7 +57,38 @@ Result<bool> CheckFixedShape(const Recipe& recipe, const Tensor& tensor, const S
 
 }  // namespace
 
-Result<Session> BuildSession(const Recipe& recipe) {
+Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
+  if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
+  if (recipe.batch < 0 || recipe.length < 0)
+    return MakeError("sizes must not be negative", recipe.batch < 0 ? "batch" : "length",
+                     "N and L count sentences and words: use 0 or more");
+  const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
+  auto geometry = Validate(recipe.spec, ncl_shape, limits);
+  if (!geometry) return geometry.error();
+  if (recipe.values == ValuesFrom::kSentences) return geometry;
+  if (recipe.values != ValuesFrom::kGenerated && recipe.fixed_input)
+    if (auto ok = CheckFixedShape(recipe, *recipe.fixed_input, GivenInputShape(recipe), "input");
+        !ok)
+      return ok.error();
+  if (recipe.values == ValuesFrom::kSpecFile) {
+    if (recipe.fixed_weight)
+      if (auto ok = CheckFixedShape(recipe, *recipe.fixed_weight, geometry->WeightShape(), "weight");
+          !ok)
+        return ok.error();
+    if (recipe.spec.bias && recipe.fixed_bias)
+      if (auto ok = CheckFixedShape(recipe, *recipe.fixed_bias, {recipe.spec.out_channels}, "bias");
+          !ok)
+        return ok.error();
+  }
+  return geometry;
+}
+
+Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
+                             const std::function<bool()>& cancelled) {
+  const auto superseded = [&] { return cancelled && cancelled(); };
+  const auto superseded_error = [] {
+    return MakeError("superseded by a newer edit", "values", "nothing to do: the newer edit runs");
+  };
   // Construction first, as nn.Conv1d(...) fails before any tensor exists.
   if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
   if (recipe.batch < 0 || recipe.length < 0)
@@ -65,7 +96,7 @@ Result<Session> BuildSession(const Recipe& recipe) {
                      "N and L count sentences and words: use 0 or more");
   const Shape given_shape = GivenInputShape(recipe);
   const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
-  auto geometry = Validate(recipe.spec, ncl_shape);
+  auto geometry = Validate(recipe.spec, ncl_shape, limits);
   if (!geometry) return geometry.error();
 
   Session session;
@@ -81,8 +112,8 @@ Result<Session> BuildSession(const Recipe& recipe) {
       !sentences && (recipe.values == ValuesFrom::kGenerated || !recipe.fixed_input ||
                      !recipe.fixed_weight || (recipe.spec.bias && !recipe.fixed_bias));
   if (need_generated) {
-    auto made =
-        GenerateTensors(recipe.spec, given_shape, recipe.layout, recipe.source, recipe.seed);
+    auto made = GenerateTensors(recipe.spec, given_shape, recipe.layout, recipe.source,
+                                recipe.seed, limits);
     if (!made) {
       Error error = made.error();
       if (error.parameter != "input") error.parameter = "values";
@@ -124,8 +155,9 @@ Result<Session> BuildSession(const Recipe& recipe) {
   } else {
     session.problem.input = session.input_given;
   }
-  auto checked = ValidateProblem(session.problem);
+  auto checked = ValidateProblem(session.problem, limits);
   if (!checked) return checked.error();
+  if (superseded()) return superseded_error();
   session.geometry = *checked;
   // Small problems use the reference pass: the same loop order and float rounding as the
   // walkthrough, so the output panel and the dot product show the very same number. Large

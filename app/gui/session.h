@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,7 +76,15 @@ struct Session {
 
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.
-Result<Session> BuildSession(const Recipe& recipe);
+/// `limits` is the memory budget; `cancelled`, when given, is asked between the costly stages
+/// (a background build that a newer edit superseded stops early with an error).
+Result<Session> BuildSession(const Recipe& recipe, const Limits& limits = Limits{},
+                             const std::function<bool()>& cancelled = {});
+
+/// BuildSession's cheap checks alone (construction, shapes, the memory budget, the shapes of
+/// fixed tensors): no tensor is made. What an edit shows at once when the build itself runs
+/// in the background.
+Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits = Limits{});
 
 /// A Walkthrough over a session. Cheap; it refers to `session.problem`, which must outlive it.
 Walkthrough MakeWalkthrough(const Session& session);

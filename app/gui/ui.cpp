@@ -23,6 +23,7 @@
 namespace convstep::gui {
 
 void DrawUi(AppState& app, float dt) {
+  PollBuild(app);  // a finished background build is swapped in before anything is drawn
   HandleTimelineKeys(app);
   HandleMenuKeys(app);
   HandleIoKeys(app);
@@ -49,6 +50,7 @@ void DrawUi(AppState& app, float dt) {
   DrawLessonFocus(frame, app);
   DrawForgotPermutePanel(frame, app);
   DrawIoWindows(frame, app);
+  DrawBuildIndicator(app);
 }
 
 void ApplyStyle(float scale) {
