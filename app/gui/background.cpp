@@ -1,6 +1,9 @@
 #include "background.h"
 
 #include <imgui.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -33,6 +36,8 @@ void SubmitBuild(AppState& app, const Recipe& recipe, const char* control) {
   // The job owns copies of everything it reads: the UI thread may edit app meanwhile.
   build.runner->Submit([recipe, limits, base, edited](const CancelToken& token) {
     if (token.cancelled()) return std::shared_ptr<BuildOutcome>();
+    // The worker yields to the UI thread (and the GL driver's threads) on a busy machine.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     auto outcome = std::make_shared<BuildOutcome>();
     outcome->built = BuildSession(recipe, limits, [&token] { return token.cancelled(); });
     outcome->control = edited;

@@ -17,6 +17,10 @@ double PercentileOf(std::vector<double> values, double fraction) {
 }
 
 void StepEditScript(EditScript& script, AppState& app, int frame) {
+  if (script.waiting) {
+    if (BuildPending(app)) return;
+    script.waiting = false;
+  }
   if (script.every <= 0 || frame % script.every != 0) return;
   Conv1dSpec spec = app.draft.spec;
   const int64_t step = script.next % 10;
@@ -55,6 +59,7 @@ void StepEditScript(EditScript& script, AppState& app, int frame) {
   script.last = what;
   ++script.next;
   ++script.applied;
+  if (script.burst > 0 && script.applied % script.burst == 0) script.waiting = true;
 }
 
 void PrintEditBench(const std::vector<FrameTiming>& frames, const EditScript& script) {
@@ -65,8 +70,9 @@ void PrintEditBench(const std::vector<FrameTiming>& frames, const EditScript& sc
     ui.push_back(frames[i].ui_ms);
     if (frames[i].wall_ms > frames[worst].wall_ms) worst = i;
   }
-  std::printf("edits: %lld made, one every %d frames; %lld sessions swapped in\n",
-              static_cast<long long>(script.applied), script.every,
+  std::printf("edits: %lld made, in bursts of %d one every %d frames, each burst waiting for "
+              "its session; %lld sessions swapped in\n",
+              static_cast<long long>(script.applied), script.burst, script.every,
               static_cast<long long>(script.swapped));
   std::printf("ui (layout and draw lists, CPU only): p50: %.2f ms p95: %.2f ms max: %.2f ms\n",
               PercentileOf(ui, 0.5), PercentileOf(ui, 0.95),

@@ -18,9 +18,12 @@ struct EditScript {
   int64_t applied = 0;   ///< edits made so far
   int64_t swapped = 0;   ///< sessions swapped in (the rest were superseded by newer edits)
   std::string last;      ///< what the last edit changed ("out_channels 48", ...)
+  int burst = 5;         ///< edits in a burst (each supersedes the one before)
+  bool waiting = false;  ///< after a burst: waiting for its session to be swapped in
 };
 
-/// Makes the next scripted edit when `frame` is a multiple of script.every.
+/// Makes the next scripted edit when `frame` is a multiple of script.every; after each burst
+/// of edits it waits until the last one's session is on screen.
 void StepEditScript(EditScript& script, AppState& app, int frame);
 
 /// One frame's timings.
