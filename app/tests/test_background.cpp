@@ -180,3 +180,29 @@ TEST(Robustness, TenMegabytesOfPastedTextNeitherCrashesNorCorrupts) {
 
 }  // namespace
 }  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// At low zoom the big example's [64, 64, 5] bank is drawn in merged blocks: its draw list
+// stays within a fixed budget instead of growing with 20,480 weights.
+TEST(FrameCost, TheBigKernelBankIsAggregatedAtLowZoom) {
+  AppState app;
+  testing::InitApp(app);
+  ASSERT_TRUE(OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/08_large.json"));
+  HeadlessUi ui;
+  app.view.fonts_dirty = true;
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  int bank_vertices = -1;
+  ImDrawData* data = ImGui::GetDrawData();
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const char* owner = data->CmdLists[i]->_OwnerName;
+    if (owner && std::string(owner).find("###panel.kernels") != std::string::npos)
+      bank_vertices = data->CmdLists[i]->VtxBuffer.Size;
+  }
+  ASSERT_GT(bank_vertices, 0);
+  EXPECT_LT(bank_vertices, 24000);  // every cell drawn: about 47,000
+}
+
+}  // namespace
+}  // namespace convstep::gui

@@ -12,6 +12,9 @@
 namespace convstep::gui {
 namespace {
 
+// Cells smaller than this (pixels) are drawn merged into blocks at least this large.
+constexpr float kMergeBelowPixels = 6.f;
+
 // How the bank is arranged: kernels per row and the cell scale that fits the panel best.
 struct BankLayout {
   int64_t per_row = 1;
@@ -131,7 +134,31 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
       const GridPlacement grid{ImVec2(block.x, block.y + line + 2.f), cell, 1.f, g.in_per_group,
                                g.kernel_size};
       const CellRange visible = VisibleCells(grid, canvas.min, canvas.max);
-      for (int64_t ci = visible.row_begin; ci < visible.row_end; ++ci) {
+      // At low zoom (cells of a few pixels, e.g. a [64, 64, 5] bank) blocks of cells are drawn
+      // as one cell of their mean, so the frame's cost does not grow with the bank; the active
+      // kernel and highlighted cells keep every cell.
+      const int64_t merge_rows =
+          std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.y)));
+      const int64_t merge_cols =
+          std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.x)));
+      const bool merged = (merge_rows > 1 || merge_cols > 1) && !is_active && !highlight.active();
+      for (int64_t ci = visible.row_begin; merged && ci < visible.row_end; ci += merge_rows) {
+        for (int64_t k = visible.col_begin; k < visible.col_end; k += merge_cols) {
+          const int64_t ci_end = std::min(visible.row_end, ci + merge_rows);
+          const int64_t k_end = std::min(visible.col_end, k + merge_cols);
+          double sum = 0.0;
+          for (int64_t r = ci; r < ci_end; ++r)
+            for (int64_t c = k; c < k_end; ++c)
+              sum += session.problem.weight.data[static_cast<size_t>(WeightIndex(g, o, r, c))];
+          CellLook look;
+          look.colormap = frame.colormap;
+          look.dim = 0.3f;
+          DrawValueCell(draw, grid.CellMin(ci, k), grid.CellMax(ci_end - 1, k_end - 1),
+                        static_cast<float>(sum / static_cast<double>((ci_end - ci) * (k_end - k))),
+                        session.weight_style.abs_max, session.weight_style, look);
+        }
+      }
+      for (int64_t ci = visible.row_begin; !merged && ci < visible.row_end; ++ci) {
         for (int64_t k = visible.col_begin; k < visible.col_end; ++k) {
           const int64_t index = WeightIndex(g, o, ci, k);
           const bool lit = highlight.active() && highlight.HasWeight(index);
