@@ -116,6 +116,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   convstep::gui::SetMemoryBudgetMiB(app, options.max_memory_mib);
+  const auto state_ready = std::chrono::steady_clock::now();
+  auto window_ready = state_ready, fonts_ready = state_ready;
   convstep::gui::IoRun io_run;  // settings, autosave, drops, exports (io_run.h)
   int window_width = options.width, window_height = options.height;
   if (const int code = convstep::gui::PrepareIo(options, app, io_run, &window_width, &window_height);
@@ -137,6 +139,7 @@ int main(int argc, char** argv) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
   }
+  window_ready = std::chrono::steady_clock::now();
   convstep::gui::SetContentScale(app, screenshot ? 1.f : convstep::gui::ContentScale(platform));
   convstep::gui::RenderTarget target;
   if (screenshot &&
@@ -184,6 +187,7 @@ int main(int argc, char** argv) {
       convstep::gui::SetDisplaySize(app, display.x, display.y);
     }
     if (app.view.fonts_dirty) convstep::gui::RebuildFonts(app);
+    if (frame == 0) fonts_ready = Clock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -234,8 +238,15 @@ int main(int argc, char** argv) {
     glfwSwapBuffers(platform.window);
     if (frame == 0 && options.startup_time) {
       glFinish();
-      std::printf("startup: first frame on screen after %.1f ms\n",
-                  std::chrono::duration<double, std::milli>(Clock::now() - process_start).count());
+      const auto ms = [](auto from, auto to) {
+        return std::chrono::duration<double, std::milli>(to - from).count();
+      };
+      std::printf(
+          "startup: first frame on screen after %.1f ms (state %.1f ms, window %.1f ms, fonts "
+          "%.1f ms, first frame %.1f ms)\n",
+          ms(process_start, Clock::now()), ms(process_start, state_ready),
+          ms(state_ready, window_ready), ms(window_ready, fonts_ready),
+          ms(fonts_ready, Clock::now()));
       std::fflush(stdout);
     }
     if (app.session.get() != session_before) ++edit_script.swapped;
