@@ -51,7 +51,7 @@ json TensorEntry(const Tensor& tensor, const std::string& stem, const char* name
 struct SessionExtras {
   bool has_session = false;
   ValuesFrom values_from = ValuesFrom::kGenerated;
-  std::string origin;
+  std::optional<std::string> origin;  ///< absent: the file's own name
   bool edited = false;
   std::vector<std::string> fixed;  ///< tensors that are fixed (others regenerate)
   int64_t step = 0;
@@ -85,9 +85,11 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
       return MakeError("session.values_from must be \"generated\", \"seed_document\", \"file\" or "
                        "\"sentences\", but got \"" + *from + "\"",
                        "session.values_from", "remove it to keep the tensors as given");
-    auto origin = StringAt(session, "origin", "", "session");
-    if (!origin) return origin.error();
-    out.origin = *origin;
+    if (session.contains("origin")) {
+      auto origin = StringAt(session, "origin", "", "session");
+      if (!origin) return origin.error();
+      out.origin = *origin;
+    }
     auto edited = BoolAt(session, "edited", false, "session");
     if (!edited) return edited.error();
     out.edited = *edited;
@@ -165,6 +167,43 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
   return out;
 }
 
+// JSON with every list of plain numbers on one line ([1.5, -2, 0.25]), the rest indented:
+// a saved tensor reads row by row, as print(tensor) shows it.
+void DumpReadable(const json& value, int depth, std::string& out) {
+  const std::string pad(static_cast<size_t>(depth) * 2, ' ');
+  const std::string inner(static_cast<size_t>(depth + 1) * 2, ' ');
+  if (value.is_object() && !value.empty()) {
+    out += "{\n";
+    size_t i = 0;
+    for (auto it = value.begin(); it != value.end(); ++it, ++i) {
+      out += inner + json(it.key()).dump() + ": ";
+      DumpReadable(it.value(), depth + 1, out);
+      out += i + 1 < value.size() ? ",\n" : "\n";
+    }
+    out += pad + "}";
+    return;
+  }
+  if (value.is_array() && !value.empty()) {
+    bool flat = true;
+    for (const json& item : value) flat = flat && !item.is_array() && !item.is_object();
+    if (flat) {
+      out += "[";
+      for (size_t i = 0; i < value.size(); ++i) out += (i ? ", " : "") + value[i].dump();
+      out += "]";
+      return;
+    }
+    out += "[\n";
+    for (size_t i = 0; i < value.size(); ++i) {
+      out += inner;
+      DumpReadable(value[i], depth + 1, out);
+      out += i + 1 < value.size() ? ",\n" : "\n";
+    }
+    out += pad + "]";
+    return;
+  }
+  out += value.dump();
+}
+
 bool Contains(const std::vector<std::string>& list, const char* name) {
   for (const std::string& item : list)
     if (item == name) return true;
@@ -217,10 +256,10 @@ json SessionToJson(const AppState& app, const std::string& stem,
                 {"granularity", GranularityName(app.timeline.granularity)},
                 {"speed", app.timeline.speed},
                 {"pinned", PinToJson(app.hover.pinned)}};
-  if (app.timeline.anchor) {
-    const TapCoord& a = *app.timeline.anchor;
-    state["anchor"] = {a.n, a.out_channel, a.t, a.tap};
-  }
+  // The exact tap a coarser granularity remembers, while it is in effect.
+  if (const auto& a = app.timeline.anchor;
+      a && MakeWalkthrough(session).StepOf(*a, app.timeline.granularity) == app.timeline.step)
+    state["anchor"] = {a->n, a->out_channel, a->t, a->tap};
   doc["session"] = state;
   doc["view"] = {{"text_scale", app.view.text_scale},
                  {"show_numbers", app.view.show_numbers},
@@ -246,7 +285,9 @@ Result<bool> SaveSessionFile(const AppState& app, const std::string& path) {
     if (auto written = WriteFileAtomic(sidecar, WriteNpy(*tensor)); !written)
       return written.error();
   }
-  return WriteFileAtomic(path, doc.dump(1) + "\n");
+  std::string text;
+  DumpReadable(doc, 0, text);
+  return WriteFileAtomic(path, text + "\n");
 }
 
 Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::string& base_dir,
@@ -259,6 +300,7 @@ Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::
   if (!made) return InFile(origin, made.error());
   Recipe recipe = std::move(made).value();
   if (extras->has_session) {
+    if (extras->origin) recipe.origin = *extras->origin;
     switch (extras->values_from) {
       case ValuesFrom::kGenerated:
       case ValuesFrom::kSentences:
@@ -266,14 +308,12 @@ Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::
       case ValuesFrom::kSeedDocument:
         if (recipe.fixed_input) {
           recipe.values = ValuesFrom::kSeedDocument;
-          recipe.origin = Tr(app.i18n, "values.seed_document_origin");
           recipe.fixed_weight.reset();
           recipe.fixed_bias.reset();
         }
         break;
       case ValuesFrom::kSpecFile:
         if (recipe.values == ValuesFrom::kSpecFile) {
-          recipe.origin = extras->origin;
           recipe.edited = extras->edited;
           if (!Contains(extras->fixed, "input")) recipe.fixed_input.reset();
           if (!Contains(extras->fixed, "weight")) recipe.fixed_weight.reset();

@@ -1,0 +1,187 @@
+// Export jobs without a display: the job walks the steps (settling frames between them), a
+// GIF gets one frame per step (read back with giflib), a PNG sequence one file per step, and
+// Cancel or a failure leaves nothing behind and puts the timeline back. The export windows and
+// the import and values windows draw headless.
+#include <gtest/gtest.h>
+
+#include <imgui_internal.h>
+
+#include <filesystem>
+
+#include "gif_writer.h"
+#include "io/export_job.h"
+#include "io/tensor_import.h"
+#include "io_test_util.h"
+#include "panels/export_panel.h"
+#include "panels/import_panel.h"
+#include "panels/values_panel.h"
+#include "test_util.h"
+
+namespace convstep::gui {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+exporting::RgbaImage Picture(int width, int height, int64_t step) {
+  exporting::RgbaImage image;
+  image.width = width;
+  image.height = height;
+  image.pixels.assign(static_cast<size_t>(width) * height * 4, 255);
+  for (size_t i = 0; i < image.pixels.size(); i += 4)
+    image.pixels[i] = static_cast<uint8_t>((i / 4 + static_cast<size_t>(step) * 17) % 251);
+  return image;
+}
+
+// Runs a job the way the main loop does: prepare, "render", capture when asked. Stops after
+// `cancel_after` captured frames when it is >= 0. Returns the steps captured.
+std::vector<int64_t> Drive(AppState& app, int cancel_after = -1) {
+  std::vector<int64_t> steps;
+  for (int frame = 0; frame < 10000 && ExportRunning(app); ++frame) {
+    if (!PrepareExportFrame(app)) continue;
+    steps.push_back(app.timeline.step);
+    EXPECT_TRUE(AddExportFrame(app, Picture(64, 48, app.timeline.step)));
+    if (cancel_after >= 0 && static_cast<int>(steps.size()) == cancel_after) CancelExport(app);
+  }
+  return steps;
+}
+
+TEST(Export, AGifHasOneFrameAStepAndTheTimelineComesBack) {
+  AppState app;
+  testing::InitApp(app);
+  SeekStep(app, 100);
+  TempDir dir;
+  ExportRequest request;
+  request.kind = ExportKind::kGif;
+  request.path = dir / "steps.gif";
+  request.from = 0;
+  request.to = 24;
+  request.granularity = Granularity::kTap;
+  request.delay_ms = 300;
+  ASSERT_TRUE(StartExport(app, request, 64, 48));
+  const std::vector<int64_t> steps = Drive(app);
+  ASSERT_EQ(steps.size(), 24u);
+  for (int64_t i = 0; i < 24; ++i) EXPECT_EQ(steps[static_cast<size_t>(i)], i);
+  EXPECT_FALSE(ExportRunning(app));
+  EXPECT_TRUE(app.io.exporting.error.empty()) << app.io.exporting.error;
+  auto info = exporting::ReadGifInfo(request.path);
+  ASSERT_TRUE(info) << info.error().OneLine();
+  EXPECT_EQ(info->frames, 24);
+  EXPECT_EQ(info->width, 64);
+  EXPECT_EQ(info->delay_ms, 300);
+  EXPECT_EQ(app.timeline.step, 100);  // back where the user was
+  EXPECT_FALSE(fs::exists(request.path + ".tmp"));
+}
+
+TEST(Export, APngSequenceAtAnotherGranularity) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  ExportRequest request;
+  request.kind = ExportKind::kPngSequence;
+  request.path = dir / "frames";
+  request.from = 2;
+  request.to = 6;
+  request.granularity = Granularity::kWindow;
+  ASSERT_TRUE(StartExport(app, request, 64, 48));
+  EXPECT_EQ(Drive(app), (std::vector<int64_t>{2, 3, 4, 5}));
+  for (int64_t i = 0; i < 4; ++i) EXPECT_TRUE(fs::exists(SequenceFrameName(request.path, i)));
+  EXPECT_FALSE(fs::exists(SequenceFrameName(request.path, 4)));
+  EXPECT_EQ(app.timeline.granularity, Granularity::kTap);  // the user's granularity again
+}
+
+TEST(Export, CancelLeavesNothingBehind) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  for (ExportKind kind : {ExportKind::kGif, ExportKind::kPngSequence}) {
+    ExportRequest request;
+    request.kind = kind;
+    request.path = kind == ExportKind::kGif ? dir / "c.gif" : dir / "c_frames";
+    request.from = 0;
+    request.to = 20;
+    ASSERT_TRUE(StartExport(app, request, 64, 48));
+    EXPECT_EQ(Drive(app, 5).size(), 5u);
+    EXPECT_FALSE(ExportRunning(app));
+    EXPECT_FALSE(fs::exists(dir / "c.gif"));
+    EXPECT_FALSE(fs::exists(dir / "c.gif.tmp"));
+    if (kind == ExportKind::kPngSequence) EXPECT_TRUE(fs::is_empty(request.path));
+    EXPECT_EQ(app.io.exporting.message, "Export cancelled: nothing was written.");
+  }
+}
+
+TEST(Export, BadRequestsAreRefusedBeforeAnythingStarts) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  ExportRequest request;
+  request.path = dir / "x.gif";
+  request.from = 1150;
+  request.to = 1153;  // 1,152 steps
+  auto range = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(range);
+  EXPECT_NE(range.error().message.find("1152 steps"), std::string::npos) << range.error().message;
+  request.from = 5;
+  request.to = 5;
+  EXPECT_FALSE(StartExport(app, request, 64, 48));
+  request.to = 10;
+  request.path = dir / "no/such/folder/x.gif";
+  auto folder = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(folder);
+  EXPECT_NE(folder.error().message.find("does not exist"), std::string::npos);
+  request.path = dir / "x.gif";
+  request.delay_ms = 5;
+  EXPECT_FALSE(StartExport(app, request, 64, 48));
+  EXPECT_FALSE(ExportRunning(app));
+}
+
+TEST(Export, TheCropOfThePanelsRegion) {
+  ExportRequest request;
+  request.region = ExportRegion::kSlidingPanels;
+  auto both = ExportCrop(request, 1600, 900, {300, 400, 800, 700}, {800, 400, 1200, 700});
+  ASSERT_TRUE(both);
+  EXPECT_EQ(*both, (std::array<int, 4>{300, 400, 1200, 700}));
+  auto none = ExportCrop(request, 1600, 900, {0, 0, 0, 0}, {0, 0, 0, 0});
+  EXPECT_FALSE(none);
+  request.region = ExportRegion::kWindow;
+  EXPECT_EQ(*ExportCrop(request, 1600, 900, {0, 0, 0, 0}, {0, 0, 0, 0}),
+            (std::array<int, 4>{0, 0, 1600, 900}));
+  exporting::RgbaImage image = Picture(10, 8, 0);
+  const exporting::RgbaImage crop = CropImage(image, {2, 3, 7, 8});
+  EXPECT_EQ(crop.width, 5);
+  EXPECT_EQ(crop.height, 5);
+  EXPECT_EQ(crop.pixels[0], image.pixels[(3 * 10 + 2) * 4]);
+}
+
+TEST(IoWindows, TheImportValuesExportAndProgressWindowsDrawHeadless) {
+  AppState app;
+  testing::InitApp(app);
+  testing::HeadlessUi ui;
+  ShowPasteText(app, "tensor([[[1., 2., 3.],\n         [4., 5., 6.]]])");
+  ASSERT_TRUE(app.io.import.pending);
+  ShowValuesWindow(app, 1);
+  ShowExport(app);
+  ui.Frame(app);
+  ui.Frame(app);
+  EXPECT_NE(ImGui::FindWindowByName("Paste a tensor###io_import"), nullptr);
+  EXPECT_NE(ImGui::FindWindowByName("Edit values###io_values"), nullptr);
+  EXPECT_NE(ImGui::FindWindowByName("Export pictures###io_export"), nullptr);
+  // [1, 2, 3] fits only as N, L, C: that reading is chosen for the user.
+  EXPECT_EQ(app.io.import.pending->chosen, 0);
+  ASSERT_TRUE(UseChosenImport(app));
+  EXPECT_EQ(app.session->input_given.shape, (Shape{1, 2, 3}));
+  // While an export runs, the progress window replaces the dialog.
+  TempDir dir;
+  ExportRequest request;
+  request.path = dir / "p.gif";
+  request.to = 3;
+  ASSERT_TRUE(StartExport(app, request, 64, 48));
+  ui.Frame(app);
+  EXPECT_NE(ImGui::FindWindowByName("Exporting…###io_progress"), nullptr);
+  CancelExport(app);
+  PrepareExportFrame(app);
+  EXPECT_FALSE(ExportRunning(app));
+}
+
+}  // namespace
+}  // namespace convstep::gui
