@@ -82,6 +82,17 @@ void FinishBuild(AppState& app) {
 
 bool BuildPending(const AppState& app) { return app.build.pending; }
 
+void DrawMemoryBudgetMenu(AppState& app) {
+  ImGui::TextUnformatted(Tr(app.i18n, "menu.memory_budget"));
+  int64_t mebibytes = app.build.limits.max_bytes >> 20;
+  const int64_t step = 256;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.f);
+  if (ImGui::InputScalar("##memory_budget", ImGuiDataType_S64, &mebibytes, &step, &step, "%lld MiB",
+                         ImGuiInputTextFlags_EnterReturnsTrue))
+    SetMemoryBudgetMiB(app, std::clamp<int64_t>(mebibytes, 1, int64_t{1} << 24));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.i18n, "menu.memory_budget_hint"));
+}
+
 void DrawBuildIndicator(AppState& app) {
   if (!app.build.pending) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -56,6 +56,9 @@ void FinishBuild(AppState& app);
 /// True while a build is pending (draw the progress indicator, keep the loop awake).
 bool BuildPending(const AppState& app);
 
+/// The View menu's memory budget field (MiB): edits over it are refused with the size and limit.
+void DrawMemoryBudgetMenu(AppState& app);
+
 /// A small "Computing…" indicator at the bottom right while a build is pending.
 void DrawBuildIndicator(AppState& app);
 

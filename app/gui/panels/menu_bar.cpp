@@ -165,6 +165,8 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       if (ImGui::MenuItem(Label(i18n, "menu.text_smaller").c_str(), "Ctrl -"))
         SetTextScale(app, app.view.text_scale - 0.125f);
       if (ImGui::MenuItem(Label(i18n, "menu.text_reset").c_str(), "Ctrl 0")) SetTextScale(app, 1.f);
+      ImGui::Separator();
+      DrawMemoryBudgetMenu(app);  // background.h
       ImGui::EndMenu();
     }
     DrawLessonMenu(app);
