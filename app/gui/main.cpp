@@ -176,6 +176,14 @@ int main(int argc, char** argv) {
       glfwWaitEventsTimeout(0.1);
     }
     if (glfwWindowShouldClose(platform.window) || app.quit_requested) break;
+    if (!screenshot && !bench) {  // minimised (a 0x0 framebuffer): nothing to draw, wait
+      int fb_w = 0, fb_h = 0;
+      glfwGetFramebufferSize(platform.window, &fb_w, &fb_h);
+      if (fb_w <= 0 || fb_h <= 0) {
+        glfwWaitEventsTimeout(0.25);
+        continue;
+      }
+    }
     if (!screenshot) convstep::gui::SetContentScale(app, convstep::gui::ContentScale(platform));
     if (screenshot) {
       convstep::gui::SetDisplaySize(app, static_cast<float>(options.width),
