@@ -70,10 +70,25 @@ int CountRanges(const ImVector<ImWchar>& ranges) {
   return glyphs;
 }
 
-// Merges the CJK face into the font added last.
-void MergeCjk(ImFontAtlas* atlas, const FontFace& face, float pixel_size, const ImWchar* ranges) {
-  if (!face.found() || !Readable(face.file)) return;
+// A font file's bytes (a CJK collection is ~20 MB: read once per atlas, not once per face).
+std::vector<char> ReadFontFile(const FontFace& face) {
+  std::vector<char> bytes;
+  if (!face.found()) return bytes;
+  std::ifstream file(face.file, std::ios::binary | std::ios::ate);
+  if (!file) return bytes;
+  bytes.resize(static_cast<size_t>(file.tellg()));
+  file.seekg(0);
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
+  return bytes;
+}
+
+// Merges the CJK face (its file's `bytes`, alive until the atlas is built) into the font added
+// last.
+void MergeCjk(ImFontAtlas* atlas, const FontFace& face, std::vector<char>& bytes, float pixel_size,
+              const ImWchar* ranges) {
+  if (bytes.empty()) return;
   ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;
   config.MergeMode = true;
   config.FontNo = face.index;
   // A little larger than the Latin face, and lowered by half the growth: the ideographs then
@@ -83,7 +98,8 @@ void MergeCjk(ImFontAtlas* atlas, const FontFace& face, float pixel_size, const 
   config.OversampleH = 1;  // CJK strokes are dense: no horizontal oversampling keeps them crisp
   config.OversampleV = 1;
   config.PixelSnapH = true;
-  atlas->AddFontFromFileTTF(face.file.c_str(), pixel_size, &config, ranges);
+  atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), pixel_size, &config,
+                              ranges);
 }
 
 std::string FirstExisting(std::initializer_list<const char*> paths) {
@@ -192,10 +208,14 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
   fonts.pixel_size = pixel_size;
   const std::shared_ptr<ImVector<ImWchar>> cjk_ranges = RangesOf(extra_text);
   FontFace cjk, cjk_bold;
+  std::vector<char> cjk_bytes, cjk_bold_bytes;
   if (!cjk_ranges->empty()) {
     cjk = FindCjkFont(false);
     cjk_bold = FindCjkFont(true);
     if (!cjk_bold.found()) cjk_bold = cjk;
+    cjk_bytes = ReadFontFile(cjk);
+    if (cjk_bold.file != cjk.file) cjk_bold_bytes = ReadFontFile(cjk_bold);
+    if (cjk_bytes.empty()) cjk = FontFace{};
     if (cjk.found()) {
       fonts.cjk_file = cjk.file;
       fonts.cjk_glyphs = CountRanges(*cjk_ranges);
@@ -221,17 +241,18 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
     config.SizePixels = std::max(13.f, std::round(pixel_size));
     fonts.ui = atlas->AddFontDefault(&config);
   }
-  if (cjk_glyphs) MergeCjk(atlas, cjk, pixel_size, cjk_glyphs);
+  if (cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs);
   fonts.mono = AddFace(atlas, mono, pixel_size);
-  if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, pixel_size, cjk_glyphs);
+  if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs);
   if (!fonts.mono) fonts.mono = fonts.ui;
   fonts.bold = AddFace(atlas, bold, pixel_size);
-  if (fonts.bold && cjk_glyphs) MergeCjk(atlas, cjk_bold, pixel_size, cjk_glyphs);
+  std::vector<char>& bold_bytes = cjk_bold_bytes.empty() ? cjk_bytes : cjk_bold_bytes;
+  if (fonts.bold && cjk_glyphs) MergeCjk(atlas, cjk_bold, bold_bytes, pixel_size, cjk_glyphs);
   if (!fonts.bold) fonts.bold = fonts.ui;
   fonts.large = AddFace(atlas, ui, std::round(pixel_size * kLargeScale), kNumberRanges);
   fonts.reading = AddFace(atlas, ui, std::round(pixel_size * kReadingScale));
   if (fonts.reading && cjk_glyphs)
-    MergeCjk(atlas, cjk, std::round(pixel_size * kReadingScale), cjk_glyphs);
+    MergeCjk(atlas, cjk, cjk_bytes, std::round(pixel_size * kReadingScale), cjk_glyphs);
   if (!fonts.reading) fonts.reading = fonts.ui;
   atlas->Build();
   // The font files (a CJK collection is ~20 MB) are not needed once the atlas is built; this

@@ -4,7 +4,9 @@
 // the tabs and views.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <iostream>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -282,6 +284,27 @@ TEST(Language, SwitchesLiveAndTheFontHoldsEveryChineseCharacterInUse) {
   EXPECT_STREQ(Tr(app.i18n, "panel.kernels"), "Kernel bank");
   ui.Frame(app);
   EXPECT_LT(app.fonts.cjk_glyphs, 20);  // English keeps only the menu's "简体中文"
+}
+
+// Building the atlas with the Chinese table stays fast and small (printed for the record).
+TEST(Language, TheChineseAtlasIsSmallAndQuickToBuild) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const char* language : {"en", "zh"}) {
+    ASSERT_TRUE(SetLanguage(app, language));
+    const auto start = std::chrono::steady_clock::now();
+    LoadAppFonts(app, ImGui::GetIO().Fonts);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::cout << language << ": fonts built in " << ms << " ms, atlas " << width << "x" << height
+              << ", " << app.fonts.cjk_glyphs << " CJK glyphs\n";
+    EXPECT_LT(ms, 2000.0);
+    EXPECT_LE(static_cast<int64_t>(width) * height, 2048 * 2048);  // 16 MB of RGBA at most
+  }
 }
 
 TEST(Language, WithoutACjkFontChineseFallsBackToEnglishWithANotice) {

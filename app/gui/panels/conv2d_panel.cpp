@@ -79,6 +79,7 @@ void DrawInputGrid(const View& v, const Picture& p, const char* row_prefix) {
     for (int64_t col = p.first_col; col < p.first_col + p.cols; ++col) {
       const PaddedCell cell = SourceOf(g, col);
       CellLook look;
+      look.colormap = v.frame.colormap;
       look.text = v.input_text;
       look.zero_padding = cell.kind == CellKind::kZeroPad;
       look.ghost = cell.kind == CellKind::kGhost;
@@ -119,6 +120,7 @@ float DrawOutput(const View& v, ImVec2 origin, ImVec2 cell, const std::vector<fl
       const ImVec2 b(a.x + cell.x - 1.f, a.y + cell.y - 1.f);
       if (b.x > ImGui::GetWindowPos().x + ImGui::GetWindowSize().x) break;
       CellLook look;
+      look.colormap = v.frame.colormap;
       look.text = v.output_text;
       if (t == v.t) {
         look.outline = Palette::kCurrentTap;
