@@ -330,3 +330,33 @@ TEST(IoFiles, BrokenPastedTextNamesTheLineAndColumn) {
 
 }  // namespace
 }  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+TEST(IoFiles, DroppedFilesOpenAndABadOneExplainsItself) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  const std::string session = dir.Write(
+      "dropped.json",
+      R"({"conv": {"in_channels": 2, "out_channels": 1, "kernel_size": 2}, "input_shape": [1, 2, 4],
+          "values": "arange"})");
+  const std::string broken = dir.Write("broken.csv", "1,2\n3\n");
+  app.io.dropped_paths = {session};
+  HandleDroppedFiles(app);
+  EXPECT_TRUE(app.io.dropped_paths.empty());
+  EXPECT_EQ(app.session->geometry.in_channels, 2);
+  EXPECT_EQ(app.session->geometry.length, 4);
+  const ScreenSnapshot before = ScreenSnapshot::Of(app);
+  app.io.dropped_paths = {broken};
+  HandleDroppedFiles(app);
+  EXPECT_TRUE(before == ScreenSnapshot::Of(app));
+  EXPECT_TRUE(app.io.import.open);  // the window says what is wrong, with the path to fix
+  EXPECT_EQ(app.io.import.path, broken);
+  EXPECT_NE(app.io.import.error.find("broken.csv: line 2"), std::string::npos)
+      << app.io.import.error;
+}
+
+}  // namespace
+}  // namespace convstep::gui

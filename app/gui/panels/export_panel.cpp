@@ -154,7 +154,8 @@ void DrawExportWindow(AppState& app) {
   bool open = true;
   const std::string title = std::string(Tr(i18n, "export.title")) + "###io_export";
   if (ImGui::Begin(title.c_str(), &open,
-                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_AlwaysAutoResize)) {
     const char* kinds[] = {"export.kind_png", "export.kind_gif", "export.kind_sequence"};
     for (int i = 0; i < 3; ++i) {
       if (ImGui::RadioButton(Label(i18n, kinds[i]).c_str(), static_cast<int>(r.kind) == i)) {
@@ -166,7 +167,7 @@ void DrawExportWindow(AppState& app) {
     ImGui::TextUnformatted(Tr(i18n, r.kind == ExportKind::kPngSequence ? "export.folder"
                                                                        : "export.file"));
     bool focus = false;
-    PathField("##export_path", &r.path, &focus, -FLT_MIN);
+    PathField("##export_path", &r.path, &focus, ImGui::GetFontSize() * 36.f);
     if (r.kind != ExportKind::kPng) {
       ImGui::Separator();
       RangeControls(app, r);
@@ -202,7 +203,8 @@ void DrawExportWindow(AppState& app) {
     }
     ImGui::Spacing();
     const auto check = CheckExportRequest(app, r);
-    if (!check) ErrorText(check.error().message + ". " + check.error().hint);
+    const float wrap = ImGui::GetFontSize() * 36.f;
+    if (!check) ErrorText(check.error().message + ". " + check.error().hint, wrap);
     if (!check) ImGui::BeginDisabled();
     if (ImGui::Button(Label(i18n, "export.start").c_str())) {
       auto started = StartExport(app, r, static_cast<int>(display.x), static_cast<int>(display.y));
@@ -214,8 +216,8 @@ void DrawExportWindow(AppState& app) {
     if (!check) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(Label(i18n, "import.cancel").c_str())) open = false;
-    ErrorText(state.error);
-    SuccessText(state.message);
+    ErrorText(state.error, wrap);
+    SuccessText(state.message, wrap);
     if (EscapePressed()) open = false;
   }
   ImGui::End();

@@ -3,24 +3,21 @@
 #include <imgui_stdlib.h>
 
 #include "draw/colormap.h"
+#include "draw/wrap_text.h"
 
 namespace convstep::gui {
 
-void ErrorText(const std::string& text) {
+void ErrorText(const std::string& text, float wrap_width) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-  ImGui::PushTextWrapPos(0.f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  TextWrappedCjk(text.c_str(), wrap_width);  // breaks Chinese between characters too
   ImGui::PopStyleColor();
 }
 
-void SuccessText(const std::string& text) {
+void SuccessText(const std::string& text, float wrap_width) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.2f, 1.f));
-  ImGui::PushTextWrapPos(0.f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  TextWrappedCjk(text.c_str(), wrap_width);
   ImGui::PopStyleColor();
 }
 

@@ -7,11 +7,13 @@
 
 namespace convstep::gui {
 
-/// Red wrapped text (an error with its reason).
-void ErrorText(const std::string& text);
+/// Red wrapped text (an error with its reason), wrapped at the window's edge or, when
+/// `wrap_width` > 0, at that width (for windows that size to their content); Chinese breaks
+/// between characters (draw/wrap_text.h).
+void ErrorText(const std::string& text, float wrap_width = 0.f);
 
-/// Green wrapped text (something worked).
-void SuccessText(const std::string& text);
+/// Green wrapped text (something worked), wrapped like ErrorText.
+void SuccessText(const std::string& text, float wrap_width = 0.f);
 
 /// Places the next window in the middle of the display, `width_em` font sizes wide.
 void CenterNextWindow(float width_em);

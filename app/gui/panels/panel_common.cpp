@@ -125,7 +125,11 @@ float DrawLegend(const Frame& frame, const AppState& app, ImVec2 pos, float widt
                       frame.colormap);
   if (ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + width, pos.y + height))) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(Tr(app.i18n, "legend.tooltip"));
+    // The words follow the colour map (View → Colour map).
+    ImGui::TextUnformatted(Tr(app.i18n, frame.colormap == ColorMap::kBlueRed ? "legend.tooltip_blue_red"
+                                        : frame.colormap == ColorMap::kPurpleGreen
+                                            ? "legend.tooltip_purple_green"
+                                            : "legend.tooltip"));
     ImGui::Text("x: ±%s   w: ±%s   y: ±%s",
                 FormatValue(session.input_style.abs_max, session.input_style).c_str(),
                 FormatValue(session.weight_style.abs_max, session.weight_style).c_str(),

@@ -7,6 +7,8 @@
 #include "convstep/io_json.h"
 #include "convstep/io_npy.h"
 #include "convstep/spec.h"
+#include "draw/colormap.h"
+#include "draw/wrap_text.h"
 #include "io/autosave.h"
 #include "io/tensor_import.h"
 #include "panels/io_widgets.h"
@@ -66,16 +68,18 @@ void DrawRestoreOffer(const Frame& frame, AppState& app) {
   if (ImGui::Begin(title.c_str(), &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.f);
-    ImGui::TextUnformatted(Tr(i18n, "autosave.explain"));
+    const float wrap = ImGui::GetFontSize() * 34.f;
+    TextWrappedCjk(Tr(i18n, "autosave.explain"), wrap);
     const std::string summary = DescribeAutosave(i18n, path);
-    ImGui::TextUnformatted(summary.empty() ? path.c_str() : summary.c_str());
-    MutedText(path.c_str());
+    TextWrappedCjk(summary.empty() ? path.c_str() : summary.c_str(), wrap);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kMutedText));
+    TextWrappedCjk(path.c_str(), wrap);
     if (autosave.orphans.size() > 1)
-      MutedText(TrFormat(i18n, "autosave.more", {std::to_string(autosave.orphans.size() - 1)})
-                    .c_str());
-    ImGui::PopTextWrapPos();
-    ErrorText(autosave.error);
+      TextWrappedCjk(
+          TrFormat(i18n, "autosave.more", {std::to_string(autosave.orphans.size() - 1)}).c_str(),
+          wrap);
+    ImGui::PopStyleColor();
+    ErrorText(autosave.error, wrap);
     if (ImGui::Button(Label(i18n, "autosave.restore").c_str())) {
       PushUndo(app);
       auto restored = RestoreAutosave(app, path);

@@ -120,6 +120,12 @@ void ValueTable(AppState& app, const char* id, int64_t rows, int64_t columns,
         bool emphasised = false;
         if (cell.tensor == EditedTensor::kWeight && lit.kind == HoverKind::kWeight)
           emphasised = lit.a == cell.a && lit.b == cell.b && lit.c == cell.c;
+        if (cell.tensor == EditedTensor::kInput && lit.kind == HoverKind::kInput) {
+          // lit is (n, c, l); the cell is (n, row, col) in the layout as given.
+          const bool nlc = app.session->recipe.layout == InputLayout::kNLC;
+          const int64_t c = nlc ? cell.c : cell.b, l = nlc ? cell.b : cell.c;
+          emphasised = lit.a == cell.a && lit.b == c && lit.c == l;
+        }
         ValueBox(app, cell, *value, style, box_w, emphasised);
         ImGui::PopID();
       }
@@ -282,8 +288,10 @@ void DrawCellEditor(const Frame& frame, AppState& app) {
   }
   const I18n& i18n = app.i18n;
   const Session& session = *app.session;
-  ImGui::SetNextWindowPos(ImVec2(editor.anchor.x + 12.f, editor.anchor.y + 12.f),
-                          ImGuiCond_Appearing);
+  // Below the cell's own tooltip (two lines under the pointer), clear of both.
+  ImGui::SetNextWindowPos(
+      ImVec2(editor.anchor.x + 8.f, editor.anchor.y + ImGui::GetTextLineHeightWithSpacing() * 3.5f),
+      ImGuiCond_Appearing);
   const std::string title = TrFormat(i18n, "edit.cell_title", {CellName(session, editor.cell)}) +
                             "###io_cell";
   bool open = true;
