@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "background.h"
 #include "io/tensor_import.h"
 
 namespace convstep::gui {
@@ -68,7 +69,7 @@ bool SetCellValue(AppState& app, const CellRef& cell, float value) {
       break;
   }
   recipe.edited = true;
-  auto built = BuildSession(recipe);
+  auto built = BuildSession(recipe, SessionLimits(app));
   if (!built) {  // cannot happen for a finite value in an existing cell; keep the session
     app.notice = built.error().OneLine();
     return false;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "convstep/io_json.h"
+#include "background.h"
 #include "convstep/io_npy.h"
 #include "io/view_json.h"
 
@@ -322,7 +323,7 @@ Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::
         break;
     }
   }
-  auto built = BuildSession(recipe);
+  auto built = BuildSession(recipe, SessionLimits(app));
   if (!built) return InFile(origin, built.error());
   auto session = std::make_shared<const Session>(std::move(built).value());
   const Walkthrough walk = MakeWalkthrough(*session);
@@ -337,7 +338,9 @@ Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::
   if (extras->pin.kind != HoverKind::kNone && !TargetExists(*session, extras->pin))
     return InFile(origin, MakeError("session.pinned names no cell of this session",
                                     "session.pinned", "remove it, or fix its \"at\""));
-  // Everything checked: now the screen changes, all at once.
+  // Everything checked: now the screen changes, all at once (and no older edit still being
+  // built in the background may replace it afterwards).
+  CancelBuild(app);
   app.draft = recipe;
   app.edit_error.reset();
   app.session = session;

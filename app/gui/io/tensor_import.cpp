@@ -7,6 +7,7 @@
 #include "convstep/io_csv.h"
 #include "convstep/io_npy.h"
 #include "convstep/torch_text.h"
+#include "background.h"
 #include "io/session_file.h"
 
 namespace convstep::gui {
@@ -217,7 +218,7 @@ Result<Recipe> RecipeWithTensor(const Session& session, const Tensor& tensor, Im
 }
 
 std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& tensor,
-                                        const std::string& origin) {
+                                        const std::string& origin, const Limits& limits) {
   std::vector<ImportOption> options;
   for (ImportTarget target : {ImportTarget::kInputNLC, ImportTarget::kInputNCL,
                               ImportTarget::kWeight, ImportTarget::kBias}) {
@@ -228,7 +229,7 @@ std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& te
     option.shape = shape;
     auto recipe = RecipeWithTensor(session, tensor, target, origin);
     if (recipe) {
-      auto built = BuildSession(*recipe);
+      auto built = BuildSession(*recipe, limits);
       option.fits = built.ok();
       if (!built) option.reason = built.error().OneLine();
     } else {
@@ -246,44 +247,20 @@ void PushUndo(AppState& app) {
 }
 
 void ReplaceSessionKeepingPosition(AppState& app, const Recipe& recipe, Session session) {
-  const bool had_steps = StepCount(app) > 0;
-  const TapCoord old = had_steps ? CurrentTap(app) : TapCoord{};
+  CancelBuild(app);  // this change supersedes an edit still being built in the background
   app.draft = recipe;
   app.edit_error.reset();
-  app.session = std::make_shared<const Session>(std::move(session));
-  if (!TargetExists(*app.session, app.hover.pinned)) app.hover.pinned = HoverTarget{};
-  if (!TargetExists(*app.session, app.hover.hovered)) app.hover.hovered = HoverTarget{};
-  if (!TargetExists(*app.session, app.hover.previous)) app.hover.previous = HoverTarget{};
-  const Walkthrough walk = MakeWalkthrough(*app.session);
-  Timeline& timeline = app.timeline;
-  timeline.pending = 0.0;
-  const int64_t count = walk.StepCount(timeline.granularity);
-  if (count <= 0) {
-    timeline.step = 0;
-    timeline.anchor.reset();
-    timeline.playing = false;
-    return;
-  }
-  const Geometry& g = app.session->geometry;
-  TapCoord coord = old;
-  coord.n = std::clamp<int64_t>(coord.n, 0, g.batch - 1);
-  coord.out_channel = std::clamp<int64_t>(coord.out_channel, 0, g.out_channels - 1);
-  coord.t = std::clamp<int64_t>(coord.t, 0, g.out_length - 1);
-  coord.tap = std::clamp<int64_t>(coord.tap, 0, g.taps - 1);
-  timeline.step = ClampStep(walk.StepOf(coord, timeline.granularity), count);
-  if (timeline.granularity != Granularity::kTap)
-    timeline.anchor = coord;
-  else
-    timeline.anchor.reset();
-  SeekStep(app, timeline.step);
-  app.window_tween.progress = 1.f;
+  SwapInSession(app, std::move(session));  // keeps (n, o, t, tap) where it still exists
+  // A highlight of a cell the new shape no longer has goes.
+  for (HoverTarget* target : {&app.hover.pinned, &app.hover.hovered, &app.hover.previous})
+    if (!TargetExists(*app.session, *target)) *target = HoverTarget{};
 }
 
 Result<bool> ImportTensor(AppState& app, const Tensor& tensor, ImportTarget target,
                           const std::string& origin) {
   auto recipe = RecipeWithTensor(*app.session, tensor, target, origin);
   if (!recipe) return recipe.error();
-  auto built = BuildSession(*recipe);
+  auto built = BuildSession(*recipe, SessionLimits(app));
   if (!built) return built.error();
   PushUndo(app);
   ReplaceSessionKeepingPosition(app, *recipe, std::move(built).value());
@@ -328,7 +305,7 @@ std::string ImportNotice(const AppState& app, const Tensor& weight_before,
 
 bool OfferImport(AppState& app, Tensor tensor, const std::string& origin) {
   PendingImport pending;
-  pending.options = ImportOptions(*app.session, tensor, origin);
+  pending.options = ImportOptions(*app.session, tensor, origin, SessionLimits(app));
   pending.origin = origin;
   int fitting = 0, last_fit = -1;
   for (size_t i = 0; i < pending.options.size(); ++i)

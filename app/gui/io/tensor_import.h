@@ -28,8 +28,10 @@ Result<Tensor> ParsePastedTensor(const std::string& text);
 /// Every reading of `tensor` by its number of dimensions, each checked against `session`'s
 /// layer by building the session it would give: 1-d: bias; 2-d: input [L, C] or [C, L] (a
 /// batch of one); 3-d: input [N, L, C] or [N, C, L], or weight.
+/// `limits` is the memory budget (SessionLimits).
 std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& tensor,
-                                        const std::string& origin);
+                                        const std::string& origin,
+                                        const Limits& limits = Limits{});
 
 /// The session's recipe with its values given rather than generated (kSpecFile): the seed
 /// document's input stays fixed; typed sentences fix their vectors and weights; generated

@@ -4,6 +4,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "background.h"
 #include "draw/colormap.h"
 #include "io/tensor_import.h"
 #include "panels/io_widgets.h"
@@ -97,7 +98,7 @@ void UpdatePastedText(AppState& app) {
   }
   PendingImport pending;
   pending.origin = kPastedOrigin;
-  pending.options = ImportOptions(*app.session, *tensor, kPastedOrigin);
+  pending.options = ImportOptions(*app.session, *tensor, kPastedOrigin, SessionLimits(app));
   int fitting = 0;
   for (size_t i = 0; i < pending.options.size(); ++i)
     if (pending.options[i].fits) {
