@@ -70,6 +70,7 @@ bool PollBuild(AppState& app) {
     return false;
   }
   app.edit_error.reset();
+  if (ImGui::GetCurrentContext()) build.last_latency = ImGui::GetTime() - build.submitted_at;
   SwapInSession(app, std::move(outcome->built).value());
   return true;
 }

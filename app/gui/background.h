@@ -34,6 +34,7 @@ struct BackgroundBuild {
   double submitted_at = 0.0;  ///< ImGui time of the submission (for the indicator)
   std::string control;        ///< the control of the pending build
   Limits limits;              ///< the memory budget every edit is checked against (1 GiB)
+  double last_latency = 0.0;  ///< seconds from the last swapped-in build's submission to its swap
   std::unique_ptr<LatestJob<std::shared_ptr<BuildOutcome>>> runner;
 };
 

@@ -62,6 +62,12 @@ void StepEditScript(EditScript& script, AppState& app, int frame) {
   if (script.burst > 0 && script.applied % script.burst == 0) script.waiting = true;
 }
 
+void RecordSwap(EditScript& script, const AppState& app) {
+  ++script.swapped;
+  script.latency_sum += app.build.last_latency;
+  script.latency_max = std::max(script.latency_max, app.build.last_latency);
+}
+
 void PrintEditBench(const std::vector<FrameTiming>& frames, const EditScript& script) {
   std::vector<double> wall, ui;
   size_t worst = 0;
@@ -74,6 +80,11 @@ void PrintEditBench(const std::vector<FrameTiming>& frames, const EditScript& sc
               "its session; %lld sessions swapped in\n",
               static_cast<long long>(script.applied), script.burst, script.every,
               static_cast<long long>(script.swapped));
+  if (script.swapped > 0)
+    std::printf("edit to picture (a burst's last edit until its session is drawn): mean %.0f ms, "
+                "max %.0f ms\n",
+                1000.0 * script.latency_sum / static_cast<double>(script.swapped),
+                1000.0 * script.latency_max);
   std::printf("ui (layout and draw lists, CPU only): p50: %.2f ms p95: %.2f ms max: %.2f ms\n",
               PercentileOf(ui, 0.5), PercentileOf(ui, 0.95),
               ui.empty() ? 0.0 : *std::max_element(ui.begin(), ui.end()));

@@ -17,6 +17,7 @@ struct EditScript {
   int64_t next = 0;      ///< index of the next edit in the cycle
   int64_t applied = 0;   ///< edits made so far
   int64_t swapped = 0;   ///< sessions swapped in (the rest were superseded by newer edits)
+  double latency_sum = 0.0, latency_max = 0.0;  ///< seconds from an edit to its picture
   std::string last;      ///< what the last edit changed ("out_channels 48", ...)
   int burst = 5;         ///< edits in a burst (each supersedes the one before)
   bool waiting = false;  ///< after a burst: waiting for its session to be swapped in
@@ -25,6 +26,9 @@ struct EditScript {
 /// Makes the next scripted edit when `frame` is a multiple of script.every; after each burst
 /// of edits it waits until the last one's session is on screen.
 void StepEditScript(EditScript& script, AppState& app, int frame);
+
+/// Counts a swapped-in session and its latency (from app.build.last_latency).
+void RecordSwap(EditScript& script, const AppState& app);
 
 /// One frame's timings.
 struct FrameTiming {

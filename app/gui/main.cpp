@@ -257,7 +257,8 @@ int main(int argc, char** argv) {
           ms(fonts_ready, Clock::now()));
       std::fflush(stdout);
     }
-    if (app.session.get() != session_before) ++edit_script.swapped;
+    if (bench_edits && app.session.get() != session_before)
+      convstep::gui::RecordSwap(edit_script, app);
     if (bench) {
       glFinish();
       const auto now = Clock::now();
