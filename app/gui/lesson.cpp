@@ -159,10 +159,16 @@ void AdvanceLesson(AppState& app) {
     app.timeline.playing = false;
     lesson.pause_at.reset();
   }
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || lesson.chapters.empty()) return;
-  if (ImGui::IsKeyPressed(kKeyPageDown, false)) NextChapter(app);
-  if (ImGui::IsKeyPressed(kKeyPageUp, false)) PreviousChapter(app);
+  const int turns = lesson.queued_turns;
+  lesson.queued_turns = 0;
+  if (ImGui::GetIO().WantTextInput || lesson.chapters.empty()) return;  // typing, not turning
+  for (int i = 0; i < turns; ++i) NextChapter(app);
+  for (int i = 0; i > turns; --i) PreviousChapter(app);
+}
+
+void QueueLessonKey(AppState& app, int glfw_key) {
+  if (glfw_key == kKeyPageDown) ++app.teach.lesson.queued_turns;
+  if (glfw_key == kKeyPageUp) --app.teach.lesson.queued_turns;
 }
 
 const PanelRect* FocusRect(const Layout& layout, const std::string& focus) {

@@ -40,9 +40,13 @@ bool OffScript(const AppState& app);
 /// The chapter open now, or nullptr.
 const Chapter* CurrentChapter(const AppState& app);
 
-/// Once a frame: pauses playback on the chapter's last step; PageDown / PageUp turn chapters
-/// (presentation clickers send them) unless a text field has the keyboard.
+/// Once a frame: pauses playback on the chapter's last step; applies the queued PageDown /
+/// PageUp (presentation clickers send them) unless a text field has the keyboard.
 void AdvanceLesson(AppState& app);
+
+/// Queues a key press for the lesson (called from the window's key callback, so that presses
+/// shorter than a frame count): PageDown turns to the next chapter, PageUp to the previous.
+void QueueLessonKey(AppState& app, int glfw_key);
 
 /// The panel a chapter's `focus` names, in `layout` (nullptr when it has no rectangle).
 const PanelRect* FocusRect(const Layout& layout, const std::string& focus);

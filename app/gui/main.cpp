@@ -149,6 +149,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   convstep::gui::AttachIo(io_run, app, platform.window);
+  // Lesson keys are queued as they happen: a presentation clicker's PageDown is pressed and
+  // released within one frame, which Dear ImGui 1.86's key state would miss.
+  glfwSetWindowUserPointer(platform.window, &app);
+  glfwSetKeyCallback(platform.window,
+                     [](GLFWwindow* window, int key, int scancode, int action, int mods) {
+                       ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+                       auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window));
+                       if (state && action == GLFW_PRESS)
+                         convstep::gui::QueueLessonKey(*state, key);
+                     });
   if (screenshot) {
     app.permute.progress = 1.f;  // a still picture shows the permuted result
   } else {

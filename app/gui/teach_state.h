@@ -41,6 +41,9 @@ struct LessonState {
   /// the script to experiment (the timeline moving is not leaving it).
   std::shared_ptr<const Session> chapter_session;
   std::optional<int64_t> pause_at;  ///< playback pauses on this step (the chapter's play_until)
+  /// Chapters to turn (+1 PageDown, -1 PageUp), queued by the window's key callback: a
+  /// presentation clicker presses and releases within one frame, too fast for ImGui 1.86.
+  int queued_turns = 0;
 };
 
 /// Sentences a class can start from (English and Chinese, of unequal length).
