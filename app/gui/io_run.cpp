@@ -190,7 +190,10 @@ void EndIoFrame(IoRun& run, AppState& app, bool capture, double now) {
   if (!ExportRunning(app)) DestroyExportCapture(run.capture);
   if (!run.interactive) return;
   AutosaveTick(app, now);
-  SaveSettingsIfChanged(app);
+  if (now - app.io.settings.last_check >= 0.5) {  // settings change by hand: twice a second will do
+    app.io.settings.last_check = now;
+    SaveSettingsIfChanged(app);
+  }
 }
 
 void FinishIo(IoRun& run, AppState& app, GLFWwindow* window) {

@@ -10,6 +10,7 @@
 #include "io/autosave.h"
 #include "io/cell_edit.h"
 #include "io/settings.h"
+#include "language.h"
 #include "io_test_util.h"
 #include "test_util.h"
 
@@ -56,6 +57,27 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   EXPECT_EQ(next.io.settings.window_width, 1280);
   EXPECT_EQ(next.io.settings.window_height, 720);
   EXPECT_TRUE(next.notice.empty()) << next.notice;
+}
+
+TEST(Settings, TheLanguageRememberedIsTheMenusChoiceNotAOneRunLang) {
+  TempDir config;
+  const std::string dir = config.path() + "/convstep";
+  AppState app;
+  testing::InitApp(app);
+  app.teach.settings_dir = dir;
+  LoadSettings(app, dir);
+  ASSERT_TRUE(SaveSettingsIfChanged(app));
+  if (!SetLanguage(app, "zh")) GTEST_SKIP() << "no CJK font: Chinese cannot be shown here";
+  // Like --lang zh: this run is in Chinese, the next start is not.
+  ASSERT_TRUE(SaveSettingsIfChanged(app));
+  auto saved = nlohmann::json::parse(testing::ReadAll(dir + "/settings.json"));
+  EXPECT_EQ(saved["language"], "en");
+  // The Language menu remembers (language.json), and settings.json follows.
+  ASSERT_TRUE(PickLanguage(app, "en"));
+  ASSERT_TRUE(PickLanguage(app, "zh"));
+  ASSERT_TRUE(SaveSettingsIfChanged(app));
+  saved = nlohmann::json::parse(testing::ReadAll(dir + "/settings.json"));
+  EXPECT_EQ(saved["language"], "zh");
 }
 
 TEST(Settings, ABrokenSettingsFileIsReportedAndTheDefaultsKept) {

@@ -135,6 +135,10 @@ struct SettingsState {
   std::string last_written; ///< the JSON last written (write only on change)
   std::string error;        ///< why they could not be read or written
   int window_width = 0, window_height = 0;  ///< the window's size, recorded each frame
+  /// The remembered language (language.json's, else settings.json's): what the next start
+  /// shows. Not the one in use, which --lang may set for one run only.
+  std::string language = "en";
+  double last_check = -1e9;  ///< when settings were last compared with the file (seconds)
 };
 
 /// Autosave of the session being edited, and the offer to restore one after a crash.

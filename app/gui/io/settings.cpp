@@ -30,7 +30,7 @@ std::string ConfigDir() {
 }
 
 json SettingsToJson(const AppState& app) {
-  json settings = {{"language", app.teach.language},
+  json settings = {{"language", app.io.settings.language},
                    {"text_scale", app.view.text_scale},
                    {"colormap", ColorMapName(app.view.colormap)},
                    {"show_numbers", app.view.show_numbers},
@@ -83,6 +83,7 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   }
   // All checked: apply.
   if (*language != app.teach.language) SetLanguage(app, *language);
+  if (settings.contains("language")) app.io.settings.language = *language;
   SetTextScale(app, static_cast<float>(*scale));
   app.view.colormap = map;
   app.view.show_numbers = *numbers;
@@ -103,6 +104,7 @@ void LoadSettings(AppState& app, const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   settings.ini_path = (std::filesystem::path(dir) / "imgui.ini").string();
+  settings.language = ReadLanguageSetting(LanguageSettingPath(dir)).value_or(app.teach.language);
   const std::string path = SettingsPath(app);
   if (!std::filesystem::exists(path, ec)) return;
   auto bytes = ReadFileBytes(path);
@@ -131,6 +133,9 @@ void LoadSettings(AppState& app, const std::string& dir) {
 bool SaveSettingsIfChanged(AppState& app) {
   SettingsState& settings = app.io.settings;
   if (!settings.enabled) return true;
+  // The Language menu remembers its choice in language.json; --lang is for one run only.
+  if (auto remembered = ReadLanguageSetting(LanguageSettingPath(settings.dir)))
+    settings.language = *remembered;
   const std::string text = SettingsToJson(app).dump(2);
   if (text == settings.last_written) return true;
   auto written = WriteFileAtomic(SettingsPath(app), text + "\n");

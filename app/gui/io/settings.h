@@ -34,7 +34,8 @@ Result<bool> ApplySettingsJson(AppState& app, const nlohmann::json& settings);
 void LoadSettings(AppState& app, const std::string& dir);
 
 /// Writes settings.json (temporary file + rename) when it would differ from the last write.
-/// Returns false when writing failed (the reason is in app.io.settings.error).
+/// Reads language.json for the remembered language. Returns false when writing failed (the
+/// reason is in app.io.settings.error). Call it a few times a second, not every frame.
 bool SaveSettingsIfChanged(AppState& app);
 
 }  // namespace convstep::gui
