@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "background.h"
 #include "io/cell_edit.h"
 #include "io/session_file.h"
 #include "io/tensor_import.h"
@@ -79,6 +80,29 @@ TEST(CellEdit, EditingTheSeedDocumentKeepsItsInputAndWeights) {
   EXPECT_EQ(app.session->problem.weight.data, weight.data);
   EXPECT_EQ(ValuesOriginLabel(app.i18n, app.session->recipe),
             "the seed document's printed input, edited by hand");
+}
+
+TEST(CellEdit, LargeSessionsBuildInTheBackgroundAndEditsLandInOrder) {
+  AppState app;
+  testing::InitApp(app);
+  app.build.min_macs = 0;  // every session counts as large
+  app.build.min_cells = 0;
+  const std::shared_ptr<const Session> before = app.session;
+  ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kInput, 0, 0, 0}, 3.f));
+  EXPECT_TRUE(BuildPending(app));
+  // A second edit before the first has landed: the first lands, the second builds on it.
+  ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kWeight, 0, 0, 0}, 0.5f));
+  FinishBuild(app);
+  EXPECT_FALSE(BuildPending(app));
+  EXPECT_NE(app.session, before);
+  EXPECT_EQ(app.session->input_given.at(0, 0, 0), 3.f);
+  EXPECT_EQ(app.session->problem.weight.data[0], 0.5f);
+  EXPECT_TRUE(app.session->recipe.edited);
+  // An import or an open supersedes an edit still building: it never lands afterwards.
+  ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kInput, 0, 0, 1}, 9.f));
+  ASSERT_TRUE(UseSeedDocumentInput(app));
+  FinishBuild(app);
+  EXPECT_EQ(app.session->recipe.values, ValuesFrom::kSeedDocument);
 }
 
 // Everything a reopened session must reproduce.

@@ -49,6 +49,8 @@ std::optional<float> CellValue(const Session& session, const CellRef& cell) {
 }
 
 bool SetCellValue(AppState& app, const CellRef& cell, float value) {
+  // Edits apply in order: one still building lands first, and this one builds on it.
+  if (BuildPending(app)) FinishBuild(app);
   const Session& session = *app.session;
   const int64_t index = FlatIndex(session, cell);
   if (index < 0 || !std::isfinite(value)) return false;
@@ -69,6 +71,18 @@ bool SetCellValue(AppState& app, const CellRef& cell, float value) {
       break;
   }
   recipe.edited = true;
+  if (BuildsInBackground(app, session.geometry)) {
+    // A large session: the tensors and the output are made on the worker (background.h), the
+    // picture on screen stays until they are ready.
+    if (auto checked = CheckRecipe(recipe, SessionLimits(app)); !checked) {
+      app.notice = checked.error().OneLine();
+      return false;
+    }
+    app.draft = recipe;
+    app.edit_error.reset();
+    SubmitBuild(app, recipe, "values");
+    return true;
+  }
   auto built = BuildSession(recipe, SessionLimits(app));
   if (!built) {  // cannot happen for a finite value in an existing cell; keep the session
     app.notice = built.error().OneLine();
@@ -96,11 +110,21 @@ std::string CellName(const Session& session, const CellRef& cell) {
 }
 
 std::string ValuesOriginLabel(const I18n& i18n, const Recipe& recipe) {
+  const char* sources[] = {"values.randn", "values.arange", "values.small_integers",
+                           "values.ones", "values.zeros"};
+  switch (recipe.values) {
+    case ValuesFrom::kGenerated:
+      return Tr(i18n, sources[static_cast<int>(recipe.source)]);
+    case ValuesFrom::kSeedDocument:
+      return Tr(i18n, "values.seed_document");
+    case ValuesFrom::kSentences:
+      return Tr(i18n, "values.sentences_vectors");
+    case ValuesFrom::kSpecFile:
+      break;
+  }
   std::string base;
   if (recipe.origin == kGeneratedOrigin) {
-    const char* keys[] = {"values.randn", "values.arange", "values.small_integers", "values.ones",
-                          "values.zeros"};
-    base = Tr(i18n, keys[static_cast<int>(recipe.source)]);
+    base = Tr(i18n, sources[static_cast<int>(recipe.source)]);
   } else if (recipe.origin == kSeedDocumentOrigin) {
     base = Tr(i18n, "values.seed_document");
   } else if (recipe.origin == kSentencesOrigin) {

@@ -14,16 +14,18 @@ namespace convstep::gui {
 /// exist.
 std::optional<float> CellValue(const Session& session, const CellRef& cell);
 
-/// Sets a cell and rebuilds the session, keeping the position. Returns false (nothing
-/// changes) when the cell does not exist or the value is not finite. Does not push undo: the
-/// caller does once per gesture (PushUndo when a drag or a text edit begins).
+/// Sets a cell and rebuilds the session, keeping the position: at once for ordinary sessions,
+/// on the background worker for large ones (BuildsInBackground; the session is swapped in by
+/// PollBuild). Returns false (nothing changes) when the cell does not exist or the value is
+/// not finite. Does not push undo: the caller does once per gesture (PushUndo when a drag or
+/// a text edit begins).
 bool SetCellValue(AppState& app, const CellRef& cell, float value);
 
 /// "x[0, 1, 2]", "w[3, 0, 1]", "b[3]": how a cell is named in the picture.
 std::string CellName(const Session& session, const CellRef& cell);
 
 /// How "Values from" names the session's values: a generator ("randn"), the seed document,
-/// "the file x.npy", "pasted text", with ", edited by hand" after edits.
+/// the sentences, "the file x.npy", "pasted text", with ", edited by hand" after edits.
 std::string ValuesOriginLabel(const I18n& i18n, const Recipe& recipe);
 
 /// Opens the small cell editor beside `anchor` (a double-click on an input or weight cell).

@@ -80,6 +80,16 @@ struct CellEditor {
   int frames_open = 0;
 };
 
+/// A value being dragged or typed in a large session: shown in its box at once, built when the
+/// gesture ends (in the background), and shown until the new session arrives.
+struct LiveEdit {
+  bool active = false;     ///< the gesture goes on
+  bool submitted = false;  ///< ended; its build is pending
+  CellRef cell;
+  float value = 0.f;
+  std::shared_ptr<const Session> base;  ///< the session on screen when it was submitted
+};
+
 /// The "Edit values" window: every cell of the input (one batch item), weight and bias.
 struct ValuesWindow {
   bool open = false;
@@ -163,6 +173,7 @@ struct AutosaveState {
 struct IoState {
   ImportWindow import;
   CellEditor cell_editor;
+  LiveEdit live;
   ValuesWindow values;
   SaveDialog save;
   ExportState exporting;

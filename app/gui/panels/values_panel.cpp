@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include "convstep/torch_text.h"
+#include "background.h"
 #include "draw/colormap.h"
 #include "io/cell_edit.h"
 #include "io/tensor_import.h"
@@ -22,7 +23,15 @@ constexpr int64_t kPageColumns = 16;
 // Ctrl+click) to type. Returns true when the session changed.
 bool ValueBox(AppState& app, const CellRef& cell, float value, const NumberStyle& style,
               float width, bool emphasised) {
-  const ImU32 fill = DivergingColor(value, style.abs_max, app.view.colormap);
+  // Large sessions rebuild in the background: the box follows the gesture at once and the
+  // session is built when it ends (ordinary ones rebuild every frame of a drag).
+  LiveEdit& live = app.io.live;
+  const bool large = BuildsInBackground(app, app.session->geometry);
+  const bool live_here =
+      live.cell == cell && (live.active || (live.submitted && BuildPending(app) &&
+                                             app.session == live.base));
+  float edited = live_here ? live.value : value;
+  const ImU32 fill = DivergingColor(edited, style.abs_max, app.view.colormap);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(fill));
   ImGui::PushStyleColor(ImGuiCol_FrameBgHovered,
                         ImGui::ColorConvertU32ToFloat4(MixColor(fill, IM_COL32(0, 0, 0, 255), 0.12f)));
@@ -34,11 +43,23 @@ bool ValueBox(AppState& app, const CellRef& cell, float value, const NumberStyle
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.f);
   }
   ImGui::SetNextItemWidth(width);
-  float edited = value;
   const float speed = std::max(style.abs_max, 1.f) * (style.integers ? 0.02f : 0.004f);
-  const bool changed =
+  bool changed =
       ImGui::DragFloat("##v", &edited, speed, 0.f, 0.f, style.integers ? "%.0f" : "%.4f");
   if (ImGui::IsItemActivated()) PushUndo(app);  // one undo step per drag or typed value
+  bool submitted = false;
+  if (large) {
+    if (changed && std::isfinite(edited)) live = LiveEdit{true, false, cell, edited, nullptr};
+    changed = false;
+    if (ImGui::IsItemDeactivated() && live.active && live.cell == cell) {
+      live.active = false;
+      if (live.value != value && SetCellValue(app, cell, live.value)) {
+        live.submitted = true;
+        live.base = app.session;
+        submitted = true;
+      }
+    }
+  }
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
     ImGui::BeginTooltip();
     ImGui::Text("%s = %s", CellName(*app.session, cell).c_str(), FormatPrecise(value).c_str());
@@ -50,7 +71,7 @@ bool ValueBox(AppState& app, const CellRef& cell, float value, const NumberStyle
     ImGui::PopStyleColor();
   }
   ImGui::PopStyleColor(4);
-  return changed && std::isfinite(edited) && SetCellValue(app, cell, edited);
+  return submitted || (changed && std::isfinite(edited) && SetCellValue(app, cell, edited));
 }
 
 // A pager for wide tensors: "columns 0–15 of 40  ◀ ▶".
