@@ -90,6 +90,22 @@ TEST(Export, APngSequenceAtAnotherGranularity) {
   EXPECT_EQ(app.timeline.granularity, Granularity::kTap);  // the user's granularity again
 }
 
+TEST(Export, APngOfTheWindowIsOneFrameAtTheCurrentStep) {
+  AppState app;
+  testing::InitApp(app);
+  SeekStep(app, 42);
+  TempDir dir;
+  ExportRequest request;
+  request.kind = ExportKind::kPng;
+  request.path = dir / "window.png";
+  ASSERT_TRUE(StartExport(app, request, 64, 48));
+  EXPECT_EQ(Drive(app), std::vector<int64_t>{42});  // the step on screen, not a range
+  const std::string png = testing::ReadAll(request.path);
+  ASSERT_GT(png.size(), 8u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  EXPECT_EQ(app.io.exporting.message, "Wrote " + request.path + ".");
+}
+
 TEST(Export, CancelLeavesNothingBehind) {
   AppState app;
   testing::InitApp(app);

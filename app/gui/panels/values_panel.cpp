@@ -309,10 +309,16 @@ void DrawCellEditor(const Frame& frame, AppState& app) {
   }
   const I18n& i18n = app.i18n;
   const Session& session = *app.session;
-  // Below the cell's own tooltip (two lines under the pointer), clear of both.
-  ImGui::SetNextWindowPos(
-      ImVec2(editor.anchor.x + 8.f, editor.anchor.y + ImGui::GetTextLineHeightWithSpacing() * 3.5f),
-      ImGuiCond_Appearing);
+  // Left of the cell (its tooltip opens to the right of the pointer); below it near the left
+  // edge. Kept on screen.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float width_guess = ImGui::GetFontSize() * 22.f;
+  const bool left = editor.anchor.x > width_guess + 24.f;
+  ImVec2 pos = left ? ImVec2(editor.anchor.x - 16.f, editor.anchor.y)
+                    : ImVec2(editor.anchor.x + 8.f,
+                             editor.anchor.y + ImGui::GetTextLineHeightWithSpacing() * 4.5f);
+  pos.y = std::min(pos.y, display.y - ImGui::GetFontSize() * 10.f);
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Appearing, ImVec2(left ? 1.f : 0.f, 0.f));
   const std::string title = TrFormat(i18n, "edit.cell_title", {CellName(session, editor.cell)}) +
                             "###io_cell";
   bool open = true;
