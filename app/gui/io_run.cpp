@@ -189,7 +189,7 @@ void EndIoFrame(IoRun& run, AppState& app, bool capture, double now) {
   if (capture) CaptureExportFrame(app, run.capture, ImGui::GetDrawData());
   if (!ExportRunning(app)) DestroyExportCapture(run.capture);
   if (!run.interactive) return;
-  AutosaveTick(app, now);
+  if (!ExportRunning(app)) AutosaveTick(app, now);  // an export walks the steps, it edits nothing
   if (now - app.io.settings.last_check >= 0.5) {  // settings change by hand: twice a second will do
     app.io.settings.last_check = now;
     SaveSettingsIfChanged(app);
