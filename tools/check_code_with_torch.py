@@ -37,6 +37,8 @@ SPECS = [
     {"seed": 2, "sentences": ["one two three four five six seven eight nine ten eleven twelve"
                               " thirteen fourteen fifteen sixteen seventeen"],
      "conv": {"in_channels": 20, "out_channels": 2, "kernel_size": 3}},
+    {"seed": 4, "values": "small_integers", "input": [[[1.5, 2.0, -3.0], [4.0, 0.25, 6.0]]],
+     "conv": {"in_channels": 2, "out_channels": 2, "kernel_size": 2}},
     {"seed": 5, "input_shape": [1, 3, 6],
      "weight": [[[1.0, -1.0]], [[0.5, 0.5]], [[2.0, 0.0]]],
      "conv": {"in_channels": 3, "out_channels": 3, "kernel_size": 2, "groups": 3}},

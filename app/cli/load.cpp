@@ -46,24 +46,22 @@ Result<bool> FillMissing(const SpecDocument& doc, const Limits& limits, LoadedSp
       made.input = *doc.input;
     }
     const bool need_init = doc.has_conv && (!doc.weight || (doc.spec.bias && !doc.bias));
-    if (need_init && doc.values == ValueSource::kTorchRandn) {
-      // torch.manual_seed(seed); x = torch.tensor(...); conv = nn.Conv1d(...)
+    if (need_init && doc.sentences.empty()) {
+      // As the app does: the source makes every tensor in order (input, weight, bias) and the
+      // given input replaces the one it drew, so the weights match the app's for this spec.
+      auto generated =
+          GenerateTensors(doc.spec, made.input.shape, doc.layout, doc.values, seed, limits);
+      if (!generated) return generated.error();
+      made.weight = generated->weight;
+      made.bias = generated->bias;
+    } else if (need_init) {
+      // torch.manual_seed(seed); x = word vectors; conv = nn.Conv1d(...)
       TorchGenerator generator;
       generator.manual_seed(seed);
       auto init = generator.conv1d_default_init(doc.spec);
       if (!init) return init.error();
       made.weight = init->weight;
       made.bias = init->bias;
-    } else if (need_init && doc.values == ValueSource::kSmallIntegers) {
-      return MakeError("values \"small_integers\" draws the input first, so it needs input_shape",
-                       "values",
-                       "give input_shape instead of input, or give the weight and bias too");
-    } else if (need_init) {
-      auto generated =
-          GenerateTensors(doc.spec, made.input.shape, doc.layout, doc.values, seed, limits);
-      if (!generated) return generated.error();
-      made.weight = generated->weight;
-      made.bias = generated->bias;
     }
   }
   loaded->input_given = made.input;

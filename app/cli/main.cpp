@@ -74,7 +74,13 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.values = doc.values;
   code.seed = doc.seed.value_or(0);
   code.input_shape = loaded->input_given.shape;
-  code.input_drawn = doc.input_shape.has_value();
+  // The source drew an input before the weights it made (see LoadSpec), even when a given
+  // input then replaced it.
+  const bool drawing = doc.values == convstep::ValueSource::kTorchRandn ||
+                       doc.values == convstep::ValueSource::kSmallIntegers;
+  const bool weights_made = doc.has_conv && (!doc.weight || (doc.spec.bias && !doc.bias));
+  code.input_drawn =
+      doc.input_shape.has_value() || (doc.sentences.empty() && weights_made && drawing);
   code.input = doc.input;
   code.weight = doc.weight;
   code.bias = doc.bias;
