@@ -1,5 +1,10 @@
 #include "fonts.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -70,25 +75,49 @@ int CountRanges(const ImVector<ImWchar>& ranges) {
   return glyphs;
 }
 
-// A font file's bytes (a CJK collection is ~20 MB: read once per atlas, not once per face).
-std::vector<char> ReadFontFile(const FontFace& face) {
-  std::vector<char> bytes;
-  if (!face.found()) return bytes;
-  std::ifstream file(face.file, std::ios::binary | std::ios::ate);
-  if (!file) return bytes;
-  bytes.resize(static_cast<size_t>(file.tellg()));
-  file.seekg(0);
-  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
-  return bytes;
-}
+// A font file mapped into memory: stb_truetype then reads only the pages it needs (the
+// tables and the few glyphs in use) of a ~20 MB CJK collection, instead of all of it.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    if (path.empty()) return;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+      // Private and writable: nothing writes to it, and if something did, only its copy changes.
+      void* data = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE, fd, 0);
+      if (data != MAP_FAILED) {
+        data_ = data;
+        size_ = static_cast<size_t>(info.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(data_, size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  void* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool empty() const { return data_ == nullptr; }
+
+ private:
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // Merges the CJK face (its file's `bytes`, alive until the atlas is built) into the font added
 // last.
-void MergeCjk(ImFontAtlas* atlas, const FontFace& face, std::vector<char>& bytes, float pixel_size,
+void MergeCjk(ImFontAtlas* atlas, const FontFace& face, const MappedFile& bytes, float pixel_size,
               const ImWchar* ranges) {
   if (bytes.empty()) return;
   ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;
+  // "Owned" so that ImGui 1.86 does not copy all 20 MB (it copies data it does not own); the
+  // owner is really the MappedFile, and LoadFonts takes the pointers back before ImGui frees.
+  config.FontDataOwnedByAtlas = true;
   config.MergeMode = true;
   config.FontNo = face.index;
   // A little larger than the Latin face, and lowered by half the growth: the ideographs then
@@ -208,13 +237,15 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
   fonts.pixel_size = pixel_size;
   const std::shared_ptr<ImVector<ImWchar>> cjk_ranges = RangesOf(extra_text);
   FontFace cjk, cjk_bold;
-  std::vector<char> cjk_bytes, cjk_bold_bytes;
   if (!cjk_ranges->empty()) {
     cjk = FindCjkFont(false);
     cjk_bold = FindCjkFont(true);
     if (!cjk_bold.found()) cjk_bold = cjk;
-    cjk_bytes = ReadFontFile(cjk);
-    if (cjk_bold.file != cjk.file) cjk_bold_bytes = ReadFontFile(cjk_bold);
+  }
+  // Mapped until the atlas is built (the atlas does not own them).
+  const MappedFile cjk_bytes(cjk.file);
+  const MappedFile cjk_bold_bytes(cjk_bold.file != cjk.file ? cjk_bold.file : std::string());
+  if (!cjk_ranges->empty()) {
     if (cjk_bytes.empty()) cjk = FontFace{};
     if (cjk.found()) {
       fonts.cjk_file = cjk.file;
@@ -246,7 +277,7 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
   if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs);
   if (!fonts.mono) fonts.mono = fonts.ui;
   fonts.bold = AddFace(atlas, bold, pixel_size);
-  std::vector<char>& bold_bytes = cjk_bold_bytes.empty() ? cjk_bytes : cjk_bold_bytes;
+  const MappedFile& bold_bytes = cjk_bold_bytes.empty() ? cjk_bytes : cjk_bold_bytes;
   if (fonts.bold && cjk_glyphs) MergeCjk(atlas, cjk_bold, bold_bytes, pixel_size, cjk_glyphs);
   if (!fonts.bold) fonts.bold = fonts.ui;
   fonts.large = AddFace(atlas, ui, std::round(pixel_size * kLargeScale), kNumberRanges);
@@ -255,8 +286,16 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
     MergeCjk(atlas, cjk, cjk_bytes, std::round(pixel_size * kReadingScale), cjk_glyphs);
   if (!fonts.reading) fonts.reading = fonts.ui;
   atlas->Build();
-  // The font files (a CJK collection is ~20 MB) are not needed once the atlas is built; this
-  // also drops the pointers to the glyph ranges, which die with this function.
+  // The mapped CJK files belong to their MappedFile, not to the atlas: take them back first.
+  for (ImFontConfig& config : atlas->ConfigData) {
+    if (config.FontData != nullptr &&
+        (config.FontData == cjk_bytes.data() || config.FontData == cjk_bold_bytes.data())) {
+      config.FontData = nullptr;
+      config.FontDataOwnedByAtlas = false;
+    }
+  }
+  // The font files are not needed once the atlas is built; this also drops the pointers to
+  // the glyph ranges, which die with this function.
   atlas->ClearInputData();
   return fonts;
 }
