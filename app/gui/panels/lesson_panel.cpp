@@ -59,10 +59,25 @@ void Intro(AppState& app) {
   if (ImGui::Button(Label(app.i18n, "lesson.start").c_str(), ImVec2(-1.f, 0.f)))
     OpenChapter(app, 0);
   ImGui::Spacing();
+  // The chapter list: each title wrapped (not cut), the whole block clickable.
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float line = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < app.teach.lesson.chapters.size(); ++i) {
-    const Chapter& chapter = app.teach.lesson.chapters[i];
-    if (ImGui::Selectable(Label(app.i18n, chapter.title_key.c_str()).c_str(), false))
+    const char* title = Tr(app.i18n, app.teach.lesson.chapters[i].title_key.c_str());
+    const std::vector<std::string_view> lines =
+        WrapLines(title, ImGui::GetFont(), ImGui::GetFontSize(), width);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Selectable(
+            "##chapter", false, 0,
+            ImVec2(0.f, line * static_cast<float>(std::max<size_t>(1, lines.size())))))
       OpenChapter(app, static_cast<int>(i));
+    ImGui::PopID();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t k = 0; k < lines.size(); ++k)
+      draw->AddText(ImVec2(top.x, top.y + line * static_cast<float>(k)),
+                    ImGui::GetColorU32(ImGuiCol_Text), lines[k].data(),
+                    lines[k].data() + lines[k].size());
   }
 }
 
