@@ -70,16 +70,20 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
   if (edited && CjkFontAvailable(app) && FontLacksGlyphs(frame.fonts.ui, input.text))
     app.view.fonts_dirty = true;
   const std::vector<std::string> sentences = SplitSentences(input.text);
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  // "Example" as wide as its word; "Use these sentences" takes the rest.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float example_w =
+      ImGui::CalcTextSize(Tr(app.i18n, "sentences.example")).x + style.FramePadding.x * 4.f;
+  const float use_w = ImGui::GetContentRegionAvail().x - example_w - style.ItemSpacing.x;
   ImGui::BeginDisabled(sentences.empty());
-  if (ImGui::Button(Label(app.i18n, "sentences.use").c_str(), ImVec2(half, 0.f))) {
+  if (ImGui::Button(Label(app.i18n, "sentences.use").c_str(), ImVec2(use_w, 0.f))) {
     SetSentences(app, sentences);
     if (CjkFontAvailable(app) && FontLacksGlyphs(frame.fonts.ui, input.text))
       app.view.fonts_dirty = true;
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(Label(app.i18n, "sentences.example").c_str(), ImVec2(half, 0.f))) {
+  if (ImGui::Button(Label(app.i18n, "sentences.example").c_str(), ImVec2(example_w, 0.f))) {
     input.text = kExampleSentences;
     if (CjkFontAvailable(app) && FontLacksGlyphs(frame.fonts.ui, input.text))
       app.view.fonts_dirty = true;
