@@ -31,8 +31,8 @@ SANITIZE_BUILD = build-sanitize
 LSAN_SUPP = LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0
 test-sanitize:
 	$(MAKE) build BUILD=$(SANITIZE_BUILD) CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVSTEP_SANITIZE=ON -DCONVSTEP_BUILD_BENCH=OFF"
-	cd $(SANITIZE_BUILD) && $(LSAN_SUPP) ctest --output-on-failure -j $(JOBS) -E '^AppProcess'
-	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS) -R '^AppProcess'
+	cd $(SANITIZE_BUILD) && $(LSAN_SUPP) ctest --output-on-failure -j $(JOBS) -E 'Process\.'
+	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS) -R 'Process\.'
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD)
