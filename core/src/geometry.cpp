@@ -53,17 +53,6 @@ int64_t SatAdd(int64_t a, int64_t b) {
   return a + b;
 }
 
-std::string Bytes(int64_t bytes) {
-  const double mib = static_cast<double>(bytes) / (1024.0 * 1024.0);
-  char buf[64];
-  if (mib >= 1024.0) {
-    std::snprintf(buf, sizeof buf, "%.1f GiB", mib / 1024.0);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f MiB", mib);
-  }
-  return buf;
-}
-
 // Bounds that keep every derived size far from int64 overflow.
 constexpr int64_t kMaxParameter = (int64_t{1} << 31) - 1;
 constexpr int64_t kMaxSize = int64_t{1} << 40;
@@ -319,14 +308,35 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   elements = SatAdd(elements, SatMul(SatMul(g.batch, g.in_channels), g.padded_length));
   elements = SatAdd(elements, SatMul(SatMul(g.out_channels, g.in_per_group), g.kernel_size));
   elements = SatAdd(elements, SatMul(SatMul(g.batch, g.out_channels), g.out_length));
-  const int64_t bytes = SatMul(elements, 4);
-  if (bytes > limits.max_bytes)
-    return MakeError("this configuration needs " + Bytes(bytes) + " of tensors, over the " +
-                         Bytes(limits.max_bytes) + " memory budget",
-                     "input",
+  if (SatMul(elements, 4) > limits.max_bytes)
+    return MakeError(OverBudgetMessage("this configuration's tensors", elements, limits), "input",
                      "use a smaller batch, fewer channels or a shorter input (the budget can "
                      "be raised in the settings)");
   return g;
+}
+
+std::string FormatBytes(int64_t bytes) {
+  char buf[64];
+  const double value = static_cast<double>(bytes);
+  if (bytes < 1024) {
+    std::snprintf(buf, sizeof buf, "%lld bytes", static_cast<long long>(bytes));
+  } else if (value < 1024.0 * 1024.0) {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", value / 1024.0);
+  } else if (value < 1024.0 * 1024.0 * 1024.0) {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", value / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f GiB", value / (1024.0 * 1024.0 * 1024.0));
+  }
+  return buf;
+}
+
+std::string OverBudgetMessage(const std::string& what, int64_t floats, const Limits& limits) {
+  // Saturated sizes are beyond any machine: say so rather than print a wrapped number.
+  const std::string size =
+      floats < 0 || floats > std::numeric_limits<int64_t>::max() / 4
+          ? std::string("more bytes than fit in int64")
+          : FormatBytes(floats * 4) + " (" + std::to_string(floats) + " floats)";
+  return what + " need " + size + ", over the " + FormatBytes(limits.max_bytes) + " memory budget";
 }
 
 }  // namespace convstep

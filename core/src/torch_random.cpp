@@ -223,8 +223,7 @@ Result<Tensor> TorchGenerator::MakeTensor(const Shape& shape, const char* what) 
     return MakeError("the shape " + FormatShape(shape) + " has more elements than fit in int64",
                      what, "use smaller sizes");
   if (numel > limits_.max_bytes / static_cast<int64_t>(sizeof(float)))
-    return MakeError("a tensor of shape " + FormatShape(shape) + " needs " + S(numel) +
-                         " x 4 bytes, over the memory limit of " + S(limits_.max_bytes) + " bytes",
+    return MakeError(OverBudgetMessage("the values of shape " + FormatShape(shape), numel, limits_),
                      what, "use smaller sizes");
   return Tensor::Zeros(shape);
 }
@@ -305,11 +304,10 @@ Result<Conv1dInit> TorchGenerator::conv1d_default_init(const Conv1dSpec& spec) {
   const int64_t weight_numel = ShapeNumel(weight_shape);
   const int64_t bias_numel = spec.bias ? spec.out_channels : 0;
   if (weight_numel < 0 || weight_numel > limits_.max_bytes / 4 - bias_numel)
-    return MakeError("nn.Conv1d's weight " + FormatShape(weight_shape) +
-                         " and bias need more "
-                         "than the memory limit of " +
-                         S(limits_.max_bytes) + " bytes",
-                     "weight", "use fewer channels or a smaller kernel");
+    return MakeError(
+        OverBudgetMessage("nn.Conv1d's weight " + FormatShape(weight_shape) + " and bias",
+                          weight_numel < 0 ? -1 : weight_numel + bias_numel, limits_),
+        "weight", "use fewer channels or a smaller kernel");
   Conv1dInit init;
   auto weight = kaiming_uniform(weight_shape, std::sqrt(5.0));
   if (!weight) return weight.error();

@@ -44,9 +44,8 @@ Result<int64_t> CheckedNumel(const Shape& shape, const std::string& parameter) {
 }
 
 Error OverBudget(int64_t elements, const Limits& limits) {
-  return MakeError("the tensors need " + S(elements) + " floats (" + S(elements) +
-                       " x 4 bytes), over the memory limit of " + S(limits.max_bytes) + " bytes",
-                   "input_shape", "use a smaller input or fewer channels");
+  return MakeError(OverBudgetMessage("the generated tensors", elements, limits), "input_shape",
+                   "use a smaller input or fewer channels");
 }
 
 // Fills one tensor of a non-randn source; `generator` is used by kSmallIntegers only.

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "convstep/geometry.h"
+#include "convstep/torch_random.h"
+#include "convstep/values.h"
 
 namespace convstep {
 namespace {
@@ -170,6 +172,35 @@ TEST(Validate, MemoryBudgetIsNamedNotClamped) {
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("memory budget"), std::string::npos);
   EXPECT_NE(result.error().message.find("1.0 MiB"), std::string::npos);
+}
+
+TEST(Validate, EveryBudgetRefusalHasOneWording) {
+  EXPECT_EQ(FormatBytes(551), "551 bytes");
+  EXPECT_EQ(FormatBytes(1536), "1.5 KiB");
+  EXPECT_EQ(FormatBytes(int64_t{1} << 30), "1.0 GiB");
+  // The configuration check, the value generator and torch's generator say it the same way.
+  // The seed example's configuration counts input 90 + padded copy 90 + weight 48 + output 192.
+  Limits limits;
+  limits.max_bytes = 551;
+  auto config = Validate(SeedSpec(), {6, 3, 5}, limits);
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().message,
+            "this configuration's tensors need 1.6 KiB (420 floats), over the 551 bytes memory "
+            "budget");
+  auto generated =
+      GenerateTensors(SeedSpec(), {6, 5, 3}, InputLayout::kNLC, ValueSource::kOnes, 0, limits);
+  ASSERT_FALSE(generated);
+  EXPECT_EQ(generated.error().message,
+            "the generated tensors need 552 bytes (138 floats), over the 551 bytes memory budget");
+  TorchGenerator generator(0);
+  generator.set_limits(limits);
+  auto values = generator.randn({6, 5, 3, 2});
+  ASSERT_FALSE(values);
+  EXPECT_EQ(values.error().message,
+            "the values of shape [6, 5, 3, 2] need 720 bytes (180 floats), over the 551 bytes "
+            "memory budget");
+  EXPECT_EQ(OverBudgetMessage("x", -1, limits),
+            "x need more bytes than fit in int64, over the 551 bytes memory budget");
 }
 
 TEST(Validate, HugeParametersAreErrorsNotOverflow) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "convstep/result.h"
 #include "convstep/spec.h"
@@ -14,6 +15,14 @@ namespace convstep {
 struct Limits {
   int64_t max_bytes = int64_t{1} << 30;  ///< input + weight + output + padded copy, in bytes
 };
+
+/// A byte count as the memory-budget messages show it: "812 bytes", "3.5 KiB", "1.0 GiB".
+std::string FormatBytes(int64_t bytes);
+
+/// The one wording of every memory-budget refusal: "<what> need <size> (<floats> floats),
+/// over the <limit> memory budget". `what` names the tensors, e.g. "this configuration's
+/// tensors"; `floats` is their float32 element count (negative or huge when it overflowed).
+std::string OverBudgetMessage(const std::string& what, int64_t floats, const Limits& limits);
 
 /// All derived sizes of one convolution. Unbatched input is treated as a batch of one.
 struct Geometry {
