@@ -53,31 +53,10 @@ TEST(Forward, PaddingModesByHand) {
 
 TEST(Forward, FastEqualsReferenceOnRandomConfigurations) {
   std::mt19937 rng(1234);
-  std::uniform_int_distribution<int> pick(0, 1000);
   int checked = 0;
   for (int trial = 0; trial < 3000 && checked < 400; ++trial) {
-    Conv1dSpec spec;
-    spec.groups = 1 + pick(rng) % 3;
-    spec.in_channels = spec.groups * (1 + pick(rng) % 3);
-    spec.out_channels = spec.groups * (1 + pick(rng) % 3);
-    spec.kernel_size = 1 + pick(rng) % 5;
-    spec.stride = 1 + pick(rng) % 3;
-    spec.dilation = 1 + pick(rng) % 3;
-    spec.bias = pick(rng) % 2;
-    spec.padding_mode = static_cast<PaddingMode>(pick(rng) % 4);
-    const int padding_choice = pick(rng) % 6;
-    if (padding_choice == 4) {
-      spec.padding_kind = PaddingKind::kSame;
-      spec.stride = 1;
-    } else if (padding_choice == 5) {
-      spec.padding_kind = PaddingKind::kValid;
-    } else {
-      spec.padding = padding_choice;
-    }
-    const int64_t length = 1 + pick(rng) % 20;
-    const Shape shape = pick(rng) % 4 == 0 ? Shape{spec.in_channels, length}
-                                           : Shape{1 + pick(rng) % 3, spec.in_channels, length};
-    Conv1dProblem problem = testing::RandomProblem(spec, shape, rng);
+    const Conv1dProblem problem = testing::RandomConfiguration({}, rng);
+    const Conv1dSpec& spec = problem.spec;
     auto g = ValidateProblem(problem);
     if (!g) continue;
     const Tensor reference = ForwardReference(problem, *g);

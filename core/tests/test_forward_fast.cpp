@@ -98,31 +98,23 @@ TEST(ForwardFast, ShortRowBlocksInEveryGroup) {
 
 TEST(ForwardFast, StrideDilationAndEveryPaddingMode) {
   std::mt19937 rng(14);
-  std::uniform_int_distribution<int> pick(0, 1 << 20);
+  testing::RandomConfigurationRanges ranges;
+  ranges.pick_max = 1 << 20;
+  ranges.max_groups = 4;
+  ranges.max_in_per_group = 5;
+  ranges.max_out_per_group = 6;
+  ranges.max_kernel = 7;
+  ranges.max_stride = 4;
+  ranges.max_dilation = 5;
+  ranges.min_padding = -1;  // -1 crops (non-zero modes only)
+  ranges.max_padding = 4;
+  ranges.max_length = 400;
+  ranges.unbatched_one_in = 5;
   int checked = 0;
   for (int trial = 0; trial < 4000 && checked < 300; ++trial) {
-    Conv1dSpec spec;
-    spec.groups = 1 + pick(rng) % 4;
-    spec.in_channels = spec.groups * (1 + pick(rng) % 5);
-    spec.out_channels = spec.groups * (1 + pick(rng) % 6);
-    spec.kernel_size = 1 + pick(rng) % 7;
-    spec.stride = 1 + pick(rng) % 4;
-    spec.dilation = 1 + pick(rng) % 5;
-    spec.bias = pick(rng) % 2;
-    spec.padding_mode = static_cast<PaddingMode>(pick(rng) % 4);
-    const int padding_choice = pick(rng) % 8;
-    if (padding_choice == 6) {
-      spec.padding_kind = PaddingKind::kSame;
-      spec.stride = 1;
-    } else if (padding_choice == 7) {
-      spec.padding_kind = PaddingKind::kValid;
-    } else {
-      spec.padding = padding_choice - 1;  // -1 crops (non-zero modes only)
-    }
-    const int64_t length = 1 + pick(rng) % 400;
-    const Shape shape = pick(rng) % 5 == 0 ? Shape{spec.in_channels, length}
-                                           : Shape{1 + pick(rng) % 3, spec.in_channels, length};
-    Conv1dProblem problem = testing::RandomProblem(spec, shape, rng);
+    const Conv1dProblem problem = testing::RandomConfiguration(ranges, rng);
+    const Conv1dSpec& spec = problem.spec;
+    const int64_t length = problem.input.shape.back();
     if (!ValidateProblem(problem)) continue;
     ExpectMatchesReference(problem, SpecPython(spec) + " L=" + std::to_string(length));
     ++checked;
