@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <iostream>
 
+#include "interrupt.h"
 #include "io/autosave.h"
 #include "io/export_job.h"
 #include "io/session_file.h"
@@ -114,10 +115,16 @@ int RunHeadlessIo(const AppOptions& options, AppState& app) {
     DestroyPlatform(platform);
     return kUsageError;
   }
+  InstallInterruptHandlers();
+  bool interrupted = false;
   const ImVec2 size(static_cast<float>(options.width), static_cast<float>(options.height));
   // A frame budget well above what the export needs (warm-up + settle frames per step).
   const int64_t budget = (request.to - request.from + 2) * (kExportSettleFrames + 2) + 100;
   for (int64_t frame = 0; ExportRunning(app) && frame < budget; ++frame) {
+    if (InterruptRequested() && !interrupted) {
+      interrupted = true;
+      CancelExport(app);  // the job removes its temporary GIF or the frames it wrote
+    }
     glfwPollEvents();
     SetDisplaySize(app, size.x, size.y);
     if (app.view.fonts_dirty) RebuildFonts(app);
@@ -137,6 +144,10 @@ int RunHeadlessIo(const AppOptions& options, AppState& app) {
   if (ExportRunning(app)) FailExport(app, "the export did not finish (internal frame budget)");
   DestroyExportCapture(run.capture);
   DestroyPlatform(platform);
+  if (interrupted) {
+    std::cerr << "convstep: export interrupted; its unfinished files were removed\n";
+    return kInterruptedExit;
+  }
   if (!app.io.exporting.error.empty()) {
     std::cerr << "convstep: error: " << app.io.exporting.error << "\n";
     return 1;
