@@ -8,7 +8,8 @@
 // input value (written out as a literal), grouped reflect padding with another seed, and the
 // sessions of lesson chapters 7 and 8.
 #include <unistd.h>
-#include <array>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -21,27 +22,13 @@
 #include "app_state.h"
 #include "lesson.h"
 #include "panels/code_panel.h"
+#include "process_util.h"
 #include "sentences_input.h"
 
 namespace {
 
 using convstep::gui::AppState;
-
-struct Run {
-  int status = -1;
-  std::string output;
-};
-
-Run Shell(const std::string& command) {
-  Run run;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
-  const int raw = pclose(pipe.release());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
-}
+using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 std::string ShapeLine(const convstep::Shape& shape) {
   return convstep::FormatTorchSize(shape);
@@ -55,7 +42,7 @@ bool Check(const std::string& name, AppState& app) {
     std::ofstream file(path);
     file << code << "\nimport json\nprint('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
   }
-  const Run run = Shell("/usr/bin/python3 '" + path + "'");
+  const ProcessRun run = Shell("/usr/bin/python3 '" + path + "'");
   std::remove(path.c_str());
   if (run.status != 0) {
     std::cout << "FAIL " << name << ": python exited " << run.status << "\n"

@@ -6,43 +6,18 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "process_util.h"
+
 namespace {
 
-struct ProcessRun {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-ProcessRun Shell(const std::string& command) {
-  ProcessRun run;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
-  const int raw = pclose(pipe.release());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
-}
-
-std::string App() {
-  return std::string("'") + CONVSTEP_APP + "'";
-}
-
-bool HaveXvfbRun() {
-  return Shell("command -v xvfb-run").status == 0;
-}
-
-constexpr const char* kNoXvfb =
-    "xvfb-run is not installed, so the app cannot run headless. Install it with "
-    "`apt-get install xvfb xauth` (tools/install-deps.sh does) and run the tests again.";
+using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 TEST(AppProcess, HelpVersionAndBadFlags) {
   const ProcessRun help = Shell(App() + " --help");

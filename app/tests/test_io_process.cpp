@@ -6,42 +6,22 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 
 #include "gif_writer.h"
+#include "process_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ProcessRun {
-  int status = -1;
-  std::string output;
-};
-
-ProcessRun Shell(const std::string& command) {
-  ProcessRun run;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
-  const int raw = pclose(pipe.release());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
-}
-
-std::string Quote(const std::string& text) {
-  return "'" + text + "'";
-}
+using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 // A folder of its own for each test, inside the build tree.
 class Scratch {
@@ -56,21 +36,13 @@ class Scratch {
   std::string operator/(const std::string& name) const { return path_ + "/" + name; }
   // The app with this folder's XDG_CONFIG_HOME, under Xvfb.
   std::string App(const std::string& args) const {
-    return "XDG_CONFIG_HOME=" + Quote(path_ + "/config") + " xvfb-run -a " + Quote(CONVSTEP_APP) +
-           " " + args;
+    return "XDG_CONFIG_HOME=" + Quote(path_ + "/config") + " xvfb-run -a " +
+           convstep::process_test::App() + " " + args;
   }
 
  private:
   std::string path_;
 };
-
-bool HaveXvfbRun() {
-  return Shell("command -v xvfb-run").status == 0;
-}
-
-constexpr const char* kNoXvfb =
-    "xvfb-run is not installed, so the app cannot run headless. Install it with "
-    "`apt-get install xvfb xauth` (tools/install-deps.sh does) and run the tests again.";
 
 TEST(IoProcess, HeadlessGifExportHasOneFrameAStep) {
   ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
@@ -140,8 +112,8 @@ TEST(IoProcess, ASavedSessionRunsInTheCli) {
   const std::string spec = dir / "spec.json";
   std::ofstream(spec) << R"({"conv": {"in_channels": 2, "out_channels": 1, "kernel_size": 2,
     "bias": true}, "input": [[1, 2, 3], [4, 5, 6]], "weight": [[[1, 0], [0, 1]]], "bias": [0.5]})";
-  const ProcessRun saved = Shell(Quote(CONVSTEP_APP) + " --spec " + Quote(spec) +
-                                 " --step 3 --save-session " + Quote(dir / "s.json"));
+  const ProcessRun saved =
+      Shell(App() + " --spec " + Quote(spec) + " --step 3 --save-session " + Quote(dir / "s.json"));
   ASSERT_EQ(saved.status, 0) << saved.output;
   const auto session = nlohmann::json::parse(ReadAll(dir / "s.json"));
   EXPECT_EQ(session["session"]["step"], 3);
@@ -161,8 +133,8 @@ TEST(IoProcess, AnEditedSessionSurvivesKillMinusNine) {
   // The app runs interactively (a session differing from the default is autosaved); its pid
   // is written so that it, not xvfb-run, gets the kill -9.
   const std::string pid_file = dir / "app.pid";
-  std::ofstream(dir / "run.sh") << Quote(CONVSTEP_APP) << " --spec " << Quote(spec)
-                                << " & echo $! > " << Quote(pid_file) << "; wait\n";
+  std::ofstream(dir / "run.sh") << App() << " --spec " << Quote(spec) << " & echo $! > "
+                                << Quote(pid_file) << "; wait\n";
   const std::string command = "XDG_CONFIG_HOME=" + Quote(dir / "config") + " xvfb-run -a sh " +
                               Quote(dir / "run.sh") + " > /dev/null 2>&1 &";
   ASSERT_EQ(std::system(command.c_str()), 0);
@@ -184,7 +156,7 @@ TEST(IoProcess, AnEditedSessionSurvivesKillMinusNine) {
   ASSERT_TRUE(fs::exists(autosave)) << "kill -9 must leave the autosave behind";
   // The next start restores it (here without asking, for the test) and saves it as a session.
   const ProcessRun restored =
-      Shell("XDG_CONFIG_HOME=" + Quote(dir / "config") + " " + Quote(CONVSTEP_APP) +
+      Shell("XDG_CONFIG_HOME=" + Quote(dir / "config") + " " + App() +
             " --restore-autosave --save-session " + Quote(dir / "restored.json"));
   ASSERT_EQ(restored.status, 0) << restored.output;
   const auto session = nlohmann::json::parse(ReadAll(dir / "restored.json"));
@@ -192,9 +164,8 @@ TEST(IoProcess, AnEditedSessionSurvivesKillMinusNine) {
   EXPECT_EQ(session["weight"][1][2], nlohmann::json({-1, 2}));
   EXPECT_FALSE(fs::exists(autosave)) << "restored: the orphan is taken over";
   // Nothing left to restore now.
-  const ProcessRun again = Shell("XDG_CONFIG_HOME=" + Quote(dir / "config") + " " +
-                                 Quote(CONVSTEP_APP) + " --restore-autosave --save-session " +
-                                 Quote(dir / "again.json"));
+  const ProcessRun again = Shell("XDG_CONFIG_HOME=" + Quote(dir / "config") + " " + App() +
+                                 " --restore-autosave --save-session " + Quote(dir / "again.json"));
   EXPECT_EQ(again.status, 2) << again.output;
   EXPECT_NE(again.output.find("no autosave"), std::string::npos) << again.output;
 }

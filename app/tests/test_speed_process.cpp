@@ -6,38 +6,28 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "process_util.h"
+
 namespace {
 
-struct ProcessRun {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
+using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
-ProcessRun Shell(const std::string& command) {
-  ProcessRun run;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
-  const int raw = pclose(pipe.release());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
+// The app under Xvfb, without reading or writing settings.
+std::string HeadlessApp() {
+  return "xvfb-run -a " + App() + " --no-settings";
 }
-
-std::string App() { return std::string("xvfb-run -a '") + CONVSTEP_APP + "' --no-settings"; }
 
 // Renders a screenshot at `size` and checks its dimensions and that it is not blank.
 void ExpectScreenshot(const std::string& size, int width, int height) {
   const std::string png = std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/size_" + size + ".png";
   std::filesystem::remove(png);
   const ProcessRun run =
-      Shell(App() + " --screenshot '" + png + "' --size " + size + " --frames 4");
+      Shell(HeadlessApp() + " --screenshot '" + png + "' --size " + size + " --frames 4");
   ASSERT_EQ(run.status, 0) << run.output;
   int w = 0, h = 0, channels = 0;
   std::unique_ptr<unsigned char, void (*)(void*)> pixels(
@@ -59,7 +49,7 @@ TEST(SpeedProcess, ScreenshotsAt200x150And3840x2160) {
 }
 
 TEST(SpeedProcess, BenchEditsOnTheBigExamplePrintsTheWorstFrameAndTheSummaryLast) {
-  const ProcessRun run = Shell(App() + " --size 640x360 --spec '" + CONVSTEP_SOURCE_DIR +
+  const ProcessRun run = Shell(HeadlessApp() + " --size 640x360 --spec '" + CONVSTEP_SOURCE_DIR +
                                "/assets/presets/08_large.json' --bench-edits 40");
   ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("worst frame: #"), std::string::npos) << run.output;
@@ -70,7 +60,7 @@ TEST(SpeedProcess, BenchEditsOnTheBigExamplePrintsTheWorstFrameAndTheSummaryLast
 }
 
 TEST(SpeedProcess, StartupTimeIsPrinted) {
-  const ProcessRun run = Shell(App() + " --startup-time --bench-frames 2");
+  const ProcessRun run = Shell(HeadlessApp() + " --startup-time --bench-frames 2");
   ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("startup: first frame on screen after "), std::string::npos)
       << run.output;

@@ -5,41 +5,28 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
+#include <unistd.h>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
+
+#include "process_util.h"
 
 namespace {
 
-struct ProcessResult {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-ProcessResult Shell(const std::string& command) {
-  ProcessResult run;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>&1").c_str(), "r"), pclose);
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe.get())) run.output += buffer.data();
-  const int raw = pclose(pipe.release());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
-}
+using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 std::string Output(const std::string& name) {
   return std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/teach_" + std::to_string(getpid()) + "_" + name;
 }
 
 // The app with its own settings folder, under Xvfb when `display` is true.
-std::string App(const std::string& env = {}, bool display = false) {
+std::string ConfiguredApp(const std::string& env = {}, bool display = false) {
   const std::string config = Output("config");
   std::filesystem::create_directories(config);
-  return "XDG_CONFIG_HOME='" + config + "' " + env + (env.empty() ? "" : " ") +
-         (display ? "xvfb-run -a -s '-screen 0 1280x720x24' " : "") + "'" + CONVSTEP_APP + "'";
+  return "XDG_CONFIG_HOME=" + Quote(config) + " " + env + (env.empty() ? "" : " ") +
+         (display ? "xvfb-run -a -s '-screen 0 1280x720x24' " : "") + App();
 }
 
 // Mean brightness of a region of an RGB(A) image (0 black .. 255 white) and its spread.
@@ -64,23 +51,22 @@ Region Measure(const unsigned char* pixels, int width, int channels, int x0, int
 }
 
 TEST(TeachProcess, BadLessonOrLanguageExitsTwo) {
-  const ProcessResult eleven = Shell(App() + " --lesson 11 --screenshot /dev/null");
+  const ProcessRun eleven = Shell(ConfiguredApp() + " --lesson 11 --screenshot /dev/null");
   EXPECT_EQ(eleven.status, 2) << eleven.output;
-  const ProcessResult zero = Shell(App() + " --lesson 0");
+  const ProcessRun zero = Shell(ConfiguredApp() + " --lesson 0");
   EXPECT_EQ(zero.status, 2) << zero.output;
-  const ProcessResult french = Shell(App() + " --lang fr");
+  const ProcessRun french = Shell(ConfiguredApp() + " --lang fr");
   EXPECT_EQ(french.status, 2) << french.output;
   EXPECT_NE(french.output.find("convstep: error: "), std::string::npos) << french.output;
 }
 
 TEST(TeachProcess, ChapterFourScreenshotsInBothLanguages) {
-  ASSERT_EQ(Shell("command -v xvfb-run").status, 0)
-      << "xvfb-run is not installed: apt-get install xvfb xauth";
+  ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
   for (const char* language : {"en", "zh"}) {
     SCOPED_TRACE(language);
     const std::string png = Output(std::string("lesson4_") + language + ".png");
-    const ProcessResult run = Shell(App({}, true) + " --screenshot '" + png +
-                          "' --size 1280x720 --frames 3 --lesson 4 --lang " + language);
+    const ProcessRun run = Shell(ConfiguredApp({}, true) + " --screenshot '" + png +
+                                 "' --size 1280x720 --frames 3 --lesson 4 --lang " + language);
     ASSERT_EQ(run.status, 0) << run.output;
     EXPECT_EQ(run.output.find("warning"), std::string::npos) << run.output;
     int width = 0, height = 0, channels = 0;
@@ -97,10 +83,10 @@ TEST(TeachProcess, ChapterFourScreenshotsInBothLanguages) {
 }
 
 TEST(TeachProcess, WithoutACjkFontChineseFallsBackToEnglishWithAWarning) {
-  ASSERT_EQ(Shell("command -v xvfb-run").status, 0);
+  ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
   const std::string png = Output("no_cjk.png");
-  const ProcessResult run = Shell(App("CONVSTEP_CJK_FONT=none", true) + " --screenshot '" + png +
-                        "' --size 1280x720 --frames 2 --lesson 1 --lang zh");
+  const ProcessRun run = Shell(ConfiguredApp("CONVSTEP_CJK_FONT=none", true) + " --screenshot '" +
+                               png + "' --size 1280x720 --frames 2 --lesson 1 --lang zh");
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("warning: Chinese needs a CJK font"), std::string::npos)
       << run.output;
