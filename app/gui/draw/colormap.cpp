@@ -123,6 +123,12 @@ ImU32 MixColor(ImU32 a, ImU32 b, float t) {
                                                x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
 }
 
+ImU32 FadeTowardsWhite(ImU32 color, float t) {
+  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(color);
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(x.x + (1.f - x.x) * t, x.y + (1.f - x.y) * t, x.z + (1.f - x.z) * t, x.w));
+}
+
 float DrawColorLegend(ImDrawList* draw, ImVec2 pos, float width, float bar_height,
                       const char* negative_label, const char* positive_label, ColorMap map) {
   constexpr int kSegments = 24;

@@ -41,6 +41,10 @@ ImU32 WithAlpha(ImU32 color, float alpha);
 /// Linear blend of two colours, t in [0, 1].
 ImU32 MixColor(ImU32 a, ImU32 b, float t);
 
+/// `color` with its red, green and blue moved a fraction t in [0, 1] towards white (alpha kept):
+/// what a white veil of opacity t over it shows.
+ImU32 FadeTowardsWhite(ImU32 color, float t);
+
 /// Fixed colours of the picture (chosen to stay apart from the value map's blue and orange).
 struct Palette {
   static constexpr ImU32 kKernelFrame = IM_COL32(25, 25, 60, 255);      ///< sliding kernel frame
