@@ -84,10 +84,14 @@ void DrawCells(const WindowView& v, const CellText& text) {
                     PaddedValue(v.session, v.n, c, pos), style.abs_max, style, look);
     }
   }
-  // Done taps of the current window get a small dot in their corner.
+  // Done taps of the current window get a small dot in their corner (those in view).
   if (step && !step->window_complete) {
+    const CellRange& in_view = v.lg.visible;
     for (const TapState& done : step->taps) {
       if (!done.done || (tap && &done == tap)) continue;
+      if (done.in_channel < in_view.row_begin || done.in_channel >= in_view.row_end ||
+          done.padded_pos < in_view.col_begin || done.padded_pos >= in_view.col_end)
+        continue;
       const ImVec2 max = v.lg.grid.CellMax(done.in_channel, done.padded_pos);
       const float r = std::max(2.f, v.lg.grid.cell.y * 0.1f);
       v.draw->AddCircleFilled(
@@ -111,9 +115,16 @@ void DrawKernelFrame(const WindowView& v) {
   const float x0 = grid.origin.x + start * grid.cell.x;
   const float extent_w = static_cast<float>(g.kernel_extent) * grid.cell.x;
   v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.cells_min.y - 6.f), v.lg.cells_max, true);
+  // Only the taps in view (a kernel may be far wider than the panel).
+  const float tap_pitch = static_cast<float>(g.dilation) * grid.cell.x;
+  const int64_t k_begin = std::clamp<int64_t>(
+      static_cast<int64_t>(std::floor((v.lg.cells_min.x - x0 - grid.cell.x - 4.f) / tap_pitch)), 0,
+      g.kernel_size);
+  const int64_t k_end = std::clamp<int64_t>(
+      static_cast<int64_t>(std::ceil((v.lg.cells_max.x - x0) / tap_pitch)) + 1, 0, g.kernel_size);
   if (g.dilation > 1) {
     // Gaps: the columns the kernel spans but skips.
-    for (int64_t k = 0; k + 1 < g.kernel_size; ++k) {
+    for (int64_t k = std::max<int64_t>(0, k_begin - 1); k < k_end && k + 1 < g.kernel_size; ++k) {
       const float gx0 = x0 + static_cast<float>(k * g.dilation + 1) * grid.cell.x;
       const float gx1 = x0 + static_cast<float>((k + 1) * g.dilation) * grid.cell.x;
       v.draw->AddRectFilled(ImVec2(gx0, top), ImVec2(gx1, bottom), IM_COL32(25, 25, 60, 40));
@@ -121,7 +132,7 @@ void DrawKernelFrame(const WindowView& v) {
                      4.f, 1.f);
     }
   }
-  for (int64_t k = 0; k < g.kernel_size; ++k) {
+  for (int64_t k = k_begin; k < k_end; ++k) {
     const float cx = x0 + static_cast<float>(k * g.dilation) * grid.cell.x;
     v.draw->AddRect(ImVec2(cx - 2.f, top), ImVec2(cx + grid.cell.x + 1.f, bottom),
                     Palette::kKernelFrame, 3.f, 0, 3.5f);
@@ -206,8 +217,13 @@ HoverTarget DrawKernelStrip(const WindowView& v, float top, const CellText& text
   v.draw->AddText(ImVec2(x0, top - ImGui::GetTextLineHeight() - 1.f), Palette::kKernelFrame,
                   caption);
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  for (int64_t ci = 0; ci < g.in_per_group; ++ci) {
-    for (int64_t k = 0; k < g.kernel_size; ++k) {
+  // Only the rows and taps in view: the strip is as tall as the group's channels.
+  const GridPlacement strip{ImVec2(x0, top),
+                            ImVec2(grid.cell.x * static_cast<float>(g.dilation), grid.cell.y),
+                            grid.gap, g.in_per_group, g.kernel_size};
+  const CellRange in_view = VisibleCells(strip, v.lg.cells_min, v.lg.cells_max);
+  for (int64_t ci = in_view.row_begin; ci < in_view.row_end; ++ci) {
+    for (int64_t k = in_view.col_begin; k < in_view.col_end; ++k) {
       const ImVec2 min(x0 + static_cast<float>(k * g.dilation) * grid.cell.x,
                        top + static_cast<float>(ci) * grid.cell.y);
       const ImVec2 max(min.x + grid.cell.x - grid.gap, min.y + grid.cell.y - grid.gap);
