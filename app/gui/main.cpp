@@ -25,6 +25,7 @@
 #include "options.h"
 #include "platform.h"
 #include "ui.h"
+#include "x_connection.h"
 
 namespace {
 
@@ -149,6 +150,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   convstep::gui::AttachIo(io_run, app, platform.window);
+  // A lost X connection or window autosaves and exits with kDisplayLostExit (x_connection.h).
+  convstep::gui::WatchDisplayConnection(app, platform.window);
   // Lesson keys are queued as they happen: a presentation clicker's PageDown is pressed and
   // released within one frame, which Dear ImGui 1.86's key state would miss.
   glfwSetWindowUserPointer(platform.window, &app);

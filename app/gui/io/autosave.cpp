@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "background.h"
 #include "io/session_file.h"
 
 namespace convstep::gui {
@@ -126,6 +127,16 @@ bool AutosaveTick(AppState& app, double now) {
 
 void FlushAutosave(AppState& app, double now) {
   if (Unsaved(app)) WriteAutosave(app, now);
+}
+
+Result<std::string> SaveAutosaveBeforeExit(AppState& app, double now) {
+  const AutosaveState& autosave = app.io.autosave;
+  if (!autosave.enabled || autosave.path.empty())
+    return MakeError("autosave is off for this run", "file",
+                     "autosave runs for a window opened without --no-settings");
+  FinishBuild(app);
+  if (!WriteAutosave(app, now)) return MakeError(autosave.error, "file", "");
+  return autosave.path;
 }
 
 void FinishAutosave(AppState& app) {

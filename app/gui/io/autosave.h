@@ -29,6 +29,12 @@ bool AutosaveTick(AppState& app, double now);
 /// Writes the autosave now if anything is unsaved (before quitting, for example).
 void FlushAutosave(AppState& app, double now);
 
+/// Writes the session to this run's autosave now, changed or not: the process is about to end
+/// without a clean exit (the display was lost). A build still running on the worker is waited
+/// for first, so the newest edit is in the file. Returns the file's path; an error when
+/// autosave is off (--no-settings, or a run without a window of its own) or the write failed.
+Result<std::string> SaveAutosaveBeforeExit(AppState& app, double now);
+
 /// A clean exit: removes this run's autosave (and its .npy files).
 void FinishAutosave(AppState& app);
 
