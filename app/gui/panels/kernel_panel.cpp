@@ -14,6 +14,89 @@ namespace {
 
 // Cells smaller than this (pixels) are drawn merged into blocks at least this large.
 constexpr float kMergeBelowPixels = 6.f;
+// At most this many merged blocks for all the kernels in view together, so that the bank
+// costs the same whatever the number and size of its kernels.
+constexpr int64_t kMergedBlockBudget = 900;
+
+// How many cells (rows x columns) one drawn block holds; 1 x 1 draws every cell.
+struct Merge {
+  int64_t rows = 1, cols = 1;
+  bool merged() const { return rows > 1 || cols > 1; }
+};
+
+// The merge for cells of `cell` pixels when `kernels_in_view` kernels are on screen: none
+// while cells are large enough to see one by one, else blocks of at least kMergeBelowPixels,
+// grown until the kernels in view fit kMergedBlockBudget: channels are merged first, so that
+// each tap keeps its own column as long as possible.
+Merge ChooseMerge(const Geometry& g, ImVec2 cell, int64_t kernels_in_view) {
+  Merge merge;
+  merge.rows = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.y)));
+  merge.cols = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.x)));
+  merge.rows = std::min(merge.rows, std::max<int64_t>(1, g.in_per_group));
+  merge.cols = std::min(merge.cols, std::max<int64_t>(1, g.kernel_size));
+  if (!merge.merged()) return merge;
+  const int64_t per_kernel = std::max<int64_t>(1, kMergedBlockBudget / kernels_in_view);
+  auto blocks = [](int64_t extent, int64_t size) { return (extent + size - 1) / size; };
+  const int64_t columns = blocks(g.kernel_size, merge.cols);
+  merge.rows =
+      std::max(merge.rows, blocks(g.in_per_group, std::max<int64_t>(1, per_kernel / columns)));
+  merge.rows = std::min(merge.rows, std::max<int64_t>(1, g.in_per_group));
+  if (blocks(g.in_per_group, merge.rows) * columns > per_kernel)
+    merge.cols = std::max(merge.cols, blocks(g.kernel_size, per_kernel));
+  return merge;
+}
+
+// One kernel's cells on screen.
+struct KernelCells {
+  GridPlacement grid;   ///< rows: channels of the group, columns: taps
+  CellRange visible;    ///< the cells in view
+  int64_t out_channel;  ///< the kernel
+  bool active = false;  ///< the kernel of the current step
+  const TapState* tap;  ///< the current multiply (null: none)
+};
+
+// Draws one kernel's cells in view: one by one, or merged into blocks of their mean, each block
+// outlined when it holds the current tap or a highlighted weight.
+void DrawKernelCells(const Frame& frame, ImDrawList* draw, const KernelCells& kernel,
+                     const Merge& merge, const CellText& cell_text) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const Highlight& highlight = *frame.highlight;
+  const CellRange& visible = kernel.visible;
+  const GridPlacement& grid = kernel.grid;
+  // Blocks start at multiples of the merge, so they stay put while the bank pans.
+  const int64_t row_start = visible.row_begin - visible.row_begin % merge.rows;
+  const int64_t col_start = visible.col_begin - visible.col_begin % merge.cols;
+  for (int64_t ci = row_start; ci < visible.row_end; ci += merge.rows) {
+    for (int64_t k = col_start; k < visible.col_end; k += merge.cols) {
+      const int64_t ci_end = std::min(g.in_per_group, ci + merge.rows);
+      const int64_t k_end = std::min(g.kernel_size, k + merge.cols);
+      double sum = 0.0;
+      bool lit = false, is_tap = false;
+      for (int64_t r = ci; r < ci_end; ++r) {
+        for (int64_t c = k; c < k_end; ++c) {
+          const int64_t index = WeightIndex(g, kernel.out_channel, r, c);
+          sum += session.problem.weight.data[static_cast<size_t>(index)];
+          lit = lit || (highlight.active() && highlight.HasWeight(index));
+          is_tap = is_tap || (kernel.active && kernel.tap && kernel.tap->channel_in_group == r &&
+                              kernel.tap->k == c);
+        }
+      }
+      const ImVec2 size(grid.cell.x * static_cast<float>(k_end - k),
+                        grid.cell.y * static_cast<float>(ci_end - ci));
+      const Outline outline = CellOutline(lit, is_tap, false, std::min(size.x, size.y));
+      CellLook look;
+      look.colormap = frame.colormap;
+      look.text = merge.merged() ? CellText{} : cell_text;
+      look.dim = kernel.active || lit ? 0.f : 0.3f;
+      look.outline = outline.color;
+      look.outline_thickness = outline.thickness;
+      DrawValueCell(draw, grid.CellMin(ci, k), grid.CellMax(ci_end - 1, k_end - 1),
+                    static_cast<float>(sum / static_cast<double>((ci_end - ci) * (k_end - k))),
+                    session.weight_style.abs_max, session.weight_style, look);
+    }
+  }
+}
 
 // How the bank is arranged: kernels per row and the cell scale that fits the panel best.
 struct BankLayout {
@@ -94,7 +177,6 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const CellText cell_text =
       ChooseCellText(cell, session.weight_style, frame.fonts, app.view.show_numbers);
-  const Highlight& highlight = *frame.highlight;
   const TapState* tap = frame.step && !frame.step->window_complete
                             ? &frame.step->taps[static_cast<size_t>(frame.step->coord.tap)]
                             : nullptr;
@@ -107,6 +189,9 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
       0, static_cast<int64_t>(std::floor((canvas.min.x - canvas.origin.x) / pitch.x)));
   const int64_t last_col = std::min<int64_t>(
       per_row, static_cast<int64_t>(std::ceil((canvas.max.x - canvas.origin.x) / pitch.x)));
+  const int64_t kernels_in_view = std::max<int64_t>(
+      1, std::max<int64_t>(0, last_row - first_row) * std::max<int64_t>(0, last_col - first_col));
+  const Merge merge = ChooseMerge(g, cell, kernels_in_view);
   HoverTarget hovered;
   char text[48];
   for (int64_t kr = first_row; kr < last_row; ++kr) {
@@ -133,48 +218,8 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
                       is_active ? Palette::kText : Palette::kMutedText, text);
       const GridPlacement grid{ImVec2(block.x, block.y + line + 2.f), cell, 1.f, g.in_per_group,
                                g.kernel_size};
-      const CellRange visible = VisibleCells(grid, canvas.min, canvas.max);
-      // At low zoom (cells of a few pixels, e.g. a [64, 64, 5] bank) blocks of cells are drawn
-      // as one cell of their mean, so the frame's cost does not grow with the bank; the active
-      // kernel and highlighted cells keep every cell.
-      const int64_t merge_rows =
-          std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.y)));
-      const int64_t merge_cols =
-          std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.x)));
-      const bool merged = (merge_rows > 1 || merge_cols > 1) && !is_active && !highlight.active();
-      for (int64_t ci = visible.row_begin; merged && ci < visible.row_end; ci += merge_rows) {
-        for (int64_t k = visible.col_begin; k < visible.col_end; k += merge_cols) {
-          const int64_t ci_end = std::min(visible.row_end, ci + merge_rows);
-          const int64_t k_end = std::min(visible.col_end, k + merge_cols);
-          double sum = 0.0;
-          for (int64_t r = ci; r < ci_end; ++r)
-            for (int64_t c = k; c < k_end; ++c)
-              sum += session.problem.weight.data[static_cast<size_t>(WeightIndex(g, o, r, c))];
-          CellLook look;
-          look.colormap = frame.colormap;
-          look.dim = 0.3f;
-          DrawValueCell(draw, grid.CellMin(ci, k), grid.CellMax(ci_end - 1, k_end - 1),
-                        static_cast<float>(sum / static_cast<double>((ci_end - ci) * (k_end - k))),
-                        session.weight_style.abs_max, session.weight_style, look);
-        }
-      }
-      for (int64_t ci = visible.row_begin; !merged && ci < visible.row_end; ++ci) {
-        for (int64_t k = visible.col_begin; k < visible.col_end; ++k) {
-          const int64_t index = WeightIndex(g, o, ci, k);
-          const bool lit = highlight.active() && highlight.HasWeight(index);
-          const bool is_tap = is_active && tap && tap->channel_in_group == ci && tap->k == k;
-          const Outline outline = CellOutline(lit, is_tap, false, cell.y);
-          CellLook look;
-          look.colormap = frame.colormap;
-          look.text = cell_text;
-          look.dim = is_active || lit ? 0.f : 0.3f;
-          look.outline = outline.color;
-          look.outline_thickness = outline.thickness;
-          DrawValueCell(draw, grid.CellMin(ci, k), grid.CellMax(ci, k),
-                        session.problem.weight.data[static_cast<size_t>(index)],
-                        session.weight_style.abs_max, session.weight_style, look);
-        }
-      }
+      const KernelCells cells{grid, VisibleCells(grid, canvas.min, canvas.max), o, is_active, tap};
+      DrawKernelCells(frame, draw, cells, merge, cell_text);
       const ImVec2 kmax(block.x + kernel_size.x, block.y + line + 2.f + kernel_size.y);
       if (is_active)
         draw->AddRect(ImVec2(block.x - 3.f, block.y + line - 1.f),
