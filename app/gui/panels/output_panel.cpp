@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "draw/colormap.h"
 #include "draw/labeled_grid.h"
 #include "panels/panel_common.h"
 
@@ -46,6 +47,34 @@ void OutputTooltip(const Frame& frame, const AppState& app, int64_t n, int64_t o
   }
   MutedText(Tr(app.i18n, "output.tooltip_hint"));
   ImGui::EndTooltip();
+}
+
+// More cells than this in view: the outputs still to compute are drawn row by row as one
+// light band with a line between cells, instead of a dashed outline per cell (20-odd dashes
+// each), so the panel costs the same however many outputs are still to come.
+constexpr int64_t kDashedCellsInView = 48;
+
+// The outputs of batch item n still to compute in the visible rows, as bands (one rectangle
+// per row and one line per cell boundary). The current cell and highlighted ones are outlined
+// by the caller.
+void DrawPendingBands(ImDrawList* draw, const Geometry& g, const LabeledGrid& lg, int64_t n,
+                      int64_t done_count) {
+  const GridPlacement& grid = lg.grid;
+  const ImU32 line = WithAlpha(Palette::kGrid, 0.7f);
+  for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
+    const int64_t first_pending =
+        std::clamp<int64_t>(done_count - OutputIndexOf(g, n, o, 0), 0, g.out_length);
+    const int64_t begin = std::max(lg.visible.col_begin, first_pending);
+    if (begin >= lg.visible.col_end) continue;
+    const ImVec2 min = grid.CellMin(o, begin);
+    const ImVec2 max = grid.CellMax(o, lg.visible.col_end - 1);
+    draw->AddRectFilled(min, max, Palette::kEmptyCell);
+    draw->AddRect(min, max, line);
+    for (int64_t t = begin + 1; t < lg.visible.col_end; ++t) {
+      const float x = grid.CellMin(o, t).x - grid.gap * 0.5f;
+      draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), line);
+    }
+  }
 }
 
 }  // namespace
@@ -96,12 +125,26 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   const Highlight& highlight = *frame.highlight;
   const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
   const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;
+  const bool bands =
+      (lg.visible.row_end - lg.visible.row_begin) * (lg.visible.col_end - lg.visible.col_begin) >
+      kDashedCellsInView;
   draw->PushClipRect(lg.cells_min, lg.cells_max, true);
+  if (bands) DrawPendingBands(draw, g, lg, n, done_count);
   for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
     for (int64_t t = lg.visible.col_begin; t < lg.visible.col_end; ++t) {
       const int64_t index = OutputIndexOf(g, n, o, t);
       const bool lit = highlight.active() && highlight.HasOutput(index);
       const Outline outline = CellOutline(lit, index == current, false, cell.y);
+      if (bands && index >= done_count) {  // in a band: only its outline, if any
+        if (outline.thickness > 0.f) {     // as DrawValueCell outlines an empty cell
+          const float thickness = outline.thickness + (lit ? 0.5f : 0.f);
+          const float inset = thickness * 0.5f;
+          const ImVec2 min = lg.grid.CellMin(o, t), max = lg.grid.CellMax(o, t);
+          draw->AddRect(ImVec2(min.x + inset, min.y + inset), ImVec2(max.x - inset, max.y - inset),
+                        outline.color, 2.f, 0, thickness);
+        }
+        continue;
+      }
       CellLook look;
       look.colormap = frame.colormap;
       look.text = text;
