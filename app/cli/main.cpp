@@ -93,19 +93,21 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
              const convstep::cli::TraceRange& range, const convstep::Limits& limits) {
   convstep::Granularity granularity;
   if (!convstep::ParseGranularity(granularity_name, &granularity))
-    return Fail({"unknown granularity '" + granularity_name + "'", "granularity",
-                 "use tap, window, row or batch"});
+    return Fail(convstep::MakeError("unknown granularity '" + granularity_name + "'", "granularity",
+                                    "use tap, window, row or batch"));
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   if (!loaded->has_conv)
-    return Fail({"the spec has no \"conv\" object", "conv",
-                 "trace needs a layer: add \"conv\": {\"in_channels\": ..., ...}"});
+    return Fail(
+        convstep::MakeError("the spec has no \"conv\" object", "conv",
+                            "trace needs a layer: add \"conv\": {\"in_channels\": ..., ...}"));
   const convstep::Walkthrough walk(loaded->problem, loaded->geometry);
   const int64_t total = walk.StepCount(granularity);
   if (range.from < 0 || (range.from >= total && total > 0))
-    return Fail({"--from " + std::to_string(range.from) + " is out of range", "from",
-                 "there are " + std::to_string(total) + " steps, numbered 0 to " +
-                     std::to_string(total - 1)});
+    return Fail(convstep::MakeError("--from " + std::to_string(range.from) + " is out of range",
+                                    "from",
+                                    "there are " + std::to_string(total) +
+                                        " steps, numbered 0 to " + std::to_string(total - 1)));
   if (as_json) {
     std::cout << convstep::cli::TraceToJson(walk, granularity, range).dump() << "\n";
   } else {

@@ -50,29 +50,13 @@ const char* Tr(const I18n& i18n, const char* key) {
 }
 
 std::string FormatPlaceholders(std::string_view pattern, std::initializer_list<std::string> args) {
-  const std::vector<std::string> values(args);
-  std::string out;
-  out.reserve(pattern.size() + 16);
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{') {
-      const size_t close = pattern.find('}', i);
-      if (close != std::string_view::npos && close > i + 1 && close - i <= 3) {
-        bool digits = true;
-        size_t index = 0;
-        for (size_t j = i + 1; j < close; ++j) {
-          if (pattern[j] < '0' || pattern[j] > '9') digits = false;
-          index = index * 10 + static_cast<size_t>(pattern[j] - '0');
-        }
-        if (digits && index < values.size()) {
-          out += values[index];
-          i = close;
-          continue;
-        }
-      }
-    }
-    out += pattern[i];
-  }
-  return out;
+  return FormatPattern(pattern, std::vector<std::string>(args));
+}
+
+std::string LocalizedHint(const I18n& i18n, const Error& error) {
+  if (error.hint_key.empty()) return error.hint;
+  const char* pattern = i18n.Find("hint." + error.hint_key);
+  return pattern ? FormatPattern(pattern, error.hint_args) : error.hint;
 }
 
 std::string TrFormat(const I18n& i18n, const char* key, std::initializer_list<std::string> args) {

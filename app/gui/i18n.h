@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "convstep/result.h"
+
 namespace convstep::gui {
 
 /// One language's table: key -> text. Owned by AppState (no global table).
@@ -40,6 +42,10 @@ std::string TrFormat(const I18n& i18n, const char* key, std::initializer_list<st
 
 /// "translated text##key": an ImGui label whose ID does not change with the language.
 std::string Label(const I18n& i18n, const char* key);
+
+/// An error's hint in the table's language: "hint.<hint_key>" with the error's arguments, or
+/// the core's English hint when the error has no key or the table lacks it.
+std::string LocalizedHint(const I18n& i18n, const Error& error);
 
 /// Replaces {0}, {1}, ... in `pattern` (exposed for tests).
 std::string FormatPlaceholders(std::string_view pattern, std::initializer_list<std::string> args);

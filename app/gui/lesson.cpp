@@ -15,8 +15,8 @@ constexpr int kKeyPageUp = 266;
 constexpr int kKeyPageDown = 267;
 
 Error ChapterError(const std::string& what) {
-  return Error{"chapters.json: " + what, "lesson",
-               "restore assets/lesson/chapters.json from the repository"};
+  return MakeError("chapters.json: " + what, "lesson",
+                   "restore assets/lesson/chapters.json from the repository");
 }
 
 }  // namespace

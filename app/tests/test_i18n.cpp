@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "convstep/geometry.h"
 #include "i18n.h"
 
 namespace convstep::gui {
@@ -125,6 +126,83 @@ TEST(I18n, TheChineseTableHasEveryKeyWithTheSamePlaceholders) {
     if (!english.Find(key)) problems += "  only in zh.json: " + key + "\n";
   EXPECT_TRUE(problems.empty()) << problems;
   EXPECT_GT(translated, english.size() * 3 / 4);  // most entries hold Chinese characters
+}
+
+// The hints of PyTorch's refusals speak the UI's language: every hint key the core uses has a
+// "hint.<key>" entry, the English entry reproduces the core's own English hint with the same
+// arguments, and the Chinese one carries the same numbers.
+TEST(I18n, CoreHintsHaveEveryKeyAndTheEnglishTableMatchesTheCore) {
+  const std::string root = std::string(CONVSTEP_SOURCE_DIR);
+  I18n english, chinese;
+  ASSERT_TRUE(english.LoadFile(root + "/assets/i18n/en.json"));
+  ASSERT_TRUE(chinese.LoadFile(root + "/assets/i18n/zh.json"));
+  // Keys as the core sources write them: Hint{"key", ...} or `Hint name = {"key", ...}`.
+  const std::regex hint_literal("Hint(?:\\{| [a-z_]+ = \\{)\"([a-z_]+)\"");
+  std::set<std::string> source_keys;
+  for (const auto& entry : std::filesystem::directory_iterator(root + "/core/src")) {
+    std::ifstream file(entry.path());
+    std::stringstream text;
+    text << file.rdbuf();
+    const std::string source = text.str();
+    for (std::sregex_iterator it(source.begin(), source.end(), hint_literal), end; it != end; ++it)
+      source_keys.insert((*it)[1].str());
+  }
+  EXPECT_GE(source_keys.size(), 25u);
+  std::set<std::string> table_keys;
+  for (const auto& [key, text] : english.entries())
+    if (key.rfind("hint.", 0) == 0) table_keys.insert(key.substr(5));
+  EXPECT_EQ(source_keys, table_keys);
+
+  // One refused configuration per kind of hint, checked in both languages.
+  const auto spec = [](int64_t in, int64_t out, int64_t k) {
+    Conv1dSpec s;
+    s.in_channels = in;
+    s.out_channels = out;
+    s.kernel_size = k;
+    return s;
+  };
+  struct Case {
+    Conv1dSpec spec;
+    Shape input;
+    const char* key;
+  };
+  std::vector<Case> cases;
+  Conv1dSpec s = spec(3, 8, 2);
+  s.groups = 2;
+  cases.push_back({s, {6, 3, 5}, "groups_split_in"});
+  s = spec(3, 8, 2);
+  s.stride = 0;
+  cases.push_back({s, {6, 3, 5}, "stride_positive"});
+  s = spec(3, 8, 2);
+  s.padding_mode = PaddingMode::kReflect;
+  s.padding = 5;
+  cases.push_back({s, {6, 3, 5}, "reflect_too_wide"});
+  s = spec(3, 8, 2);
+  s.padding_mode = PaddingMode::kCircular;
+  s.padding = -3;
+  cases.push_back({s, {6, 3, 5}, "negative_padding_crops"});
+  cases.push_back({spec(3, 8, 2), {6, 5, 3}, "channels_mismatch"});
+  cases.push_back({spec(3, 8, 9), {6, 3, 5}, "kernel_too_long"});
+  s = spec(3, 8, 2);
+  s.dilation = 0;
+  cases.push_back({s, {6, 3, 5}, "dilation_positive"});
+  cases.push_back({spec(3, 8, 2), {3, 5, 1, 1}, "input_dims"});
+  for (const Case& c : cases) {
+    const auto result = Validate(c.spec, c.input);
+    ASSERT_FALSE(result) << c.key;
+    const Error& e = result.error();
+    EXPECT_EQ(e.hint_key, c.key);
+    EXPECT_EQ(LocalizedHint(english, e), e.hint) << c.key;
+    const std::string zh = LocalizedHint(chinese, e);
+    EXPECT_NE(zh, e.hint) << c.key;
+    for (const std::string& arg : e.hint_args) EXPECT_NE(zh.find(arg), std::string::npos) << zh;
+  }
+  // An error without a key, or a table without the entry, shows the core's English hint.
+  const Error plain = MakeError("m", "p", "plain hint");
+  EXPECT_EQ(LocalizedHint(chinese, plain), "plain hint");
+  I18n empty;
+  EXPECT_EQ(LocalizedHint(empty, Validate(cases[0].spec, cases[0].input).error()),
+            Validate(cases[0].spec, cases[0].input).error().hint);
 }
 
 }  // namespace

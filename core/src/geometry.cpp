@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <vector>
 
 namespace convstep {
 namespace {
@@ -59,32 +60,42 @@ constexpr int64_t kMaxSize = int64_t{1} << 40;
 
 // Module construction checks, in conv.py's order.
 Result<bool> CheckConstruction(const Conv1dSpec& spec) {
-  const std::string groups_hint = "use a divisor of both in_channels (" + S(spec.in_channels) +
-                                  ") and out_channels (" + S(spec.out_channels) +
-                                  "), one of: " + GroupChoices(spec.in_channels, spec.out_channels);
+  // {0} in_channels, {1} out_channels, {2} groups, {3} the groups that would work.
+  const std::vector<std::string> groups_args = {S(spec.in_channels), S(spec.out_channels),
+                                                S(spec.groups),
+                                                GroupChoices(spec.in_channels, spec.out_channels)};
+  const std::string groups_hint =
+      "use a divisor of both in_channels ({0}) and out_channels ({1}), one of: {3}";
   if (spec.groups <= 0)
-    return MakeError("groups must be a positive integer", "groups",
-                     "groups=" + S(spec.groups) + " is not allowed; " + groups_hint);
+    return MakeError(
+        "groups must be a positive integer", "groups",
+        Hint{"groups_positive", "groups={2} is not allowed; " + groups_hint, groups_args});
   if (FloorMod(spec.in_channels, spec.groups) != 0)
-    return MakeError("in_channels must be divisible by groups", "groups",
-                     "in_channels=" + S(spec.in_channels) + " does not split into " +
-                         S(spec.groups) + " equal groups; " + groups_hint);
+    return MakeError(
+        "in_channels must be divisible by groups", "groups",
+        Hint{"groups_split_in",
+             "in_channels={0} does not split into {2} equal groups; " + groups_hint, groups_args});
   if (FloorMod(spec.out_channels, spec.groups) != 0)
-    return MakeError("out_channels must be divisible by groups", "groups",
-                     "out_channels=" + S(spec.out_channels) + " does not split into " +
-                         S(spec.groups) + " equal groups; " + groups_hint);
+    return MakeError(
+        "out_channels must be divisible by groups", "groups",
+        Hint{"groups_split_out",
+             "out_channels={1} does not split into {2} equal groups; " + groups_hint, groups_args});
   if (spec.padding_kind == PaddingKind::kInvalid)
-    return MakeError("Invalid padding string '" + spec.invalid_padding +
-                         "', should be one of {'same', 'valid'}",
-                     "padding", "use a whole number of cells, 'same' or 'valid'");
+    return MakeError(
+        "Invalid padding string '" + spec.invalid_padding + "', should be one of {'same', 'valid'}",
+        "padding", Hint{"padding_string", "use a whole number of cells, 'same' or 'valid'", {}});
   if (spec.padding_kind == PaddingKind::kSame && spec.stride != 1)
     return MakeError("padding='same' is not supported for strided convolutions", "padding",
-                     "'same' keeps L_out == L only with stride 1: set stride to 1, or give "
-                     "padding as a number");
+                     Hint{"same_stride",
+                          "'same' keeps L_out == L only with stride 1: set stride to 1, or give "
+                          "padding as a number",
+                          {}});
   if (spec.padding_mode == PaddingMode::kInvalid)
-    return MakeError("padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, "
-                     "but got padding_mode='" + spec.invalid_mode + "'",
-                     "padding_mode", "choose zeros, reflect, replicate or circular");
+    return MakeError(
+        "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, "
+        "but got padding_mode='" +
+            spec.invalid_mode + "'",
+        "padding_mode", Hint{"padding_mode", "choose zeros, reflect, replicate or circular", {}});
   const Shape weight = {spec.out_channels, FloorDiv(spec.in_channels, spec.groups),
                         spec.kernel_size};
   const char* names[] = {"out_channels", "in_channels", "kernel_size"};
@@ -92,20 +103,25 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
     if (weight[i] < 0)
       return MakeError("Trying to create tensor with negative dimension " + S(weight[i]) + ": " +
                            FormatShape(weight),
-                       names[i], std::string(names[i]) + " must be a positive whole number");
+                       names[i],
+                       Hint{"positive_size", "{0} must be a positive whole number", {names[i]}});
   }
   // PyTorch itself fails later with backend-specific errors for these; ConvStep says why.
   if (spec.in_channels == 0)
     return MakeError("in_channels must be at least 1, but got 0", "in_channels",
-                     "each input position needs at least one channel (a word vector of size >= 1)");
+                     Hint{"in_channels_zero",
+                          "each input position needs at least one channel (a word vector of size "
+                          ">= 1)",
+                          {}});
   if (spec.kernel_size == 0)
     return MakeError("kernel_size must be at least 1, but got 0", "kernel_size",
-                     "a kernel must cover at least one position");
+                     Hint{"kernel_zero", "a kernel must cover at least one position", {}});
   for (int64_t size : {spec.in_channels, spec.out_channels, spec.kernel_size, spec.stride,
                        spec.padding, spec.dilation, spec.groups}) {
     if (size > kMaxParameter || size < -kMaxParameter)
-      return MakeError("a parameter of " + S(size) + " is out of range", "spec",
-                       "ConvStep accepts parameters between -(2^31-1) and 2^31-1");
+      return MakeError(
+          "a parameter of " + S(size) + " is out of range", "spec",
+          Hint{"parameter_range", "ConvStep accepts parameters between -(2^31-1) and 2^31-1", {}});
   }
   return Ok();
 }
@@ -145,9 +161,10 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   const Shape weight = {spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size};
   const int64_t dims = static_cast<int64_t>(input_shape.size());
   const bool zeros = spec.padding_mode == PaddingMode::kZeros;
-  const std::string layout_hint =
-      "give the input as [N, C, L] (batched) or [C, L] (unbatched); for [N, L, C] data, "
-      "permute(0, 2, 1) first";
+  const Hint layout_hint = {"input_dims",
+                            "give the input as [N, C, L] (batched) or [C, L] (unbatched); for "
+                            "[N, L, C] data, permute(0, 2, 1) first",
+                            {}};
   if (dims != 2 && dims != 3) {
     // F.pad runs first for the non-zero modes: it needs 2 padding values <= 2 * dims.
     if (!zeros && dims == 0) return MakeError("Padding length too large", "input", layout_hint);
@@ -161,7 +178,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   for (int64_t size : input_shape) {
     if (size < 0 || size > kMaxSize)
       return MakeError("input size " + S(size) + " is out of range", "input",
-                       "sizes must be between 0 and 2^40");
+                       Hint{"input_size_range", "sizes must be between 0 and 2^40", {}});
   }
   Shape shape = input_shape;  // as the conv sees it (after F.pad / same's extra column)
   const int64_t length = input_shape.back();
@@ -176,46 +193,59 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
     pad_left = zeros ? total / 2 : FloorDiv(total, 2);
     pad_right = total - pad_left;
   }
-  const std::string pad_hint = "padding is " + S(pad_left) + " on the left and " + S(pad_right) +
-                               " on the right, for an input of length L=" + S(length);
+  // {0} left padding, {1} right padding, {2} L.
+  const Hint crop_hint = {"negative_padding_crops",
+                          "negative padding crops; padding is {0} on the left and {1} on the "
+                          "right, for an input of length L={2} leaves nothing",
+                          {S(pad_left), S(pad_right), S(length)}};
   if (!zeros) {
     const int64_t padded = length + pad_left + pad_right;
     if (spec.padding_mode == PaddingMode::kReflect) {
       const bool empty = (dims == 2) ? length == 0 : (channels == 0 || length == 0);
       if (empty)
-        return MakeError("2D or 3D (batch mode) tensor expected for input, but got: " +
-                             FloatTensorText(input_shape),
-                         "input", "reflect padding needs a non-empty input (L >= 1)");
+        return MakeError(
+            "2D or 3D (batch mode) tensor expected for input, but got: " +
+                FloatTensorText(input_shape),
+            "input", Hint{"reflect_empty", "reflect padding needs a non-empty input (L >= 1)", {}});
       if (!(pad_left < length && pad_right < length))
-        return MakeError("Argument #4: Padding size should be less than the corresponding input "
-                         "dimension, but got: padding (" + S(pad_left) + ", " + S(pad_right) +
-                             ") at dimension " + S(dims - 1) + " of input " +
-                             FormatShape(input_shape),
-                         "padding",
-                         "reflect mirrors the input without repeating its edge, so padding must "
-                         "be less than L=" + S(length) + "; use padding <= " + S(length - 1) +
-                             " or another padding_mode");
+        return MakeError(
+            "Argument #4: Padding size should be less than the corresponding input "
+            "dimension, but got: padding (" +
+                S(pad_left) + ", " + S(pad_right) + ") at dimension " + S(dims - 1) + " of input " +
+                FormatShape(input_shape),
+            "padding",
+            Hint{"reflect_too_wide",
+                 "reflect mirrors the input without repeating its edge, so padding "
+                 "must be less than L={0}; use padding <= {1} or another padding_mode",
+                 {S(length), S(length - 1)}});
       if (padded < 1)
-        return MakeError("2input (W: " + S(length) + ")is too small. Calculated output W: " +
-                             S(padded),
-                         "padding", "negative padding crops; " + pad_hint + " leaves nothing");
+        return MakeError(
+            "2input (W: " + S(length) + ")is too small. Calculated output W: " + S(padded),
+            "padding", crop_hint);
     } else if (spec.padding_mode == PaddingMode::kReplicate) {
       const bool empty = channels == 0 || length == 0;
       if (empty)
-        return MakeError("Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and "
-                         "other non-zero dimensions for input, but got: " + FormatShape(input_shape),
-                         "input", "replicate padding needs a non-empty input (C >= 1, L >= 1)");
+        return MakeError(
+            "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and "
+            "other non-zero dimensions for input, but got: " +
+                FormatShape(input_shape),
+            "input",
+            Hint{"replicate_empty",
+                 "replicate padding needs a non-empty input (C >= 1, L >= 1)",
+                 {}});
       if (padded < 1)
-        return MakeError("input (W: " + S(length) + ") is too small. Calculated output W: " +
-                             S(padded),
-                         "padding", "negative padding crops; " + pad_hint + " leaves nothing");
+        return MakeError(
+            "input (W: " + S(length) + ") is too small. Calculated output W: " + S(padded),
+            "padding", crop_hint);
     } else {  // circular
       if (pad_left > length || pad_right > length)
         return MakeError("Padding value causes wrapping around more than once.", "padding",
-                         "circular padding may wrap at most once: use padding <= L=" + S(length));
+                         Hint{"circular_wrap",
+                              "circular padding may wrap at most once: use padding <= L={0}",
+                              {S(length)}});
       if (padded < 0)
         return MakeError("Negative padding value is resulting in an empty dimension", "padding",
-                         "negative padding crops; " + pad_hint + " leaves nothing");
+                         crop_hint);
     }
     shape.back() = padded;
   } else if (spec.padding_kind == PaddingKind::kSame && pad_left != pad_right) {
@@ -229,29 +259,34 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   if (dims == 2) shape.insert(shape.begin(), 1);  // conv1d unsqueezes unbatched input
   if (conv_pad < 0)
     return MakeError("negative padding is not supported", "padding",
-                     "with padding_mode='zeros' padding must be >= 0 (got " + S(conv_pad) +
-                         "); the other modes crop with negative padding");
+                     Hint{"zeros_negative",
+                          "with padding_mode='zeros' padding must be >= 0 (got {0}); the other "
+                          "modes crop with negative padding",
+                          {S(conv_pad)}});
   if (spec.stride <= 0)
     return MakeError("non-positive stride is not supported", "stride",
-                     "stride is how far the kernel moves each step: use 1 or more (got " +
-                         S(spec.stride) + ")");
+                     Hint{"stride_positive",
+                          "stride is how far the kernel moves each step: use 1 or more (got {0})",
+                          {S(spec.stride)}});
   if (spec.out_channels < spec.groups)
     return MakeError("Given groups=" + S(spec.groups) + ", expected weight to be at least " +
                          S(spec.groups) + " at dimension 0, but got weight of size " +
                          FormatShape(weight) + " instead",
                      "out_channels",
-                     "out_channels is the number of kernels; it must be at least groups=" +
-                         S(spec.groups));
+                     Hint{"out_channels_groups",
+                          "out_channels is the number of kernels; it must be at least groups={0}",
+                          {S(spec.groups)}});
   if (shape[1] != weight[1] * spec.groups)
     return MakeError("Given groups=" + S(spec.groups) + ", weight of size " + FormatShape(weight) +
                          ", expected input" + FormatShape(shape) + " to have " +
                          S(weight[1] * spec.groups) + " channels, but got " + S(shape[1]) +
                          " channels instead",
                      "input",
-                     "the input's channel axis (axis " + S(dims - 2) + ") has " + S(shape[1]) +
-                         " but in_channels is " + S(spec.in_channels) +
-                         ": set in_channels to " + S(shape[1]) +
-                         ", or if the data is [N, L, C], permute(0, 2, 1) it first");
+                     Hint{"channels_mismatch",
+                          "the input's channel axis (axis {0}) has {1} but in_channels is {2}: "
+                          "set in_channels to {1}, or if the data is [N, L, C], permute(0, 2, 1) "
+                          "it first",
+                          {S(dims - 2), S(shape[1]), S(spec.in_channels)}});
   const int64_t conv_padded = shape.back() + 2 * conv_pad;
   const int64_t extent = spec.dilation * (spec.kernel_size - 1) + 1;
   if (conv_padded < extent)
@@ -259,15 +294,18 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                          "). Kernel size: (" + S(extent) +
                          "). Kernel size can't be greater than actual input size",
                      "kernel_size",
-                     "the kernel spans dilation*(kernel_size-1)+1 = " + S(extent) +
-                         " positions but the padded input has " + S(conv_padded) +
-                         ": use a smaller kernel_size or dilation, more padding, or a longer input");
+                     Hint{"kernel_too_long",
+                          "the kernel spans dilation*(kernel_size-1)+1 = {0} positions but the "
+                          "padded input has {1}: use a smaller kernel_size or dilation, more "
+                          "padding, or a longer input",
+                          {S(extent), S(conv_padded)}});
   // From here on PyTorch is choosing a backend (_select_conv_backend); conv1d runs as a 2-d
   // convolution over [N, C, 1, L].
   if (shape.back() == 0 && shape[0] > 0 && shape[1] > 0)
-    return MakeError("Only zero batch or zero channel inputs are supported, but got input shape: " +
-                         FormatShape({shape[0], shape[1], 1, 0}),
-                     "input", "the input has length L=0; give at least one position");
+    return MakeError(
+        "Only zero batch or zero channel inputs are supported, but got input shape: " +
+            FormatShape({shape[0], shape[1], 1, 0}),
+        "input", Hint{"empty_length", "the input has length L=0; give at least one position", {}});
   if (spec.dilation <= 0) {
     // Only the chosen backend checks dilation, each in its own words: oneDNN (use_mkldnn:
     // groups > 1, a batch other than 1, or more than 20480 input values) or the slow dilated
@@ -278,8 +316,9 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
         onednn ? "non-positive dilation is not supported"
                : "dilation should be greater than zero, but got [1, " + S(spec.dilation) + "]",
         "dilation",
-        "dilation is the spacing between kernel taps: use 1 or more (got " + S(spec.dilation) +
-            ")");
+        Hint{"dilation_positive",
+             "dilation is the spacing between kernel taps: use 1 or more (got {0})",
+             {S(spec.dilation)}});
   }
 
   Geometry g;
@@ -310,8 +349,10 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   elements = SatAdd(elements, SatMul(SatMul(g.batch, g.out_channels), g.out_length));
   if (SatMul(elements, 4) > limits.max_bytes)
     return MakeError(OverBudgetMessage("this configuration's tensors", elements, limits), "input",
-                     "use a smaller batch, fewer channels or a shorter input (the budget can "
-                     "be raised in the settings)");
+                     Hint{"over_budget",
+                          "use a smaller batch, fewer channels or a shorter input, or raise the "
+                          "budget with --max-memory (in MiB)",
+                          {}});
   return g;
 }
 

@@ -12,4 +12,29 @@ std::string Error::OneLine() const {
   return line;
 }
 
+std::string FormatPattern(std::string_view pattern, const std::vector<std::string>& args) {
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      const size_t close = pattern.find('}', i);
+      if (close != std::string_view::npos && close > i + 1 && close - i <= 3) {
+        bool digits = true;
+        size_t index = 0;
+        for (size_t j = i + 1; j < close; ++j) {
+          if (pattern[j] < '0' || pattern[j] > '9') digits = false;
+          index = index * 10 + static_cast<size_t>(pattern[j] - '0');
+        }
+        if (digits && index < args.size()) {
+          out += args[index];
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
 }  // namespace convstep

@@ -45,7 +45,10 @@ Result<int64_t> CheckedNumel(const Shape& shape, const std::string& parameter) {
 
 Error OverBudget(int64_t elements, const Limits& limits) {
   return MakeError(OverBudgetMessage("the generated tensors", elements, limits), "input_shape",
-                   "use a smaller input or fewer channels");
+                   Hint{"over_budget",
+                        "use a smaller batch, fewer channels or a shorter input, or raise the "
+                        "budget with --max-memory (in MiB)",
+                        {}});
 }
 
 // Fills one tensor of a non-randn source; `generator` is used by kSmallIntegers only.

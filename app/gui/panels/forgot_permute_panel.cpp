@@ -49,7 +49,7 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
                               {std::to_string(given.size() == 3 ? given[1] : 0),
                                std::to_string(session.recipe.spec.in_channels)})
                          .c_str());
-      MutedText(result.error().hint.c_str());
+      MutedText(LocalizedHint(app.i18n, result.error()).c_str());
     } else {
       ImGui::PopFont();
       ImGui::Separator();

@@ -72,17 +72,22 @@ void ErrorBox(AppState& app, const char* control) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const char* kept = Tr(app.i18n, "params.last_valid_kept");
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float height = ImGui::CalcTextSize(error.message.c_str(), nullptr, false, wrap).y +
-                       ImGui::CalcTextSize(error.hint.c_str(), nullptr, false, wrap).y +
-                       ImGui::CalcTextSize(kept, nullptr, false, wrap).y + line * 2.f +
-                       style.ItemSpacing.y * 4.f + style.WindowPadding.y * 2.f;
+  // PyTorch's message stays as PyTorch prints it; the hint and the note speak the UI's language.
+  const std::string hint = LocalizedHint(app.i18n, error);
+  const auto wrapped_height = [&](const char* text) {
+    const size_t lines = WrapLines(text, ImGui::GetFont(), ImGui::GetFontSize(), wrap).size();
+    return static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing();
+  };
+  const float height = wrapped_height(error.message.c_str()) + wrapped_height(hint.c_str()) +
+                       wrapped_height(kept) + line * 2.f + style.ItemSpacing.y * 4.f +
+                       style.WindowPadding.y * 2.f;
   ImGui::BeginChild((std::string("error_") + control).c_str(), ImVec2(width, height), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
   ImGui::TextUnformatted(Tr(app.i18n, "params.error_title"));
-  ImGui::TextWrapped("%s", error.message.c_str());
+  TextWrappedCjk(error.message.c_str(), wrap);
   ImGui::PopStyleColor();
-  ImGui::TextWrapped("%s", error.hint.c_str());
+  TextWrappedCjk(hint.c_str(), wrap);
   MutedText(kept);
   if (ImGui::SmallButton(Label(app.i18n, "params.undo").c_str())) RevertDraft(app);
   ImGui::EndChild();

@@ -94,7 +94,7 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
     TextWrappedCjk(app.edit_error->error.message.c_str());
     ImGui::PopStyleColor();
-    TextWrappedCjk(app.edit_error->error.hint.c_str());
+    TextWrappedCjk(LocalizedHint(app.i18n, app.edit_error->error).c_str());
   } else if (recipe.values == ValuesFrom::kSentences) {
     const Geometry& g = session.geometry;
     TextWrappedCjk(

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace convstep {
 
@@ -12,7 +14,11 @@ namespace convstep {
 struct Error {
   std::string message;    ///< the text PyTorch raises (or ConvStep's own for its own checks)
   std::string parameter;  ///< which value to change
-  std::string hint;       ///< what would be right, in plain language
+  std::string hint;       ///< what would be right, in plain language (English)
+  /// Translation of the hint: the app shows its language's "hint.<hint_key>" with
+  /// {0}, {1}, ... replaced by hint_args; empty when the hint has no translation key.
+  std::string hint_key;
+  std::vector<std::string> hint_args;  ///< the numbers and names the hint quotes
 
   /// "message (parameter): hint", the one-line form the command line tool prints.
   std::string OneLine() const;
@@ -41,9 +47,33 @@ class Result {
   std::variant<T, Error> v_;
 };
 
+/// Replaces {0}, {1}, ... in `pattern` by `args` (a placeholder without an argument stays).
+std::string FormatPattern(std::string_view pattern, const std::vector<std::string>& args);
+
+/// A translatable hint: its English text is `pattern` with {0}, {1}, ... replaced by `args`;
+/// `key` names it in the app's language tables ("hint.<key>"), which take the same args.
+struct Hint {
+  std::string key;
+  std::string pattern;
+  std::vector<std::string> args;
+};
+
 /// Builds an Error in one expression.
 inline Error MakeError(std::string message, std::string parameter, std::string hint) {
-  return Error{std::move(message), std::move(parameter), std::move(hint)};
+  Error error;
+  error.message = std::move(message);
+  error.parameter = std::move(parameter);
+  error.hint = std::move(hint);
+  return error;
+}
+
+/// Builds an Error whose hint can be translated.
+inline Error MakeError(std::string message, std::string parameter, Hint hint) {
+  Error error =
+      MakeError(std::move(message), std::move(parameter), FormatPattern(hint.pattern, hint.args));
+  error.hint_key = std::move(hint.key);
+  error.hint_args = std::move(hint.args);
+  return error;
 }
 
 }  // namespace convstep
