@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "draw/colormap.h"
 
@@ -36,21 +37,84 @@ bool CellAt(const GridPlacement& grid, ImVec2 point, int64_t* row, int64_t* col)
   return true;
 }
 
+void OutlineCellBlocks(ImDrawList* draw, const GridPlacement& grid, const CellRange& range,
+                       const std::function<bool(int64_t row, int64_t col)>& lit, ImU32 color,
+                       float thickness) {
+  struct Block {
+    int64_t col_begin, col_end, row_begin;
+  };
+  const float inset = thickness * 0.5f;
+  auto outline = [&](const Block& block, int64_t row_end) {
+    const ImVec2 min = grid.CellMin(block.row_begin, block.col_begin);
+    const ImVec2 max = grid.CellMax(row_end - 1, block.col_end - 1);
+    draw->AddRect(ImVec2(min.x + inset, min.y + inset), ImVec2(max.x - inset, max.y - inset), color,
+                  2.f, 0, thickness);
+  };
+  std::vector<Block> open, next;  // blocks reaching the previous row / this row
+  for (int64_t row = range.row_begin; row <= range.row_end; ++row) {
+    next.clear();
+    for (int64_t col = range.col_begin; row < range.row_end && col < range.col_end; ++col) {
+      if (!lit(row, col)) continue;
+      const int64_t begin = col;
+      while (col + 1 < range.col_end && lit(row, col + 1)) ++col;
+      Block block{begin, col + 1, row};
+      for (const Block& above : open)
+        if (above.col_begin == block.col_begin && above.col_end == block.col_end)
+          block.row_begin = above.row_begin;
+      next.push_back(block);
+    }
+    for (const Block& above : open) {
+      bool continues = false;
+      for (const Block& block : next)
+        continues =
+            continues || (block.col_begin == above.col_begin && block.col_end == above.col_end &&
+                          block.row_begin == above.row_begin);
+      if (!continues) outline(above, row);
+    }
+    std::swap(open, next);
+  }
+}
+
 void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spacing) {
   draw->PushClipRect(min, max, true);
-  const float height = max.y - min.y;
-  for (float x = min.x - height; x < max.x; x += spacing)
-    draw->AddLine(ImVec2(x, max.y), ImVec2(x + height, min.y), color, 1.f);
+  // Line i is x + y = min.x + min.y + i * spacing; only the lines that cross the visible part
+  // are drawn, from its bottom edge to its top edge (a hatched area may reach far out of view).
+  const ImVec2 lo = draw->GetClipRectMin(), hi = draw->GetClipRectMax();
+  if (lo.x < hi.x && lo.y < hi.y && spacing > 0.f) {
+    const float base = min.x + min.y;
+    const float first = std::max(0.f, std::floor((lo.x + lo.y - base) / spacing));
+    const float last = std::min(max.x + max.y, hi.x + hi.y);
+    for (float c = base + first * spacing; c < last; c += spacing)
+      draw->AddLine(ImVec2(c - hi.y, hi.y), ImVec2(c - lo.y, lo.y), color, 1.f);
+  }
   draw->PopClipRect();
 }
 
 void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float dash,
                     float thickness) {
+  // Only the dashes inside the clip rectangle are drawn (the pattern stays where it was).
+  const float margin = thickness + 1.f;
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
   auto dashed = [&](ImVec2 a, ImVec2 b) {
     const float length = std::hypot(b.x - a.x, b.y - a.y);
     if (length <= 0.f) return;
     const ImVec2 dir((b.x - a.x) / length, (b.y - a.y) / length);
-    for (float s = 0.f; s < length; s += 2.f * dash) {
+    // The part of the edge, as distances from a, that lies in the clip rectangle (+ margin).
+    float lo = 0.f, hi = length;
+    auto slab = [&](float start, float step, float low, float high) {
+      if (std::fabs(step) < 1e-6f) {
+        if (start < low || start > high) hi = -1.f;  // parallel and outside
+        return;
+      }
+      const float t0 = (low - start) / step, t1 = (high - start) / step;
+      lo = std::max(lo, std::min(t0, t1));
+      hi = std::min(hi, std::max(t0, t1));
+    };
+    slab(a.x, dir.x, clip_min.x - margin, clip_max.x + margin);
+    slab(a.y, dir.y, clip_min.y - margin, clip_max.y + margin);
+    if (hi < lo) return;
+    const float period = 2.f * dash;
+    for (float s = std::floor(lo / period) * period; s < hi; s += period) {
       const float e = std::min(length, s + dash);
       draw->AddLine(ImVec2(a.x + dir.x * s, a.y + dir.y * s),
                     ImVec2(a.x + dir.x * e, a.y + dir.y * e), color, thickness);
@@ -104,19 +168,20 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
   // the veil's extra rectangle (the same pixels, fewer vertices).
   const float veil = static_cast<float>(static_cast<int>(190 * look.dim)) / 255.f;
   auto faded = [veil](ImU32 color) { return veil > 0.f ? FadeTowardsWhite(color, veil) : color; };
+  const bool marks = !tiny && !look.plain;  // per-cell hatching and dashes
   if (look.empty) {
     draw->AddRectFilled(min, max, faded(Palette::kEmptyCell));
-    if (!tiny) DrawDashedRect(draw, min, max, faded(Palette::kGrid), 3.f);
+    if (marks) DrawDashedRect(draw, min, max, faded(Palette::kGrid), 3.f);
   } else if (look.zero_padding) {
     draw->AddRectFilled(min, max, faded(Palette::kPaddingFill));
-    if (!tiny) DrawHatch(draw, min, max, faded(Palette::kPaddingHatch), 7.f);
+    if (marks) DrawHatch(draw, min, max, faded(Palette::kPaddingHatch), 7.f);
     if (look.text.visible())
       DrawCenteredText(draw, min, max, faded(Palette::kMutedText), "0", look.text);
   } else {
     ImU32 fill = DivergingColor(value, scale, look.colormap);
     if (look.ghost) fill = MixColor(fill, IM_COL32(255, 255, 255, 255), 0.45f);
     draw->AddRectFilled(min, max, faded(fill));
-    if (look.ghost && !tiny) {
+    if (look.ghost && marks) {
       DrawHatch(draw, min, max, faded(IM_COL32(120, 120, 120, 90)), 9.f);
       DrawDashedRect(draw, min, max, faded(Palette::kMutedText), 4.f, 1.5f);
     }

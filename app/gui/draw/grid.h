@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include <imgui.h>
 
@@ -85,7 +86,13 @@ struct CellLook {
   ImU32 outline = 0;          ///< extra outline colour (0: none)
   float outline_thickness = 0.f;
   ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (frame.colormap)
+  bool plain = false;  ///< no hatching or dashed outline of its own (drawn once for a region)
 };
+
+/// With more cells than this in view, panels draw hatching and dashed outlines once per region
+/// (a padding block, a row of outputs still to compute) instead of once per cell, whose 20-odd
+/// dashes and lines each would make the frame's cost grow with the cells on screen.
+inline constexpr int64_t kPerCellMarksMaxCells = 48;
 
 /// Draws one value cell: colour from the diverging map, its number, and the look's marks.
 void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float scale,
@@ -93,6 +100,13 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
 
 /// Width and height of a cell that shows the widest value of `style` in the current font.
 ImVec2 ValueCellSize(const NumberStyle& style);
+
+/// Outlines the cells of `range` for which `lit(row, col)` is true as blocks: a run of lit cells
+/// in a row, joined with the same run in the rows below, gets one rectangle (as a dense grid's
+/// highlight, instead of an outline per cell).
+void OutlineCellBlocks(ImDrawList* draw, const GridPlacement& grid, const CellRange& range,
+                       const std::function<bool(int64_t row, int64_t col)>& lit, ImU32 color,
+                       float thickness);
 
 /// Draws diagonal hatching inside a rectangle.
 void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spacing);
