@@ -54,6 +54,29 @@ void DrawGhostArrows(const WindowView& v) {
   v.draw->PopClipRect();
 }
 
+// With many cells in view: the hatching (and for copies the dashed outline) of each padding
+// block drawn once over the whole block rather than in every cell.
+void DrawPaddingBlocks(const WindowView& v) {
+  const Geometry& g = v.g;
+  const GridPlacement& grid = v.lg.grid;
+  const int64_t left_end = std::clamp<int64_t>(g.pad_left, 0, g.padded_length);
+  const int64_t right_begin = std::clamp<int64_t>(g.pad_left + g.length, left_end, g.padded_length);
+  const int64_t blocks[2][2] = {{0, left_end}, {right_begin, g.padded_length}};
+  for (const auto& block : blocks) {
+    if (block[0] >= block[1] || block[1] <= v.lg.visible.col_begin ||
+        block[0] >= v.lg.visible.col_end)
+      continue;
+    const ImVec2 min = grid.CellMin(0, block[0]);
+    const ImVec2 max = grid.CellMax(grid.rows - 1, block[1] - 1);
+    if (SourceOf(g, block[0]).kind == CellKind::kZeroPad) {
+      DrawHatch(v.draw, min, max, Palette::kPaddingHatch, 7.f);
+    } else {
+      DrawHatch(v.draw, min, max, IM_COL32(120, 120, 120, 90), 9.f);
+      DrawDashedRect(v.draw, min, max, Palette::kMutedText, 4.f, 1.5f);
+    }
+  }
+}
+
 // The cells of the padded input.
 void DrawCells(const WindowView& v, const CellText& text) {
   const Geometry& g = v.g;
@@ -63,6 +86,9 @@ void DrawCells(const WindowView& v, const CellText& text) {
       step && !step->window_complete ? &step->taps[static_cast<size_t>(step->coord.tap)] : nullptr;
   const int64_t group = step ? step->group : 0;
   const NumberStyle& style = v.session.input_style;
+  const CellRange& in_view = v.lg.visible;
+  const bool plain = (in_view.row_end - in_view.row_begin) * (in_view.col_end - in_view.col_begin) >
+                     kPerCellMarksMaxCells;
   v.draw->PushClipRect(v.lg.cells_min, v.lg.cells_max, true);
   for (int64_t c = v.lg.visible.row_begin; c < v.lg.visible.row_end; ++c) {
     const bool other_group = step && g.groups > 1 && g.GroupOfIn(c) != group;
@@ -71,12 +97,13 @@ void DrawCells(const WindowView& v, const CellText& text) {
       const bool lit = highlight.active() && highlight.n == v.n &&
                        highlight.HasPadded(c * g.padded_length + pos);
       const bool is_tap = tap && tap->in_channel == c && tap->padded_pos == pos;
-      const Outline outline = CellOutline(lit, is_tap, false, v.lg.grid.cell.y);
+      const Outline outline = CellOutline(lit && !plain, is_tap, false, v.lg.grid.cell.y);
       CellLook look;
       look.colormap = v.frame.colormap;
       look.text = text;
       look.zero_padding = cell.kind == CellKind::kZeroPad;
       look.ghost = cell.kind == CellKind::kGhost;
+      look.plain = plain;
       look.dim = other_group ? 0.6f : 0.f;
       look.outline = outline.color;
       look.outline_thickness = outline.thickness;
@@ -84,9 +111,16 @@ void DrawCells(const WindowView& v, const CellText& text) {
                     PaddedValue(v.session, v.n, c, pos), style.abs_max, style, look);
     }
   }
+  if (plain) {  // hatching per padding block, one outline per block of highlighted cells
+    DrawPaddingBlocks(v);
+    if (highlight.active() && highlight.n == v.n)
+      OutlineCellBlocks(
+          v.draw, v.lg.grid, in_view,
+          [&](int64_t c, int64_t pos) { return highlight.HasPadded(c * g.padded_length + pos); },
+          Palette::kHighlight, CellOutline(true, false, false, v.lg.grid.cell.y).thickness);
+  }
   // Done taps of the current window get a small dot in their corner (those in view).
   if (step && !step->window_complete) {
-    const CellRange& in_view = v.lg.visible;
     for (const TapState& done : step->taps) {
       if (!done.done || (tap && &done == tap)) continue;
       if (done.in_channel < in_view.row_begin || done.in_channel >= in_view.row_end ||
