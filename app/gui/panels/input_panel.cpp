@@ -98,19 +98,29 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   if (canvas.hovered && ImGui::IsMouseHoveringRect(lg.cells_min, lg.cells_max))
     CellAt(lg.grid, ImGui::GetIO().MousePos, &hovered_row, &hovered_col);
 
+  // The outlines: per cell, or with many cells in view one per block of cells.
+  const bool blocks =
+      (lg.visible.row_end - lg.visible.row_begin) * (lg.visible.col_end - lg.visible.col_begin) >
+      kPerCellMarksMaxCells;
+  auto in_window = [&](int64_t r, int64_t col) {
+    const int64_t l = nlc ? r : col, c = nlc ? col : r;
+    return frame.step && l >= first && l <= last && g.GroupOfIn(c) == group &&
+           WindowReads(*frame.step, l);
+  };
+  auto lit = [&](int64_t r, int64_t col) {
+    const int64_t l = nlc ? r : col, c = nlc ? col : r;
+    return highlight.active() && highlight.n == n && highlight.HasInput(InputIndex(g, n, c, l));
+  };
   draw->PushClipRect(lg.cells_min, lg.cells_max, true);
   for (int64_t r = lg.visible.row_begin; r < lg.visible.row_end; ++r) {
     for (int64_t col = lg.visible.col_begin; col < lg.visible.col_end; ++col) {
       const int64_t l = nlc ? r : col;
       const int64_t c = nlc ? col : r;
       const float value = session.input_given.at(n, r, col);
-      const int64_t index = InputIndex(g, n, c, l);
-      const bool in_window = frame.step && l >= first && l <= last && g.GroupOfIn(c) == group &&
-                             WindowReads(*frame.step, l);
       const bool is_tap = tap && tap->cell.kind != CellKind::kZeroPad && tap->cell.source == l &&
                           tap->in_channel == c;
-      const bool lit = highlight.active() && highlight.n == n && highlight.HasInput(index);
-      const Outline outline = CellOutline(lit, is_tap, in_window, cell.y);
+      const Outline outline = blocks ? CellOutline(false, is_tap, false, cell.y)
+                                     : CellOutline(lit(r, col), is_tap, in_window(r, col), cell.y);
       CellLook look;
       look.colormap = frame.colormap;
       look.text = text;
@@ -119,6 +129,13 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
       DrawValueCell(draw, lg.grid.CellMin(r, col), lg.grid.CellMax(r, col), value,
                     session.input_style.abs_max, session.input_style, look);
     }
+  }
+  if (blocks) {
+    OutlineCellBlocks(draw, lg.grid, lg.visible, in_window, Palette::kKernelFrame,
+                      CellOutline(false, false, true, cell.y).thickness);
+    if (highlight.active())
+      OutlineCellBlocks(draw, lg.grid, lg.visible, lit, Palette::kHighlight,
+                        CellOutline(true, false, false, cell.y).thickness);
   }
   draw->PopClipRect();
   if (g.groups > 1) {  // each channel's group colour, between the labels and the cells

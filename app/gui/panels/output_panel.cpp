@@ -49,14 +49,9 @@ void OutputTooltip(const Frame& frame, const AppState& app, int64_t n, int64_t o
   ImGui::EndTooltip();
 }
 
-// More cells than this in view: the outputs still to compute are drawn row by row as one
-// light band with a line between cells, instead of a dashed outline per cell (20-odd dashes
-// each), so the panel costs the same however many outputs are still to come.
-constexpr int64_t kDashedCellsInView = 48;
-
 // The outputs of batch item n still to compute in the visible rows, as bands (one rectangle
-// per row and one line per cell boundary). The current cell and highlighted ones are outlined
-// by the caller.
+// per row and one line per cell boundary) rather than a dashed outline per cell (20-odd dashes
+// each). The current cell and highlighted ones are outlined by the caller.
 void DrawPendingBands(ImDrawList* draw, const Geometry& g, const LabeledGrid& lg, int64_t n,
                       int64_t done_count) {
   const GridPlacement& grid = lg.grid;
@@ -127,13 +122,13 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;
   const bool bands =
       (lg.visible.row_end - lg.visible.row_begin) * (lg.visible.col_end - lg.visible.col_begin) >
-      kDashedCellsInView;
+      kPerCellMarksMaxCells;
   draw->PushClipRect(lg.cells_min, lg.cells_max, true);
   if (bands) DrawPendingBands(draw, g, lg, n, done_count);
   for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
     for (int64_t t = lg.visible.col_begin; t < lg.visible.col_end; ++t) {
       const int64_t index = OutputIndexOf(g, n, o, t);
-      const bool lit = highlight.active() && highlight.HasOutput(index);
+      const bool lit = highlight.active() && highlight.HasOutput(index) && !bands;
       const Outline outline = CellOutline(lit, index == current, false, cell.y);
       if (bands && index >= done_count) {  // in a band: only its outline, if any
         if (outline.thickness > 0.f) {     // as DrawValueCell outlines an empty cell
@@ -157,6 +152,11 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
                     session.output_style, look);
     }
   }
+  if (bands && highlight.active())  // one outline per block of highlighted cells
+    OutlineCellBlocks(
+        draw, lg.grid, lg.visible,
+        [&](int64_t o, int64_t t) { return highlight.HasOutput(OutputIndexOf(g, n, o, t)); },
+        Palette::kHighlight, CellOutline(true, false, false, cell.y).thickness);
   draw->PopClipRect();
   if (g.groups > 1) {
     for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
