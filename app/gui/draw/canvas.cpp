@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <imgui_internal.h>
+
 namespace convstep::gui {
 namespace {
 
@@ -71,7 +73,10 @@ CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 co
 void EndCanvas(const CanvasFrame& frame, CanvasView& view, const char* follow_label) {
   ImGui::GetWindowDrawList()->PopClipRect();
   if (view.follow && view.zoom == 1.f) return;
-  const ImVec2 saved = ImGui::GetCursorScreenPos();
+  // Put the cursor back afterwards without growing the window's content (SetCursorScreenPos
+  // would, by the item spacing below the canvas, and give the panel a scroll bar).
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 saved = window->DC.CursorPos, saved_max = window->DC.CursorMaxPos;
   const ImVec2 label = ImGui::CalcTextSize(follow_label);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = label.x + style.FramePadding.x * 2.f;
@@ -82,7 +87,8 @@ void EndCanvas(const CanvasFrame& frame, CanvasView& view, const char* follow_la
     view.zoom = 1.f;
   }
   ImGui::PopID();
-  ImGui::SetCursorScreenPos(saved);
+  window->DC.CursorPos = saved;
+  window->DC.CursorMaxPos = saved_max;
 }
 
 }  // namespace convstep::gui
