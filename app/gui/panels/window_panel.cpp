@@ -4,25 +4,15 @@
 #include <cmath>
 
 #include "draw/arrows.h"
+#include "draw/cell_blocks.h"
 #include "draw/colormap.h"
 #include "draw/labeled_grid.h"
 #include "panels/panel_common.h"
+#include "panels/window_strip.h"
 #include "sentences_input.h"
 
 namespace convstep::gui {
 namespace {
-
-// Everything the helpers below share for one frame.
-struct WindowView {
-  const Frame& frame;
-  const Session& session;
-  const Geometry& g;
-  AppState& app;
-  ImDrawList* draw;
-  LabeledGrid lg;
-  int64_t n = 0;
-  float arrows_h = 0.f;  ///< height of the band above the labels holding ghost arrows
-};
 
 // Arrows from each ghost cell's source to the ghost, in the band above the column labels.
 void DrawGhostArrows(const WindowView& v) {
@@ -37,13 +27,17 @@ void DrawGhostArrows(const WindowView& v) {
   };
   v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.canvas_min.y),
                        ImVec2(v.lg.cells_max.x, std::max(v.lg.cells_min.y, grid.origin.y)), true);
+  // Zoomed out, an arrow every few columns (and every one the window reads).
+  const int64_t every =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(2.f * kMergeBelowPixels / grid.cell.x)));
   for (int64_t pos = v.lg.visible.col_begin; pos < v.lg.visible.col_end; ++pos) {
     const PaddedCell cell = SourceOf(g, pos);
     if (cell.kind != CellKind::kGhost) continue;
+    const bool strong = in_window(pos);
+    if (pos % every != 0 && !strong) continue;
     const int64_t source_pos = cell.source + g.pad_left;
     const float x_to = grid.CellCenter(0, pos).x;
     const float x_from = grid.CellCenter(0, source_pos).x;
-    const bool strong = in_window(pos);
     const float distance = std::fabs(x_to - x_from);
     const float bend =
         std::min(v.arrows_h * 0.9f, 8.f + distance * 0.25f) * (x_to > x_from ? 1.f : -1.f);
@@ -77,6 +71,50 @@ void DrawPaddingBlocks(const WindowView& v) {
   }
 }
 
+// Zoomed out: blocks of the padded input, each the mean of its input and copied cells (zero
+// padding when it holds nothing else), hatched per padding block; the blocks of the current
+// tap and of highlighted cells outlined.
+void DrawMergedCells(const WindowView& v, const CellMerge& merge) {
+  const Geometry& g = v.g;
+  const GridPlacement& grid = v.lg.grid;
+  const StepState* step = v.frame.step ? &*v.frame.step : nullptr;
+  const NumberStyle& style = v.session.input_style;
+  ForEachBlock(grid, v.lg.visible, merge, [&](const CellBlock& block) {
+    double sum = 0.0;
+    int64_t values = 0, ghosts = 0;
+    for (int64_t pos = block.col_begin; pos < block.col_end; ++pos) {
+      const CellKind kind = SourceOf(g, pos).kind;
+      if (kind == CellKind::kZeroPad) continue;
+      for (int64_t c = block.row_begin; c < block.row_end; ++c)
+        sum += PaddedValue(v.session, v.n, c, pos);
+      values += block.row_end - block.row_begin;
+      ghosts += kind == CellKind::kGhost ? block.row_end - block.row_begin : 0;
+    }
+    CellLook look;
+    look.colormap = v.frame.colormap;
+    look.plain = true;
+    look.zero_padding = values == 0;
+    look.ghost = values > 0 && ghosts == values;
+    look.dim = step && g.groups > 1 && g.GroupOfIn(block.row_begin) != step->group ? 0.6f : 0.f;
+    DrawValueCell(v.draw, BlockMin(grid, block), BlockMax(grid, block),
+                  values > 0 ? static_cast<float>(sum / static_cast<double>(values)) : 0.f,
+                  style.abs_max, style, look);
+  });
+  DrawPaddingBlocks(v);
+  const float block_h = grid.cell.y * static_cast<float>(merge.rows);
+  const Highlight& highlight = *v.frame.highlight;
+  if (highlight.active() && highlight.n == v.n)
+    OutlineLitBlocks(
+        v.draw, grid, v.lg.visible, merge,
+        [&](int64_t c, int64_t pos) { return highlight.HasPadded(c * g.padded_length + pos); },
+        Palette::kHighlight, CellOutline(true, false, false, block_h).thickness);
+  if (step && !step->window_complete) {
+    const TapState& tap = step->taps[static_cast<size_t>(step->coord.tap)];
+    OutlineBlockOf(v.draw, grid, merge, tap.in_channel, tap.padded_pos, Palette::kCurrentTap,
+                   CellOutline(false, true, false, block_h).thickness);
+  }
+}
+
 // The cells of the padded input.
 void DrawCells(const WindowView& v, const CellText& text) {
   const Geometry& g = v.g;
@@ -90,6 +128,12 @@ void DrawCells(const WindowView& v, const CellText& text) {
   const bool plain = (in_view.row_end - in_view.row_begin) * (in_view.col_end - in_view.col_begin) >
                      kPerCellMarksMaxCells;
   v.draw->PushClipRect(v.lg.cells_min, v.lg.cells_max, true);
+  const CellMerge merge = ChooseCellMerge(v.lg.grid.cell, in_view);
+  if (merge.merged()) {
+    DrawMergedCells(v, merge);
+    v.draw->PopClipRect();
+    return;
+  }
   for (int64_t c = v.lg.visible.row_begin; c < v.lg.visible.row_end; ++c) {
     const bool other_group = step && g.groups > 1 && g.GroupOfIn(c) != group;
     for (int64_t pos = v.lg.visible.col_begin; pos < v.lg.visible.col_end; ++pos) {
@@ -156,7 +200,12 @@ void DrawKernelFrame(const WindowView& v) {
       g.kernel_size);
   const int64_t k_end = std::clamp<int64_t>(
       static_cast<int64_t>(std::ceil((v.lg.cells_max.x - x0) / tap_pitch)) + 1, 0, g.kernel_size);
-  if (g.dilation > 1) {
+  // Zoomed out (taps too close to frame one by one): one frame around the whole extent.
+  const bool one_frame = tap_pitch < 2.f * kMergeBelowPixels;
+  if (one_frame) {
+    v.draw->AddRect(ImVec2(x0 - 2.f, top), ImVec2(x0 + extent_w + 1.f, bottom),
+                    Palette::kKernelFrame, 3.f, 0, 3.5f);
+  } else if (g.dilation > 1) {
     // Gaps: the columns the kernel spans but skips.
     for (int64_t k = std::max<int64_t>(0, k_begin - 1); k < k_end && k + 1 < g.kernel_size; ++k) {
       const float gx0 = x0 + static_cast<float>(k * g.dilation + 1) * grid.cell.x;
@@ -166,7 +215,7 @@ void DrawKernelFrame(const WindowView& v) {
                      4.f, 1.f);
     }
   }
-  for (int64_t k = k_begin; k < k_end; ++k) {
+  for (int64_t k = k_begin; k < k_end && !one_frame; ++k) {
     const float cx = x0 + static_cast<float>(k * g.dilation) * grid.cell.x;
     v.draw->AddRect(ImVec2(cx - 2.f, top), ImVec2(cx + grid.cell.x + 1.f, bottom),
                     Palette::kKernelFrame, 3.f, 0, 3.5f);
@@ -175,110 +224,6 @@ void DrawKernelFrame(const WindowView& v) {
   v.draw->AddLine(ImVec2(x0 - 2.f, top - 3.f), ImVec2(x0 + extent_w + 1.f, top - 3.f),
                   Palette::kKernelFrame, 3.f);
   v.draw->PopClipRect();
-}
-
-// Ticks under the grid at every window start t * stride: done, current, still to come.
-float DrawWindowTicks(const WindowView& v, float y) {
-  const Geometry& g = v.g;
-  const GridPlacement& grid = v.lg.grid;
-  const float line = ImGui::GetTextLineHeight();
-  const float size = std::clamp(grid.cell.x * 0.18f, 3.f, 7.f);
-  const int64_t current_t = v.frame.step ? v.frame.coord.t : -1;
-  const int64_t first_t =
-      std::max<int64_t>(0, (v.lg.visible.col_begin - 1) / std::max<int64_t>(1, g.stride));
-  const int64_t last_t =
-      std::min(g.out_length, v.lg.visible.col_end / std::max<int64_t>(1, g.stride) + 1);
-  const float label_w = ImGui::CalcTextSize("t=000").x;
-  const int64_t label_every = std::max<int64_t>(
-      1, static_cast<int64_t>(std::ceil(label_w / (grid.cell.x * static_cast<float>(g.stride)))));
-  char text[32];
-  // The first tick sits on the grid's left edge: let it reach into the label column.
-  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x - size - 1.f, v.lg.canvas_min.y), v.lg.cells_max,
-                       true);
-  for (int64_t t = first_t; t < last_t; ++t) {
-    const float x = grid.CellMin(0, g.WindowStart(t)).x + 1.f;
-    const bool current = t == current_t;
-    const bool done = v.frame.step && OutputIndexOf(g, v.n, v.frame.coord.out_channel, t) <
-                                          v.frame.step->outputs_done;
-    const ImU32 color = current
-                            ? Palette::kKernelFrame
-                            : (done ? IM_COL32(120, 120, 140, 255) : IM_COL32(170, 170, 180, 255));
-    const ImVec2 a(x, y), b(x - size, y + size * 1.6f), c(x + size, y + size * 1.6f);
-    if (current || done)
-      v.draw->AddTriangleFilled(a, b, c, color);
-    else
-      v.draw->AddTriangle(a, b, c, color, 1.5f);
-    if (t % label_every == 0 || current) {
-      std::snprintf(text, sizeof text, "t=%lld", static_cast<long long>(t));
-      v.draw->AddText(ImVec2(x - 2.f, y + size * 1.7f),
-                      current ? Palette::kText : Palette::kMutedText, text);
-    }
-    // Stride > 1: an arc from the previous start shows the jump.
-    if (g.stride > 1 && t > 0 && grid.cell.x * static_cast<float>(g.stride) > 18.f) {
-      const float px = grid.CellMin(0, g.WindowStart(t - 1)).x + 1.f;
-      DrawCurvedArrow(v.draw, ImVec2(px + 2.f, y + size * 1.6f + line + 6.f),
-                      ImVec2(x - 2.f, y + size * 1.6f + line + 6.f), -line * 0.45f,
-                      current ? Palette::kKernelFrame : IM_COL32(160, 160, 170, 255),
-                      current ? 2.f : 1.2f, 6.f);
-      if (current) {
-        std::snprintf(text, sizeof text, "+%lld", static_cast<long long>(g.stride));
-        v.draw->AddText(ImVec2((px + x) * 0.5f - 6.f, y + size * 1.6f + line + 6.f),
-                        Palette::kKernelFrame, text);
-      }
-    }
-  }
-  v.draw->PopClipRect();
-  return size * 1.7f + line + (g.stride > 1 ? line + 4.f : 0.f);
-}
-
-// The current kernel's weights under the grid, one column under each tap, sliding with the
-// frame: the picture of "x times w". Returns the weight under the pointer, if any.
-HoverTarget DrawKernelStrip(const WindowView& v, float top, const CellText& text, bool hovered) {
-  HoverTarget under_pointer;
-  if (!v.frame.step) return under_pointer;
-  const Geometry& g = v.g;
-  const GridPlacement& grid = v.lg.grid;
-  const StepState& step = *v.frame.step;
-  const int64_t o = step.coord.out_channel;
-  const TapState* tap =
-      step.window_complete ? nullptr : &step.taps[static_cast<size_t>(step.coord.tap)];
-  const float x0 = grid.origin.x + v.frame.window_start * grid.cell.x;
-  const Highlight& highlight = *v.frame.highlight;
-  const NumberStyle& style = v.session.weight_style;
-  char caption[48];
-  std::snprintf(caption, sizeof caption, "× w[%lld]", static_cast<long long>(o));
-  v.draw->PushClipRect(ImVec2(v.lg.cells_min.x, v.lg.cells_min.y), v.lg.cells_max, true);
-  v.draw->AddText(ImVec2(x0, top - ImGui::GetTextLineHeight() - 1.f), Palette::kKernelFrame,
-                  caption);
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  // Only the rows and taps in view: the strip is as tall as the group's channels.
-  const GridPlacement strip{ImVec2(x0, top),
-                            ImVec2(grid.cell.x * static_cast<float>(g.dilation), grid.cell.y),
-                            grid.gap, g.in_per_group, g.kernel_size};
-  const CellRange in_view = VisibleCells(strip, v.lg.cells_min, v.lg.cells_max);
-  for (int64_t ci = in_view.row_begin; ci < in_view.row_end; ++ci) {
-    for (int64_t k = in_view.col_begin; k < in_view.col_end; ++k) {
-      const ImVec2 min(x0 + static_cast<float>(k * g.dilation) * grid.cell.x,
-                       top + static_cast<float>(ci) * grid.cell.y);
-      const ImVec2 max(min.x + grid.cell.x - grid.gap, min.y + grid.cell.y - grid.gap);
-      if (max.x < v.lg.cells_min.x || min.x > v.lg.cells_max.x) continue;
-      const int64_t index = WeightIndex(g, o, ci, k);
-      const bool lit = highlight.active() && highlight.HasWeight(index);
-      const bool is_tap = tap && tap->channel_in_group == ci && tap->k == k;
-      const Outline outline = CellOutline(lit, is_tap, true, grid.cell.y);
-      CellLook look;
-      look.colormap = v.frame.colormap;
-      look.text = text;
-      look.outline = outline.color;
-      look.outline_thickness = outline.thickness;
-      DrawValueCell(v.draw, min, max, v.session.problem.weight.data[static_cast<size_t>(index)],
-                    style.abs_max, style, look);
-      if (hovered && mouse.x >= min.x && mouse.x < max.x && mouse.y >= min.y && mouse.y < max.y)
-        under_pointer = HoverTarget{HoverKind::kWeight, o, ci, k};
-    }
-  }
-  v.draw->PopClipRect();
-  return under_pointer;
 }
 
 void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
