@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "draw/cell_blocks.h"
 #include "draw/labeled_grid.h"
 #include "io/cell_edit.h"
 #include "panels/panel_common.h"
@@ -111,8 +112,24 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
     const int64_t l = nlc ? r : col, c = nlc ? col : r;
     return highlight.active() && highlight.n == n && highlight.HasInput(InputIndex(g, n, c, l));
   };
+  // Zoomed out: blocks of cells, each the mean of its cells.
+  const CellMerge merge = ChooseCellMerge(cell, lg.visible);
   draw->PushClipRect(lg.cells_min, lg.cells_max, true);
-  for (int64_t r = lg.visible.row_begin; r < lg.visible.row_end; ++r) {
+  ForEachBlock(lg.grid, merge.merged() ? lg.visible : CellRange{}, merge,
+               [&](const CellBlock& block) {
+                 double sum = 0.0;
+                 for (int64_t r = block.row_begin; r < block.row_end; ++r)
+                   for (int64_t col = block.col_begin; col < block.col_end; ++col)
+                     sum += session.input_given.at(n, r, col);
+                 const double count = static_cast<double>((block.row_end - block.row_begin) *
+                                                          (block.col_end - block.col_begin));
+                 CellLook look;
+                 look.colormap = frame.colormap;
+                 DrawValueCell(draw, BlockMin(lg.grid, block), BlockMax(lg.grid, block),
+                               static_cast<float>(sum / count), session.input_style.abs_max,
+                               session.input_style, look);
+               });
+  for (int64_t r = lg.visible.row_begin; r < lg.visible.row_end && !merge.merged(); ++r) {
     for (int64_t col = lg.visible.col_begin; col < lg.visible.col_end; ++col) {
       const int64_t l = nlc ? r : col;
       const int64_t c = nlc ? col : r;
@@ -130,7 +147,18 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
                     session.input_style.abs_max, session.input_style, look);
     }
   }
-  if (blocks) {
+  if (merge.merged()) {
+    const float block_h = cell.y * static_cast<float>(merge.rows);
+    OutlineLitBlocks(draw, lg.grid, lg.visible, merge, in_window, Palette::kKernelFrame,
+                     CellOutline(false, false, true, block_h).thickness);
+    if (highlight.active())
+      OutlineLitBlocks(draw, lg.grid, lg.visible, merge, lit, Palette::kHighlight,
+                       CellOutline(true, false, false, block_h).thickness);
+    if (tap && tap->cell.kind != CellKind::kZeroPad)
+      OutlineBlockOf(draw, lg.grid, merge, nlc ? tap->cell.source : tap->in_channel,
+                     nlc ? tap->in_channel : tap->cell.source, Palette::kCurrentTap,
+                     CellOutline(false, true, false, block_h).thickness);
+  } else if (blocks) {
     OutlineCellBlocks(draw, lg.grid, lg.visible, in_window, Palette::kKernelFrame,
                       CellOutline(false, false, true, cell.y).thickness);
     if (highlight.active())

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "draw/cell_blocks.h"
 #include "draw/colormap.h"
 #include "draw/labeled_grid.h"
 #include "panels/panel_common.h"
@@ -72,6 +73,45 @@ void DrawPendingBands(ImDrawList* draw, const Geometry& g, const LabeledGrid& lg
   }
 }
 
+// Zoomed out (cells under kMergeBelowPixels): blocks of outputs, each the mean of its computed
+// cells (or empty while none is), the block of the current output and of highlighted ones
+// outlined.
+void DrawMergedOutputs(const Frame& frame, ImDrawList* draw, const LabeledGrid& lg,
+                       const CellMerge& merge, int64_t n) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
+  ForEachBlock(lg.grid, lg.visible, merge, [&](const CellBlock& block) {
+    double sum = 0.0;
+    int64_t computed = 0;
+    for (int64_t o = block.row_begin; o < block.row_end; ++o) {
+      for (int64_t t = block.col_begin; t < block.col_end; ++t) {
+        const int64_t index = OutputIndexOf(g, n, o, t);
+        if (index >= done_count) continue;
+        sum += session.output.data[static_cast<size_t>(index)];
+        ++computed;
+      }
+    }
+    CellLook look;
+    look.colormap = frame.colormap;
+    look.empty = computed == 0;
+    look.plain = true;
+    const float mean = computed > 0 ? static_cast<float>(sum / static_cast<double>(computed)) : 0.f;
+    DrawValueCell(draw, BlockMin(lg.grid, block), BlockMax(lg.grid, block), mean,
+                  session.output_style.abs_max, session.output_style, look);
+  });
+  const float cell_h = lg.grid.cell.y * static_cast<float>(merge.rows);
+  if (frame.step)
+    OutlineBlockOf(draw, lg.grid, merge, frame.coord.out_channel, frame.coord.t,
+                   Palette::kCurrentTap, CellOutline(false, true, false, cell_h).thickness);
+  const Highlight& highlight = *frame.highlight;
+  if (highlight.active())
+    OutlineLitBlocks(
+        draw, lg.grid, lg.visible, merge,
+        [&](int64_t o, int64_t t) { return highlight.HasOutput(OutputIndexOf(g, n, o, t)); },
+        Palette::kHighlight, CellOutline(true, false, false, cell_h).thickness);
+}
+
 }  // namespace
 
 void DrawOutputPanel(const Frame& frame, AppState& app) {
@@ -120,12 +160,17 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   const Highlight& highlight = *frame.highlight;
   const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
   const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;
+  const CellMerge merge = ChooseCellMerge(cell, lg.visible);
   const bool bands =
       (lg.visible.row_end - lg.visible.row_begin) * (lg.visible.col_end - lg.visible.col_begin) >
       kPerCellMarksMaxCells;
   draw->PushClipRect(lg.cells_min, lg.cells_max, true);
-  if (bands) DrawPendingBands(draw, g, lg, n, done_count);
-  for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end; ++o) {
+  if (merge.merged()) {
+    DrawMergedOutputs(frame, draw, lg, merge, n);
+  } else if (bands) {
+    DrawPendingBands(draw, g, lg, n, done_count);
+  }
+  for (int64_t o = lg.visible.row_begin; o < lg.visible.row_end && !merge.merged(); ++o) {
     for (int64_t t = lg.visible.col_begin; t < lg.visible.col_end; ++t) {
       const int64_t index = OutputIndexOf(g, n, o, t);
       const bool lit = highlight.active() && highlight.HasOutput(index) && !bands;
@@ -152,7 +197,7 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
                     session.output_style, look);
     }
   }
-  if (bands && highlight.active())  // one outline per block of highlighted cells
+  if (bands && !merge.merged() && highlight.active())  // one outline per block of lit cells
     OutlineCellBlocks(
         draw, lg.grid, lg.visible,
         [&](int64_t o, int64_t t) { return highlight.HasOutput(OutputIndexOf(g, n, o, t)); },
