@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "draw/canvas.h"
+#include "draw/cell_blocks.h"
 #include "draw/colormap.h"
 #include "draw/grid.h"
 #include "io/cell_edit.h"
@@ -12,24 +13,16 @@
 namespace convstep::gui {
 namespace {
 
-// Cells smaller than this (pixels) are drawn merged into blocks at least this large.
-constexpr float kMergeBelowPixels = 6.f;
 // At most this many merged blocks for all the kernels in view together, so that the bank
 // costs the same whatever the number and size of its kernels.
 constexpr int64_t kMergedBlockBudget = 900;
-
-// How many cells (rows x columns) one drawn block holds; 1 x 1 draws every cell.
-struct Merge {
-  int64_t rows = 1, cols = 1;
-  bool merged() const { return rows > 1 || cols > 1; }
-};
 
 // The merge for cells of `cell` pixels when `kernels_in_view` kernels are on screen: none
 // while cells are large enough to see one by one, else blocks of at least kMergeBelowPixels,
 // grown until the kernels in view fit kMergedBlockBudget: channels are merged first, so that
 // each tap keeps its own column as long as possible.
-Merge ChooseMerge(const Geometry& g, ImVec2 cell, int64_t kernels_in_view) {
-  Merge merge;
+CellMerge ChooseMerge(const Geometry& g, ImVec2 cell, int64_t kernels_in_view) {
+  CellMerge merge;
   merge.rows = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.y)));
   merge.cols = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(kMergeBelowPixels / cell.x)));
   merge.rows = std::min(merge.rows, std::max<int64_t>(1, g.in_per_group));
@@ -58,7 +51,7 @@ struct KernelCells {
 // Draws one kernel's cells in view: one by one, or merged into blocks of their mean, each block
 // outlined when it holds the current tap or a highlighted weight.
 void DrawKernelCells(const Frame& frame, ImDrawList* draw, const KernelCells& kernel,
-                     const Merge& merge, const CellText& cell_text) {
+                     const CellMerge& merge, const CellText& cell_text) {
   const Session& session = *frame.session;
   const Geometry& g = session.geometry;
   const Highlight& highlight = *frame.highlight;
@@ -191,7 +184,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
       per_row, static_cast<int64_t>(std::ceil((canvas.max.x - canvas.origin.x) / pitch.x)));
   const int64_t kernels_in_view = std::max<int64_t>(
       1, std::max<int64_t>(0, last_row - first_row) * std::max<int64_t>(0, last_col - first_col));
-  const Merge merge = ChooseMerge(g, cell, kernels_in_view);
+  const CellMerge merge = ChooseMerge(g, cell, kernels_in_view);
   HoverTarget hovered;
   char text[48];
   for (int64_t kr = first_row; kr < last_row; ++kr) {
