@@ -170,4 +170,45 @@ TEST(IoProcess, AnEditedSessionSurvivesKillMinusNine) {
   EXPECT_NE(again.output.find("no autosave"), std::string::npos) << again.output;
 }
 
+// Ctrl+C (SIGINT) or kill (SIGTERM) in the middle of a headless export: the job is cancelled,
+// the temporary GIF or the frames already written are removed, and the exit status is 130.
+TEST(IoProcess, AnInterruptedExportLeavesNothingBehind) {
+  Scratch dir("interrupt");
+  XvfbServer server(dir / "xvfb.log");
+  ASSERT_FALSE(server.display().empty()) << "Xvfb did not start (is it installed?)";
+  struct Case {
+    const char* flag;
+    std::string target;   // the path given to the flag
+    std::string appears;  // a file whose appearance shows the export is under way
+    int signal_number;
+  };
+  const Case cases[] = {
+      {"--export-gif", dir / "long.gif", dir / "long.gif.tmp", SIGINT},
+      {"--export-png-dir", dir / "frames", dir / "frames/frame_0002.png", SIGTERM},
+  };
+  fs::create_directories(dir / "frames");
+  for (const Case& c : cases) {
+    // The seed example has 1,152 steps: exporting them all takes far longer than the wait.
+    Spawned app(
+        {CONVSTEP_APP, c.flag, c.target, "--from", "0", "--to", "1152", "--size", "640x360"},
+        {"DISPLAY=" + server.display(), "XDG_CONFIG_HOME=" + (dir / "config")}, dir / "out.txt",
+        dir / "err.txt");
+    ASSERT_GT(app.pid(), 0);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!fs::exists(c.appears) && app.running() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(fs::exists(c.appears)) << c.flag << ": the export never started";
+    kill(app.pid(), c.signal_number);
+    const std::optional<int> status = app.Wait(60);
+    std::ifstream err_file(dir / "err.txt");
+    const std::string err((std::istreambuf_iterator<char>(err_file)), {});
+    ASSERT_TRUE(status && WIFEXITED(*status)) << c.flag << ": " << DescribeStatus(status) << err;
+    EXPECT_EQ(WEXITSTATUS(*status), 130) << err;
+    EXPECT_NE(err.find("export interrupted"), std::string::npos) << err;
+    EXPECT_FALSE(fs::exists(dir / "long.gif"));
+    EXPECT_FALSE(fs::exists(dir / "long.gif.tmp"));
+    EXPECT_TRUE(fs::is_empty(dir / "frames")) << c.flag << ": frames left behind";
+  }
+}
+
 }  // namespace
