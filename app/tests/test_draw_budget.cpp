@@ -47,9 +47,10 @@ std::string VerticesPerPanel() {
 
 // Vertices of one frame of the whole UI at `step` with the pointer over the middle of
 // `pointer_panel` (null: off screen), after a few frames that settle the layout and the
-// hover highlight. `panels` receives the count per panel.
+// hover highlight (at `pointer_height`, a fraction of the panel's height). `panels` receives
+// the count per panel.
 int FrameVertices(HeadlessUi& ui, AppState& app, int64_t step, const char* pointer_panel,
-                  std::string* panels) {
+                  std::string* panels, float pointer_height = 0.6f) {
   SeekStep(app, step);
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -71,6 +72,16 @@ struct Layer {
   const char* name;
   std::string spec_json;  ///< empty: the large preset's file
 };
+
+void OpenLayer(AppState& app, const Layer& layer) {
+  if (layer.spec_json.empty()) {
+    ASSERT_TRUE(OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/08_large.json"));
+  } else {
+    auto opened = OpenSpecText(app, layer.spec_json, "test");
+    ASSERT_TRUE(opened) << opened.error().message;
+  }
+  app.permute.progress = 1.f;  // the permuted picture, as screenshots show it
+}
 
 std::vector<Layer> LargeLayers() {
   return {
@@ -99,19 +110,15 @@ TEST(DrawBudget, LargeLayersDrawAboutAsMuchAsTheSeedExample) {
   }
   double worst_ratio = 0.0;
   std::string worst;
+  int hovered = 0;
   for (const Layer& layer : LargeLayers()) {
-    if (layer.spec_json.empty()) {
-      ASSERT_TRUE(OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/08_large.json"));
-    } else {
-      auto opened = OpenSpecText(app, layer.spec_json, "test");
-      ASSERT_TRUE(opened) << opened.error().message;
-    }
-    app.permute.progress = 1.f;
+    ASSERT_NO_FATAL_FAILURE(OpenLayer(app, layer));
     const int64_t count = StepCount(app);
     for (int64_t step : {int64_t{34}, count / 2 + 7, count - 1}) {
       for (const char* pointer : kPointerPanels) {
         std::string panels;
         const int vertices = FrameVertices(ui, app, step, pointer, &panels);
+        hovered += app.hover.hovered.kind != HoverKind::kNone;
         const std::string where = std::string(layer.name) + ", step " + std::to_string(step) +
                                   ", pointer " + (pointer ? pointer : "away");
         EXPECT_LE(vertices, seed[pointer] * kBudgetFactor) << where << panels;
@@ -125,6 +132,34 @@ TEST(DrawBudget, LargeLayersDrawAboutAsMuchAsTheSeedExample) {
   }
   std::printf("most vertices relative to the seed example: %.2fx, %s\n", worst_ratio,
               worst.c_str());
+  std::printf("frames with a cell under the pointer: %d\n", hovered);
+  EXPECT_GE(hovered, 20);  // of 36 with the pointer over a panel: highlights were drawn too
+}
+
+// Zoomed all the way out, cells of a few pixels merge into blocks: the frame costs no more.
+TEST(DrawBudget, ZoomedAllTheWayOutCellsMergeIntoBlocks) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  app.permute.progress = 1.f;
+  std::string panels;
+  const int seed = FrameVertices(ui, app, 34, nullptr, &panels);
+  int hovered = 0;
+  for (const Layer& layer : LargeLayers()) {
+    ASSERT_NO_FATAL_FAILURE(OpenLayer(app, layer));
+    for (CanvasView* view :
+         {&app.canvases.input, &app.canvases.kernels, &app.canvases.window, &app.canvases.output})
+      view->zoom = kMinZoom;
+    for (const char* pointer : kPointerPanels) {
+      // The zoomed-out grids sit at the top of their panels.
+      const int vertices = FrameVertices(ui, app, StepCount(app) / 3, pointer, &panels, 0.3f);
+      hovered += app.hover.hovered.kind != HoverKind::kNone;
+      EXPECT_LE(vertices, seed * kBudgetFactor)
+          << layer.name << ", pointer " << (pointer ? pointer : "away") << panels;
+    }
+  }
+  std::printf("frames with a cell under the pointer: %d\n", hovered);
+  EXPECT_GE(hovered, 4);  // of 12 with the pointer over a panel: highlights were drawn too
 }
 
 }  // namespace
