@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "draw/arrows.h"
+#include "draw/cell_blocks.h"
 #include "draw/colormap.h"
 #include "draw/grid.h"
 #include "panels/panel_common.h"
@@ -70,12 +71,37 @@ void DrawInputGrid(const View& v, const Picture& p, const char* row_prefix) {
     v.draw->AddText(ImVec2(std::floor(min.x + (p.cell.x - w) * 0.5f), min.y - line - 3.f),
                     Palette::kMutedText, text);
   }
-  for (int64_t c = 0; c < g.in_channels; ++c) {
+  // Row labels: every few rows when the rows are thinner than a line of text.
+  const int64_t row_every = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(line / p.cell.y)));
+  for (int64_t c = 0; c < g.in_channels; c += row_every) {
     std::snprintf(text, sizeof text, "%s%lld", row_prefix, static_cast<long long>(c));
     const ImVec2 min = CellMin(p, c, p.first_col);
     v.draw->AddText(
         ImVec2(min.x - ImGui::CalcTextSize(text).x - 6.f, min.y + (p.cell.y - line) * 0.5f),
         Palette::kMutedText, text);
+  }
+  // Cells of a few pixels: blocks of their mean (as the sliding-window panel draws them).
+  const GridPlacement grid{CellMin(p, 0, 0), p.cell, 1.f, g.in_channels, g.padded_length};
+  const CellRange visible{0, g.in_channels, p.first_col, p.first_col + p.cols};
+  const CellMerge merge = ChooseCellMerge(p.cell, visible, kMaxBlocksInView / 2);  // 2 sides
+  ForEachBlock(grid, merge.merged() ? visible : CellRange{}, merge, [&](const CellBlock& block) {
+    double sum = 0.0;
+    int64_t values = 0;
+    for (int64_t col = block.col_begin; col < block.col_end; ++col) {
+      if (SourceOf(g, col).kind == CellKind::kZeroPad) continue;
+      for (int64_t c = block.row_begin; c < block.row_end; ++c)
+        sum += PaddedValue(v.session, v.n, c, col);
+      values += block.row_end - block.row_begin;
+    }
+    CellLook look;
+    look.colormap = v.frame.colormap;
+    look.zero_padding = values == 0;
+    look.plain = true;
+    DrawValueCell(v.draw, BlockMin(grid, block), BlockMax(grid, block),
+                  values > 0 ? static_cast<float>(sum / static_cast<double>(values)) : 0.f,
+                  style.abs_max, style, look);
+  });
+  for (int64_t c = 0; c < g.in_channels && !merge.merged(); ++c) {
     for (int64_t col = p.first_col; col < p.first_col + p.cols; ++col) {
       const PaddedCell cell = SourceOf(g, col);
       CellLook look;
@@ -97,7 +123,20 @@ void DrawFrame(const View& v, const Picture& p, float start, int64_t top, int64_
   const float x0 = p.origin.x + (start - static_cast<float>(p.first_col)) * p.cell.x;
   const float y0 = p.origin.y + static_cast<float>(top) * p.cell.y - 2.f;
   const float y1 = p.origin.y + static_cast<float>(top + rows) * p.cell.y + 1.f;
-  for (int64_t k = 0; k < g.kernel_size; ++k) {
+  const float pitch = static_cast<float>(g.dilation) * p.cell.x;
+  if (pitch < 2.f * kMergeBelowPixels) {  // taps too close to frame one by one: one frame
+    const ImVec2 a(x0 - 2.f, y0), b(x0 + static_cast<float>(g.kernel_extent) * p.cell.x + 1.f, y1);
+    if (ghost)
+      DrawDashedRect(v.draw, a, b, WithAlpha(Palette::kKernelFrame, 0.55f), 5.f, 1.5f);
+    else
+      v.draw->AddRect(a, b, Palette::kKernelFrame, 3.f, 0, 3.5f);
+    return;
+  }
+  // Only the taps over the columns in view.
+  const float right = p.origin.x + static_cast<float>(p.cols) * p.cell.x;
+  const int64_t k_end = std::clamp<int64_t>(
+      static_cast<int64_t>(std::ceil((right - x0) / pitch)) + 1, 0, g.kernel_size);
+  for (int64_t k = 0; k < k_end; ++k) {
     const float cx = x0 + static_cast<float>(k * g.dilation) * p.cell.x;
     const ImVec2 a(cx - 2.f, y0), b(cx + p.cell.x + 1.f, y1);
     if (ghost)
@@ -108,17 +147,36 @@ void DrawFrame(const View& v, const Picture& p, float start, int64_t top, int64_
 }
 
 // An output block [rows, L_out]; the current column framed. Returns its bottom.
+// `values` holds `columns` values per row (OutputColumns()).
 float DrawOutput(const View& v, ImVec2 origin, ImVec2 cell, const std::vector<float>& values,
-                 int64_t rows, float scale) {
-  const Geometry& g = v.g;
+                 int64_t rows, int64_t columns, float scale) {
   NumberStyle style = v.session.output_style;
   style.abs_max = scale;
+  // Rows of a few pixels (a Conv2d kernel much lower than the image): blocks of their mean.
+  const GridPlacement grid{origin, cell, 1.f, rows, columns};
+  const CellRange visible{0, rows, 0, columns};
+  const CellMerge merge = ChooseCellMerge(cell, visible, kMaxBlocksInView / 2);  // 2 sides
+  ForEachBlock(grid, merge.merged() ? visible : CellRange{}, merge, [&](const CellBlock& block) {
+    double sum = 0.0;
+    for (int64_t r = block.row_begin; r < block.row_end; ++r)
+      for (int64_t t = block.col_begin; t < block.col_end; ++t)
+        sum += values[static_cast<size_t>(r * columns + t)];
+    CellLook look;
+    look.colormap = v.frame.colormap;
+    DrawValueCell(v.draw, BlockMin(grid, block), BlockMax(grid, block),
+                  static_cast<float>(sum / static_cast<double>((block.row_end - block.row_begin) *
+                                                               (block.col_end - block.col_begin))),
+                  scale, style, look);
+  });
+  if (merge.merged()) {
+    if (v.t < columns) OutlineBlockOf(v.draw, grid, merge, 0, v.t, Palette::kCurrentTap, 2.5f);
+    return origin.y + cell.y * static_cast<float>(rows);
+  }
   for (int64_t r = 0; r < rows; ++r) {
-    for (int64_t t = 0; t < g.out_length; ++t) {
+    for (int64_t t = 0; t < columns; ++t) {
       const ImVec2 a(origin.x + cell.x * static_cast<float>(t),
                      origin.y + cell.y * static_cast<float>(r));
       const ImVec2 b(a.x + cell.x - 1.f, a.y + cell.y - 1.f);
-      if (b.x > ImGui::GetWindowPos().x + ImGui::GetWindowSize().x) break;
       CellLook look;
       look.colormap = v.frame.colormap;
       look.text = v.output_text;
@@ -126,11 +184,17 @@ float DrawOutput(const View& v, ImVec2 origin, ImVec2 cell, const std::vector<fl
         look.outline = Palette::kCurrentTap;
         look.outline_thickness = 2.5f;
       }
-      DrawValueCell(v.draw, a, b, values[static_cast<size_t>(r * g.out_length + t)], scale, style,
-                    look);
+      DrawValueCell(v.draw, a, b, values[static_cast<size_t>(r * columns + t)], scale, style, look);
     }
   }
   return origin.y + cell.y * static_cast<float>(rows);
+}
+
+// How many output columns from t = 0 fit between `x` and the window's right edge.
+int64_t OutputColumns(const Geometry& g, float x, float cell_w) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
+  const int64_t fit = static_cast<int64_t>(std::floor((right - x + 1.f) / cell_w));
+  return std::clamp<int64_t>(fit, 0, g.out_length);
 }
 
 // A caption line at `pos`, clipped to `width`.
@@ -182,23 +246,24 @@ float TableHeight() {
 }  // namespace
 
 std::vector<float> Conv2dRows(const Session& session, int64_t n, int64_t out_channel,
-                              int64_t kernel_height) {
+                              int64_t kernel_height, int64_t columns) {
   const Geometry& g = session.geometry;
   const int64_t rows = g.in_channels - kernel_height + 1;
+  columns = columns < 0 ? g.out_length : std::min(columns, g.out_length);
   std::vector<float> out;
   if (rows <= 0 || kernel_height < 1 || g.groups != 1) return out;
-  out.assign(static_cast<size_t>(rows * g.out_length), 0.f);
+  out.assign(static_cast<size_t>(rows * columns), 0.f);
   const float bias =
       session.recipe.spec.bias ? session.problem.bias.data[static_cast<size_t>(out_channel)] : 0.f;
   for (int64_t r = 0; r < rows; ++r) {
-    for (int64_t t = 0; t < g.out_length; ++t) {
+    for (int64_t t = 0; t < columns; ++t) {
       float sum = 0.f;
       for (int64_t i = 0; i < kernel_height; ++i)
         for (int64_t k = 0; k < g.kernel_size; ++k)
           sum +=
               PaddedValue(session, n, r + i, g.WindowStart(t) + k * g.dilation) *
               session.problem.weight.data[static_cast<size_t>(WeightIndex(g, out_channel, i, k))];
-      out[static_cast<size_t>(r * g.out_length + t)] = sum + bias;
+      out[static_cast<size_t>(r * columns + t)] = sum + bias;
     }
   }
   return out;
@@ -325,8 +390,12 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     DrawInputGrid(v, p, conv2d ? "h=" : "c");
     const float frame_start = frame.window_start;
     const int64_t frame_rows = conv2d ? kh : C;
-    if (conv2d)
-      for (int64_t r = 1; r + kh <= C; ++r) DrawFrame(v, p, frame_start, r, kh, true);
+    if (conv2d) {  // every position it moves down to (every few when rows are thin)
+      const int64_t every =
+          std::max<int64_t>(1, static_cast<int64_t>(std::ceil(2.f * kMergeBelowPixels / cell.y)));
+      for (int64_t r = 1; r + kh <= C; ++r)
+        if (r % every == 0 || r + kh == C) DrawFrame(v, p, frame_start, r, kh, true);
+    }
     DrawFrame(v, p, frame_start, 0, frame_rows, false);
     // Arrows: where this kernel may move.
     const float grid_bottom = p.origin.y + cell.y * static_cast<float>(C);
@@ -348,18 +417,18 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     std::vector<float> values;
     std::string out_caption;
     int64_t out_rows = 1;
+    const int64_t columns = OutputColumns(g, x + label_w, cell.x);  // only those in view
     if (!conv2d) {
       const auto begin = session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0);
-      values.assign(begin, begin + g.out_length);
+      values.assign(begin, begin + columns);
       out_caption = "y[" + std::to_string(v.n) + ", " + std::to_string(v.o) + "]  " +
                     ShapeText({1, g.out_length});
     } else {
       out_rows = C - kh + 1;
-      values = kh == C
-                   ? std::vector<float>(
-                         session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0),
-                         session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0) + g.out_length)
-                   : Conv2dRows(session, v.n, v.o, kh);
+      values = kh == C ? std::vector<float>(
+                             session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0),
+                             session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0) + columns)
+                       : Conv2dRows(session, v.n, v.o, kh, columns);
       out_caption = "y2d[" + std::to_string(v.n) + ", " + std::to_string(v.o) + "]  " +
                     ShapeText({out_rows, g.out_length}) +
                     (kh == C ? "   " + std::string(Tr(app.i18n, "conv2d.same_numbers")) : "");
@@ -367,7 +436,8 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     Caption(v, ImVec2(x, y), half_w, kh == C || !conv2d ? Palette::kText : Palette::kError,
             out_caption);
     y += line + 4.f;
-    DrawOutput(v, ImVec2(x + label_w, y), cell, values, out_rows, session.output_style.abs_max);
+    DrawOutput(v, ImVec2(x + label_w, y), cell, values, out_rows, columns,
+               session.output_style.abs_max);
     v.draw->PopClipRect();
   }
   ImGui::SetCursorScreenPos(ImVec2(area_min.x, area_min.y + drawn_h + style.ItemSpacing.y));

@@ -19,9 +19,10 @@ void DrawConv2dPanel(const Frame& frame, AppState& app);
 /// The output of nn.Conv2d(1, O, kernel_size=(kernel_height, k), stride=(1, stride),
 /// padding=(0, padding), dilation=(1, dilation)) for batch item n and output channel o, on
 /// the image x[n] of height C and width L, with the top `kernel_height` rows of Conv1d kernel
-/// w[o] (and its bias): [C − kernel_height + 1][L_out], row-major. With kernel_height == C it
-/// equals y[n, o, :]. Requires groups == 1 and 1 <= kernel_height <= C.
+/// w[o] (and its bias): [C − kernel_height + 1][L_out], row-major; with `columns` >= 0 only
+/// the first `columns` positions of each row ([rows][columns], what is on screen). With
+/// kernel_height == C it equals y[n, o, :]. Requires groups == 1 and 1 <= kernel_height <= C.
 std::vector<float> Conv2dRows(const Session& session, int64_t n, int64_t out_channel,
-                              int64_t kernel_height);
+                              int64_t kernel_height, int64_t columns = -1);
 
 }  // namespace convstep::gui
