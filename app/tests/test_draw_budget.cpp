@@ -162,5 +162,30 @@ TEST(DrawBudget, ZoomedAllTheWayOutCellsMergeIntoBlocks) {
   EXPECT_GE(hovered, 4);  // of 12 with the pointer over a panel: highlights were drawn too
 }
 
+// The Conv1d-vs-Conv2d view draws the input twice and, with a low Conv2d kernel, C - kh + 1
+// output rows: with kernel heights C and 1 the large layers stay within the budget too.
+TEST(DrawBudget, TheConv2dViewOfLargeLayers) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  app.permute.progress = 1.f;
+  app.view.show.view = MainView::kConv2d;
+  std::string panels;
+  std::map<int64_t, int> seed;
+  for (int64_t kernel_height : {int64_t{0}, int64_t{1}}) {  // 0: C (the whole height)
+    app.teach.conv2d.kernel_height = kernel_height;
+    seed[kernel_height] = FrameVertices(ui, app, 34, nullptr, &panels);
+  }
+  for (const Layer& layer : LargeLayers()) {
+    ASSERT_NO_FATAL_FAILURE(OpenLayer(app, layer));
+    for (int64_t kernel_height : {int64_t{0}, int64_t{1}}) {
+      app.teach.conv2d.kernel_height = kernel_height;
+      const int vertices = FrameVertices(ui, app, 34, nullptr, &panels);
+      EXPECT_LE(vertices, seed[kernel_height] * kBudgetFactor)
+          << layer.name << ", Conv2d kernel height " << kernel_height;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace convstep::gui
