@@ -59,6 +59,37 @@ std::string LocalizedHint(const I18n& i18n, const Error& error) {
   return pattern ? FormatPattern(pattern, error.hint_args) : error.hint;
 }
 
+namespace {
+
+std::string LocalizedArg(const I18n& i18n, const MessageArg& arg) {
+  if (arg.key.empty()) return arg.text;
+  const char* pattern = i18n.Find("error." + arg.key);
+  if (!pattern) return arg.text;
+  std::vector<std::string> args;
+  args.reserve(arg.args.size());
+  for (const MessageArg& inner : arg.args) args.push_back(LocalizedArg(i18n, inner));
+  return FormatPattern(pattern, args);
+}
+
+}  // namespace
+
+std::string LocalizedMessage(const I18n& i18n, const Error& error) {
+  if (error.message_key.empty()) return error.message;
+  return LocalizedArg(i18n, MessageOf(error));
+}
+
+std::string LocalizedError(const I18n& i18n, const Error& error) {
+  const std::string hint = LocalizedHint(i18n, error);
+  return LocalizedMessage(i18n, error) + (hint.empty() ? "" : "\n" + hint);
+}
+
+std::string LocalizedOneLine(const I18n& i18n, const Error& error) {
+  Error localized = error;
+  localized.message = LocalizedMessage(i18n, error);
+  localized.hint = LocalizedHint(i18n, error);
+  return localized.OneLine();
+}
+
 std::string TrFormat(const I18n& i18n, const char* key, std::initializer_list<std::string> args) {
   return FormatPlaceholders(Tr(i18n, key), args);
 }

@@ -47,6 +47,18 @@ std::string Label(const I18n& i18n, const char* key);
 /// the core's English hint when the error has no key or the table lacks it.
 std::string LocalizedHint(const I18n& i18n, const Error& error);
 
+/// An error's message in the table's language: "error.<message_key>" with the error's
+/// arguments (translatable arguments translated too), or the core's English message when the
+/// error has no key (PyTorch's own messages) or the table lacks it.
+std::string LocalizedMessage(const I18n& i18n, const Error& error);
+
+/// LocalizedMessage, then LocalizedHint on the next line (the hint only when there is one):
+/// how an error reads in a dialog.
+std::string LocalizedError(const I18n& i18n, const Error& error);
+
+/// Error::OneLine() in the table's language: "message (parameter): hint", on one line.
+std::string LocalizedOneLine(const I18n& i18n, const Error& error);
+
 /// Replaces {0}, {1}, ... in `pattern` (exposed for tests).
 std::string FormatPlaceholders(std::string_view pattern, std::initializer_list<std::string> args);
 

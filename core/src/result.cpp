@@ -37,4 +37,24 @@ std::string FormatPattern(std::string_view pattern, const std::vector<std::strin
   return out;
 }
 
+std::vector<std::string> ArgTexts(const std::vector<MessageArg>& args) {
+  std::vector<std::string> texts;
+  texts.reserve(args.size());
+  for (const MessageArg& arg : args) texts.push_back(arg.text);
+  return texts;
+}
+
+void SetMessage(Error& error, Message message) {
+  error.message = FormatPattern(message.pattern, ArgTexts(message.args));
+  error.message_key = std::move(message.key);
+  error.message_args = std::move(message.args);
+}
+
+MessageArg MessageOf(const Error& error) {
+  MessageArg arg(error.message);
+  arg.key = error.message_key;
+  arg.args = error.message_args;
+  return arg;
+}
+
 }  // namespace convstep
