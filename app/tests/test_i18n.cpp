@@ -136,8 +136,9 @@ TEST(I18n, CoreHintsHaveEveryKeyAndTheEnglishTableMatchesTheCore) {
   I18n english, chinese;
   ASSERT_TRUE(english.LoadFile(root + "/assets/i18n/en.json"));
   ASSERT_TRUE(chinese.LoadFile(root + "/assets/i18n/zh.json"));
-  // Keys as the core sources write them: Hint{"key", ...} or `Hint name = {"key", ...}`.
-  const std::regex hint_literal("Hint(?:\\{| [a-z_]+ = \\{)\"([a-z_]+)\"");
+  // Keys as the core sources write them: Hint{"key", ...} or `Hint name = {"key", ...}`, with
+  // or without a line break after the brace.
+  const std::regex hint_literal("Hint(?:\\{|\\s+[a-z_]+\\s*=\\s*\\{)\\s*\"([a-z_]+)\"");
   std::set<std::string> source_keys;
   for (const auto& entry : std::filesystem::directory_iterator(root + "/core/src")) {
     std::ifstream file(entry.path());

@@ -348,7 +348,9 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   elements = SatAdd(elements, SatMul(SatMul(g.out_channels, g.in_per_group), g.kernel_size));
   elements = SatAdd(elements, SatMul(SatMul(g.batch, g.out_channels), g.out_length));
   if (SatMul(elements, 4) > limits.max_bytes)
-    return MakeError(OverBudgetMessage("this configuration's tensors", elements, limits), "input",
+    return MakeError(OverBudgetText(Message{"budget_config", "this configuration's tensors", {}},
+                                    elements, limits),
+                     "input",
                      Hint{"over_budget",
                           "use a smaller batch, fewer channels or a shorter input, or raise the "
                           "budget with --max-memory (in MiB)",
@@ -372,12 +374,19 @@ std::string FormatBytes(int64_t bytes) {
 }
 
 std::string OverBudgetMessage(const std::string& what, int64_t floats, const Limits& limits) {
+  return MessageArg(OverBudgetText(what, floats, limits)).text;
+}
+
+Message OverBudgetText(MessageArg what, int64_t floats, const Limits& limits) {
   // Saturated sizes are beyond any machine: say so rather than print a wrapped number.
-  const std::string size =
-      floats < 0 || floats > std::numeric_limits<int64_t>::max() / 4
-          ? std::string("more bytes than fit in int64")
-          : FormatBytes(floats * 4) + " (" + std::to_string(floats) + " floats)";
-  return what + " need " + size + ", over the " + FormatBytes(limits.max_bytes) + " memory budget";
+  if (floats < 0 || floats > std::numeric_limits<int64_t>::max() / 4)
+    return Message{"over_budget_overflow",
+                   "{0} need more bytes than fit in int64, over the {1} memory budget",
+                   {std::move(what), FormatBytes(limits.max_bytes)}};
+  return Message{"over_budget",
+                 "{0} need {1} ({2} floats), over the {3} memory budget",
+                 {std::move(what), FormatBytes(floats * 4), std::to_string(floats),
+                  FormatBytes(limits.max_bytes)}};
 }
 
 }  // namespace convstep

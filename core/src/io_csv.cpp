@@ -87,29 +87,35 @@ Result<Tensor> ParseCsv(const std::string& text, const std::string& name, int64_
     header_allowed = false;
     for (size_t i = 0; i < cells.size(); ++i) {
       if (std::isnan(values[i]))
-        return MakeError(name + ": line " + std::to_string(line_number) + ", column " +
-                             std::to_string(i + 1) + ": '" + cells[i] + "' is not a number",
-                         "file", "every cell must be a decimal number such as -1.5697");
+        return MakeError(
+            Message{"csv_not_number",
+                    "{0}: line {1}, column {2}: '{3}' is not a number",
+                    {name, std::to_string(line_number), std::to_string(i + 1), cells[i]}},
+            "file", Hint{"csv_decimal", "every cell must be a decimal number such as -1.5697", {}});
     }
     if (columns < 0) {
       columns = static_cast<int64_t>(cells.size());
       first_data_line = line_number;
     } else if (static_cast<int64_t>(cells.size()) != columns) {
-      return MakeError(name + ": line " + std::to_string(line_number) + " has " +
-                           std::to_string(cells.size()) + " values, but line " +
-                           std::to_string(first_data_line) + " has " + std::to_string(columns),
-                       "file", "every row must have the same number of values");
+      return MakeError(Message{"csv_ragged",
+                               "{0}: line {1} has {2} values, but line {3} has {4}",
+                               {name, std::to_string(line_number), std::to_string(cells.size()),
+                                std::to_string(first_data_line), std::to_string(columns)}},
+                       "file",
+                       Hint{"csv_same_count", "every row must have the same number of values", {}});
     }
     if (static_cast<int64_t>(matrix.data.size()) + columns > max_elements)
-      return MakeError(name + ": more than " + std::to_string(max_elements) + " values", "file",
-                       "use a smaller matrix");
+      return MakeError(
+          Message{
+              "csv_too_many", "{0}: more than {1} values", {name, std::to_string(max_elements)}},
+          "file", Hint{"csv_smaller", "use a smaller matrix", {}});
     matrix.data.insert(matrix.data.end(), values.begin(), values.end());
     ++rows;
     if (line_end == text.size()) break;
   }
   if (rows == 0)
-    return MakeError(name + ": no numbers found", "file",
-                     "write one row per line, values separated by commas");
+    return MakeError(Message{"csv_empty", "{0}: no numbers found", {name}}, "file",
+                     Hint{"csv_rows", "write one row per line, values separated by commas", {}});
   matrix.shape = {rows, columns};
   return matrix;
 }

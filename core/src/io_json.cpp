@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <system_error>
 
 namespace convstep {
@@ -16,14 +17,20 @@ namespace {
 
 using nlohmann::json;
 
-std::string TypeName(const json& value) {
-  if (value.is_number_integer() || value.is_number_unsigned()) return "an integer";
-  if (value.is_number_float()) return "a number with a fraction";
-  return std::string("a ") + value.type_name();
+// "a string", "an integer", ... as a translatable phrase.
+Message TypeName(const json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned())
+    return Message{"json_integer", "an integer", {}};
+  if (value.is_number_float()) return Message{"json_fraction", "a number with a fraction", {}};
+  if (value.is_string()) return Message{"json_string", "a string", {}};
+  if (value.is_boolean()) return Message{"json_boolean", "a boolean", {}};
+  if (value.is_object()) return Message{"json_object", "an object", {}};
+  if (value.is_array()) return Message{"json_array", "an array", {}};
+  return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
 }
 
 // "line 3, column 7" for a byte offset into text.
-std::string Place(const std::string& text, size_t offset) {
+Message Place(const std::string& text, size_t offset) {
   size_t line = 1, column = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
@@ -33,34 +40,42 @@ std::string Place(const std::string& text, size_t offset) {
       ++column;
     }
   }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  return Message{
+      "json_place", "line {0}, column {1}", {std::to_string(line), std::to_string(column)}};
 }
 
 Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required) {
   if (!conv.contains(key)) {
     if (required)
-      return MakeError(std::string("conv.") + key + " is missing", key,
-                       std::string("nn.Conv1d needs ") + key + "; add it as a whole number");
+      return MakeError(
+          Message{"conv_missing", "conv.{0} is missing", {key}}, key,
+          Hint{"conv_missing", "nn.Conv1d needs {0}; add it as a whole number", {key}});
     return fallback;
   }
   const json& value = conv.at(key);
   if (value.is_number_unsigned()) {
     if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-      return MakeError(std::string("conv.") + key + " is too large", key, "use a smaller number");
+      return MakeError(Message{"conv_too_large", "conv.{0} is too large", {key}}, key,
+                       Hint{"smaller_number", "use a smaller number", {}});
     return static_cast<int64_t>(value.get<uint64_t>());
   }
   if (value.is_number_integer()) return value.get<int64_t>();
-  return MakeError(std::string("conv.") + key + " must be a whole number, but got " +
-                       TypeName(value) + " " + value.dump(),
-                   key, std::string("write ") + key + " as a number without quotes, e.g. 1");
+  return MakeError(Message{"conv_not_integer",
+                           "conv.{0} must be a whole number, but got {1} {2}",
+                           {key, TypeName(value), value.dump()}},
+                   key,
+                   Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
 }  // namespace
 
 Result<Conv1dSpec> ParseConvJson(const json& conv) {
   if (!conv.is_object())
-    return MakeError("conv must be an object, but got " + TypeName(conv), "conv",
-                     "write conv as {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}");
+    return MakeError(
+        Message{"conv_not_object", "conv must be an object, but got {0}", {TypeName(conv)}}, "conv",
+        Hint{"conv_write_object",
+             "write conv as {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}",
+             {}});
   static const char* kKeys[] = {"in_channels", "out_channels", "kernel_size",
                                 "stride",      "padding",      "dilation",
                                 "groups",      "bias",         "padding_mode"};
@@ -68,9 +83,12 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     bool known = false;
     for (const char* key : kKeys) known = known || it.key() == key;
     if (!known)
-      return MakeError("conv has an unknown key '" + it.key() + "'", it.key(),
-                       "the keys are in_channels, out_channels, kernel_size, stride, padding, "
-                       "dilation, groups, bias, padding_mode");
+      return MakeError(Message{"conv_unknown_key", "conv has an unknown key '{0}'", {it.key()}},
+                       it.key(),
+                       Hint{"conv_keys",
+                            "the keys are in_channels, out_channels, kernel_size, stride, padding, "
+                            "dilation, groups, bias, padding_mode",
+                            {}});
   }
   Conv1dSpec spec;
   struct Field {
@@ -105,24 +123,36 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     } else {
       auto value = IntField(conv, "padding", 0, false);
       if (!value)
-        return MakeError(value.error().message + ", or the string \"same\" or \"valid\"", "padding",
-                         "write padding as a whole number, \"same\" or \"valid\"");
+        return MakeError(
+            Message{"conv_padding_kind",
+                    "{0}, or the string \"same\" or \"valid\"",
+                    {MessageOf(value.error())}},
+            "padding",
+            Hint{
+                "conv_padding_kind", "write padding as a whole number, \"same\" or \"valid\"", {}});
       spec.padding = *value;
     }
   }
   spec.bias = true;
   if (conv.contains("bias")) {
     if (!conv.at("bias").is_boolean())
-      return MakeError("conv.bias must be true or false, but got " + TypeName(conv.at("bias")),
-                       "bias", "write bias as true or false, without quotes");
+      return MakeError(Message{"conv_bias_type",
+                               "conv.bias must be true or false, but got {0}",
+                               {TypeName(conv.at("bias"))}},
+                       "bias",
+                       Hint{"conv_bias_type", "write bias as true or false, without quotes", {}});
     spec.bias = conv.at("bias").get<bool>();
   }
   spec.padding_mode = PaddingMode::kZeros;
   if (conv.contains("padding_mode")) {
     if (!conv.at("padding_mode").is_string())
       return MakeError(
-          "conv.padding_mode must be a string, but got " + TypeName(conv.at("padding_mode")),
-          "padding_mode", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"");
+          Message{"conv_mode_type",
+                  "conv.padding_mode must be a string, but got {0}",
+                  {TypeName(conv.at("padding_mode"))}},
+          "padding_mode",
+          Hint{
+              "conv_mode_type", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"", {}});
     const std::string name = conv.at("padding_mode").get<std::string>();
     spec.padding_mode = ParsePaddingMode(name);
     if (spec.padding_mode == PaddingMode::kInvalid) spec.invalid_mode = name;
@@ -140,28 +170,34 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
     probe = &(*probe)[0];
   }
   if (tensor.shape.empty() && !value.is_number())
-    return MakeError(
-        name + " must be a number or a nested list of numbers, but got " + TypeName(value), name,
-        "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]");
+    return MakeError(Message{"tensor_not_list",
+                             "{0} must be a number or a nested list of numbers, but got {1}",
+                             {name, TypeName(value)}},
+                     name,
+                     Hint{"tensor_tolist",
+                          "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]",
+                          {}});
   if (tensor.shape.size() > 8)
-    return MakeError(name + " has " + std::to_string(tensor.shape.size()) + " dimensions", name,
-                     "a Conv1d tensor has at most 3");
+    return MakeError(
+        Message{
+            "tensor_dims", "{0} has {1} dimensions", {name, std::to_string(tensor.shape.size())}},
+        name, Hint{"tensor_at_most_3", "a Conv1d tensor has at most 3", {}});
   const int64_t count = ShapeNumel(tensor.shape);
   tensor.data.reserve(static_cast<size_t>(count));
   std::string error_path;
-  std::string error_text;
+  std::optional<Message> error_text;
   std::function<bool(const json&, size_t, const std::string&)> walk =
       [&](const json& node, size_t depth, const std::string& path) -> bool {
     if (depth == tensor.shape.size()) {
       if (!node.is_number()) {
         error_path = path;
-        error_text = "is " + TypeName(node) + ", not a number";
+        error_text = Message{"tensor_not_number", "is {0}, not a number", {TypeName(node)}};
         return false;
       }
       const double number = node.get<double>();
       if (std::isfinite(number) && std::fabs(number) > std::numeric_limits<float>::max()) {
         error_path = path;
-        error_text = "is " + node.dump() + ", too large for float32";
+        error_text = Message{"tensor_too_large", "is {0}, too large for float32", {node.dump()}};
         return false;
       }
       tensor.data.push_back(static_cast<float>(number));
@@ -169,14 +205,16 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
     }
     if (!node.is_array()) {
       error_path = path;
-      error_text = "is " + TypeName(node) + ", expected a list of " +
-                   std::to_string(tensor.shape[depth]) + " elements";
+      error_text = Message{"tensor_not_sublist",
+                           "is {0}, expected a list of {1} elements",
+                           {TypeName(node), std::to_string(tensor.shape[depth])}};
       return false;
     }
     if (static_cast<int64_t>(node.size()) != tensor.shape[depth]) {
       error_path = path;
-      error_text = "has " + std::to_string(node.size()) + " elements, expected " +
-                   std::to_string(tensor.shape[depth]) + " like the first list at this level";
+      error_text = Message{"tensor_ragged",
+                           "has {0} elements, expected {1} like the first list at this level",
+                           {std::to_string(node.size()), std::to_string(tensor.shape[depth])}};
       return false;
     }
     for (size_t i = 0; i < node.size(); ++i) {
@@ -185,8 +223,10 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
     return true;
   };
   if (!walk(value, 0, name))
-    return MakeError(error_path + " " + error_text, name,
-                     "every list at one level must have the same length and hold only numbers");
+    return MakeError(Message{"tensor_at", "{0} {1}", {error_path, *error_text}}, name,
+                     Hint{"tensor_same_length",
+                          "every list at one level must have the same length and hold only numbers",
+                          {}});
   return tensor;
 }
 
@@ -250,14 +290,17 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
     auto tensor = ParseTorchTensor(*bytes);
     if (!tensor) {
       Error error = tensor.error();
-      error.message = path + ": " + error.message;
+      SetMessage(error, Message{"in_file", "{0}: {1}", {path, MessageOf(error)}});
       error.parameter = "file";
       return error;
     }
     return tensor;
   }
-  return MakeError(path + ": unknown file type", "file",
-                   "use .npy (numpy.save), .csv (one row per line) or .txt (print(tensor) text)");
+  return MakeError(
+      Message{"unknown_file_type", "{0}: unknown file type", {path}}, "file",
+      Hint{"file_types",
+           "use .npy (numpy.save), .csv (one row per line) or .txt (print(tensor) text)",
+           {}});
 }
 
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
@@ -269,17 +312,22 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
     const size_t colon = reason.rfind(": ");
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
     return MakeError(
-        "malformed JSON at " + Place(text, error.byte == 0 ? 0 : error.byte - 1) + ": " + reason,
-        "json", "check the brackets, commas and quotes near that place");
+        Message{"json_malformed_at",
+                "malformed JSON at {0}: {1}",
+                {Place(text, error.byte == 0 ? 0 : error.byte - 1), reason}},
+        "json",
+        Hint{"json_check_brackets", "check the brackets, commas and quotes near that place", {}});
   } catch (const json::exception& error) {  // e.g. a number too large for a double
     std::string reason = error.what();
     const size_t bracket = reason.find("] ");
     if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
-    return MakeError("malformed JSON: " + reason, "json", "use numbers within float range");
+    return MakeError(Message{"json_malformed", "malformed JSON: {0}", {reason}}, "json",
+                     Hint{"json_float_range", "use numbers within float range", {}});
   }
   if (!root.is_object())
-    return MakeError("the spec must be a JSON object, but got " + TypeName(root), "json",
-                     "write it as {\"conv\": {...}, \"input\": [...]}");
+    return MakeError(
+        Message{"spec_not_object", "the spec must be a JSON object, but got {0}", {TypeName(root)}},
+        "json", Hint{"spec_write_object", "write it as {\"conv\": {...}, \"input\": [...]}", {}});
   SpecDocument doc;
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string& key = it.key();
@@ -296,18 +344,26 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       } else if (layout == "NLC") {
         doc.layout = InputLayout::kNLC;
       } else {
-        return MakeError("input_layout must be \"NCL\" or \"NLC\", but got " + value.dump(),
+        return MakeError(Message{"spec_layout",
+                                 "input_layout must be \"NCL\" or \"NLC\", but got {0}",
+                                 {value.dump()}},
                          "input_layout",
-                         "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
-                         "[batch, length, channels] and is permuted first");
+                         Hint{"spec_layout",
+                              "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
+                              "[batch, length, channels] and is permuted first",
+                              {}});
       }
     } else if (key == "input" || key == "weight" || key == "bias") {
       Result<Tensor> tensor = Tensor{};
       if (value.is_object()) {
         if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
-          return MakeError(
-              key + " must be a nested list or {\"file\": \"PATH\"}, but got " + value.dump(), key,
-              "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}");
+          return MakeError(Message{"spec_tensor_object",
+                                   "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
+                                   {key, value.dump()}},
+                           key,
+                           Hint{"spec_tensor_file",
+                                "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
+                                {}});
         std::string path = value["file"].get<std::string>();
         if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
         tensor = LoadTensorFile(path);
@@ -325,9 +381,10 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         if (ok) sizes.push_back(size.get<int64_t>());
       }
       if (!ok)
-        return MakeError(
-            "input_shape must be a list of whole numbers >= 0, but got " + value.dump(),
-            "input_shape", "write it like [6, 5, 3]");
+        return MakeError(Message{"spec_input_shape",
+                                 "input_shape must be a list of whole numbers >= 0, but got {0}",
+                                 {value.dump()}},
+                         "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
       doc.input_shape = sizes;
     } else if (key == "sentences") {
       bool ok = value.is_array() && !value.empty();
@@ -336,19 +393,27 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         if (ok) doc.sentences.push_back(sentence.get<std::string>());
       }
       if (!ok)
-        return MakeError("sentences must be a non-empty list of strings, but got " + value.dump(),
-                         "sentences", "write it like [\"the cat sat\", \"a dog ran away\"]");
+        return MakeError(
+            Message{"spec_sentences",
+                    "sentences must be a non-empty list of strings, but got {0}",
+                    {value.dump()}},
+            "sentences",
+            Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
     } else if (key == "values") {
       if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
         return MakeError(
-            "values must be \"randn\", \"arange\", \"small_integers\", \"ones\" "
-            "or \"zeros\", but got " +
-                value.dump(),
-            "values", "it says how tensors that the spec does not give are made");
+            Message{"spec_values",
+                    "values must be \"randn\", \"arange\", \"small_integers\", "
+                    "\"ones\" or \"zeros\", but got {0}",
+                    {value.dump()}},
+            "values",
+            Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
     } else if (key == "seed") {
       if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
-        return MakeError("seed must be a whole number >= 0, but got " + value.dump(), "seed",
-                         "write it like torch.manual_seed takes it, e.g. 0 or 42");
+        return MakeError(
+            Message{"spec_seed", "seed must be a whole number >= 0, but got {0}", {value.dump()}},
+            "seed",
+            Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
       doc.seed = value.get<uint64_t>();
     } else {
       doc.extra[key] = value;
@@ -356,11 +421,20 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
   }
   if (!doc.sentences.empty() && !root.contains("input_layout")) doc.layout = InputLayout::kNLC;
   if (!doc.sentences.empty() && (doc.input || doc.input_shape))
-    return MakeError("the spec gives sentences and also input or input_shape", "sentences",
-                     "the sentences are the input: remove input and input_shape");
+    return MakeError(Message{"spec_sentences_and_input",
+                             "the spec gives sentences and also input or input_shape",
+                             {}},
+                     "sentences",
+                     Hint{"spec_sentences_and_input",
+                          "the sentences are the input: remove input and input_shape",
+                          {}});
   if (doc.input && doc.input_shape)
-    return MakeError("the spec gives both input and input_shape", "input_shape",
-                     "give the values (input) or a shape to generate (input_shape), not both");
+    return MakeError(
+        Message{"spec_input_and_shape", "the spec gives both input and input_shape", {}},
+        "input_shape",
+        Hint{"spec_input_and_shape",
+             "give the values (input) or a shape to generate (input_shape), not both",
+             {}});
   return doc;
 }
 

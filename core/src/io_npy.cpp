@@ -8,8 +8,10 @@
 namespace convstep {
 namespace {
 
-Error NpyError(const std::string& name, const std::string& reason, const std::string& hint) {
-  return MakeError(name + ": " + reason, "file", hint);
+// "name: reason", both translatable.
+Error NpyError(const std::string& name, Message reason, Hint hint) {
+  return MakeError(Message{"in_file", "{0}: {1}", {name, std::move(reason)}}, "file",
+                   std::move(hint));
 }
 
 // Value of `key` in the header dict, as raw text up to the next top-level comma or brace.
@@ -36,10 +38,14 @@ bool HeaderValue(const std::string& header, const std::string& key, std::string*
 
 Result<std::string> ReadFileBytes(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return MakeError("cannot open " + path, "file", "check the path and permissions");
+  if (!file)
+    return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
+                     Hint{"check_path_permissions", "check the path and permissions", {}});
   std::ostringstream bytes;
   bytes << file.rdbuf();
-  if (file.bad()) return MakeError("cannot read " + path, "file", "check that it is readable");
+  if (file.bad())
+    return MakeError(Message{"cannot_read", "cannot read {0}", {path}}, "file",
+                     Hint{"check_readable", "check that it is readable", {}});
   return bytes.str();
 }
 
@@ -48,15 +54,19 @@ Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) 
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
     if (!file)
-      return MakeError("cannot write " + temporary, "file",
-                       "check the folder exists and is writable");
+      return MakeError(
+          Message{"cannot_write", "cannot write {0}", {temporary}}, "file",
+          Hint{"check_folder_writable", "check the folder exists and is writable", {}});
     file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     file.flush();
-    if (!file) return MakeError("cannot write " + temporary, "file", "check the free disk space");
+    if (!file)
+      return MakeError(Message{"cannot_write", "cannot write {0}", {temporary}}, "file",
+                       Hint{"check_disk_space", "check the free disk space", {}});
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     std::remove(temporary.c_str());
-    return MakeError("cannot replace " + path, "file", "check the folder is writable");
+    return MakeError(Message{"cannot_replace", "cannot replace {0}", {path}}, "file",
+                     Hint{"check_folder_is_writable", "check the folder is writable", {}});
   }
   return true;
 }
@@ -64,8 +74,11 @@ Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) 
 Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_t max_elements) {
   const std::string magic = "\x93NUMPY";
   if (bytes.size() < 10 || bytes.compare(0, magic.size(), magic) != 0)
-    return NpyError(name, "not a .npy file (the first bytes are not \\x93NUMPY)",
-                    "save the array with numpy.save or torch: np.save('x.npy', t.numpy())");
+    return NpyError(
+        name, Message{"npy_magic", "not a .npy file (the first bytes are not \\x93NUMPY)", {}},
+        Hint{"npy_save_numpy",
+             "save the array with numpy.save or torch: np.save('x.npy', t.numpy())",
+             {}});
   const int major = static_cast<unsigned char>(bytes[6]);
   size_t header_length = 0, header_start = 0;
   if (major == 1) {
@@ -73,37 +86,47 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
         static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
     header_start = 10;
   } else if (major == 2 || major == 3) {
-    if (bytes.size() < 12) return NpyError(name, "the header is truncated", "save the file again");
+    if (bytes.size() < 12)
+      return NpyError(name, Message{"npy_header_truncated", "the header is truncated", {}},
+                      Hint{"npy_save_again", "save the file again", {}});
     for (int i = 3; i >= 0; --i)
       header_length = (header_length << 8) | static_cast<unsigned char>(bytes[8 + i]);
     header_start = 12;
   } else {
-    return NpyError(name, "unknown .npy format version " + std::to_string(major),
-                    "save it with numpy.save");
+    return NpyError(
+        name, Message{"npy_version", "unknown .npy format version {0}", {std::to_string(major)}},
+        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
   }
   if (header_start + header_length > bytes.size())
     return NpyError(name,
-                    "the header is truncated (it says " + std::to_string(header_length) + " bytes)",
-                    "the file was cut short; save it again");
+                    Message{"npy_header_cut",
+                            "the header is truncated (it says {0} bytes)",
+                            {std::to_string(header_length)}},
+                    Hint{"npy_cut_short", "the file was cut short; save it again", {}});
   const std::string header = bytes.substr(header_start, header_length);
   std::string descr, fortran, shape_text;
   if (!HeaderValue(header, "descr", &descr) || !HeaderValue(header, "fortran_order", &fortran) ||
       !HeaderValue(header, "shape", &shape_text))
-    return NpyError(name, "the header lacks descr, fortran_order or shape: " + header,
-                    "save it with numpy.save");
+    return NpyError(
+        name,
+        Message{"npy_header_keys", "the header lacks descr, fortran_order or shape: {0}", {header}},
+        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
   if (fortran.find("True") != std::string::npos)
-    return NpyError(name, "the array is in Fortran order", "save np.ascontiguousarray(x) instead");
+    return NpyError(name, Message{"npy_fortran", "the array is in Fortran order", {}},
+                    Hint{"npy_contiguous", "save np.ascontiguousarray(x) instead", {}});
   size_t item = 0;
   if (descr == "'<f4'") {
     item = 4;
   } else if (descr == "'<f8'") {
     item = 8;
   } else {
-    return NpyError(name,
-                    "dtype " + descr +
-                        " is not supported (only float32 '<f4' and float64 '<f8', "
-                        "little-endian)",
-                    "convert first: np.save('x.npy', x.astype(np.float32))");
+    return NpyError(
+        name,
+        Message{"npy_dtype",
+                "dtype {0} is not supported (only float32 '<f4' and float64 '<f8', "
+                "little-endian)",
+                {descr}},
+        Hint{"npy_astype", "convert first: np.save('x.npy', x.astype(np.float32))", {}});
   }
   Shape shape;
   {
@@ -113,28 +136,33 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
         digits += c;
       } else if (!digits.empty()) {
         if (digits.size() > 15)
-          return NpyError(name, "a dimension is too large", "use a smaller array");
+          return NpyError(name, Message{"npy_dimension_large", "a dimension is too large", {}},
+                          Hint{"smaller_array", "use a smaller array", {}});
         shape.push_back(std::stoll(digits));
         digits.clear();
       } else if (c != '(' && c != ')' && c != ',' && c != ' ' && c != 'L') {
-        return NpyError(name, "cannot read the shape " + shape_text, "save it with numpy.save");
+        return NpyError(name, Message{"npy_shape", "cannot read the shape {0}", {shape_text}},
+                        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
       }
     }
   }
   const int64_t count = ShapeNumel(shape);
   if (count < 0 || count > max_elements)
     return NpyError(name,
-                    "the array " + FormatShape(shape) + " has more elements than the limit of " +
-                        std::to_string(max_elements),
-                    "use a smaller array");
+                    Message{"npy_too_many",
+                            "the array {0} has more elements than the limit of {1}",
+                            {FormatShape(shape), std::to_string(max_elements)}},
+                    Hint{"smaller_array", "use a smaller array", {}});
   const size_t data_start = header_start + header_length;
   const size_t expected = static_cast<size_t>(count) * item;
   if (bytes.size() - data_start != expected)
-    return NpyError(name,
-                    "the data holds " + std::to_string(bytes.size() - data_start) +
-                        " bytes but shape " + FormatShape(shape) + " needs " +
-                        std::to_string(expected),
-                    "the file is truncated or has extra bytes; save it again");
+    return NpyError(
+        name,
+        Message{"npy_data_size",
+                "the data holds {0} bytes but shape {1} needs {2}",
+                {std::to_string(bytes.size() - data_start), FormatShape(shape),
+                 std::to_string(expected)}},
+        Hint{"npy_truncated", "the file is truncated or has extra bytes; save it again", {}});
   Tensor tensor;
   tensor.shape = shape;
   tensor.data.resize(static_cast<size_t>(count));

@@ -4,13 +4,17 @@ namespace convstep {
 
 Result<Tensor> PermuteLastTwo(const Tensor& tensor) {
   if (tensor.dim() != 2 && tensor.dim() != 3)
-    return MakeError("permute(0, 2, 1) needs a 3-d [N, L, C] tensor, but got shape " +
-                         FormatShape(tensor.shape),
-                     "input", "give the input as [N, L, C] or [L, C]");
+    return MakeError(Message{"permute_dims",
+                             "permute(0, 2, 1) needs a 3-d [N, L, C] tensor, but got shape {0}",
+                             {FormatShape(tensor.shape)}},
+                     "input", Hint{"permute_dims", "give the input as [N, L, C] or [L, C]", {}});
   if (ShapeNumel(tensor.shape) != static_cast<int64_t>(tensor.data.size()))
-    return MakeError("input has shape " + FormatShape(tensor.shape) + " but holds " +
-                         std::to_string(tensor.data.size()) + " values",
-                     "input", "give exactly one value per element of the shape");
+    return MakeError(
+        Message{"shape_holds",
+                "{0} has shape {1} but holds {2} values",
+                {"input", FormatShape(tensor.shape), std::to_string(tensor.data.size())}},
+        "input",
+        Hint{"one_value_per_element", "give exactly one value per element of the shape", {}});
   const bool batched = tensor.dim() == 3;
   const int64_t batch = batched ? tensor.shape[0] : 1;
   const int64_t length = tensor.shape[tensor.dim() - 2];

@@ -111,23 +111,31 @@ Result<Tensor> WordVector(const std::string& word, int64_t channels, uint64_t se
 Result<SentenceBatch> EmbedSentences(const std::vector<std::string>& sentences, int64_t channels,
                                      uint64_t seed) {
   if (sentences.empty())
-    return MakeError("no sentences were given", "sentences", "type at least one sentence");
+    return MakeError(Message{"sentences_none", "no sentences were given", {}}, "sentences",
+                     Hint{"sentences_none", "type at least one sentence", {}});
   if (channels < 1 || channels > 4096)
-    return MakeError("word vectors need 1 to 4096 dimensions, but got " + std::to_string(channels),
-                     "in_channels", "in_channels is the size of each word vector");
+    return MakeError(Message{"sentences_channels",
+                             "word vectors need 1 to 4096 dimensions, but got {0}",
+                             {std::to_string(channels)}},
+                     "in_channels",
+                     Hint{"sentences_channels", "in_channels is the size of each word vector", {}});
   SentenceBatch batch;
   size_t longest = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     batch.tokens.push_back(Tokenize(sentences[i]));
     if (batch.tokens.back().empty())
-      return MakeError("sentence " + std::to_string(i + 1) + " has no words", "sentences",
-                       "every sentence needs at least one word or character");
+      return MakeError(
+          Message{"sentence_empty", "sentence {0} has no words", {std::to_string(i + 1)}},
+          "sentences",
+          Hint{"sentence_empty", "every sentence needs at least one word or character", {}});
     longest = std::max(longest, batch.tokens.back().size());
   }
   if (longest * sentences.size() > 100000)
-    return MakeError("the sentences have " + std::to_string(longest * sentences.size()) +
-                         " tokens after padding, over the limit of 100000",
-                     "sentences", "use fewer or shorter sentences");
+    return MakeError(
+        Message{"sentences_too_many",
+                "the sentences have {0} tokens after padding, over the limit of 100000",
+                {std::to_string(longest * sentences.size())}},
+        "sentences", Hint{"sentences_too_many", "use fewer or shorter sentences", {}});
   for (auto& tokens : batch.tokens) tokens.resize(longest, kPadToken);
   const int64_t n = static_cast<int64_t>(sentences.size());
   const int64_t length = static_cast<int64_t>(longest);

@@ -216,15 +216,19 @@ Result<Tensor> TorchGenerator::MakeTensor(const Shape& shape, const char* what) 
     if (size < 0)
       return MakeError(
           "Trying to create tensor with negative dimension " + S(size) + ": " + FormatShape(shape),
-          what, "every size must be 0 or more");
+          what, Hint{"size_not_negative", "every size must be 0 or more", {}});
   }
   const int64_t numel = ShapeNumel(shape);
   if (numel < 0)
-    return MakeError("the shape " + FormatShape(shape) + " has more elements than fit in int64",
-                     what, "use smaller sizes");
+    return MakeError(Message{"shape_overflow",
+                             "the shape {0} has more elements than fit in int64",
+                             {FormatShape(shape)}},
+                     what, Hint{"smaller_sizes", "use smaller sizes", {}});
   if (numel > limits_.max_bytes / static_cast<int64_t>(sizeof(float)))
-    return MakeError(OverBudgetMessage("the values of shape " + FormatShape(shape), numel, limits_),
-                     what, "use smaller sizes");
+    return MakeError(
+        OverBudgetText(Message{"budget_values", "the values of shape {0}", {FormatShape(shape)}},
+                       numel, limits_),
+        what, Hint{"smaller_sizes", "use smaller sizes", {}});
   return Tensor::Zeros(shape);
 }
 
@@ -247,7 +251,7 @@ Result<Tensor> TorchGenerator::randint(int64_t low, int64_t high, const Shape& s
   if (low >= high)
     return MakeError(
         "random_ expects 'from' to be less than 'to', but got from=" + S(low) + " >= to=" + S(high),
-        "randint", "the upper bound is exclusive: use high > low");
+        "randint", Hint{"randint_bounds", "the upper bound is exclusive: use high > low", {}});
   auto tensor = MakeTensor(shape, "input");
   if (!tensor) return tensor;
   const uint64_t range = static_cast<uint64_t>(high) - static_cast<uint64_t>(low);
@@ -261,19 +265,21 @@ Result<Tensor> TorchGenerator::randint(int64_t low, int64_t high, const Shape& s
 Result<Tensor> TorchGenerator::uniform(const Shape& shape, double from, double to) {
   constexpr double kFloatMax = std::numeric_limits<float>::max();
   if (!(std::fabs(from) <= kFloatMax))
-    return MakeError("from is out of bounds for float", "uniform", "use a finite lower bound");
+    return MakeError("from is out of bounds for float", "uniform",
+                     Hint{"uniform_finite_from", "use a finite lower bound", {}});
   if (!(std::fabs(to) <= kFloatMax))
-    return MakeError("to is out of bounds for float", "uniform", "use a finite upper bound");
+    return MakeError("to is out of bounds for float", "uniform",
+                     Hint{"uniform_finite_to", "use a finite upper bound", {}});
   if (from > to)
     return MakeError("uniform_ expects to return a [from, to) range, but found from=" + G(from) +
                          " > to=" + G(to),
-                     "uniform", "swap the bounds");
+                     "uniform", Hint{"uniform_swap", "swap the bounds", {}});
   if (to - from > kFloatMax)
     return MakeError(
         "uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found "
         "to=" +
             G(to) + " and from=" + G(from) + " which result in to-from to exceed the limit",
-        "uniform", "use a narrower range");
+        "uniform", Hint{"uniform_narrower", "use a narrower range", {}});
   auto tensor = MakeTensor(shape, "weight");
   if (!tensor) return tensor;
   auto& data = tensor.value().data;
@@ -289,7 +295,8 @@ Result<Tensor> TorchGenerator::kaiming_uniform(const Shape& shape, double a) {
     return MakeError(
         "Fan in and fan out can not be computed for tensor with fewer than 2 "
         "dimensions",
-        "weight", "kaiming_uniform_ needs a weight of at least 2 dimensions");
+        "weight",
+        Hint{"kaiming_dims", "kaiming_uniform_ needs a weight of at least 2 dimensions", {}});
   int64_t fan_in = shape[1];
   for (size_t d = 2; d < shape.size(); ++d) fan_in *= shape[d];  // no overflow: numel fits
   const double bound = KaimingUniformBound(fan_in, a);
@@ -304,10 +311,12 @@ Result<Conv1dInit> TorchGenerator::conv1d_default_init(const Conv1dSpec& spec) {
   const int64_t weight_numel = ShapeNumel(weight_shape);
   const int64_t bias_numel = spec.bias ? spec.out_channels : 0;
   if (weight_numel < 0 || weight_numel > limits_.max_bytes / 4 - bias_numel)
-    return MakeError(
-        OverBudgetMessage("nn.Conv1d's weight " + FormatShape(weight_shape) + " and bias",
-                          weight_numel < 0 ? -1 : weight_numel + bias_numel, limits_),
-        "weight", "use fewer channels or a smaller kernel");
+    return MakeError(OverBudgetText(Message{"budget_weight",
+                                            "nn.Conv1d's weight {0} and bias",
+                                            {FormatShape(weight_shape)}},
+                                    weight_numel < 0 ? -1 : weight_numel + bias_numel, limits_),
+                     "weight",
+                     Hint{"fewer_channels", "use fewer channels or a smaller kernel", {}});
   Conv1dInit init;
   auto weight = kaiming_uniform(weight_shape, std::sqrt(5.0));
   if (!weight) return weight.error();

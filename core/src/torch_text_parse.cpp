@@ -27,8 +27,11 @@ class TextParser {
     const bool scalar = wrapped && (std::isdigit(Uc(next)) || next == '-' || next == 'n' ||
                                     next == 'i' || next == '.');
     if (next != '[' && !scalar)
-      return Fail(wrapped ? "expected '[' after 'tensor('" : "expected 'tensor(' or '['",
-                  "paste the whole text print(tensor) printed, starting with tensor([");
+      return Fail(wrapped ? Message{"text_bracket_after", "expected '[' after 'tensor('", {}}
+                          : Message{"text_start", "expected 'tensor(' or '['", {}},
+                  Hint{"text_whole_print",
+                       "paste the whole text print(tensor) printed, starting with tensor([",
+                       {}});
     if (scalar ? !Number() : !List(0)) return error_;
     SkipSpace();
     if (wrapped) {
@@ -40,25 +43,31 @@ class TextParser {
         while (pos_ < text_.size() && (std::isalnum(Uc(text_[pos_])) || text_[pos_] == '_')) ++pos_;
         const std::string key = text_.substr(key_start, pos_ - key_start);
         if (key.empty() || Peek() != '=')
-          return Fail("expected a suffix such as grad_fn=<...> after ','",
-                      "remove the text after the closing bracket");
+          return Fail(
+              Message{"text_suffix", "expected a suffix such as grad_fn=<...> after ','", {}},
+              Hint{"text_remove_after", "remove the text after the closing bracket", {}});
         ++pos_;
         if (key == "size" && !Size()) return error_;
         if (key != "size") SkipValue();
         SkipSpace();
       }
-      if (Peek() != ')') return Fail("expected ')' to close 'tensor('", "paste the whole tensor");
+      if (Peek() != ')')
+        return Fail(Message{"text_close_tensor", "expected ')' to close 'tensor('", {}},
+                    Hint{"text_whole_tensor", "paste the whole tensor", {}});
       ++pos_;
     }
     SkipSpace();
     if (pos_ < text_.size())
-      return Fail("unexpected text after the tensor",
-                  "paste one tensor at a time (torch.Size lines are fine)");
+      return Fail(
+          Message{"text_trailing", "unexpected text after the tensor", {}},
+          Hint{"text_one_tensor", "paste one tensor at a time (torch.Size lines are fine)", {}});
     Tensor tensor;
     tensor.shape = size_.empty() ? shape_ : size_;
     tensor.data = std::move(values_);
     if (ShapeNumel(tensor.shape) != static_cast<int64_t>(tensor.data.size()))
-      return Fail("the size=(...) suffix does not match the values", "check the pasted text");
+      return Fail(
+          Message{"text_size_mismatch", "the size=(...) suffix does not match the values", {}},
+          Hint{"text_check", "check the pasted text", {}});
     return tensor;
   }
 
@@ -76,7 +85,8 @@ class TextParser {
     }
   }
 
-  Error Fail(const std::string& reason, const std::string& hint) {
+  // "tensor text, line L, column C: reason" at the current position.
+  Error Fail(Message reason, Hint hint) {
     size_t line = 1, column = 1;
     for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
       if (text_[i] == '\n') {
@@ -86,9 +96,10 @@ class TextParser {
         ++column;
       }
     }
-    error_ = MakeError("tensor text, line " + std::to_string(line) + ", column " +
-                           std::to_string(column) + ": " + reason,
-                       "text", hint);
+    error_ = MakeError(Message{"text_at",
+                               "tensor text, line {0}, column {1}: {2}",
+                               {std::to_string(line), std::to_string(column), std::move(reason)}},
+                       "text", std::move(hint));
     return error_;
   }
 
@@ -108,14 +119,19 @@ class TextParser {
 
   bool Size() {
     SkipSpace();
-    if (Peek() != '(') return (Fail("expected '(' after size=", "check the pasted text"), false);
+    if (Peek() != '(')
+      return (Fail(Message{"text_size_open", "expected '(' after size=", {}},
+                   Hint{"text_check", "check the pasted text", {}}),
+              false);
     ++pos_;
     for (;;) {
       SkipSpace();
       char* end = nullptr;
       const long long value = std::strtoll(text_.c_str() + pos_, &end, 10);
       if (end == text_.c_str() + pos_ || value < 0)
-        return (Fail("expected a size in size=(...)", "check the pasted text"), false);
+        return (Fail(Message{"text_size_value", "expected a size in size=(...)", {}},
+                     Hint{"text_check", "check the pasted text", {}}),
+                false);
       size_.push_back(value);
       pos_ = static_cast<size_t>(end - text_.c_str());
       SkipSpace();
@@ -128,40 +144,57 @@ class TextParser {
       break;
     }
     if (Peek() != ')')
-      return (Fail("expected ')' to close size=(", "check the pasted text"), false);
+      return (Fail(Message{"text_size_close", "expected ')' to close size=(", {}},
+                   Hint{"text_check", "check the pasted text", {}}),
+              false);
     ++pos_;
     return true;
   }
 
   bool Number() {
     if (text_.compare(pos_, 3, "...") == 0 || text_.compare(pos_, 4, " ...") == 0)
-      return (Fail("the tensor is summarized with '...', so some values are missing",
-                   "print it in full first: torch.set_printoptions(profile='full')"),
+      return (Fail(Message{"text_summarized",
+                           "the tensor is summarized with '...', so some values are missing",
+                           {}},
+                   Hint{"text_print_full",
+                        "print it in full first: torch.set_printoptions(profile='full')",
+                        {}}),
               false);
     const char* start = text_.c_str() + pos_;
     char* end = nullptr;
     double value = std::strtod(start, &end);
     if (end == start)
-      return (Fail("expected a number", "only numbers, commas and brackets belong in the list"),
+      return (Fail(Message{"text_number", "expected a number", {}},
+                   Hint{"text_only_numbers",
+                        "only numbers, commas and brackets belong in the list",
+                        {}}),
               false);
     const std::string token(start, static_cast<size_t>(end - start));
     for (char c : token) {
       if (std::isalpha(Uc(c)) && c != 'e' && c != 'E' && token != "nan" && token != "-nan" &&
           token != "inf" && token != "-inf")
-        return (Fail("'" + token + "' is not a number", "use decimal numbers like -1.5697"), false);
+        return (Fail(Message{"text_not_number", "'{0}' is not a number", {token}},
+                     Hint{"text_decimal_like", "use decimal numbers like -1.5697", {}}),
+                false);
       if (c == 'x' || c == 'X')
-        return (Fail("'" + token + "' is not a decimal number", "use decimal numbers"), false);
+        return (Fail(Message{"text_not_decimal", "'{0}' is not a decimal number", {token}},
+                     Hint{"text_decimal", "use decimal numbers", {}}),
+                false);
     }
     pos_ = static_cast<size_t>(end - text_.c_str());
     if (std::isfinite(value) && std::fabs(value) > std::numeric_limits<float>::max())
-      return (Fail("'" + token + "' is too large for float32", "use smaller numbers"), false);
+      return (Fail(Message{"text_too_large", "'{0}' is too large for float32", {token}},
+                   Hint{"text_smaller", "use smaller numbers", {}}),
+              false);
     values_.push_back(static_cast<float>(value));
     return true;
   }
 
   bool List(size_t depth) {
     if (depth > 8)
-      return (Fail("too deeply nested", "a Conv1d tensor has at most 3 dimensions"), false);
+      return (Fail(Message{"text_nested", "too deeply nested", {}},
+                   Hint{"at_most_3_dims", "a Conv1d tensor has at most 3 dimensions", {}}),
+              false);
     ++pos_;  // '['
     SkipSpace();
     int64_t count = 0;
@@ -172,9 +205,11 @@ class TextParser {
         const bool is_list = Peek() == '[';
         if (count == 0) holds_lists = is_list;
         if (is_list != holds_lists)
-          return (Fail("lists and numbers are mixed at one level",
-                       "every element of a list must be "
-                       "a number, or every one a list"),
+          return (Fail(Message{"text_mixed", "lists and numbers are mixed at one level", {}},
+                       Hint{"text_all_numbers_or_lists",
+                            "every element of a list must be "
+                            "a number, or every one a list",
+                            {}}),
                   false);
         if (is_list ? !List(depth + 1) : !Number()) return false;
         ++count;
@@ -184,10 +219,13 @@ class TextParser {
           continue;
         }
         if (Peek() == ']') break;
-        return (Fail(Peek() == '\0' ? "the text ends before the closing ']'"
-                                    : std::string("expected ',' or ']' but found '") + Peek() + "'",
-                     "check that the whole tensor was pasted"),
-                false);
+        return (
+            Fail(Peek() == '\0' ? Message{"text_ends", "the text ends before the closing ']'", {}}
+                                : Message{"text_comma",
+                                          "expected ',' or ']' but found '{0}'",
+                                          {std::string(1, Peek())}},
+                 Hint{"text_whole_pasted", "check that the whole tensor was pasted", {}}),
+            false);
       }
     }
     ++pos_;  // ']'
@@ -196,15 +234,17 @@ class TextParser {
       shape_[depth] = count;
       if (!holds_lists && leaf_depth_ < 0) leaf_depth_ = static_cast<int64_t>(depth);
     } else if (shape_[depth] != count) {
-      return (Fail("this list has " + std::to_string(count) +
-                       " elements, but the first list at "
-                       "this level has " +
-                       std::to_string(shape_[depth]),
-                   "every list at one level must have the same length"),
-              false);
+      return (
+          Fail(Message{"text_ragged",
+                       "this list has {0} elements, but the first list at this level has {1}",
+                       {std::to_string(count), std::to_string(shape_[depth])}},
+               Hint{"text_same_length", "every list at one level must have the same length", {}}),
+          false);
     }
     if (!holds_lists && count > 0 && leaf_depth_ != static_cast<int64_t>(depth))
-      return (Fail("numbers at different depths", "every list must be nested equally deep"), false);
+      return (Fail(Message{"text_depths", "numbers at different depths", {}},
+                   Hint{"text_equally_deep", "every list must be nested equally deep", {}}),
+              false);
     return true;
   }
 

@@ -34,21 +34,25 @@ Result<int64_t> CheckedNumel(const Shape& shape, const std::string& parameter) {
     if (size < 0)
       return MakeError(
           "Trying to create tensor with negative dimension " + S(size) + ": " + FormatShape(shape),
-          parameter, "every size must be 0 or more");
+          parameter, Hint{"size_not_negative", "every size must be 0 or more", {}});
   }
   const int64_t numel = ShapeNumel(shape);
   if (numel < 0)
-    return MakeError("the shape " + FormatShape(shape) + " has more elements than fit in int64",
-                     parameter, "use smaller sizes");
+    return MakeError(Message{"shape_overflow",
+                             "the shape {0} has more elements than fit in int64",
+                             {FormatShape(shape)}},
+                     parameter, Hint{"smaller_sizes", "use smaller sizes", {}});
   return numel;
 }
 
 Error OverBudget(int64_t elements, const Limits& limits) {
-  return MakeError(OverBudgetMessage("the generated tensors", elements, limits), "input_shape",
-                   Hint{"over_budget",
-                        "use a smaller batch, fewer channels or a shorter input, or raise the "
-                        "budget with --max-memory (in MiB)",
-                        {}});
+  return MakeError(
+      OverBudgetText(Message{"budget_generated", "the generated tensors", {}}, elements, limits),
+      "input_shape",
+      Hint{"over_budget",
+           "use a smaller batch, fewer channels or a shorter input, or raise the "
+           "budget with --max-memory (in MiB)",
+           {}});
 }
 
 // Fills one tensor of a non-randn source; `generator` is used by kSmallIntegers only.

@@ -24,6 +24,9 @@ std::string FormatBytes(int64_t bytes);
 /// tensors"; `floats` is their float32 element count (negative or huge when it overflowed).
 std::string OverBudgetMessage(const std::string& what, int64_t floats, const Limits& limits);
 
+/// OverBudgetMessage as a translatable message ("over_budget"), `what` translatable too.
+Message OverBudgetText(MessageArg what, int64_t floats, const Limits& limits);
+
 /// All derived sizes of one convolution. Unbatched input is treated as a batch of one.
 struct Geometry {
   bool batched = true;        ///< input was [N, C, L] (false: [C, L])
