@@ -14,10 +14,13 @@ struct GifWriter::State {
 
 namespace {
 
-Error GifError(const std::string& what, const std::string& path, int code) {
+// "<what>: <giflib's reason>"; `what` names the action and the file ("cannot write x.gif").
+Error GifError(Message what, int code) {
   const char* reason = GifErrorString(code);
-  return MakeError(what + " " + path + ": " + (reason ? reason : "giflib error"), "file",
-                   "check that the folder exists, is writable and has free space");
+  return MakeError(
+      Message{"gif_failed", "{0}: {1}", {std::move(what), reason ? reason : "giflib error"}},
+      "file",
+      Hint{"gif_folder", "check that the folder exists, is writable and has free space", {}});
 }
 
 // The NETSCAPE2.0 block that makes browsers and viewers loop the animation forever.
@@ -41,12 +44,15 @@ GifWriter::~GifWriter() {
 Result<bool> GifWriter::Open(const std::string& path, int width, int height, int delay_ms) {
   Cancel();
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
-    return MakeError("a GIF of " + std::to_string(width) + "x" + std::to_string(height) +
-                         " pixels is not possible",
-                     "size", "use a size between 1x1 and 16384x16384");
+    return MakeError(Message{"gif_size",
+                             "a GIF of {0}x{1} pixels is not possible",
+                             {std::to_string(width), std::to_string(height)}},
+                     "size", Hint{"gif_size", "use a size between 1x1 and 16384x16384", {}});
   if (delay_ms < 10 || delay_ms > 60000)
-    return MakeError("a frame delay of " + std::to_string(delay_ms) + " ms is out of range",
-                     "delay", "use 10 to 60000 ms (GIF counts hundredths of a second)");
+    return MakeError(
+        Message{
+            "delay_range", "a frame delay of {0} ms is out of range", {std::to_string(delay_ms)}},
+        "delay", Hint{"gif_delay", "use 10 to 60000 ms (GIF counts hundredths of a second)", {}});
   auto state = std::make_unique<State>();
   state->path = path;
   state->temporary = path + ".tmp";
@@ -55,14 +61,15 @@ Result<bool> GifWriter::Open(const std::string& path, int width, int height, int
   state->delay_cs = (delay_ms + 5) / 10;
   int code = 0;
   state->file = EGifOpenFileName(state->temporary.c_str(), false, &code);
-  if (!state->file) return GifError("cannot create", state->temporary, code);
+  if (!state->file)
+    return GifError(Message{"gif_create", "cannot create {0}", {state->temporary}}, code);
   EGifSetGifVersion(state->file, true);  // GIF89a: needed for delays and looping
   if (EGifPutScreenDesc(state->file, width, height, 8, 0, nullptr) != GIF_OK ||
       !PutLoopForever(state->file)) {
     const int error = state->file->Error;
     EGifCloseFile(state->file, &code);
     std::remove(state->temporary.c_str());
-    return GifError("cannot write", state->temporary, error);
+    return GifError(Message{"cannot_write", "cannot write {0}", {state->temporary}}, error);
   }
   state_ = std::move(state);
   frames_ = 0;
@@ -70,13 +77,17 @@ Result<bool> GifWriter::Open(const std::string& path, int width, int height, int
 }
 
 Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
-  if (!state_) return MakeError("the GIF export is not open", "export", "start the export first");
+  if (!state_)
+    return MakeError(Message{"gif_not_open", "the GIF export is not open", {}}, "export",
+                     Hint{"gif_not_open", "start the export first", {}});
   if (frame.width != state_->width || frame.height != state_->height ||
       frame.pixels.size() != static_cast<size_t>(frame.width) * frame.height * 4)
-    return MakeError("a frame of " + std::to_string(frame.width) + "x" +
-                         std::to_string(frame.height) + " does not match the GIF's " +
-                         std::to_string(state_->width) + "x" + std::to_string(state_->height),
-                     "size", "keep the window size fixed while exporting");
+    return MakeError(Message{"gif_frame_size",
+                             "a frame of {0}x{1} does not match the GIF's {2}x{3}",
+                             {std::to_string(frame.width), std::to_string(frame.height),
+                              std::to_string(state_->width), std::to_string(state_->height)}},
+                     "size",
+                     Hint{"gif_frame_size", "keep the window size fixed while exporting", {}});
   const size_t count = static_cast<size_t>(frame.width) * frame.height;
   std::vector<GifByteType> red(count), green(count), blue(count), indices(count);
   for (size_t i = 0; i < count; ++i) {
@@ -89,7 +100,8 @@ Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
   if (GifQuantizeBuffer(static_cast<unsigned>(frame.width), static_cast<unsigned>(frame.height),
                         &colours, red.data(), green.data(), blue.data(), indices.data(),
                         palette.data()) != GIF_OK)
-    return MakeError("cannot reduce the frame to 256 colours", "export", "try again");
+    return MakeError(Message{"gif_colours", "cannot reduce the frame to 256 colours", {}}, "export",
+                     Hint{"try_again", "try again", {}});
   ColorMapObject* map = GifMakeMapObject(256, palette.data());
   GraphicsControlBlock gcb{};
   gcb.DisposalMode = DISPOSE_DO_NOT;
@@ -106,7 +118,8 @@ Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
                      frame.width) == GIF_OK;
   GifFreeMapObject(map);
   if (!ok) {
-    const Error error = GifError("cannot write", state_->temporary, state_->file->Error);
+    const Error error = GifError(Message{"cannot_write", "cannot write {0}", {state_->temporary}},
+                                 state_->file->Error);
     Cancel();
     return error;
   }
@@ -115,19 +128,22 @@ Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
 }
 
 Result<bool> GifWriter::Finish() {
-  if (!state_) return MakeError("the GIF export is not open", "export", "start the export first");
+  if (!state_)
+    return MakeError(Message{"gif_not_open", "the GIF export is not open", {}}, "export",
+                     Hint{"gif_not_open", "start the export first", {}});
   int code = 0;
   const bool closed = EGifCloseFile(state_->file, &code) == GIF_OK;
   state_->file = nullptr;
   if (!closed) {
-    const Error error = GifError("cannot finish", state_->temporary, code);
+    const Error error =
+        GifError(Message{"gif_finish", "cannot finish {0}", {state_->temporary}}, code);
     Cancel();
     return error;
   }
   if (std::rename(state_->temporary.c_str(), state_->path.c_str()) != 0) {
     Cancel();
-    return MakeError("cannot move the GIF into place at " + state_->path, "file",
-                     "check that the folder is writable");
+    return MakeError(Message{"gif_move", "cannot move the GIF into place at {0}", {state_->path}},
+                     "file", Hint{"folder_writable", "check that the folder is writable", {}});
   }
   state_.reset();
   return true;
@@ -147,9 +163,9 @@ void GifWriter::Cancel() {
 Result<GifInfo> ReadGifInfo(const std::string& path) {
   int code = 0;
   GifFileType* file = DGifOpenFileName(path.c_str(), &code);
-  if (!file) return GifError("cannot open", path, code);
+  if (!file) return GifError(Message{"cannot_open", "cannot open {0}", {path}}, code);
   if (DGifSlurp(file) != GIF_OK) {
-    const Error error = GifError("cannot read", path, file->Error);
+    const Error error = GifError(Message{"cannot_read", "cannot read {0}", {path}}, file->Error);
     DGifCloseFile(file, &code);
     return error;
   }

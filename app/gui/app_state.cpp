@@ -19,7 +19,9 @@ constexpr const char* kControls[] = {
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file)
-    return MakeError("cannot open " + path, "file", "check the path and that the file is readable");
+    return MakeError(
+        Message{"cannot_open", "cannot open {0}", {path}}, "file",
+        Hint{"check_path_readable", "check the path and that the file is readable", {}});
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
@@ -184,7 +186,7 @@ Result<bool> OpenSpecFile(AppState& app, const std::string& path) {
   auto opened = OpenSpecText(app, *text, name);
   if (!opened) {
     Error error = opened.error();
-    error.message = path + ": " + error.message;
+    SetMessage(error, Message{"in_file", "{0}: {1}", {path, MessageOf(error)}});
     return error;
   }
   return true;
@@ -192,7 +194,8 @@ Result<bool> OpenSpecFile(AppState& app, const std::string& path) {
 
 Result<bool> OpenPreset(AppState& app, size_t index) {
   if (index >= app.presets.size())
-    return MakeError("no preset number " + std::to_string(index), "preset", "choose from the list");
+    return MakeError(Message{"no_preset", "no preset number {0}", {std::to_string(index)}},
+                     "preset", Hint{"choose_from_list", "choose from the list", {}});
   return OpenSpecFile(app, app.presets[index].path);
 }
 
@@ -275,10 +278,11 @@ bool UseSeedDocumentInput(AppState& app) {
   auto text = ReadFile(path);
   Result<SpecDocument> doc = text ? ParseSpecJson(*text) : Result<SpecDocument>(text.error());
   if (!doc || !doc->input) {
-    app.edit_error = EditError{
-        doc ? MakeError(path + " holds no input", "values", "restore the file from the repository")
-            : doc.error(),
-        "values", "values"};
+    app.edit_error =
+        EditError{doc ? MakeError(Message{"no_input_in", "{0} holds no input", {path}}, "values",
+                                  Hint{"restore_file", "restore the file from the repository", {}})
+                      : doc.error(),
+                  "values", "values"};
     return false;
   }
   recipe.values = ValuesFrom::kSeedDocument;

@@ -85,7 +85,7 @@ void CaptureExportFrame(AppState& app, ExportCapture& capture, ImDrawData* draw_
     auto crop = ExportCrop(job->request, width, height, PanelBounds("###panel.window"),
                            PanelBounds("###panel.dot_product"));
     if (!crop) {
-      FailExport(app, crop.error().OneLine());
+      FailExport(app, crop.error());
       return;
     }
     job->crop = *crop;

@@ -27,20 +27,30 @@ std::vector<std::string> SplitSentences(const std::string& text) {
 Result<GeneratedTensors> SentenceTensors(const Recipe& recipe,
                                          std::vector<std::vector<std::string>>* tokens) {
   if (recipe.layout != InputLayout::kNLC)
-    return MakeError("sentences give [N, L, C] input (one row of C numbers per word)", "layout",
-                     "choose [N, L, C] → permute under 'given as', or choose generated values");
+    return MakeError(Message{"sentences_layout",
+                             "sentences give [N, L, C] input (one row of C numbers per word)",
+                             {}},
+                     "layout",
+                     Hint{"sentences_layout",
+                          "choose [N, L, C] → permute under 'given as', or choose generated values",
+                          {}});
   auto batch = EmbedSentences(recipe.sentences, recipe.spec.in_channels, recipe.seed);
   if (!batch) return batch.error();
   const int64_t count = static_cast<int64_t>(batch->tokens.size());
   const int64_t longest = batch->tokens.empty() ? 0 : static_cast<int64_t>(batch->tokens[0].size());
   if (recipe.batch != count)
-    return MakeError("the batch is the list of sentences: N = " + std::to_string(count) + ", not " +
-                         std::to_string(recipe.batch),
-                     "batch", "add or remove a sentence on the Sentences tab");
+    return MakeError(Message{"sentences_batch",
+                             "the batch is the list of sentences: N = {0}, not {1}",
+                             {std::to_string(count), std::to_string(recipe.batch)}},
+                     "batch",
+                     Hint{"sentences_batch", "add or remove a sentence on the Sentences tab", {}});
   if (recipe.length != longest)
-    return MakeError("L is the longest sentence's number of tokens: L = " +
-                         std::to_string(longest) + ", not " + std::to_string(recipe.length),
-                     "length", "make a sentence longer or shorter on the Sentences tab");
+    return MakeError(
+        Message{"sentences_length",
+                "L is the longest sentence's number of tokens: L = {0}, not {1}",
+                {std::to_string(longest), std::to_string(recipe.length)}},
+        "length",
+        Hint{"sentences_length", "make a sentence longer or shorter on the Sentences tab", {}});
   GeneratedTensors made;
   made.input = batch->vectors;
   if (recipe.source == ValueSource::kTorchRandn) {
@@ -53,9 +63,13 @@ Result<GeneratedTensors> SentenceTensors(const Recipe& recipe,
     made.bias = std::move(init->bias);
   } else if (recipe.source == ValueSource::kSmallIntegers) {
     return MakeError(
-        "small integers draw the input first, so they cannot fill in the weights of "
-        "typed sentences",
-        "values", "choose randn, arange, ones or zeros for the weights");
+        Message{"sentences_small_integers",
+                "small integers draw the input first, so they cannot fill in the "
+                "weights of typed sentences",
+                {}},
+        "values",
+        Hint{
+            "sentences_small_integers", "choose randn, arange, ones or zeros for the weights", {}});
   } else {
     auto generated =
         GenerateTensors(recipe.spec, made.input.shape, recipe.layout, recipe.source, recipe.seed);

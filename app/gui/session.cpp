@@ -45,14 +45,19 @@ std::string DifferingControl(const Recipe& recipe, const Shape& fixed) {
 Result<bool> CheckFixedShape(const Recipe& recipe, const Tensor& tensor, const Shape& wanted,
                              const char* name) {
   if (tensor.shape == wanted) return true;
-  const std::string from = recipe.origin.empty() ? std::string("the loaded values") : recipe.origin;
+  const MessageArg from = recipe.origin.empty()
+                              ? MessageArg(Message{"loaded_values", "the loaded values", {}})
+                              : MessageArg(recipe.origin);
   std::string control = "values";
   if (std::string(name) == "input") control = DifferingControl(recipe, tensor.shape);
-  return MakeError(std::string("the ") + name + " values from " + from + " are " +
-                       FormatShape(tensor.shape) + ", but this layer needs " + FormatShape(wanted),
+  return MakeError(Message{"fixed_shape",
+                           "the {0} values from {1} are {2}, but this layer needs {3}",
+                           {name, from, FormatShape(tensor.shape), FormatShape(wanted)}},
                    control,
-                   "fixed values cannot change shape: undo this change, or choose generated "
-                   "values under 'Values from' to change the shape");
+                   Hint{"fixed_shape",
+                        "fixed values cannot change shape: undo this change, or choose generated "
+                        "values under 'Values from' to change the shape",
+                        {}});
 }
 
 }  // namespace
@@ -60,8 +65,10 @@ Result<bool> CheckFixedShape(const Recipe& recipe, const Tensor& tensor, const S
 Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
   if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
   if (recipe.batch < 0 || recipe.length < 0)
-    return MakeError("sizes must not be negative", recipe.batch < 0 ? "batch" : "length",
-                     "N and L count sentences and words: use 0 or more");
+    return MakeError(
+        Message{"sizes_negative", "sizes must not be negative", {}},
+        recipe.batch < 0 ? "batch" : "length",
+        Hint{"sizes_negative", "N and L count sentences and words: use 0 or more", {}});
   const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
   auto geometry = Validate(recipe.spec, ncl_shape, limits);
   if (!geometry) return geometry.error();
@@ -87,13 +94,16 @@ Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
                              const std::function<bool()>& cancelled) {
   const auto superseded = [&] { return cancelled && cancelled(); };
   const auto superseded_error = [] {
-    return MakeError("superseded by a newer edit", "values", "nothing to do: the newer edit runs");
+    return MakeError(Message{"superseded", "superseded by a newer edit", {}}, "values",
+                     Hint{"superseded", "nothing to do: the newer edit runs", {}});
   };
   // Construction first, as nn.Conv1d(...) fails before any tensor exists.
   if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
   if (recipe.batch < 0 || recipe.length < 0)
-    return MakeError("sizes must not be negative", recipe.batch < 0 ? "batch" : "length",
-                     "N and L count sentences and words: use 0 or more");
+    return MakeError(
+        Message{"sizes_negative", "sizes must not be negative", {}},
+        recipe.batch < 0 ? "batch" : "length",
+        Hint{"sizes_negative", "N and L count sentences and words: use 0 or more", {}});
   const Shape given_shape = GivenInputShape(recipe);
   const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
   auto geometry = Validate(recipe.spec, ncl_shape, limits);
@@ -177,8 +187,11 @@ Walkthrough MakeWalkthrough(const Session& session) {
 
 Result<Recipe> RecipeFromDocument(const SpecDocument& doc, const std::string& origin) {
   if (!doc.has_conv)
-    return MakeError("the spec has no \"conv\" object", "conv",
-                     "add \"conv\": {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}");
+    return MakeError(
+        Message{"spec_no_conv", "the spec has no \"conv\" object", {}}, "conv",
+        Hint{"spec_no_conv",
+             "add \"conv\": {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}",
+             {}});
   Recipe recipe;
   recipe.spec = doc.spec;
   recipe.layout = doc.layout;
@@ -211,8 +224,10 @@ Result<Recipe> RecipeFromDocument(const SpecDocument& doc, const std::string& or
                                             : Shape{1, doc.spec.in_channels, 8};
   }
   if (shape.size() != 3)
-    return MakeError("the input must be [N, C, L] or [C, L], but got " + FormatShape(shape),
-                     "input", "give a 2-d or 3-d input");
+    return MakeError(Message{"spec_input_dims",
+                             "the input must be [N, C, L] or [C, L], but got {0}",
+                             {FormatShape(shape)}},
+                     "input", Hint{"spec_input_dims", "give a 2-d or 3-d input", {}});
   // The file's channel axis must agree with in_channels: the app edits them as one control.
   const int64_t channels = doc.layout == InputLayout::kNLC ? shape[2] : shape[1];
   if (channels != doc.spec.in_channels) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -13,6 +14,75 @@
 
 namespace convstep::gui {
 namespace {
+
+// What the sources write as Message{"key", "English pattern", ...} and Hint{"key", ...} (or
+// `Hint name = {"key", ...}`, a line break allowed after the brace): every key, and the pattern
+// where it is string literals only.
+struct SourceTexts {
+  std::map<std::string, std::set<std::string>> keys;  // "Message" / "Hint" -> keys
+  // "Message" / "Hint" -> key -> every literal pattern written for it (one, unless a typo)
+  std::map<std::string, std::map<std::string, std::set<std::string>>> patterns;
+
+  std::set<std::string> Keys(const std::string& kind) const {
+    auto it = keys.find(kind);
+    return it == keys.end() ? std::set<std::string>() : it->second;
+  }
+};
+
+// The text of adjacent C++ string literals ("a" "b" -> ab), escapes resolved.
+std::string LiteralText(const std::string& literals) {
+  std::string text;
+  bool inside = false;
+  for (size_t i = 0; i < literals.size(); ++i) {
+    const char c = literals[i];
+    if (!inside) {
+      inside = c == '"';
+    } else if (c == '"') {
+      inside = false;
+    } else if (c == '\\' && i + 1 < literals.size()) {
+      const char next = literals[++i];
+      text += next == 'n' ? '\n' : next == 't' ? '\t' : next;
+    } else {
+      text += c;
+    }
+  }
+  return text;
+}
+
+// core/src, app/gui and app/export (their tests excluded).
+SourceTexts ScanSources() {
+  const std::string root = std::string(CONVSTEP_SOURCE_DIR);
+  const std::regex key_rx("\\b(Message|Hint)(?:\\{|\\s+[a-z_]+\\s*=\\s*\\{)\\s*\"([a-z_]+)\"");
+  const std::regex pattern_rx(
+      "\\b(Message|Hint)(?:\\{|\\s+[a-z_]+\\s*=\\s*\\{)\\s*\"([a-z_]+)\",\\s*"
+      "((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)[,}]");
+  SourceTexts found;
+  for (const char* dir : {"/core/src", "/app/gui", "/app/export"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root + dir)) {
+      const auto ext = entry.path().extension();
+      if ((ext != ".cpp" && ext != ".h") ||
+          entry.path().string().find("/tests/") != std::string::npos)
+        continue;
+      std::ifstream file(entry.path());
+      std::stringstream text;
+      text << file.rdbuf();
+      const std::string source = text.str();
+      for (std::sregex_iterator it(source.begin(), source.end(), key_rx), end; it != end; ++it)
+        found.keys[(*it)[1].str()].insert((*it)[2].str());
+      for (std::sregex_iterator it(source.begin(), source.end(), pattern_rx), end; it != end; ++it)
+        found.patterns[(*it)[1].str()][(*it)[2].str()].insert(LiteralText((*it)[3].str()));
+    }
+  }
+  return found;
+}
+
+// The keys of `table` that start with `prefix`, without it.
+std::set<std::string> TableKeys(const I18n& table, const std::string& prefix) {
+  std::set<std::string> keys;
+  for (const auto& [key, text] : table.entries())
+    if (key.rfind(prefix, 0) == 0) keys.insert(key.substr(prefix.size()));
+  return keys;
+}
 
 TEST(I18n, LookupFallsBackToTheKey) {
   I18n i18n;
@@ -128,31 +198,18 @@ TEST(I18n, TheChineseTableHasEveryKeyWithTheSamePlaceholders) {
   EXPECT_GT(translated, english.size() * 3 / 4);  // most entries hold Chinese characters
 }
 
-// The hints of PyTorch's refusals speak the UI's language: every hint key the core uses has a
-// "hint.<key>" entry, the English entry reproduces the core's own English hint with the same
-// arguments, and the Chinese one carries the same numbers.
+// The hints of PyTorch's refusals speak the UI's language: every hint key the sources use has a
+// "hint.<key>" entry (and the table no other), the English entry reproduces the core's own
+// English hint with the same arguments, and the Chinese one carries the same numbers.
 TEST(I18n, CoreHintsHaveEveryKeyAndTheEnglishTableMatchesTheCore) {
   const std::string root = std::string(CONVSTEP_SOURCE_DIR);
   I18n english, chinese;
   ASSERT_TRUE(english.LoadFile(root + "/assets/i18n/en.json"));
   ASSERT_TRUE(chinese.LoadFile(root + "/assets/i18n/zh.json"));
-  // Keys as the core sources write them: Hint{"key", ...} or `Hint name = {"key", ...}`, with
-  // or without a line break after the brace.
-  const std::regex hint_literal("Hint(?:\\{|\\s+[a-z_]+\\s*=\\s*\\{)\\s*\"([a-z_]+)\"");
-  std::set<std::string> source_keys;
-  for (const auto& entry : std::filesystem::directory_iterator(root + "/core/src")) {
-    std::ifstream file(entry.path());
-    std::stringstream text;
-    text << file.rdbuf();
-    const std::string source = text.str();
-    for (std::sregex_iterator it(source.begin(), source.end(), hint_literal), end; it != end; ++it)
-      source_keys.insert((*it)[1].str());
-  }
-  EXPECT_GE(source_keys.size(), 25u);
-  std::set<std::string> table_keys;
-  for (const auto& [key, text] : english.entries())
-    if (key.rfind("hint.", 0) == 0) table_keys.insert(key.substr(5));
-  EXPECT_EQ(source_keys, table_keys);
+  const SourceTexts sources = ScanSources();
+  const std::set<std::string> source_keys = sources.Keys("Hint");
+  EXPECT_GE(source_keys.size(), 150u);
+  EXPECT_EQ(source_keys, TableKeys(english, "hint."));
 
   // One refused configuration per kind of hint, checked in both languages.
   const auto spec = [](int64_t in, int64_t out, int64_t k) {
@@ -204,6 +261,33 @@ TEST(I18n, CoreHintsHaveEveryKeyAndTheEnglishTableMatchesTheCore) {
   I18n empty;
   EXPECT_EQ(LocalizedHint(empty, Validate(cases[0].spec, cases[0].input).error()),
             Validate(cases[0].spec, cases[0].input).error().hint);
+}
+
+// ConvStep's own messages speak the UI's language like the hints: every Message key the sources
+// use has an "error.<key>" entry (and the table no other), and the English table holds exactly
+// the English pattern the sources write, for messages and hints alike.
+TEST(I18n, MessagesHaveEveryKeyAndTheEnglishTableHoldsTheSourcesPatterns) {
+  I18n english;
+  ASSERT_TRUE(english.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/en.json"));
+  const SourceTexts sources = ScanSources();
+  EXPECT_GE(sources.Keys("Message").size(), 150u);
+  EXPECT_EQ(sources.Keys("Message"), TableKeys(english, "error."));
+  std::string problems;
+  size_t checked = 0;
+  for (const auto& [kind, keys] : sources.patterns) {
+    const std::string prefix = kind == "Message" ? "error." : "hint.";
+    for (const auto& [key, patterns] : keys) {
+      const char* table = english.Find(prefix + key);
+      for (const std::string& pattern : patterns) {
+        ++checked;
+        if (!table || pattern != table)
+          problems += "  " + prefix + key + ": the source says \"" + pattern + "\", en.json \"" +
+                      (table ? table : "(none)") + "\"\n";
+      }
+    }
+  }
+  EXPECT_GE(checked, 300u);  // all but the few hints built from pieces (groups_*)
+  EXPECT_TRUE(problems.empty()) << problems;
 }
 
 }  // namespace

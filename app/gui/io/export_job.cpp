@@ -37,7 +37,8 @@ void RemoveWritten(ExportJob& job) {
 }
 
 // Ends the export: `error` empty for success.
-void EndExport(AppState& app, const std::string& error) {
+// `error` (English, as stderr prints it) and `shown` (the UI's language; empty: `error`).
+void EndExport(AppState& app, const std::string& error, const std::string& shown = "") {
   ExportState& state = app.io.exporting;
   std::shared_ptr<ExportJob> job = state.job;
   if (!job) return;
@@ -47,12 +48,14 @@ void EndExport(AppState& app, const std::string& error) {
     if (job->gif) job->gif->Cancel();
     RemoveWritten(*job);
     state.error = error;
+    state.error_shown = shown.empty() ? error : shown;
     state.message = job->cancel_requested && error.empty()
                         ? Tr(app.i18n, "export.cancelled")
                         : std::string();
     return;
   }
   state.error.clear();
+  state.error_shown.clear();
   const ExportRequest& r = job->request;
   if (r.kind == ExportKind::kGif) {  // giflib creates files readable by their owner only
     std::error_code ec;
@@ -107,49 +110,64 @@ exporting::RgbaImage CropImage(const exporting::RgbaImage& image, const std::arr
 
 Result<bool> CheckExportRequest(const AppState& app, const ExportRequest& request) {
   if (request.path.empty())
-    return MakeError("no file name given", "path",
-                     request.kind == ExportKind::kPngSequence ? "type a folder for the frames"
-                                                              : "type a file name");
+    return MakeError(Message{"no_file_name", "no file name given", {}}, "path",
+                     request.kind == ExportKind::kPngSequence
+                         ? Hint{"type_folder", "type a folder for the frames", {}}
+                         : Hint{"type_file_name", "type a file name", {}});
   if (!request.window_size &&
       (request.width < 64 || request.height < 64 || request.width > 8192 || request.height > 8192))
-    return MakeError("a size of " + std::to_string(request.width) + "x" +
-                         std::to_string(request.height) + " is out of range",
-                     "size", "use 64 to 8192 pixels a side");
+    return MakeError(Message{"export_size",
+                             "a size of {0}x{1} is out of range",
+                             {std::to_string(request.width), std::to_string(request.height)}},
+                     "size", Hint{"export_size", "use 64 to 8192 pixels a side", {}});
   std::error_code ec;
   if (request.kind == ExportKind::kPngSequence) {
     if (fs::exists(request.path, ec) && !fs::is_directory(request.path, ec))
-      return MakeError(request.path + " is a file, not a folder", "path",
-                       "choose a folder for the numbered frames");
+      return MakeError(Message{"is_file", "{0} is a file, not a folder", {request.path}}, "path",
+                       Hint{"frames_folder", "choose a folder for the numbered frames", {}});
   } else {
     const fs::path folder = fs::path(request.path).parent_path();
     if (!folder.empty() && !fs::is_directory(folder, ec))
-      return MakeError("the folder " + folder.string() + " does not exist", "path",
-                       "create it first, or choose another folder");
+      return MakeError(Message{"no_folder", "the folder {0} does not exist", {folder.string()}},
+                       "path",
+                       Hint{"create_folder", "create it first, or choose another folder", {}});
   }
   if (request.kind == ExportKind::kPng) return true;
   if (request.delay_ms < 10 || request.delay_ms > 60000)
-    return MakeError("a frame delay of " + std::to_string(request.delay_ms) + " ms is out of range",
-                     "delay", "use 10 to 60000 ms");
+    return MakeError(Message{"delay_range",
+                             "a frame delay of {0} ms is out of range",
+                             {std::to_string(request.delay_ms)}},
+                     "delay", Hint{"export_delay", "use 10 to 60000 ms", {}});
   const int64_t count = MakeWalkthrough(*app.session).StepCount(request.granularity);
   if (count <= 0)
-    return MakeError("this session has no steps (the output is empty)", "from",
-                     "give the layer an input with at least one output position");
+    return MakeError(
+        Message{"export_no_steps", "this session has no steps (the output is empty)", {}}, "from",
+        Hint{"export_no_steps", "give the layer an input with at least one output position", {}});
   if (request.from < 0 || request.from >= count || request.to <= request.from ||
       request.to > count)
-    return MakeError("steps " + std::to_string(request.from) + " to " +
-                         std::to_string(request.to) + " (end not included) are out of range: "
-                         "there are " + std::to_string(count) + " steps at granularity " +
-                         GranularityName(request.granularity),
-                     "from", "choose from and to with 0 <= from < to <= " + std::to_string(count));
+    return MakeError(Message{"export_range",
+                             "steps {0} to {1} (end not included) are out of range: there are {2} "
+                             "steps at granularity {3}",
+                             {std::to_string(request.from), std::to_string(request.to),
+                              std::to_string(count), GranularityName(request.granularity)}},
+                     "from",
+                     Hint{"export_range",
+                          "choose from and to with 0 <= from < to <= {0}",
+                          {std::to_string(count)}});
   if (request.to - request.from > 10000)
-    return MakeError(std::to_string(request.to - request.from) + " frames is too many", "to",
-                     "export at most 10000 steps (a coarser granularity covers more)");
+    return MakeError(
+        Message{
+            "export_frames", "{0} frames is too many", {std::to_string(request.to - request.from)}},
+        "to",
+        Hint{
+            "export_frames", "export at most 10000 steps (a coarser granularity covers more)", {}});
   return true;
 }
 
 Result<bool> StartExport(AppState& app, const ExportRequest& request, int width, int height) {
   if (ExportRunning(app))
-    return MakeError("an export is already running", "export", "wait for it, or cancel it");
+    return MakeError(Message{"export_running", "an export is already running", {}}, "export",
+                     Hint{"export_running", "wait for it, or cancel it", {}});
   if (auto ok = CheckExportRequest(app, request); !ok) return ok.error();
   auto job = std::make_shared<ExportJob>();
   job->request = request;
@@ -163,11 +181,14 @@ Result<bool> StartExport(AppState& app, const ExportRequest& request, int width,
     std::error_code ec;
     fs::create_directories(request.path, ec);
     if (ec)
-      return MakeError("cannot create the folder " + request.path + ": " + ec.message(), "path",
-                       "check the permissions");
+      return MakeError(Message{"cannot_create_folder",
+                               "cannot create the folder {0}: {1}",
+                               {request.path, ec.message()}},
+                       "path", Hint{"check_permissions", "check the permissions", {}});
   }
   app.io.exporting.job = job;
   app.io.exporting.error.clear();
+  app.io.exporting.error_shown.clear();
   app.io.exporting.message.clear();
   app.timeline.playing = false;
   if (request.kind != ExportKind::kPng) {
@@ -215,8 +236,12 @@ Result<std::array<int, 4>> ExportCrop(const ExportRequest& request, int width, i
   if (request.region == ExportRegion::kWindow) return std::array<int, 4>{0, 0, width, height};
   auto empty = [](const std::array<float, 4>& r) { return r[2] <= r[0] || r[3] <= r[1]; };
   if (empty(window_rect) && empty(dot_rect))
-    return MakeError("the sliding-window and dot-product panels are both hidden", "region",
-                     "show them (View menu), or export the whole window");
+    return MakeError(
+        Message{"export_panels_hidden",
+                "the sliding-window and dot-product panels are both hidden",
+                {}},
+        "region",
+        Hint{"export_panels_hidden", "show them (View menu), or export the whole window", {}});
   std::array<float, 4> u = empty(window_rect) ? dot_rect : window_rect;
   if (!empty(dot_rect) && !empty(window_rect)) {
     u[0] = std::min(u[0], dot_rect[0]);
@@ -232,7 +257,9 @@ Result<std::array<int, 4>> ExportCrop(const ExportRequest& request, int width, i
 
 Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image) {
   std::shared_ptr<ExportJob> job = app.io.exporting.job;
-  if (!job) return MakeError("no export is running", "export", "start one first");
+  if (!job)
+    return MakeError(Message{"export_not_running", "no export is running", {}}, "export",
+                     Hint{"export_not_running", "start one first", {}});
   const ExportRequest& r = job->request;
   Result<bool> added = true;
   switch (r.kind) {
@@ -254,7 +281,7 @@ Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image) {
       break;
   }
   if (!added) {
-    EndExport(app, added.error().OneLine());
+    EndExport(app, added.error().OneLine(), LocalizedOneLine(app.i18n, added.error()));
     return added.error();
   }
   ++job->next;
@@ -262,7 +289,7 @@ Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image) {
     if (job->gif) {
       auto finished = job->gif->Finish();
       if (!finished) {
-        EndExport(app, finished.error().OneLine());
+        EndExport(app, finished.error().OneLine(), LocalizedOneLine(app.i18n, finished.error()));
         return finished.error();
       }
     }
@@ -273,6 +300,10 @@ Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image) {
 
 void FailExport(AppState& app, const std::string& error) {
   EndExport(app, error);
+}
+
+void FailExport(AppState& app, const Error& error) {
+  EndExport(app, error.OneLine(), LocalizedOneLine(app.i18n, error));
 }
 
 void CancelExport(AppState& app) {

@@ -66,6 +66,8 @@ Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image);
 
 /// Ends the running export with `error` (what it wrote is removed).
 void FailExport(AppState& app, const std::string& error);
+/// FailExport with an Error: its one line in English (stderr) and in the UI's language.
+void FailExport(AppState& app, const Error& error);
 
 /// Asks the running export to stop; it ends before the next frame, removing what it wrote.
 void CancelExport(AppState& app);

@@ -34,7 +34,8 @@ struct ImportOption {
   ImportTarget target = ImportTarget::kInputNLC;
   Shape shape;         ///< the shape it takes ([1, L, C] for 2-d input read as NLC, ...)
   bool fits = false;   ///< the session builds with it
-  std::string reason;  ///< why it does not fit (empty when it fits)
+  std::string reason;  ///< why it does not fit (empty when it fits), in English
+  Error error;         ///< the same error, to show in the UI's language (LocalizedError)
 };
 
 /// A tensor read from a file or pasted, waiting to be told what it is.
@@ -132,6 +133,7 @@ struct ExportState {
   bool open = false;
   ExportRequest request;
   std::string error;    ///< why the request cannot start, or why the last export failed
+  std::string error_shown;  ///< `error` in the UI's language (what the export window shows)
   std::string message;  ///< what the last export wrote
   std::shared_ptr<ExportJob> job;  ///< the running export (null: none)
   ImVec2 progress_min{0, 0}, progress_max{0, 0};  ///< the progress window, last frame

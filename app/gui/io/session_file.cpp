@@ -66,7 +66,8 @@ struct SessionExtras {
 };
 
 Error InFile(const std::string& origin, Error error) {
-  if (!origin.empty()) error.message = origin + ": " + error.message;
+  if (!origin.empty())
+    SetMessage(error, Message{"in_file", "{0}: {1}", {origin, MessageOf(error)}});
   return error;
 }
 
@@ -77,15 +78,19 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
   if (extra.contains("session")) {
     const json& session = extra.at("session");
     if (!session.is_object())
-      return MakeError("session must be an object, but got " + session.dump(), "session",
-                       "remove it to open the file as a plain spec");
+      return MakeError(
+          Message{"session_not_object", "session must be an object, but got {0}", {session.dump()}},
+          "session", Hint{"session_not_object", "remove it to open the file as a plain spec", {}});
     out.has_session = true;
     auto from = StringAt(session, "values_from", "generated", "session");
     if (!from) return from.error();
     if (!ParseValuesFrom(*from, &out.values_from))
-      return MakeError("session.values_from must be \"generated\", \"seed_document\", \"file\" or "
-                       "\"sentences\", but got \"" + *from + "\"",
-                       "session.values_from", "remove it to keep the tensors as given");
+      return MakeError(Message{"session_values_from",
+                               "session.values_from must be \"generated\", \"seed_document\", "
+                               "\"file\" or \"sentences\", but got \"{0}\"",
+                               {*from}},
+                       "session.values_from",
+                       Hint{"session_values_from", "remove it to keep the tensors as given", {}});
     if (session.contains("origin")) {
       auto origin = StringAt(session, "origin", "", "session");
       if (!origin) return origin.error();
@@ -103,9 +108,12 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
         if (ok) out.fixed.push_back(name.get<std::string>());
       }
       if (!ok)
-        return MakeError("session.fixed must list \"input\", \"weight\", \"bias\", but got " +
-                             fixed.dump(),
-                         "session.fixed", "remove it to keep every tensor given");
+        return MakeError(Message{"session_fixed",
+                                 "session.fixed must list \"input\", \"weight\", \"bias\", but "
+                                 "got {0}",
+                                 {fixed.dump()}},
+                         "session.fixed",
+                         Hint{"session_fixed", "remove it to keep every tensor given", {}});
     } else {
       out.fixed = {"input", "weight", "bias"};
     }
@@ -115,9 +123,11 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
     auto granularity = StringAt(session, "granularity", "tap", "session");
     if (!granularity) return granularity.error();
     if (!ParseGranularity(*granularity, &out.granularity))
-      return MakeError("session.granularity must be \"tap\", \"window\", \"row\" or \"batch\", "
-                       "but got \"" + *granularity + "\"",
-                       "session.granularity", "use one of those four");
+      return MakeError(Message{"session_granularity",
+                               "session.granularity must be \"tap\", \"window\", \"row\" or "
+                               "\"batch\", but got \"{0}\"",
+                               {*granularity}},
+                       "session.granularity", Hint{"one_of_four", "use one of those four", {}});
     auto speed = NumberAt(session, "speed", 1.0, kMinSpeed, kMaxSpeed, "session");
     if (!speed) return speed.error();
     out.speed = static_cast<float>(*speed);
@@ -126,8 +136,10 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
       bool ok = anchor.is_array() && anchor.size() == 4;
       for (size_t i = 0; ok && i < 4; ++i) ok = anchor[i].is_number_integer() && anchor[i] >= 0;
       if (!ok)
-        return MakeError("session.anchor must be [n, o, t, tap], but got " + anchor.dump(),
-                         "session.anchor", "remove it");
+        return MakeError(Message{"session_anchor",
+                                 "session.anchor must be [n, o, t, tap], but got {0}",
+                                 {anchor.dump()}},
+                         "session.anchor", Hint{"remove_it", "remove it", {}});
       out.anchor = TapCoord{anchor[0].get<int64_t>(), anchor[1].get<int64_t>(),
                             anchor[2].get<int64_t>(), anchor[3].get<int64_t>()};
     }
@@ -140,7 +152,9 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
   if (extra.contains("view")) {
     const json& view = extra.at("view");
     if (!view.is_object())
-      return MakeError("view must be an object, but got " + view.dump(), "view", "remove it");
+      return MakeError(
+          Message{"view_not_object", "view must be an object, but got {0}", {view.dump()}}, "view",
+          Hint{"remove_it", "remove it", {}});
     out.has_view = true;
     auto scale = NumberAt(view, "text_scale", out.view.text_scale, 0.75, 3.0, "view");
     if (!scale) return scale.error();
@@ -151,9 +165,11 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
     auto map = StringAt(view, "colormap", ColorMapName(out.view.colormap), "view");
     if (!map) return map.error();
     if (!ParseColorMap(*map, &out.view.colormap))
-      return MakeError("view.colormap must be \"blue_orange\", \"blue_red\" or \"purple_green\", "
-                       "but got \"" + *map + "\"",
-                       "view.colormap", "use one of those three");
+      return MakeError(Message{"colormap_value",
+                               "{0} must be \"blue_orange\", \"blue_red\" or \"purple_green\", but "
+                               "got \"{1}\"",
+                               {"view.colormap", *map}},
+                       "view.colormap", Hint{"one_of_three", "use one of those three", {}});
     if (view.contains("panels")) {
       auto panels = PanelsFromJson(view.at("panels"), out.view.show, "view.panels");
       if (!panels) return panels.error();
@@ -272,13 +288,17 @@ json SessionToJson(const AppState& app, const std::string& stem,
 
 Result<bool> SaveSessionFile(const AppState& app, const std::string& path) {
   if (path.empty())
-    return MakeError("no file name given", "file", "type a path ending in .json");
+    return MakeError(Message{"no_file_name", "no file name given", {}}, "file",
+                     Hint{"path_json", "type a path ending in .json", {}});
   const std::filesystem::path file(path);
   std::error_code ec;
   const std::filesystem::path folder = file.parent_path();
   if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
-    return MakeError(path + ": the folder " + folder.string() + " does not exist", "file",
-                     "create it first, or choose another folder");
+    return MakeError(
+        Message{"in_file",
+                "{0}: {1}",
+                {path, Message{"no_folder", "the folder {0} does not exist", {folder.string()}}}},
+        "file", Hint{"create_folder", "create it first, or choose another folder", {}});
   std::vector<std::pair<std::string, const Tensor*>> sidecars;
   const json doc = SessionToJson(app, file.stem().string(), &sidecars);
   for (const auto& [name, tensor] : sidecars) {
@@ -329,15 +349,20 @@ Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::
   const Walkthrough walk = MakeWalkthrough(*session);
   const int64_t count = walk.StepCount(extras->granularity);
   if (extras->has_session && count > 0 && extras->step >= count)
-    return InFile(origin, MakeError("session.step is " + std::to_string(extras->step) +
-                                        ", but this session has " + std::to_string(count) +
-                                        " steps at granularity " +
-                                        GranularityName(extras->granularity),
-                                    "session.step", "use a step from 0 to " +
-                                                        std::to_string(count - 1)));
+    return InFile(
+        origin,
+        MakeError(Message{"session_step",
+                          "session.step is {0}, but this session has {1} steps at "
+                          "granularity {2}",
+                          {std::to_string(extras->step), std::to_string(count),
+                           GranularityName(extras->granularity)}},
+                  "session.step",
+                  Hint{"session_step", "use a step from 0 to {0}", {std::to_string(count - 1)}}));
   if (extras->pin.kind != HoverKind::kNone && !TargetExists(*session, extras->pin))
-    return InFile(origin, MakeError("session.pinned names no cell of this session",
-                                    "session.pinned", "remove it, or fix its \"at\""));
+    return InFile(
+        origin,
+        MakeError(Message{"session_pinned", "session.pinned names no cell of this session", {}},
+                  "session.pinned", Hint{"session_pinned", "remove it, or fix its \"at\"", {}}));
   // Everything checked: now the screen changes, all at once (and no older edit still being
   // built in the background may replace it afterwards).
   CancelBuild(app);

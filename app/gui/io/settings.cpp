@@ -43,23 +43,30 @@ json SettingsToJson(const AppState& app) {
 
 Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   if (!settings.is_object())
-    return MakeError("the settings must be a JSON object, but got " + settings.dump(), "settings",
-                     "delete the file to start from the defaults");
+    return MakeError(Message{"settings_not_object",
+                             "the settings must be a JSON object, but got {0}",
+                             {settings.dump()}},
+                     "settings",
+                     Hint{"settings_defaults", "delete the file to start from the defaults", {}});
   const std::string where = "settings";
   auto language = StringAt(settings, "language", app.teach.language, where);
   if (!language) return language.error();
   if (!FindLanguage(*language))
-    return MakeError("settings.language \"" + *language + "\" is not a language ConvStep has",
-                     "settings.language", "use \"en\" or \"zh\"");
+    return MakeError(Message{"settings_language",
+                             "settings.language \"{0}\" is not a language ConvStep has",
+                             {*language}},
+                     "settings.language", Hint{"settings_language", "use \"en\" or \"zh\"", {}});
   auto scale = NumberAt(settings, "text_scale", app.view.text_scale, 0.75, 3.0, where);
   if (!scale) return scale.error();
   auto map_name = StringAt(settings, "colormap", ColorMapName(app.view.colormap), where);
   if (!map_name) return map_name.error();
   ColorMap map = app.view.colormap;
   if (!ParseColorMap(*map_name, &map))
-    return MakeError("settings.colormap must be \"blue_orange\", \"blue_red\" or "
-                     "\"purple_green\", but got \"" + *map_name + "\"",
-                     "settings.colormap", "use one of those three");
+    return MakeError(Message{"colormap_value",
+                             "{0} must be \"blue_orange\", \"blue_red\" or \"purple_green\", but "
+                             "got \"{1}\"",
+                             {"settings.colormap", *map_name}},
+                     "settings.colormap", Hint{"one_of_three", "use one of those three", {}});
   auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
   if (!numbers) return numbers.error();
   PanelVisibility show = app.view.show;
@@ -72,8 +79,9 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   if (settings.contains("window")) {
     const json& window = settings.at("window");
     if (!window.is_object())
-      return MakeError("settings.window must be {\"width\": W, \"height\": H}", "settings.window",
-                       "remove it to use 1600x900");
+      return MakeError(
+          Message{"settings_window", "settings.window must be {\"width\": W, \"height\": H}", {}},
+          "settings.window", Hint{"settings_window", "remove it to use 1600x900", {}});
     auto w = NumberAt(window, "width", 1600, 64, 16384, "settings.window");
     if (!w) return w.error();
     auto h = NumberAt(window, "height", 900, 64, 16384, "settings.window");
@@ -110,21 +118,28 @@ void LoadSettings(AppState& app, const std::string& dir) {
   auto bytes = ReadFileBytes(path);
   if (!bytes) {
     settings.error = bytes.error().message;
-    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    app.notice =
+        TrFormat(app.i18n, "file.settings_unreadable", {LocalizedMessage(app.i18n, bytes.error())});
     return;
   }
   json doc = json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
-    settings.error = path + ": not valid JSON";
-    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    const Error error =
+        MakeError(Message{"not_json", "{0}: not valid JSON", {path}}, "settings", std::string());
+    settings.error = error.message;
+    app.notice =
+        TrFormat(app.i18n, "file.settings_unreadable", {LocalizedMessage(app.i18n, error)});
     return;
   }
   // language.json (the Language menu's own file) wins over the mirror kept here.
   if (ReadLanguageSetting(LanguageSettingPath(dir))) doc.erase("language");
   auto applied = ApplySettingsJson(app, doc);
   if (!applied) {
-    settings.error = path + ": " + applied.error().message;
-    app.notice = TrFormat(app.i18n, "file.settings_unreadable", {settings.error});
+    Error error = applied.error();
+    SetMessage(error, Message{"in_file", "{0}: {1}", {path, MessageOf(error)}});
+    settings.error = error.message;
+    app.notice =
+        TrFormat(app.i18n, "file.settings_unreadable", {LocalizedMessage(app.i18n, error)});
     return;
   }
   settings.last_written = SettingsToJson(app).dump(2);

@@ -41,17 +41,26 @@ std::string Bytes(uintmax_t bytes) {
 Result<bool> CheckFileSize(const std::string& path, uintmax_t limit) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
-    return MakeError(path + ": no such file", "file", "check the path (and its folder)");
+    return MakeError(Message{"no_such_file", "{0}: no such file", {path}}, "file",
+                     Hint{"check_path_folder", "check the path (and its folder)", {}});
   if (std::filesystem::is_directory(path, ec))
-    return MakeError(path + ": is a folder, not a file", "file",
-                     "choose a .json, .npy, .csv or .txt file inside it");
+    return MakeError(
+        Message{"is_folder", "{0}: is a folder, not a file", {path}}, "file",
+        Hint{"choose_file_inside", "choose a .json, .npy, .csv or .txt file inside it", {}});
   const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return MakeError(path + ": cannot read its size (" + ec.message() + ")", "file",
-                           "check the permissions");
+  if (ec)
+    return MakeError(
+        Message{"file_size_unknown", "{0}: cannot read its size ({1})", {path, ec.message()}},
+        "file", Hint{"check_permissions", "check the permissions", {}});
   if (size > limit)
-    return MakeError(path + ": the file is " + Bytes(size) + ", more than ConvStep's " +
-                         Bytes(limit) + " memory budget for one tensor",
-                     "file", "use a smaller tensor (Conv1d examples fit in a few megabytes)");
+    return MakeError(
+        Message{"file_too_large",
+                "{0}: the file is {1}, more than ConvStep's {2} memory budget for one "
+                "tensor",
+                {path, Bytes(size), Bytes(limit)}},
+        "file",
+        Hint{
+            "smaller_tensor", "use a smaller tensor (Conv1d examples fit in a few megabytes)", {}});
   return true;
 }
 
@@ -79,6 +88,15 @@ const char* TensorWord(ImportTarget target) {
   return target == ImportTarget::kWeight ? "weight"
          : target == ImportTarget::kBias ? "bias"
                                          : "input";
+}
+
+// Why a tensor of another rank cannot be `target`, as a translatable hint.
+Hint RankHint(ImportTarget target) {
+  if (target == ImportTarget::kBias) return Hint{"bias_rank", "a bias is 1-d: [out_channels]", {}};
+  if (target == ImportTarget::kWeight)
+    return Hint{
+        "weight_rank", "a weight is 3-d: [out_channels, in_channels / groups, kernel_size]", {}};
+  return Hint{"input_rank", "an input is 3-d [N, C, L] / [N, L, C], or 2-d for one item", {}};
 }
 
 }  // namespace
@@ -110,9 +128,12 @@ Recipe LeaveGeneratedValues(const Session& session) {
 Result<Tensor> ReadTensorFile(const std::string& path) {
   const std::string ext = Extension(path);
   if (ext != ".npy" && ext != ".csv" && ext != ".txt")
-    return MakeError(path + ": ConvStep does not read '" + ext + "' files", "file",
-                     "use .npy (numpy.save), .csv (one row per line), .txt (print(tensor) text) "
-                     "or a session .json");
+    return MakeError(Message{"file_type", "{0}: ConvStep does not read '{1}' files", {path, ext}},
+                     "file",
+                     Hint{"file_types_or_session",
+                          "use .npy (numpy.save), .csv (one row per line), .txt (print(tensor) "
+                          "text) or a session .json",
+                          {}});
   // A .npy holds 4 or 8 bytes a number; text at least 2 ("0,"). Both within the budget.
   const uintmax_t limit = ext == ".npy" ? static_cast<uintmax_t>(kMaxImportElements) * 8 + 4096
                                         : static_cast<uintmax_t>(256) << 20;
@@ -124,13 +145,15 @@ Result<Tensor> ReadTensorFile(const std::string& path) {
   auto tensor = ParseTorchTensor(*bytes);
   if (!tensor) {
     Error error = tensor.error();
-    error.message = path + ": " + error.message;
+    SetMessage(error, Message{"in_file", "{0}: {1}", {path, MessageOf(error)}});
     error.parameter = "file";
     return error;
   }
   if (tensor->numel() > kMaxImportElements)
-    return MakeError(path + ": " + std::to_string(tensor->numel()) + " numbers is too many",
-                     "file", "use a tensor within the 1 GiB budget");
+    return MakeError(Message{"too_many_numbers",
+                             "{0}: {1} numbers is too many",
+                             {path, std::to_string(tensor->numel())}},
+                     "file", Hint{"within_budget", "use a tensor within the 1 GiB budget", {}});
   return tensor;
 }
 
@@ -138,18 +161,24 @@ Result<Tensor> ParsePastedTensor(const std::string& text) {
   bool blank = true;
   for (char c : text) blank = blank && std::isspace(static_cast<unsigned char>(c));
   if (blank)
-    return MakeError("nothing to read: the text is empty", "text",
-                     "paste what print(tensor) printed, e.g. tensor([[1., 2.], [3., 4.]])");
+    return MakeError(Message{"paste_empty", "nothing to read: the text is empty", {}}, "text",
+                     Hint{"paste_what",
+                          "paste what print(tensor) printed, e.g. tensor([[1., 2.], [3., 4.]])",
+                          {}});
   auto tensor = ParseTorchTensor(text);
   if (!tensor) {
     Error error = tensor.error();
-    error.message = "pasted text: " + error.message;
+    SetMessage(error, Message{"pasted", "pasted text: {0}", {MessageOf(error)}});
     return error;
   }
   if (tensor->dim() == 0 || tensor->dim() > 3)
-    return MakeError("pasted text: a tensor of shape " + FormatShape(tensor->shape) +
-                         " is not a Conv1d input, weight or bias",
-                     "text", "paste a 1-d bias, a 2-d or 3-d input, or a 3-d weight");
+    return MakeError(
+        Message{"pasted",
+                "pasted text: {0}",
+                {Message{"paste_rank",
+                         "a tensor of shape {0} is not a Conv1d input, weight or bias",
+                         {FormatShape(tensor->shape)}}}},
+        "text", Hint{"paste_rank", "paste a 1-d bias, a 2-d or 3-d input, or a 3-d weight", {}});
   return tensor;
 }
 
@@ -157,13 +186,11 @@ Result<Recipe> RecipeWithTensor(const Session& session, const Tensor& tensor, Im
                                 const std::string& origin) {
   const Shape shape = ShapeAs(tensor, target);
   if (shape.empty())
-    return MakeError(std::string("a ") + std::to_string(tensor.dim()) + "-d tensor " +
-                         FormatShape(tensor.shape) + " cannot be the " + TensorWord(target),
-                     TensorWord(target),
-                     target == ImportTarget::kBias ? "a bias is 1-d: [out_channels]"
-                     : target == ImportTarget::kWeight
-                         ? "a weight is 3-d: [out_channels, in_channels / groups, kernel_size]"
-                         : "an input is 3-d [N, C, L] / [N, L, C], or 2-d for one item");
+    return MakeError(
+        Message{"import_rank",
+                "a {0}-d tensor {1} cannot be the {2}",
+                {std::to_string(tensor.dim()), FormatShape(tensor.shape), TensorWord(target)}},
+        TensorWord(target), RankHint(target));
   Tensor shaped = tensor;
   shaped.shape = shape;
   Recipe recipe = LeaveGeneratedValues(session);
@@ -175,13 +202,14 @@ Result<Recipe> RecipeWithTensor(const Session& session, const Tensor& tensor, Im
       const int64_t channels = nlc ? shape[2] : shape[1];
       if (channels != recipe.spec.in_channels)
         return MakeError(
-            "read as " + std::string(nlc ? "[N, L, C]" : "[N, C, L]") + ", " +
-                FormatShape(shape) + " has " + std::to_string(channels) +
-                " channels, but this layer has in_channels=" +
-                std::to_string(recipe.spec.in_channels),
+            Message{"import_channels",
+                    "read as {0}, {1} has {2} channels, but this layer has in_channels={3}",
+                    {nlc ? "[N, L, C]" : "[N, C, L]", FormatShape(shape), std::to_string(channels),
+                     std::to_string(recipe.spec.in_channels)}},
             "in_channels",
-            "set in_channels to " + std::to_string(channels) + " first, or read the tensor the "
-            "other way round");
+            Hint{"import_channels",
+                 "set in_channels to {0} first, or read the tensor the other way round",
+                 {std::to_string(channels)}});
       recipe.fixed_input = std::move(shaped);
       recipe.layout = nlc ? InputLayout::kNLC : InputLayout::kNCL;
       recipe.batch = shape[0];
@@ -190,24 +218,29 @@ Result<Recipe> RecipeWithTensor(const Session& session, const Tensor& tensor, Im
     }
     case ImportTarget::kWeight:
       if (shape != g.WeightShape())
-        return MakeError("the weight is " + FormatShape(shape) + ", but this layer needs " +
-                             FormatShape(g.WeightShape()) + " (out_channels, in_channels / "
-                             "groups, kernel_size)",
+        return MakeError(Message{"import_weight",
+                                 "the weight is {0}, but this layer needs {1} (out_channels, "
+                                 "in_channels / groups, kernel_size)",
+                                 {FormatShape(shape), FormatShape(g.WeightShape())}},
                          "weight",
-                         "change the layer to match (out_channels=" + std::to_string(shape[0]) +
-                             ", kernel_size=" + std::to_string(shape[2]) + ") or load another "
-                             "weight");
+                         Hint{"import_weight",
+                              "change the layer to match (out_channels={0}, kernel_size={1}) or "
+                              "load another weight",
+                              {std::to_string(shape[0]), std::to_string(shape[2])}});
       recipe.fixed_weight = std::move(shaped);
       break;
     case ImportTarget::kBias:
       if (!recipe.spec.bias)
-        return MakeError("this layer has bias=False, so it has no bias to replace", "bias",
-                         "tick bias in Parameters first");
+        return MakeError(
+            Message{
+                "import_no_bias", "this layer has bias=False, so it has no bias to replace", {}},
+            "bias", Hint{"import_no_bias", "tick bias in Parameters first", {}});
       if (shape[0] != recipe.spec.out_channels)
-        return MakeError("the bias has " + std::to_string(shape[0]) +
-                             " values, but this layer has out_channels=" +
-                             std::to_string(recipe.spec.out_channels),
-                         "bias", "a bias holds one value per output channel");
+        return MakeError(
+            Message{"import_bias",
+                    "the bias has {0} values, but this layer has out_channels={1}",
+                    {std::to_string(shape[0]), std::to_string(recipe.spec.out_channels)}},
+            "bias", Hint{"import_bias", "a bias holds one value per output channel", {}});
       recipe.fixed_bias = std::move(shaped);
       break;
   }
@@ -231,9 +264,13 @@ std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& te
     if (recipe) {
       auto built = BuildSession(*recipe, limits);
       option.fits = built.ok();
-      if (!built) option.reason = built.error().OneLine();
+      if (!built) {
+        option.reason = built.error().OneLine();
+        option.error = built.error();
+      }
     } else {
       option.reason = recipe.error().message + ".\n" + recipe.error().hint;
+      option.error = recipe.error();
     }
     options.push_back(std::move(option));
   }
@@ -336,7 +373,8 @@ bool OfferImport(AppState& app, Tensor tensor, const std::string& origin) {
 
 Result<bool> OpenAnyFile(AppState& app, const std::string& path) {
   if (path.empty())
-    return MakeError("no file given", "file", "type a path, or drop a file on the window");
+    return MakeError(Message{"no_file_given", "no file given", {}}, "file",
+                     Hint{"type_or_drop", "type a path, or drop a file on the window", {}});
   if (Extension(path) == ".json") {
     if (auto ok = CheckFileSize(path, static_cast<uintmax_t>(512) << 20); !ok) return ok.error();
     PushUndo(app);
@@ -360,12 +398,12 @@ void HandleDroppedFiles(AppState& app) {
   for (const std::string& path : paths) {
     auto opened = OpenAnyFile(app, path);
     if (!opened) {
-      app.notice = opened.error().OneLine();
+      app.notice = LocalizedOneLine(app.i18n, opened.error());
       app.io.import.open = true;
       app.io.import.paste_mode = false;
       app.io.import.path = path;
       app.io.import.pending.reset();
-      app.io.import.error = opened.error().message + "\n" + opened.error().hint;
+      app.io.import.error = LocalizedError(app.i18n, opened.error());
     }
   }
 }

@@ -13,9 +13,11 @@ std::string Got(const json& value) {
   return text;
 }
 
-Error TypeError(const std::string& path, const char* wanted, const json& value) {
-  return MakeError(path + " must be " + wanted + ", but got " + Got(value), path,
-                   "fix that key, or remove it to use the default");
+// `wanted` is a translatable phrase: "a number", "an object", ...
+Error TypeError(const std::string& path, Message wanted, const json& value) {
+  return MakeError(
+      Message{"key_type", "{0} must be {1}, but got {2}", {path, std::move(wanted), Got(value)}},
+      path, Hint{"key_type", "fix that key, or remove it to use the default", {}});
 }
 
 struct PanelFlag {
@@ -51,7 +53,8 @@ constexpr const char* kHoverKinds[] = {"none", "input", "padded", "weight", "out
 Result<bool> BoolAt(const json& object, const char* key, bool fallback, const std::string& where) {
   if (!object.contains(key)) return fallback;
   const json& value = object.at(key);
-  if (!value.is_boolean()) return TypeError(where + "." + key, "true or false", value);
+  if (!value.is_boolean())
+    return TypeError(where + "." + key, Message{"want_bool", "true or false", {}}, value);
   return value.get<bool>();
 }
 
@@ -59,12 +62,15 @@ Result<double> NumberAt(const json& object, const char* key, double fallback, do
                         const std::string& where) {
   if (!object.contains(key)) return fallback;
   const json& value = object.at(key);
-  if (!value.is_number()) return TypeError(where + "." + key, "a number", value);
+  if (!value.is_number())
+    return TypeError(where + "." + key, Message{"want_number", "a number", {}}, value);
   const double number = value.get<double>();
   if (!std::isfinite(number) || number < lo || number > hi) {
-    char range[96];
-    std::snprintf(range, sizeof range, "a number from %g to %g", lo, hi);
-    return TypeError(where + "." + key, range, value);
+    char low[32], high[32];
+    std::snprintf(low, sizeof low, "%g", lo);
+    std::snprintf(high, sizeof high, "%g", hi);
+    return TypeError(where + "." + key,
+                     Message{"want_range", "a number from {0} to {1}", {low, high}}, value);
   }
   return number;
 }
@@ -75,14 +81,15 @@ Result<int64_t> CountAt(const json& object, const char* key, int64_t fallback,
   const json& value = object.at(key);
   if (value.is_number_unsigned()) return static_cast<int64_t>(value.get<uint64_t>());
   if (value.is_number_integer() && value.get<int64_t>() >= 0) return value.get<int64_t>();
-  return TypeError(where + "." + key, "a whole number >= 0", value);
+  return TypeError(where + "." + key, Message{"want_count", "a whole number >= 0", {}}, value);
 }
 
 Result<std::string> StringAt(const json& object, const char* key, const std::string& fallback,
                              const std::string& where) {
   if (!object.contains(key)) return fallback;
   const json& value = object.at(key);
-  if (!value.is_string()) return TypeError(where + "." + key, "a string", value);
+  if (!value.is_string())
+    return TypeError(where + "." + key, Message{"json_string", "a string", {}}, value);
   return value.get<std::string>();
 }
 
@@ -96,7 +103,7 @@ json PanelsToJson(const PanelVisibility& show) {
 
 Result<PanelVisibility> PanelsFromJson(const json& value, PanelVisibility show,
                                        const std::string& where) {
-  if (!value.is_object()) return TypeError(where, "an object", value);
+  if (!value.is_object()) return TypeError(where, Message{"json_object", "an object", {}}, value);
   for (const PanelFlag& flag : kPanelFlags) {
     auto shown = BoolAt(value, flag.key, show.*flag.member, where);
     if (!shown) return shown.error();
@@ -110,8 +117,10 @@ Result<PanelVisibility> PanelsFromJson(const json& value, PanelVisibility show,
       show.side = static_cast<SideTab>(i);
       known = true;
     }
-  if (!known) return TypeError(where + ".side", "\"lesson\", \"parameters\" or \"sentences\"",
-                               value.at("side"));
+  if (!known)
+    return TypeError(where + ".side",
+                     Message{"want_side", "\"lesson\", \"parameters\" or \"sentences\"", {}},
+                     value.at("side"));
   auto view = StringAt(value, "view", kMainViews[static_cast<int>(show.view)], where);
   if (!view) return view.error();
   known = false;
@@ -121,7 +130,8 @@ Result<PanelVisibility> PanelsFromJson(const json& value, PanelVisibility show,
       known = true;
     }
   if (!known)
-    return TypeError(where + ".view", "\"steps\", \"code\" or \"conv2d\"", value.at("view"));
+    return TypeError(where + ".view", Message{"want_view", "\"steps\", \"code\" or \"conv2d\"", {}},
+                     value.at("view"));
   return show;
 }
 
@@ -136,12 +146,12 @@ json CanvasesToJson(const Canvases& canvases) {
 }
 
 Result<Canvases> CanvasesFromJson(const json& value, Canvases canvases, const std::string& where) {
-  if (!value.is_object()) return TypeError(where, "an object", value);
+  if (!value.is_object()) return TypeError(where, Message{"json_object", "an object", {}}, value);
   for (const CanvasEntry& entry : kCanvases) {
     if (!value.contains(entry.key)) continue;
     const json& item = value.at(entry.key);
     const std::string path = where + "." + entry.key;
-    if (!item.is_object()) return TypeError(path, "an object", item);
+    if (!item.is_object()) return TypeError(path, Message{"json_object", "an object", {}}, item);
     CanvasView view = canvases.*entry.member;
     auto zoom = NumberAt(item, "zoom", view.zoom, kMinZoom, kMaxZoom, path);
     if (!zoom) return zoom.error();
@@ -152,7 +162,7 @@ Result<Canvases> CanvasesFromJson(const json& value, Canvases canvases, const st
     if (item.contains("pan")) {
       const json& pan = item.at("pan");
       if (!pan.is_array() || pan.size() != 2 || !pan[0].is_number() || !pan[1].is_number())
-        return TypeError(path + ".pan", "two numbers [x, y]", pan);
+        return TypeError(path + ".pan", Message{"want_pan", "two numbers [x, y]", {}}, pan);
       view.pan = ImVec2(pan[0].get<float>(), pan[1].get<float>());
     }
     canvases.*entry.member = view;
@@ -168,7 +178,8 @@ json PinToJson(const HoverTarget& pin) {
 Result<HoverTarget> PinFromJson(const json& value, const std::string& where) {
   HoverTarget pin;
   if (value.is_null()) return pin;
-  if (!value.is_object()) return TypeError(where, "an object or null", value);
+  if (!value.is_object())
+    return TypeError(where, Message{"want_object_or_null", "an object or null", {}}, value);
   auto kind = StringAt(value, "kind", "none", where);
   if (!kind) return kind.error();
   bool known = false;
@@ -178,14 +189,16 @@ Result<HoverTarget> PinFromJson(const json& value, const std::string& where) {
       known = true;
     }
   if (!known)
-    return TypeError(where + ".kind", "\"input\", \"padded\", \"weight\" or \"output\"",
+    return TypeError(where + ".kind",
+                     Message{"want_kind", "\"input\", \"padded\", \"weight\" or \"output\"", {}},
                      value.at("kind"));
   if (pin.kind == HoverKind::kNone) return pin;
   const json at = value.contains("at") ? value.at("at") : json();
   bool ok = at.is_array() && at.size() == 3;
   for (size_t i = 0; ok && i < 3; ++i)
     ok = at[i].is_number_unsigned() || (at[i].is_number_integer() && at[i].get<int64_t>() >= 0);
-  if (!ok) return TypeError(where + ".at", "three whole numbers [a, b, c]", at);
+  if (!ok)
+    return TypeError(where + ".at", Message{"want_at", "three whole numbers [a, b, c]", {}}, at);
   pin.a = at[0].get<int64_t>();
   pin.b = at[1].get<int64_t>();
   pin.c = at[2].get<int64_t>();
