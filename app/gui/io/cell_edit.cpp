@@ -75,7 +75,7 @@ bool SetCellValue(AppState& app, const CellRef& cell, float value) {
     // A large session: the tensors and the output are made on the worker (background.h), the
     // picture on screen stays until they are ready.
     if (auto checked = CheckRecipe(recipe, SessionLimits(app)); !checked) {
-      app.notice = checked.error().OneLine();
+      app.notice = LocalizedOneLine(app.i18n, checked.error());
       return false;
     }
     app.draft = recipe;
@@ -85,7 +85,7 @@ bool SetCellValue(AppState& app, const CellRef& cell, float value) {
   }
   auto built = BuildSession(recipe, SessionLimits(app));
   if (!built) {  // cannot happen for a finite value in an existing cell; keep the session
-    app.notice = built.error().OneLine();
+    app.notice = LocalizedOneLine(app.i18n, built.error());
     return false;
   }
   ReplaceSessionKeepingPosition(app, recipe, std::move(built).value());

@@ -57,6 +57,7 @@ struct ImportWindow {
   std::string parsed_text;  ///< the text `pending` was parsed from
   std::optional<PendingImport> pending;
   std::string error;  ///< why the file or text could not be read, or the import failed
+  std::string fitted;  ///< the error and readings the window's height was last fitted to
 };
 
 /// Which tensor a cell belongs to.
@@ -105,6 +106,7 @@ struct SaveDialog {
   bool open = false;
   std::string path = "convstep_session.json";
   std::string error;
+  std::string fitted;  ///< the error the window's height was last fitted to
 };
 
 /// What an export writes.

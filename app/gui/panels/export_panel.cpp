@@ -42,7 +42,7 @@ void SaveNow(AppState& app, const std::string& path) {
   if (std::filesystem::path(target).extension() != ".json") target += ".json";
   auto saved = SaveSessionFile(app, target);
   if (!saved) {
-    app.io.save.error = saved.error().message + "\n" + saved.error().hint;
+    app.io.save.error = LocalizedError(app.i18n, saved.error());
     app.io.save.open = true;
     return;
   }
@@ -56,7 +56,7 @@ void SaveNow(AppState& app, const std::string& path) {
 void DrawSaveWindow(AppState& app) {
   SaveDialog& dialog = app.io.save;
   if (!dialog.open) return;
-  CenterNextWindow(34.f);
+  CenterNextWindowFitting(34.f, dialog.error, &dialog.fitted);
   bool open = true;
   const std::string title = std::string(Tr(app.i18n, "file.save_title")) + "###io_save";
   if (ImGui::Begin(title.c_str(), &open,
@@ -204,19 +204,21 @@ void DrawExportWindow(AppState& app) {
     ImGui::Spacing();
     const auto check = CheckExportRequest(app, r);
     const float wrap = ImGui::GetFontSize() * 36.f;
-    if (!check) ErrorText(check.error().message + ". " + check.error().hint, wrap);
+    if (!check) ErrorText(LocalizedError(i18n, check.error()), wrap);
     if (!check) ImGui::BeginDisabled();
     if (ImGui::Button(Label(i18n, "export.start").c_str())) {
       auto started = StartExport(app, r, static_cast<int>(display.x), static_cast<int>(display.y));
       if (started)
         state.open = false;
-      else
+      else {
         state.error = started.error().OneLine();
+        state.error_shown = LocalizedOneLine(i18n, started.error());
+      }
     }
     if (!check) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(Label(i18n, "import.cancel").c_str())) open = false;
-    ErrorText(state.error, wrap);
+    ErrorText(state.error_shown, wrap);
     SuccessText(state.message, wrap);
     if (EscapePressed()) open = false;
   }
@@ -270,6 +272,7 @@ void ShowExport(AppState& app) {
   ExportState& state = app.io.exporting;
   state.open = true;
   state.error.clear();
+  state.error_shown.clear();
   ExportRequest& r = state.request;
   if (std::filesystem::path(r.path).is_relative())  // a clear place, not wherever it started
     r.path = (std::filesystem::path(DefaultFolder(app)) / r.path).string();

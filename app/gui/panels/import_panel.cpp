@@ -47,7 +47,7 @@ void DrawReadings(AppState& app, PendingImport& pending) {
     } else {
       ImGui::NewLine();
       ImGui::Indent(ImGui::GetFontSize() * 1.6f);
-      ErrorText(option.reason);
+      ErrorText(LocalizedError(i18n, option.error));
       ImGui::Unindent(ImGui::GetFontSize() * 1.6f);
     }
     ImGui::PopID();
@@ -93,7 +93,7 @@ void UpdatePastedText(AppState& app) {
   if (blank) return;
   auto tensor = ParsePastedTensor(window.text);
   if (!tensor) {
-    window.error = tensor.error().message + "\n" + tensor.error().hint;
+    window.error = LocalizedError(app.i18n, tensor.error());
     return;
   }
   PendingImport pending;
@@ -120,7 +120,7 @@ bool UseChosenImport(AppState& app) {
   const Tensor weight_before = app.session->problem.weight;
   auto imported = ImportTensor(app, pending.tensor, option.target, pending.origin);
   if (!imported) {
-    window.error = imported.error().message + "\n" + imported.error().hint;
+    window.error = LocalizedError(app.i18n, imported.error());
     return false;
   }
   app.notice = ImportNotice(app, weight_before, pending.origin, option);
@@ -137,7 +137,9 @@ void DrawImportWindow(const Frame& frame, AppState& app) {
   ImportWindow& window = app.io.import;
   if (!window.open) return;
   const I18n& i18n = app.i18n;
-  CenterNextWindow(40.f);
+  const std::string shown =
+      window.error + (window.pending ? "\n" + std::to_string(window.pending->options.size()) : "");
+  CenterNextWindowFitting(40.f, shown, &window.fitted);
   bool open = true;
   const std::string title =
       std::string(Tr(i18n, window.paste_mode ? "import.paste_title" : "import.open_title")) +
@@ -173,7 +175,7 @@ void DrawImportWindow(const Frame& frame, AppState& app) {
         window.error.clear();
         auto opened = OpenAnyFile(app, window.path);
         if (!opened) {
-          window.error = opened.error().message + "\n" + opened.error().hint;
+          window.error = LocalizedError(app.i18n, opened.error());
         } else if (!app.io.import.pending) {
           window.open = false;  // opened at once (a session, or a tensor that fits one way)
         }

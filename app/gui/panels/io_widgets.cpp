@@ -28,6 +28,13 @@ void CenterNextWindow(float width_em) {
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Appearing);
 }
 
+void CenterNextWindowFitting(float width_em, const std::string& content, std::string* fitted) {
+  CenterNextWindow(width_em);
+  if (content == *fitted) return;
+  *fitted = content;  // a zero height makes Dear ImGui fit it to the content (over two frames)
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Always);
+}
+
 bool EscapePressed() {
   return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);

@@ -18,6 +18,11 @@ void SuccessText(const std::string& text, float wrap_width = 0.f);
 /// Places the next window in the middle of the display, `width_em` font sizes wide.
 void CenterNextWindow(float width_em);
 
+/// CenterNextWindow, and whenever `content` differs from `*fitted` fits the window's height to
+/// what it holds again (width back to `width_em`), so that an error or a list that appears
+/// after the window opened is not cut off. `content` is what decides the height (an error).
+void CenterNextWindowFitting(float width_em, const std::string& content, std::string* fitted);
+
 /// True once when Escape is pressed while the current window is focused.
 bool EscapePressed();
 

@@ -130,7 +130,7 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
         for (size_t i = 0; i < app.presets.size(); ++i) {
           if (ImGui::MenuItem(app.presets[i].title.c_str())) {
             auto opened = OpenPreset(app, i);
-            app.notice = opened ? "" : opened.error().OneLine();
+            app.notice = opened ? "" : LocalizedOneLine(app.i18n, opened.error());
           }
         }
         ImGui::EndMenu();

@@ -72,20 +72,22 @@ void ErrorBox(AppState& app, const char* control) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const char* kept = Tr(app.i18n, "params.last_valid_kept");
   const ImGuiStyle& style = ImGui::GetStyle();
-  // PyTorch's message stays as PyTorch prints it; the hint and the note speak the UI's language.
+  // PyTorch's message stays as PyTorch prints it (ConvStep's own are translated); the hint and
+  // the note speak the UI's language.
+  const std::string message = LocalizedMessage(app.i18n, error);
   const std::string hint = LocalizedHint(app.i18n, error);
   const auto wrapped_height = [&](const char* text) {
     const size_t lines = WrapLines(text, ImGui::GetFont(), ImGui::GetFontSize(), wrap).size();
     return static_cast<float>(lines) * ImGui::GetTextLineHeightWithSpacing();
   };
-  const float height = wrapped_height(error.message.c_str()) + wrapped_height(hint.c_str()) +
+  const float height = wrapped_height(message.c_str()) + wrapped_height(hint.c_str()) +
                        wrapped_height(kept) + line * 2.f + style.ItemSpacing.y * 4.f +
                        style.WindowPadding.y * 2.f;
   ImGui::BeginChild((std::string("error_") + control).c_str(), ImVec2(width, height), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
   ImGui::TextUnformatted(Tr(app.i18n, "params.error_title"));
-  TextWrappedCjk(error.message.c_str(), wrap);
+  TextWrappedCjk(message.c_str(), wrap);
   ImGui::PopStyleColor();
   TextWrappedCjk(hint.c_str(), wrap);
   MutedText(kept);
@@ -282,7 +284,7 @@ void DrawParametersPanel(const Frame& frame, AppState& app) {
     for (size_t i = 0; i < app.presets.size(); ++i) {
       if (ImGui::Selectable(app.presets[i].title.c_str())) {
         auto opened = OpenPreset(app, i);
-        app.notice = opened ? "" : opened.error().OneLine();
+        app.notice = opened ? "" : LocalizedOneLine(app.i18n, opened.error());
       }
     }
     ImGui::EndCombo();

@@ -89,7 +89,7 @@ void DrawRestoreOffer(const Frame& frame, AppState& app) {
         autosave.offer_open = !autosave.orphans.empty();
       } else {
         app.io.undo.pop_back();
-        autosave.error = restored.error().OneLine();
+        autosave.error = LocalizedOneLine(i18n, restored.error());
       }
     }
     ImGui::SameLine();

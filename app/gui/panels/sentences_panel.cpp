@@ -92,7 +92,7 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
   const Recipe& recipe = session.recipe;
   if (!input.error.empty() && app.edit_error) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-    TextWrappedCjk(app.edit_error->error.message.c_str());
+    TextWrappedCjk(LocalizedMessage(app.i18n, app.edit_error->error).c_str());
     ImGui::PopStyleColor();
     TextWrappedCjk(LocalizedHint(app.i18n, app.edit_error->error).c_str());
   } else if (recipe.values == ValuesFrom::kSentences) {
