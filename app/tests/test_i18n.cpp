@@ -10,7 +10,12 @@
 #include <sstream>
 
 #include "convstep/geometry.h"
+#include "convstep/io_npy.h"
 #include "i18n.h"
+#include "io/session_file.h"
+#include "io/tensor_import.h"
+#include "io_test_util.h"
+#include "test_util.h"
 
 namespace convstep::gui {
 namespace {
@@ -288,6 +293,133 @@ TEST(I18n, MessagesHaveEveryKeyAndTheEnglishTableHoldsTheSourcesPatterns) {
   }
   EXPECT_GE(checked, 300u);  // all but the few hints built from pieces (groups_*)
   EXPECT_TRUE(problems.empty()) << problems;
+}
+
+// The quoted numbers, names and texts of a message: its arguments that are not phrases.
+void QuotedArgs(const std::vector<MessageArg>& args, std::vector<std::string>* out) {
+  for (const MessageArg& arg : args) {
+    if (arg.key.empty())
+      out->push_back(arg.text);
+    else
+      QuotedArgs(arg.args, out);
+  }
+}
+
+// True when `text` holds a CJK ideograph (U+4E00..U+9FFF: a first byte E4..E9).
+bool HasHan(const std::string& text) {
+  for (unsigned char byte : text)
+    if (byte >= 0xE4 && byte <= 0xE9) return true;
+  return false;
+}
+
+// Real broken inputs, as a student meets them: the English table gives back the core's English
+// message, hint and one-line form exactly; the Chinese one says it in Chinese with the same
+// numbers, names and quoted text.
+TEST(I18n, BrokenFilesAndPastesAreExplainedInTheUisLanguage) {
+  const std::string root = std::string(CONVSTEP_SOURCE_DIR);
+  I18n english, chinese;
+  ASSERT_TRUE(english.LoadFile(root + "/assets/i18n/en.json"));
+  ASSERT_TRUE(chinese.LoadFile(root + "/assets/i18n/zh.json"));
+  AppState app;
+  testing::InitApp(app);
+  testing::TempDir dir;
+  const std::string conv = R"("conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2})";
+  struct Case {
+    const char* what;
+    Result<bool> result;
+    std::vector<const char*> zh_has;  // translated phrases that must show
+  };
+  const auto failed = [](const auto& result) -> Result<bool> {
+    if (result) return true;
+    return result.error();
+  };
+  std::string npy = WriteNpy(Tensor::Zeros({2, 3}));
+  std::vector<Case> cases;
+  cases.push_back({"a truncated .npy (golden file)",
+                   failed(ReadTensorFile(root + "/core/tests/golden/npy/bad_truncated.npy")),
+                   {"字节"}});
+  cases.push_back({"a .npy cut inside its header",
+                   failed(ReadTensorFile(dir.Write("cut.npy", npy.substr(0, 40)))),
+                   {"文件头被截断"}});
+  cases.push_back({"a .npy cut inside its data",
+                   failed(ReadTensorFile(dir.Write("short.npy", npy.substr(0, npy.size() - 5)))),
+                   {"数据部分"}});
+  cases.push_back({"a CSV with a word in it",
+                   failed(ReadTensorFile(dir.Write("word.csv", "1,2,3\n4,five,6\n"))),
+                   {"不是数字"}});
+  cases.push_back({"ragged CSV rows",
+                   failed(ReadTensorFile(dir.Write("ragged.csv", "1,2\n3\n"))),
+                   {"第 2 行"}});
+  cases.push_back({"a bad torch text paste",
+                   failed(ParsePastedTensor("tensor([[1.0, 2.0],\n        [3.0, 4.0, 5.0]])")),
+                   {"粘贴的文本", "张量文本"}});
+  cases.push_back({"a summarized torch text paste",
+                   failed(ParsePastedTensor("tensor([ 0.,  1.,  2.,  ..., 97., 98., 99.])")),
+                   {"省略"}});
+  cases.push_back({"a word in a .txt of print(tensor) text",
+                   failed(ReadTensorFile(dir.Write("word.txt", "tensor([1.0, 'a'])"))),
+                   {"张量文本"}});
+  cases.push_back({"a session whose granularity is unknown",
+                   OpenSessionText(app, "{" + conv + R"(, "session": {"granularity": "weekly"}})",
+                                   dir.path(), "weekly.json"),
+                   {"但读到的是"}});
+  cases.push_back({"a session with a string for in_channels",
+                   OpenSessionText(app,
+                                   R"({"conv": {"in_channels": "3", "out_channels": 8,)"
+                                   R"( "kernel_size": 2}})",
+                                   dir.path(), "quoted.json"),
+                   {"整数", "字符串"}});
+  cases.push_back({"a session cut short",
+                   OpenSessionText(app, "{" + conv + ", \"input\": [[1, 2", dir.path(), "cut.json"),
+                   {"JSON 格式错误", "第 1 行"}});
+  cases.push_back({"a session whose view names an unknown tab",
+                   OpenSessionText(app, "{" + conv + R"(, "view": {"panels": {"side": "notes"}}})",
+                                   dir.path(), "side.json"),
+                   {"以下之一"}});
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    ASSERT_FALSE(c.result.ok());
+    const Error& e = c.result.error();
+    EXPECT_FALSE(e.message_key.empty()) << e.message;
+    EXPECT_FALSE(e.hint_key.empty()) << e.hint;
+    EXPECT_EQ(LocalizedMessage(english, e), e.message);
+    EXPECT_EQ(LocalizedHint(english, e), e.hint);
+    EXPECT_EQ(LocalizedOneLine(english, e), e.OneLine());
+    const std::string message = LocalizedMessage(chinese, e);
+    const std::string hint = LocalizedHint(chinese, e);
+    EXPECT_NE(message, e.message);
+    EXPECT_NE(hint, e.hint);
+    EXPECT_TRUE(HasHan(message)) << message;
+    EXPECT_TRUE(HasHan(hint)) << hint;
+    std::vector<std::string> quoted;
+    QuotedArgs(e.message_args, &quoted);
+    EXPECT_FALSE(quoted.empty()) << e.message;
+    for (const std::string& arg : quoted)
+      EXPECT_NE(message.find(arg), std::string::npos) << message;
+    for (const std::string& arg : e.hint_args) EXPECT_NE(hint.find(arg), std::string::npos) << hint;
+    for (const char* phrase : c.zh_has)
+      EXPECT_NE(message.find(phrase), std::string::npos) << message;
+    EXPECT_EQ(LocalizedError(chinese, e), message + "\n" + hint);
+  }
+  // The file name and the place stay as they are, inside the Chinese sentence.
+  const Error& csv = cases[3].result.error();
+  EXPECT_EQ(csv.message, dir / "word.csv" + ": line 2, column 2: 'five' is not a number");
+  EXPECT_EQ(LocalizedMessage(chinese, csv), dir / "word.csv" + "：第 2 行第 2 列：'five' 不是数字");
+  // Phrases quoted inside a message are translated with it ("a string" -> 字符串).
+  const Error& quoted = cases[9].result.error();
+  EXPECT_NE(quoted.message.find("must be a whole number, but got a string \"3\""),
+            std::string::npos)
+      << quoted.message;
+  EXPECT_EQ(LocalizedMessage(chinese, quoted).find("a string"), std::string::npos);
+  // PyTorch's own messages (no key) stay as PyTorch prints them in every language.
+  Conv1dSpec spec;
+  spec.in_channels = 3;
+  spec.out_channels = 8;
+  spec.kernel_size = 2;
+  const auto pytorch = Validate(spec, {6, 5, 3});
+  ASSERT_FALSE(pytorch);
+  EXPECT_TRUE(pytorch.error().message_key.empty());
+  EXPECT_EQ(LocalizedMessage(chinese, pytorch.error()), pytorch.error().message);
 }
 
 }  // namespace
