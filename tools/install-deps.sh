@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfontconfig-dev fonts-noto-cjk libgif-dev
   xvfb xauth libgl1-mesa-dri
-  libx11-dev libxrandr-dev
+  libx11-dev libxrandr-dev xdotool xclip
   "$@"
 )
 

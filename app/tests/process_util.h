@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,7 +69,8 @@ inline constexpr const char* kNoXvfb =
 
 /// A program started in the background (not through a shell, so pid() is the program's own)
 /// with extra environment variables and its stdout and stderr in files. Killed (SIGKILL) and
-/// reaped when it goes out of scope, so a failing test leaves no process behind.
+/// reaped when it goes out of scope (and killed when the test process dies), so a failing test
+/// leaves no process behind.
 class Spawned {
  public:
   /// Starts argv[0] (looked up on the PATH) with `env` ("NAME=value") added; stdout goes to
@@ -77,6 +79,7 @@ class Spawned {
           const std::string& out_path, const std::string& err_path) {
     pid_ = fork();
     if (pid_ != 0) return;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // gone with the test, even when the test is killed
     for (const std::string& pair : env) putenv(const_cast<char*>(pair.c_str()));
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
