@@ -353,7 +353,8 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                      "input",
                      Hint{"over_budget",
                           "use a smaller batch, fewer channels or a shorter input, or raise the "
-                          "budget with --max-memory (in MiB)",
+                          "memory budget (View → Memory budget in the app, --max-memory MiB on the "
+                          "command line)",
                           {}});
   return g;
 }

@@ -51,7 +51,8 @@ Error OverBudget(int64_t elements, const Limits& limits) {
       "input_shape",
       Hint{"over_budget",
            "use a smaller batch, fewer channels or a shorter input, or raise the "
-           "budget with --max-memory (in MiB)",
+           "memory budget (View → Memory budget in the app, --max-memory MiB on the "
+           "command line)",
            {}});
 }
 
