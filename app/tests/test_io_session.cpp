@@ -12,6 +12,7 @@
 #include "io/cell_edit.h"
 #include "io/session_file.h"
 #include "io/tensor_import.h"
+#include "io/view_json.h"
 #include "io_test_util.h"
 #include "test_util.h"
 
@@ -155,6 +156,18 @@ TEST(SessionFile, ASavedSessionReopensToTheSameScreen) {
   testing::InitApp(reopened);
   ASSERT_TRUE(OpenSessionFile(reopened, dir / "lesson.json"));
   ExpectSameScreen(app, reopened);
+}
+
+TEST(SessionFile, ZoomAtItsBoundsAsTypedInAFileIsAccepted) {
+  // kMinZoom is 0.05f, a hair above the double 0.05 a person types.
+  const nlohmann::json typed = {{"output", {{"zoom", 0.05}}}, {"input", {{"zoom", 0.049}}}};
+  auto low = CanvasesFromJson({{"output", {{"zoom", 0.05}}}}, Canvases{}, "view.canvases");
+  ASSERT_TRUE(low) << low.error().OneLine();
+  EXPECT_EQ(low->output.zoom, kMinZoom);
+  auto too_low = CanvasesFromJson(typed, Canvases{}, "view.canvases");
+  ASSERT_FALSE(too_low);
+  EXPECT_NE(too_low.error().OneLine().find("view.canvases.input.zoom"), std::string::npos)
+      << too_low.error().OneLine();
 }
 
 TEST(SessionFile, EveryKindOfValuesReopensAsTheSameKind) {

@@ -65,7 +65,13 @@ Result<double> NumberAt(const json& object, const char* key, double fallback, do
   if (!value.is_number())
     return TypeError(where + "." + key, Message{"want_number", "a number", {}}, value);
   const double number = value.get<double>();
-  if (!std::isfinite(number) || number < lo || number > hi) {
+  // Bounds such as kMinZoom are floats: 0.05 typed in a file is 0.05f once stored, so a number
+  // that rounds to a bound counts as inside.
+  const auto inside = [](double x, double low, double high) { return x >= low && x <= high; };
+  const bool in_range =
+      inside(number, lo, hi) ||
+      inside(static_cast<float>(number), static_cast<float>(lo), static_cast<float>(hi));
+  if (!std::isfinite(number) || !in_range) {
     char low[32], high[32];
     std::snprintf(low, sizeof low, "%g", lo);
     std::snprintf(high, sizeof high, "%g", hi);
