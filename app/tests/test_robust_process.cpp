@@ -283,7 +283,7 @@ std::string TenMegabyteTensorText(std::vector<float>* values) {
   for (int r = 0; text.size() < (size_t{10} << 20); ++r) {
     float v[3];
     for (int c = 0; c < 3; ++c) {
-      v[c] = static_cast<float>((r * 3 + c) * 7919 % 2001 - 1000) / 4.f;
+      v[c] = static_cast<float>((int64_t{r} * 3 + c) * 7919 % 2001 - 1000) / 4.f;
       values->push_back(v[c]);
     }
     std::snprintf(row, sizeof(row), "%s[%.4f, %.4f, %.4f]", r ? ",\n         " : "", v[0], v[1],
