@@ -18,6 +18,7 @@
 #include "panels/export_panel.h"
 #include "platform.h"
 #include "ui.h"
+#include "x_connection.h"
 
 namespace convstep::gui {
 namespace {
@@ -105,6 +106,8 @@ int RunHeadlessIo(const AppOptions& options, AppState& app) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
   }
+  // A lost display stops the export and removes its unfinished files (x_connection.h).
+  WatchDisplayConnection(app, platform.window, DisplayRun::kHeadlessExport);
   ImGui::GetIO().IniFilename = nullptr;
   SetContentScale(app, 1.f);
   app.permute.progress = 1.f;

@@ -11,6 +11,7 @@
 
 #include "app_state.h"
 #include "io/autosave.h"
+#include "io/export_job.h"
 #include "io/settings.h"
 
 namespace convstep::gui {
@@ -23,6 +24,7 @@ namespace {
 struct Watched {
   AppState* app = nullptr;
   Window window = 0;
+  DisplayRun run = DisplayRun::kInteractive;
 };
 Watched watched;
 
@@ -31,6 +33,16 @@ Watched watched;
 // written, the line printed and the process ended with _exit, which runs no destructor and no
 // atexit handler (GLFW, Mesa and Dear ImGui's backends would talk to the dead display).
 [[noreturn]] void SaveAndExit(const std::string& what) {
+  // An export in progress is abandoned: the GIF's temporary file or the frames written so far
+  // are removed (file system calls only), so no half export is left behind.
+  if (watched.app && ExportRunning(*watched.app))
+    FailExport(*watched.app, "the X display was lost");
+  if (watched.run == DisplayRun::kHeadlessExport) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s\n", ExportDisplayLostMessage(what).c_str());
+    std::fflush(stderr);
+    _exit(kDisplayLostExit);
+  }
   std::string path, error = "no session to save yet";
   if (watched.app) {
     SaveSettingsIfChanged(*watched.app);  // the last half second's (the window size needs X)
@@ -80,9 +92,14 @@ std::string DisplayLostMessage(const std::string& what, const std::string& autos
          "convstep --restore-autosave";
 }
 
-void WatchDisplayConnection(AppState& app, GLFWwindow* window) {
+std::string ExportDisplayLostMessage(const std::string& what) {
+  return "convstep: error: " + what + "; the export was stopped and its unfinished files removed";
+}
+
+void WatchDisplayConnection(AppState& app, GLFWwindow* window, DisplayRun run) {
   if (!glfwGetX11Display()) return;
   watched.app = &app;
+  watched.run = run;
   watched.window = window ? glfwGetX11Window(window) : 0;
   XSetIOErrorHandler(OnIoError);
   // GLFW swaps in its own handler while it creates windows and contexts and then puts back

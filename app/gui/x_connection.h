@@ -17,17 +17,26 @@ struct AppState;
 /// Exit status of a run whose X display or window was lost (documented in docs/app.md).
 inline constexpr int kDisplayLostExit = 3;
 
+/// What a lost display ends: an interactive session (saved to the autosave) or a headless
+/// export (nothing to save; its unfinished files are removed).
+enum class DisplayRun { kInteractive, kHeadlessExport };
+
 /// Watches the X connection GLFW opened and `window`: when the connection is lost or the
-/// window destroyed by another client, the session is written to this run's autosave,
+/// window destroyed by another client, an export in progress is stopped (its temporary GIF or
+/// written frames removed), an interactive session is written to this run's autosave,
 /// DisplayLostMessage goes to stderr and the process ends with kDisplayLostExit, skipping
 /// destructors and atexit handlers. Other X protocol errors print a warning instead of
 /// ending the process. Call once, after CreatePlatform, with the AppState that main() owns
 /// (it must outlive the window). Does nothing where GLFW has no X11 display.
-void WatchDisplayConnection(AppState& app, GLFWwindow* window);
+void WatchDisplayConnection(AppState& app, GLFWwindow* window,
+                            DisplayRun run = DisplayRun::kInteractive);
 
 /// The one line printed then: `what` happened, then where the session went and how to get it
 /// back (`autosave_path`), or why nothing was saved (`save_error`, when the path is empty).
 std::string DisplayLostMessage(const std::string& what, const std::string& autosave_path,
                                const std::string& save_error);
+
+/// The line printed when the display of a headless export is lost.
+std::string ExportDisplayLostMessage(const std::string& what);
 
 }  // namespace convstep::gui

@@ -211,4 +211,32 @@ TEST(IoProcess, AnInterruptedExportLeavesNothingBehind) {
   }
 }
 
+// The X server of a headless export dies mid-way: the export stops, removes its temporary GIF
+// and exits with the lost-display status (3) and one line, not Xlib's exit(1).
+TEST(IoProcess, AnExportWhoseDisplayDiesLeavesNothingBehind) {
+  Scratch dir("display_lost");
+  XvfbServer server(dir / "xvfb.log");
+  ASSERT_FALSE(server.display().empty()) << "Xvfb did not start (is it installed?)";
+  Spawned app({CONVSTEP_APP, "--export-gif", dir / "long.gif", "--from", "0", "--to", "1152",
+               "--size", "640x360"},
+              {"DISPLAY=" + server.display(), "XDG_CONFIG_HOME=" + (dir / "config")},
+              dir / "out.txt", dir / "err.txt");
+  ASSERT_GT(app.pid(), 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(dir / "long.gif.tmp") && app.running() &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_TRUE(fs::exists(dir / "long.gif.tmp")) << "the export never started";
+  server.Kill9();
+  const std::optional<int> status = app.Wait(60);
+  std::ifstream err_file(dir / "err.txt");
+  const std::string err((std::istreambuf_iterator<char>(err_file)), {});
+  ASSERT_TRUE(status && WIFEXITED(*status)) << DescribeStatus(status) << err;
+  EXPECT_EQ(WEXITSTATUS(*status), 3) << err;
+  EXPECT_NE(err.find("the export was stopped and its unfinished files removed"), std::string::npos)
+      << err;
+  EXPECT_FALSE(fs::exists(dir / "long.gif.tmp"));
+  EXPECT_FALSE(fs::exists(dir / "long.gif"));
+}
+
 }  // namespace
