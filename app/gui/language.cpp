@@ -52,7 +52,8 @@ bool PickLanguage(AppState& app, const std::string& code) {
   if (ok) {
     std::string error;
     const std::string path = LanguageSettingPath(app.teach.settings_dir);
-    if (!path.empty() && !WriteLanguageSetting(path, code, &error)) app.notice = error;
+    if (!path.empty() && !WriteLanguageSetting(path, code, &error))
+      app.notice = TrFormat(app.i18n, "notice.language_not_saved", {error});
   }
   return ok;
 }

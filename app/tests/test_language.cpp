@@ -143,6 +143,22 @@ TEST(Language, TheChoiceIsRememberedInItsOwnFile) {
   std::filesystem::remove_all(dir);
 }
 
+// A folder that cannot be written: the language still changes for this run, and the notice
+// says, in the new language, that the choice was not saved.
+TEST(Language, AChoiceThatCannotBeSavedIsSaidInTheNewLanguage) {
+  const std::string dir = TempDir("unwritable");
+  { std::ofstream blocker(dir + "/convstep"); }  // a file where the folder should be
+  ScopedEnv xdg("XDG_CONFIG_HOME", dir.c_str());
+  AppState app;
+  testing::InitApp(app);
+  if (!CjkFontAvailable(app)) GTEST_SKIP() << "no CJK font installed";
+  ASSERT_TRUE(PickLanguage(app, "zh"));
+  EXPECT_EQ(app.teach.language, "zh");
+  EXPECT_NE(app.notice.find("无法保存语言选择"), std::string::npos) << app.notice;
+  EXPECT_NE(app.notice.find(dir), std::string::npos) << app.notice;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Language, OptionsLessonAndLang) {
   const char* good[] = {"convstep", "--lesson", "4", "--lang", "zh"};
   const ParsedOptions parsed = ParseOptions(5, good);
