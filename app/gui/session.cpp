@@ -60,17 +60,22 @@ Result<bool> CheckFixedShape(const Recipe& recipe, const Tensor& tensor, const S
                         {}});
 }
 
-}  // namespace
-
-Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
+// nn.Conv1d(...) construction first (it fails before any tensor exists), then the sizes N and
+// L, then the layer on an [N, C, L] input: the checks every recipe passes, whatever its values.
+Result<Geometry> CheckLayer(const Recipe& recipe, const Limits& limits) {
   if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
   if (recipe.batch < 0 || recipe.length < 0)
     return MakeError(
         Message{"sizes_negative", "sizes must not be negative", {}},
         recipe.batch < 0 ? "batch" : "length",
         Hint{"sizes_negative", "N and L count sentences and words: use 0 or more", {}});
-  const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
-  auto geometry = Validate(recipe.spec, ncl_shape, limits);
+  return Validate(recipe.spec, {recipe.batch, recipe.spec.in_channels, recipe.length}, limits);
+}
+
+}  // namespace
+
+Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
+  auto geometry = CheckLayer(recipe, limits);
   if (!geometry) return geometry.error();
   if (recipe.values == ValuesFrom::kSentences) return geometry;
   if (recipe.values != ValuesFrom::kGenerated && recipe.fixed_input)
@@ -97,17 +102,9 @@ Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
     return MakeError(Message{"superseded", "superseded by a newer edit", {}}, "values",
                      Hint{"superseded", "nothing to do: the newer edit runs", {}});
   };
-  // Construction first, as nn.Conv1d(...) fails before any tensor exists.
-  if (auto built = ValidateSpec(recipe.spec); !built) return built.error();
-  if (recipe.batch < 0 || recipe.length < 0)
-    return MakeError(
-        Message{"sizes_negative", "sizes must not be negative", {}},
-        recipe.batch < 0 ? "batch" : "length",
-        Hint{"sizes_negative", "N and L count sentences and words: use 0 or more", {}});
-  const Shape given_shape = GivenInputShape(recipe);
-  const Shape ncl_shape = {recipe.batch, recipe.spec.in_channels, recipe.length};
-  auto geometry = Validate(recipe.spec, ncl_shape, limits);
+  auto geometry = CheckLayer(recipe, limits);
   if (!geometry) return geometry.error();
+  const Shape given_shape = GivenInputShape(recipe);
 
   Session session;
   session.recipe = recipe;

@@ -16,8 +16,11 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -125,6 +128,25 @@ class Spawned {
   pid_t pid_ = -1;
   std::optional<int> status_;
 };
+
+/// A whole file as bytes (empty when it cannot be read).
+inline std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Waits up to `seconds` for `path` to exist while `app` runs; false when it did not appear.
+inline bool WaitForFile(const std::string& path, Spawned& app, double seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline && app.running()) {
+    if (std::filesystem::exists(path)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    app.Wait(0);
+  }
+  return std::filesystem::exists(path);
+}
 
 /// How a wait status reads in a failure message: "exit 3", "signal 11", "still running".
 inline std::string DescribeStatus(const std::optional<int>& status) {

@@ -100,13 +100,6 @@ TEST(IoProcess, BadExportRequestsExitTwoAndWriteNothing) {
   EXPECT_FALSE(fs::exists(dir / "x.gif.tmp"));
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(IoProcess, ASavedSessionRunsInTheCli) {
   Scratch dir("cli");
   const std::string spec = dir / "spec.json";
@@ -194,14 +187,11 @@ TEST(IoProcess, AnInterruptedExportLeavesNothingBehind) {
         {"DISPLAY=" + server.display(), "XDG_CONFIG_HOME=" + (dir / "config")}, dir / "out.txt",
         dir / "err.txt");
     ASSERT_GT(app.pid(), 0);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!fs::exists(c.appears) && app.running() && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    ASSERT_TRUE(fs::exists(c.appears)) << c.flag << ": the export never started";
+    ASSERT_TRUE(WaitForFile(c.appears, app, 60))
+        << c.flag << ": the export never started" << ReadAll(dir / "err.txt");
     kill(app.pid(), c.signal_number);
     const std::optional<int> status = app.Wait(60);
-    std::ifstream err_file(dir / "err.txt");
-    const std::string err((std::istreambuf_iterator<char>(err_file)), {});
+    const std::string err = ReadAll(dir / "err.txt");
     ASSERT_TRUE(status && WIFEXITED(*status)) << c.flag << ": " << DescribeStatus(status) << err;
     EXPECT_EQ(WEXITSTATUS(*status), 130) << err;
     EXPECT_NE(err.find("export interrupted"), std::string::npos) << err;
@@ -222,15 +212,11 @@ TEST(IoProcess, AnExportWhoseDisplayDiesLeavesNothingBehind) {
               {"DISPLAY=" + server.display(), "XDG_CONFIG_HOME=" + (dir / "config")},
               dir / "out.txt", dir / "err.txt");
   ASSERT_GT(app.pid(), 0);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!fs::exists(dir / "long.gif.tmp") && app.running() &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  ASSERT_TRUE(fs::exists(dir / "long.gif.tmp")) << "the export never started";
+  ASSERT_TRUE(WaitForFile(dir / "long.gif.tmp", app, 60))
+      << "the export never started" << ReadAll(dir / "err.txt");
   server.Kill9();
   const std::optional<int> status = app.Wait(60);
-  std::ifstream err_file(dir / "err.txt");
-  const std::string err((std::istreambuf_iterator<char>(err_file)), {});
+  const std::string err = ReadAll(dir / "err.txt");
   ASSERT_TRUE(status && WIFEXITED(*status)) << DescribeStatus(status) << err;
   EXPECT_EQ(WEXITSTATUS(*status), 3) << err;
   EXPECT_NE(err.find("the export was stopped and its unfinished files removed"), std::string::npos)

@@ -30,13 +30,6 @@ namespace fs = std::filesystem;
 using namespace convstep::process_test;  // Spawned, XvfbServer, Shell, Quote, ...
 using nlohmann::json;
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // A folder of its own for each test, inside the build tree: config/ is XDG_CONFIG_HOME.
 class Scratch {
  public:
@@ -67,17 +60,6 @@ std::unique_ptr<Spawned> StartApp(const Scratch& dir, const std::string& display
   return std::make_unique<Spawned>(
       args, std::vector<std::string>{"DISPLAY=" + display, "XDG_CONFIG_HOME=" + dir / "config"},
       dir / "app.out", dir / "app.err");
-}
-
-// Waits up to `seconds` for `path` to exist while `app` runs.
-bool WaitForFile(const std::string& path, Spawned& app, double seconds) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (std::chrono::steady_clock::now() < deadline && app.running()) {
-    if (fs::exists(path)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    app.Wait(0);
-  }
-  return fs::exists(path);
 }
 
 // An X connection of the test's own for one action. It is closed before a server is killed:
