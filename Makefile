@@ -1,9 +1,9 @@
 # The two README commands: `make run` and `make test`. Everything else is a helper.
 BUILD ?= build
 JOBS ?= $(shell nproc)
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench test-sanitize clean
+.PHONY: run test deps configure build bench test-sanitize format format-check clean
 
 deps:
 	@tools/install-deps.sh
@@ -30,9 +30,19 @@ bench: build
 SANITIZE_BUILD = build-sanitize
 LSAN_SUPP = LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0
 test-sanitize:
-	$(MAKE) build BUILD=$(SANITIZE_BUILD) CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVSTEP_SANITIZE=ON -DCONVSTEP_BUILD_BENCH=OFF"
+	$(MAKE) build BUILD=$(SANITIZE_BUILD) CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVSTEP_SANITIZE=ON -DCONVSTEP_BUILD_BENCH=OFF $(EXTRA_CMAKE_FLAGS)"
 	cd $(SANITIZE_BUILD) && $(LSAN_SUPP) ctest --output-on-failure -j $(JOBS) -E 'Process\.'
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS) -R 'Process\.'
+
+# Every C++ file of the project, formatted with clang-format 14 and the repository's
+# .clang-format (format rewrites them; format-check fails on any difference, as CI does).
+CLANG_FORMAT ?= clang-format-14
+FORMAT_FILES = $(shell git ls-files -- 'app/*.h' 'app/*.cpp' 'core/*.h' 'core/*.cpp')
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+
+format-check:
+	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD)

@@ -44,7 +44,7 @@ SHAPES = [
     (8, 64, 4096, 64, 5, 64, 2),  # depthwise, stride 2
 ]
 
-# The issue's targets: 2.5x PyTorch's single-thread throughput, 80% of the GEMM ceiling.
+# The targets: 2.5x PyTorch's single-thread throughput, 80% of the GEMM ceiling.
 TARGET_RATIO = 2.5
 TARGET_CEILING = 0.8
 
@@ -148,7 +148,7 @@ def main():
                max(ceiling), 100.0 * of_ceiling, statistics.median(theirs[shape]),
                spread(theirs[shape]), spread(ours), spread(ceiling)))
     print("GFLOP/s, best runs; ratio = convstep / torch; of ceil = convstep / GEMM ceiling; "
-          "torch p50 = PyTorch's median run. Targets (issue 7): ratio >= %.1f and >= %.0f%% of "
+          "torch p50 = PyTorch's median run. Targets: ratio >= %.1f and >= %.0f%% of "
           "the ceiling: met on %d of %d shapes" %
           (TARGET_RATIO, 100 * TARGET_CEILING, met, len(SHAPES)))
 

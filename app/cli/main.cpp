@@ -6,8 +6,9 @@
 #include "convstep/codegen.h"
 #include "convstep/forward.h"
 #include "convstep/io_json.h"
+#include "convstep/permute.h"
 #include "convstep/walkthrough.h"
-#include "load.h"
+#include "model/spec_session.h"
 #include "trace.h"
 
 namespace {
@@ -22,34 +23,52 @@ int Fail(const Error& error) {
   return kUsageOrInputError;
 }
 
-convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path,
-                                                 const convstep::Limits& limits) {
-  auto text = convstep::cli::ReadText(path);
+using convstep::gui::SpecSession;
+
+// The spec opened as the app opens it (model/spec_session.h).
+convstep::Result<SpecSession> Load(const std::string& path, const convstep::Limits& limits) {
+  auto text = convstep::gui::ReadText(path);
   if (!text) return text.error();
-  return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path), limits);
+  return convstep::gui::LoadSpec(*text, convstep::gui::FolderOf(path), path, limits);
+}
+
+// A tensor as the spec shaped it: a [C, L] input keeps its two dimensions (the session holds
+// it as a batch of one), and so does the output it makes, as conv1d returns it.
+convstep::Tensor AsGiven(const SpecSession& opened, const convstep::Tensor& tensor) {
+  if (!opened.unbatched || tensor.dim() != 3) return tensor;
+  convstep::Tensor squeezed = tensor;
+  squeezed.shape.erase(squeezed.shape.begin());
+  return squeezed;
 }
 
 int RunForward(const std::string& path, const convstep::Limits& limits) {
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
-  const auto& problem = loaded->problem;
-  json result = {{"input_shape", problem.input.shape},
-                 {"input", convstep::TensorToJson(problem.input)}};
+  const convstep::Tensor input_given = AsGiven(*loaded, loaded->input_given);
+  convstep::Tensor input = input_given;
+  if (loaded->has_conv) {
+    input = AsGiven(*loaded, loaded->session.problem.input);
+  } else if (doc.layout == convstep::InputLayout::kNLC) {
+    input = convstep::PermuteLastTwo(input_given).value();
+  }
+  json result = {{"input_shape", input.shape}, {"input", convstep::TensorToJson(input)}};
   if (doc.layout == convstep::InputLayout::kNLC) {
     result["input_layout"] = "NLC";
-    result["input_given_shape"] = loaded->input_given.shape;
-    result["input_given"] = convstep::TensorToJson(loaded->input_given);
+    result["input_given_shape"] = input_given.shape;
+    result["input_given"] = convstep::TensorToJson(input_given);
   }
-  if (!loaded->tokens.empty()) result["tokens"] = loaded->tokens;
+  if (loaded->has_conv && !loaded->session.tokens.empty())
+    result["tokens"] = loaded->session.tokens;
   if (!loaded->generated.empty()) {
     result["seed"] = doc.seed.value_or(0);
     result["values"] = convstep::ValueSourceName(doc.values);
     result["generated"] = loaded->generated;
   }
   if (loaded->has_conv) {
-    const auto& geometry = loaded->geometry;
-    const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+    const auto& problem = loaded->session.problem;
+    const auto& geometry = loaded->session.geometry;
+    const convstep::Tensor output = AsGiven(*loaded, convstep::ForwardFast(problem, geometry));
     result["conv"] = convstep::ConvToJson(problem.spec);
     result["weight_shape"] = problem.weight.shape;
     result["weight"] = convstep::TensorToJson(problem.weight);
@@ -73,8 +92,8 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.layout = doc.layout;
   code.values = doc.values;
   code.seed = doc.seed.value_or(0);
-  code.input_shape = loaded->input_given.shape;
-  // The source drew an input before the weights it made (see LoadSpec), even when a given
+  code.input_shape = AsGiven(*loaded, loaded->input_given).shape;
+  // The source drew an input before the weights it made (see BuildSession), even when a given
   // input then replaced it.
   const bool drawing = doc.values == convstep::ValueSource::kTorchRandn ||
                        doc.values == convstep::ValueSource::kSmallIntegers;
@@ -101,7 +120,9 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
     return Fail(
         convstep::MakeError("the spec has no \"conv\" object", "conv",
                             "trace needs a layer: add \"conv\": {\"in_channels\": ..., ...}"));
-  const convstep::Walkthrough walk(loaded->problem, loaded->geometry);
+  convstep::Geometry geometry = loaded->session.geometry;
+  geometry.batched = !loaded->unbatched;  // a [C, L] input: conv1d's unbatched shapes
+  const convstep::Walkthrough walk(loaded->session.problem, geometry);
   const int64_t total = walk.StepCount(granularity);
   if (range.from < 0 || (range.from >= total && total > 0))
     return Fail(convstep::MakeError("--from " + std::to_string(range.from) + " is out of range",

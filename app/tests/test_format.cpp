@@ -1,10 +1,10 @@
 // Numbers, the L_out formula with its numbers, and the tiling of the window.
 #include <gtest/gtest.h>
 
-#include "format.h"
-#include "layout.h"
-#include "panels/formula_panel.h"
-#include "test_util.h"
+#include "model/format.h"
+#include "ui/layout.h"
+#include "ui/panels/formula_panel.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -11,11 +11,11 @@
 
 #include "convstep/geometry.h"
 #include "convstep/io_npy.h"
-#include "i18n.h"
-#include "io/session_file.h"
-#include "io/tensor_import.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "model/i18n.h"
+#include "state/session_file.h"
+#include "state/tensor_import.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -130,7 +130,7 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
       "granularity", "input", "kernels", "legend", "menu",      "notice", "output",
       "panel",  "params",  "permute", "timeline",    "values",    "window", "lesson",
       "tab",    "code",    "conv2d",  "sentences",
-      // issue 6: import, cell edits, save, export, autosave, colour maps
+      // files: import, cell edits, save, export, autosave, colour maps
       "import", "edit", "export", "file", "autosave", "colormap"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");
   std::set<std::string> missing;

@@ -9,10 +9,10 @@
 #include "convstep/io_csv.h"
 #include "convstep/io_npy.h"
 #include "convstep/torch_text.h"
-#include "io/cell_edit.h"
-#include "io/tensor_import.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "state/cell_edit.h"
+#include "state/tensor_import.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -106,7 +106,7 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
 
   // Only [N, L, C] fits Conv1d(3, 8, 2): it loads at once, without a question.
   EXPECT_TRUE(OfferImport(app, *pasted, kPastedOrigin));
-  EXPECT_FALSE(app.io.import.open);
+  EXPECT_FALSE(app.files.import.open);
   EXPECT_EQ(app.session->recipe.layout, InputLayout::kNLC);
   EXPECT_EQ(app.session->input_given.shape, (Shape{6, 5, 3}));
   EXPECT_EQ(app.session->input_given.data, expected);
@@ -114,7 +114,6 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
   SetGranularity(app, Granularity::kTap);
   const int64_t steps = StepCount(app);
   ASSERT_EQ(steps, 6 * 8 * 4 * 6);
-  const Walkthrough walk = MakeWalkthrough(*app.session);
   for (int64_t step = 0; step < steps; ++step) {
     SeekStep(app, step);
     const StepState state = *CurrentStepState(app);
@@ -124,7 +123,6 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
               app.session->output.data[static_cast<size_t>(
                   OutputIndexOf(g, state.coord.n, state.coord.out_channel, state.coord.t))]);
   }
-  (void)walk;
 }
 
 TEST(IoFiles, AnAmbiguousPasteAsksAndEachReadingSaysWhetherItFits) {
@@ -135,15 +133,15 @@ TEST(IoFiles, AnAmbiguousPasteAsksAndEachReadingSaysWhetherItFits) {
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
   EXPECT_FALSE(OfferImport(app, t, kPastedOrigin));
   EXPECT_TRUE(before == ScreenSnapshot::Of(app)) << "asking must not change the session";
-  ASSERT_TRUE(app.io.import.open);
-  ASSERT_TRUE(app.io.import.pending);
-  const auto& options = app.io.import.pending->options;
+  ASSERT_TRUE(app.files.import.open);
+  ASSERT_TRUE(app.files.import.pending);
+  const auto& options = app.files.import.pending->options;
   ASSERT_EQ(options.size(), 3u);
   EXPECT_TRUE(options[0].fits);  // input NLC
   EXPECT_TRUE(options[1].fits);  // input NCL
   EXPECT_FALSE(options[2].fits);  // weight
   EXPECT_NE(options[2].reason.find("[8, 3, 2]"), std::string::npos) << options[2].reason;
-  EXPECT_EQ(app.io.import.pending->chosen, -1);
+  EXPECT_EQ(app.files.import.pending->chosen, -1);
   // Read as [N, C, L]: two items of length 3.
   ASSERT_TRUE(ImportTensor(app, t, ImportTarget::kInputNCL, kPastedOrigin));
   EXPECT_EQ(app.session->recipe.layout, InputLayout::kNCL);
@@ -159,11 +157,11 @@ TEST(IoFiles, CsvOrientationIsTheChoiceBetweenTheTwoInputReadings) {
   // 3 x 3: rows could be positions or channels; both fit in_channels = 3.
   const std::string file = dir.Write("m.csv", "1,2,3\n4,5,6\n7,8,9\n");
   ASSERT_TRUE(OpenAnyFile(app, file));
-  ASSERT_TRUE(app.io.import.pending);
-  ASSERT_TRUE(ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
+  ASSERT_TRUE(app.files.import.pending);
+  ASSERT_TRUE(ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
   // Rows are channels: x[0, c=1, l=0] = 4.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 4.f);
-  ASSERT_TRUE(ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
+  ASSERT_TRUE(ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
   // Rows are positions: after the permute x[0, c=1, l=0] = 2.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 2.f);
   EXPECT_EQ(app.session->input_given.shape, (Shape{1, 3, 3}));
@@ -286,7 +284,7 @@ TEST(IoFiles, EveryBrokenFileGivesAClearErrorAndChangesNothing) {
           << "'" << part << "' not in: " << error.message;
     EXPECT_FALSE(error.hint.empty()) << error.message;
     EXPECT_TRUE(before == ScreenSnapshot::Of(app)) << "the screen changed after " << path;
-    EXPECT_FALSE(app.io.import.pending) << "half-loaded tensor left waiting";
+    EXPECT_FALSE(app.files.import.pending) << "half-loaded tensor left waiting";
   }
 }
 
@@ -299,15 +297,15 @@ TEST(IoFiles, ATensorThatFitsNoReadingIsExplainedAndChangesNothing) {
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
   ASSERT_TRUE(OpenAnyFile(app, dir / "x654.npy"));  // read fine: the window asks
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
-  ASSERT_TRUE(app.io.import.pending);
-  for (const ImportOption& option : app.io.import.pending->options) {
+  ASSERT_TRUE(app.files.import.pending);
+  for (const ImportOption& option : app.files.import.pending->options) {
     EXPECT_FALSE(option.fits);
     EXPECT_FALSE(option.reason.empty());
   }
-  EXPECT_NE(app.io.import.pending->options[0].reason.find("in_channels=3"), std::string::npos)
-      << app.io.import.pending->options[0].reason;
+  EXPECT_NE(app.files.import.pending->options[0].reason.find("in_channels=3"), std::string::npos)
+      << app.files.import.pending->options[0].reason;
   // Forcing a reading that does not fit is refused the same way.
-  auto forced = ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kWeight, "x.npy");
+  auto forced = ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kWeight, "x.npy");
   ASSERT_FALSE(forced);
   EXPECT_NE(forced.error().message.find("[8, 3, 2]"), std::string::npos);
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
@@ -343,19 +341,19 @@ TEST(IoFiles, DroppedFilesOpenAndABadOneExplainsItself) {
       R"({"conv": {"in_channels": 2, "out_channels": 1, "kernel_size": 2}, "input_shape": [1, 2, 4],
           "values": "arange"})");
   const std::string broken = dir.Write("broken.csv", "1,2\n3\n");
-  app.io.dropped_paths = {session};
+  app.files.dropped_paths = {session};
   HandleDroppedFiles(app);
-  EXPECT_TRUE(app.io.dropped_paths.empty());
+  EXPECT_TRUE(app.files.dropped_paths.empty());
   EXPECT_EQ(app.session->geometry.in_channels, 2);
   EXPECT_EQ(app.session->geometry.length, 4);
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
-  app.io.dropped_paths = {broken};
+  app.files.dropped_paths = {broken};
   HandleDroppedFiles(app);
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
-  EXPECT_TRUE(app.io.import.open);  // the window says what is wrong, with the path to fix
-  EXPECT_EQ(app.io.import.path, broken);
-  EXPECT_NE(app.io.import.error.find("broken.csv: line 2"), std::string::npos)
-      << app.io.import.error;
+  EXPECT_TRUE(app.files.import.open);  // the window says what is wrong, with the path to fix
+  EXPECT_EQ(app.files.import.path, broken);
+  EXPECT_NE(app.files.import.error.find("broken.csv: line 2"), std::string::npos)
+      << app.files.import.error;
 }
 
 }  // namespace

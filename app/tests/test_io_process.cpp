@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "gif_writer.h"
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 
@@ -24,24 +24,16 @@ namespace fs = std::filesystem;
 using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 // A folder of its own for each test, inside the build tree.
-class Scratch {
+class Scratch : public convstep::test_support::Scratch {
  public:
   explicit Scratch(const std::string& name)
-      : path_(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/io_process_" + name + "_" +
-              std::to_string(getpid())) {
-    fs::remove_all(path_);
-    fs::create_directories(path_ + "/config");
-  }
-  ~Scratch() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+      : convstep::test_support::Scratch(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/io_process_" +
+                                        name + "_" + std::to_string(getpid())) {}
   // The app with this folder's XDG_CONFIG_HOME, under Xvfb.
   std::string App(const std::string& args) const {
-    return "XDG_CONFIG_HOME=" + Quote(path_ + "/config") + " xvfb-run -a " +
+    return "XDG_CONFIG_HOME=" + Quote(path() + "/config") + " xvfb-run -a " +
            convstep::process_test::App() + " " + args;
   }
-
- private:
-  std::string path_;
 };
 
 TEST(IoProcess, HeadlessGifExportHasOneFrameAStep) {

@@ -8,13 +8,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "background.h"
-#include "io/cell_edit.h"
-#include "io/session_file.h"
-#include "io/tensor_import.h"
-#include "io/view_json.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "state/background.h"
+#include "state/cell_edit.h"
+#include "state/session_file.h"
+#include "state/tensor_import.h"
+#include "state/view_json.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -1,4 +1,4 @@
-// Two languages (issue 5): the live switch, the remembered choice in its own file, --lang and
+// Two languages: the live switch, the remembered choice in its own file, --lang and
 // --lesson, the CJK font (every Chinese character in use has a glyph, the atlas stays small
 // and quick to build) and the fallback to English when no CJK font exists.
 #include <gtest/gtest.h>
@@ -9,33 +9,18 @@
 #include <fstream>
 #include <iostream>
 
-#include "language.h"
-#include "options.h"
-#include "test_util.h"
+#include "state/language.h"
+#include "ui/fonts.h"
+#include "platform/options.h"
+#include "support/files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
 
 using testing::HeadlessUi;
+using convstep::test_support::ScopedEnv;
 
-// Sets an environment variable for one scope.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value, 1);
-  }
-  ~ScopedEnv() {
-    if (old_.empty())
-      unsetenv(name_);
-    else
-      setenv(name_, old_.c_str(), 1);
-  }
-
- private:
-  const char* name_;
-  std::string old_;
-};
 
 std::string TempDir(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() /

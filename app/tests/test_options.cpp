@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "options.h"
+#include "platform/options.h"
 
 namespace convstep::gui {
 namespace {

@@ -1,4 +1,4 @@
-// The teaching features (issue 5): the lesson plays chapter 1 to 10 in both languages, the
+// The teaching features: the lesson plays chapter 1 to 10 in both languages, the
 // code view's text, torch's printed form, typed sentences, Conv1d beside Conv2d, the layout of
 // the tabs and views. Languages and fonts: test_language.cpp.
 #include <gtest/gtest.h>
@@ -7,14 +7,17 @@
 
 #include <imgui_internal.h>
 
-#include "code_view.h"
+#include "model/code_view.h"
 #include "convstep/sentences.h"
-#include "language.h"
-#include "lesson.h"
-#include "panels/code_panel.h"
-#include "panels/conv2d_panel.h"
-#include "sentences_input.h"
-#include "test_util.h"
+#include "state/language.h"
+#include "ui/fonts.h"
+#include "state/lesson.h"
+#include "ui/keys.h"
+#include "ui/panels/panel_registry.h"
+#include "ui/panels/code_panel.h"
+#include "ui/panels/conv2d_panel.h"
+#include "model/sentences_input.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

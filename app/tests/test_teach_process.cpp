@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 

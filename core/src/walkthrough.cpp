@@ -137,20 +137,20 @@ std::vector<FieldEntry> Walkthrough::ReceptiveField(int64_t out_channel, int64_t
 }
 
 std::vector<UseEntry> Walkthrough::UsesOfInput(int64_t n, int64_t in_channel, int64_t l) const {
-  const Geometry& g = geometry_;
   std::vector<UseEntry> uses;
-  const int64_t group = g.GroupOfIn(in_channel);
+  for (const int64_t pos : CopiesOf(l)) {
+    const std::vector<UseEntry> reads = UsesOfPadded(n, in_channel, pos);
+    uses.insert(uses.end(), reads.begin(), reads.end());
+  }
+  return uses;
+}
+
+std::vector<int64_t> Walkthrough::CopiesOf(int64_t l) const {
+  const Geometry& g = geometry_;
+  std::vector<int64_t> positions;
   auto visit = [&](int64_t pos) {
     const PaddedCell cell = SourceOf(g, pos);
-    if (cell.kind == CellKind::kZeroPad || cell.source != l) return;
-    for (int64_t k = 0; k < g.kernel_size; ++k) {
-      const int64_t offset = pos - k * g.dilation;
-      if (offset < 0 || offset % g.stride != 0) continue;
-      const int64_t t = offset / g.stride;
-      if (t >= g.out_length) continue;
-      for (int64_t oi = 0; oi < g.out_per_group; ++oi)
-        uses.push_back({n, group * g.out_per_group + oi, t, k, pos});
-    }
+    if (cell.kind != CellKind::kZeroPad && cell.source == l) positions.push_back(pos);
   };
   const int64_t real_begin = std::max<int64_t>(0, g.pad_left);
   const int64_t real_end = std::min(g.padded_length, g.pad_left + g.length);
@@ -158,6 +158,22 @@ std::vector<UseEntry> Walkthrough::UsesOfInput(int64_t n, int64_t in_channel, in
   const int64_t real_pos = l + g.pad_left;
   if (real_pos >= real_begin && real_pos < real_end) visit(real_pos);
   for (int64_t pos = real_end; pos < g.padded_length; ++pos) visit(pos);  // right ghost cells
+  return positions;
+}
+
+std::vector<UseEntry> Walkthrough::UsesOfPadded(int64_t n, int64_t in_channel,
+                                                int64_t padded_pos) const {
+  const Geometry& g = geometry_;
+  std::vector<UseEntry> uses;
+  const int64_t group = g.GroupOfIn(in_channel);
+  for (int64_t k = 0; k < g.kernel_size; ++k) {
+    const int64_t offset = padded_pos - k * g.dilation;
+    if (offset < 0 || offset % g.stride != 0) continue;
+    const int64_t t = offset / g.stride;
+    if (t >= g.out_length) continue;
+    for (int64_t oi = 0; oi < g.out_per_group; ++oi)
+      uses.push_back({n, group * g.out_per_group + oi, t, k, padded_pos});
+  }
   return uses;
 }
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "support/files.h"
+
 namespace {
 
 using nlohmann::json;
@@ -22,12 +24,7 @@ struct CliRun {
   std::string out, err;
 };
 
-std::string Slurp(const std::string& path) {
-  std::ifstream file(path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using convstep::test_support::ReadAll;
 
 // Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
 CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
@@ -40,13 +37,13 @@ CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
   CliRun run;
   const int raw = std::system(command.c_str());
   run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = Slurp(out);
-  run.err = Slurp(err);
+  run.out = ReadAll(out);
+  run.err = ReadAll(err);
   return run;
 }
 
 json SeedDocument() {
-  return json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
+  return json::parse(ReadAll(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
 }
 
 // The seed example with the seed document's printed input and simple weights.
@@ -189,7 +186,7 @@ TEST(Cli, SeedGivesTheNumbersPyTorchPrints) {
   // torch.manual_seed(0); x = torch.randn(6, 5, 3); conv = nn.Conv1d(3, 8, 2, bias=False);
   // y = conv(x.permute(0, 2, 1)) -- the values torch printed are in random_cases.json.
   const json golden =
-      json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/random_cases.json"))["seed_example"];
+      json::parse(ReadAll(std::string(CONVSTEP_GOLDEN_DIR) + "/random_cases.json"))["seed_example"];
   const json spec = {
       {"seed", 0},
       {"input_shape", {6, 5, 3}},

@@ -84,6 +84,12 @@ class Walkthrough {
   std::vector<FieldEntry> ReceptiveField(int64_t out_channel, int64_t t) const;
   /// Every output and tap that input[n, c, l] feeds (directly or through ghost copies).
   std::vector<UseEntry> UsesOfInput(int64_t n, int64_t in_channel, int64_t l) const;
+  /// Every padded position that shows input position l, in order: ghost copies on the left
+  /// (reflect, replicate, circular), the real cell, ghost copies on the right.
+  std::vector<int64_t> CopiesOf(int64_t l) const;
+  /// Every output and tap that reads padded position `padded_pos` of channel c of item n
+  /// (a zero, an input cell or a ghost copy).
+  std::vector<UseEntry> UsesOfPadded(int64_t n, int64_t in_channel, int64_t padded_pos) const;
   /// The input a weight w[o, c_local, k] multiplies at output position t.
   FieldEntry InputOfWeight(int64_t out_channel, int64_t channel_in_group, int64_t k,
                            int64_t t) const;
