@@ -1,5 +1,6 @@
 #include "load.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -85,6 +86,10 @@ Result<std::string> ReadText(const std::string& path) {
     buffer << std::cin.rdbuf();
     return buffer.str();
   }
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    return MakeError(path + " is a directory, not a file", "file",
+                     "give the path of a spec .json file, not of a folder");
   std::ifstream file(path, std::ios::binary);
   if (!file)
     return MakeError("cannot open " + path, "file", "check the path and that the file is readable");

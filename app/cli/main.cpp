@@ -1,6 +1,7 @@
 // convstep-cli: the headless front end of the ConvStep engine. See README "Command line".
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include "convstep/codegen.h"
@@ -43,7 +44,11 @@ int RunForward(const std::string& path, const convstep::Limits& limits) {
   }
   if (!loaded->tokens.empty()) result["tokens"] = loaded->tokens;
   if (!loaded->generated.empty()) {
-    result["seed"] = doc.seed.value_or(0);
+    if (doc.seed_negative) {
+      result["seed"] = static_cast<int64_t>(*doc.seed);  // as written: torch.manual_seed(-1)
+    } else {
+      result["seed"] = doc.seed.value_or(0);
+    }
     result["values"] = convstep::ValueSourceName(doc.values);
     result["generated"] = loaded->generated;
   }
@@ -59,7 +64,7 @@ int RunForward(const std::string& path, const convstep::Limits& limits) {
     result["output_shape"] = output.shape;
     result["output"] = convstep::TensorToJson(output);
   }
-  std::cout << result.dump() << "\n";
+  std::cout << convstep::DumpJson(result) << "\n";
   return 0;
 }
 
@@ -73,6 +78,7 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.layout = doc.layout;
   code.values = doc.values;
   code.seed = doc.seed.value_or(0);
+  code.seed_negative = doc.seed_negative;
   code.input_shape = loaded->input_given.shape;
   // The source drew an input before the weights it made (see LoadSpec), even when a given
   // input then replaced it.
@@ -109,7 +115,7 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
                                     "there are " + std::to_string(total) +
                                         " steps, numbered 0 to " + std::to_string(total - 1)));
   if (as_json) {
-    std::cout << convstep::cli::TraceToJson(walk, granularity, range).dump() << "\n";
+    std::cout << convstep::DumpJson(convstep::cli::TraceToJson(walk, granularity, range)) << "\n";
   } else {
     convstep::cli::WriteTraceText(std::cout, walk, granularity, range);
   }
@@ -158,8 +164,14 @@ int main(int argc, char** argv) {
   }
   convstep::Limits limits;
   limits.max_bytes = max_memory_mib * 1024 * 1024;
-  if (forward->parsed()) return RunForward(forward_path, limits);
-  if (code->parsed()) return RunCode(code_path, limits);
-  if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
+  try {
+    if (forward->parsed()) return RunForward(forward_path, limits);
+    if (code->parsed()) return RunCode(code_path, limits);
+    if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
+  } catch (const std::bad_alloc&) {
+    // The budget fits, the machine does not: say so in the one-line form, never abort.
+    std::cout.flush();
+    return Fail(convstep::OutOfMemoryError("this run's tensors", limits));
+  }
   return kUsageOrInputError;
 }

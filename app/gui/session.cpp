@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <utility>
 
 #include "convstep/forward.h"
@@ -95,8 +96,10 @@ Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
   return geometry;
 }
 
-Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
-                             const std::function<bool()>& cancelled) {
+namespace {
+
+Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
+                                   const std::function<bool()>& cancelled) {
   const auto superseded = [&] { return cancelled && cancelled(); };
   const auto superseded_error = [] {
     return MakeError(Message{"superseded", "superseded by a newer edit", {}}, "values",
@@ -176,6 +179,18 @@ Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
   session.weight_style = StyleOf(session.problem.weight);
   session.output_style = StyleOf(session.output);
   return session;
+}
+
+}  // namespace
+
+Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
+                             const std::function<bool()>& cancelled) {
+  // Memory the budget allows may still be refused by the machine: an error, never an abort.
+  try {
+    return BuildSessionWithin(recipe, limits, cancelled);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemoryError(Message{"budget_config", "this configuration's tensors", {}}, limits);
+  }
 }
 
 Walkthrough MakeWalkthrough(const Session& session) {

@@ -77,7 +77,8 @@ struct Session {
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.
 /// `limits` is the memory budget; `cancelled`, when given, is asked between the costly stages
-/// (a background build that a newer edit superseded stops early with an error).
+/// (a background build that a newer edit superseded stops early with an error). Memory the
+/// machine refuses (std::bad_alloc) is an error too ("out_of_memory"), never an abort.
 Result<Session> BuildSession(const Recipe& recipe, const Limits& limits = Limits{},
                              const std::function<bool()>& cancelled = {});
 
