@@ -1,6 +1,6 @@
 // ForwardFast: a register-tiled direct convolution.
 //
-// One "tile" is kTileRows output channels x one tile width of output positions, held in
+// One "tile" is a few output channels x one tile width of output positions, held in
 // registers while every tap (c, k) of the group is multiplied in, in the reference's tap
 // order (forward_fast_kernel.cpp, compiled once per instruction set; kernel_dispatch.cpp picks
 // one at run time). Tap (c, k) of the tile's positions t .. t + width - 1 is a contiguous run
@@ -34,7 +34,6 @@ namespace convstep {
 namespace {
 
 using kernels::KernelTable;
-using kernels::kTileRows;
 
 // About 128 KiB of window block: it stays in L2 while every row block of the group reads it.
 constexpr int64_t kBlockFloats = int64_t{1} << 15;
@@ -159,15 +158,15 @@ WindowView PrepareBlock(const Conv1dProblem& problem, const Geometry& g, int64_t
   return {blocks.copy.data(), blocks.copy_offsets.data()};
 }
 
-// Weights packed per row block: for output channels o .. o + rows - 1 (rows = kTileRows, or
-// fewer at the end of a group), [tap][rows] starting at o * taps.
-std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g) {
+// Weights packed per row block: for output channels o .. o + rows - 1 (rows = the kernel's tile
+// rows, or fewer at the end of a group), [tap][rows] starting at o * taps.
+std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g, int tile_rows) {
   std::vector<float> packed(static_cast<size_t>(g.out_channels * g.taps));
   const float* weight = problem.weight.data.data();
   for (int64_t group = 0; group < g.groups; ++group) {
-    for (int64_t o = 0; o < g.out_per_group; o += kTileRows) {
+    for (int64_t o = 0; o < g.out_per_group; o += tile_rows) {
       const int64_t first = group * g.out_per_group + o;
-      const int64_t rows = std::min<int64_t>(kTileRows, g.out_per_group - o);
+      const int64_t rows = std::min<int64_t>(tile_rows, g.out_per_group - o);
       float* dst = packed.data() + first * g.taps;
       for (int64_t tap = 0; tap < g.taps; ++tap)
         for (int64_t r = 0; r < rows; ++r) *dst++ = weight[(first + r) * g.taps + tap];
@@ -187,12 +186,12 @@ void RunTask(const Conv1dProblem& problem, const Geometry& g, const KernelTable&
   for (int64_t first = 0, width = 0; first < g.out_length; first += width) {
     width = blocks.Width(first, g.out_length);
     const WindowView view = PrepareBlock(problem, g, task.n, task.group, first, width, blocks);
-    for (int64_t o = task.first_row; o < task.end_row; o += kTileRows) {
+    for (int64_t o = task.first_row; o < task.end_row; o += kernel.rows) {
       const int64_t channel = task.group * g.out_per_group + o;
       const float* weight = packed.data() + channel * g.taps;
       const float* bias = g.has_bias ? problem.bias.data.data() + channel : nullptr;
       float* y = out.data.data() + (task.n * g.out_channels + channel) * g.out_length + first;
-      const int64_t rows = std::min<int64_t>(kTileRows, g.out_per_group - o);
+      const int64_t rows = std::min<int64_t>(kernel.rows, g.out_per_group - o);
       kernel.row_block[rows - 1](view.origin, view.offsets, g.taps, weight, bias, y, g.out_length,
                                  width);
     }
@@ -201,9 +200,9 @@ void RunTask(const Conv1dProblem& problem, const Geometry& g, const KernelTable&
 
 // How many runs of row blocks each (batch item, group) is cut into: one on one thread; with
 // more, enough for about four tasks per worker (fewer when there are few row blocks).
-int64_t RowChunks(const Geometry& g, int workers) {
+int64_t RowChunks(const Geometry& g, int tile_rows, int workers) {
   if (workers <= 1) return 1;
-  const int64_t row_blocks = (g.out_per_group + kTileRows - 1) / kTileRows;
+  const int64_t row_blocks = (g.out_per_group + tile_rows - 1) / tile_rows;
   const int64_t items = g.batch * g.groups;
   const int64_t wanted = (4 * int64_t{workers} + items - 1) / items;
   return std::clamp<int64_t>(wanted, 1, row_blocks);
@@ -215,16 +214,17 @@ Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& g, const FastOp
   Tensor out = Tensor::Zeros(g.OutputShape());
   if (g.OutputCount() == 0) return out;
   const KernelTable& kernel = kernels::TableFor(options.kernel);
-  const std::vector<float> packed = PackWeights(problem, g);
+  const int tile_rows = kernel.rows;
+  const std::vector<float> packed = PackWeights(problem, g, tile_rows);
   const WindowBlocks layout = MakeWindowBlocks(g, kernel.tile_width);
   const int workers = options.pool != nullptr ? options.pool->Size() : 1;
-  const int64_t chunks = RowChunks(g, workers);
-  const int64_t row_blocks = (g.out_per_group + kTileRows - 1) / kTileRows;
+  const int64_t chunks = RowChunks(g, tile_rows, workers);
+  const int64_t row_blocks = (g.out_per_group + tile_rows - 1) / tile_rows;
   const int64_t blocks_per_chunk = (row_blocks + chunks - 1) / chunks;
   auto task_range = [&](int64_t index) {
     const int64_t chunk = index % chunks, item = index / chunks;
-    const int64_t first_row = std::min(g.out_per_group, chunk * blocks_per_chunk * kTileRows);
-    const int64_t end_row = std::min(g.out_per_group, first_row + blocks_per_chunk * kTileRows);
+    const int64_t first_row = std::min(g.out_per_group, chunk * blocks_per_chunk * tile_rows);
+    const int64_t end_row = std::min(g.out_per_group, first_row + blocks_per_chunk * tile_rows);
     return TaskRange{item / g.groups, item % g.groups, first_row, end_row};
   };
   const int64_t tasks = g.batch * g.groups * chunks;

@@ -6,14 +6,16 @@
 // shared header (std::, Eigen) is instantiated with this file's -m flags, so the linker can
 // never hand an AVX-512 copy of such a function to code that runs on an older CPU.
 //
-// One tile is kTileRows output channels x kVecs packets of output positions, held in
+// One tile is kRows output channels x kVecs packets of output positions, held in
 // registers while every tap is multiplied in, in the reference's tap order, with one
 // multiply-add per tap and packet (fused with AVX2+FMA and AVX-512; a product rounded and then
 // added in the portable kernel, exactly as ForwardReference does). Tile shapes: 4 x 6 packets
 // fill 24 of AVX-512's 32 registers; with 16 registers and FMA 4 x 3 fits; without FMA every
 // product needs a register of its own, so 4 x 2. (Measured on AMD EPYC Zen 5: 4x6, 5x4, 6x4
 // and 7x3 all ran at 220-250 GFLOP/s with AVX-512; with AVX2, 4x3 beat 4x2, 125 against 115
-// GFLOP/s; with SSE2, 4x2 beat 4x3, 46 against 33.)
+// GFLOP/s; with SSE2, 4x2 beat 4x3, 46 against 33. On an Intel Xeon (Sapphire Rapids class,
+// AVX-512) 4x6, 6x4 and 8x3 all gave 108-123 GFLOP/s on the dense benchmark shapes: the tile
+// shape is not what limits them there.) kRows may be 1 .. kMaxTileRows per instruction set.
 #include <cstdint>
 
 #include "kernel_table.h"
@@ -35,6 +37,7 @@ namespace {
 #endif
 using Packet = __m512;
 constexpr int kLanes = 16;
+constexpr int kRows = 4;
 constexpr int kVecs = 6;
 constexpr bool kFused = true;
 constexpr const char* kName = "avx512";
@@ -62,6 +65,7 @@ inline Packet Add(Packet a, Packet b) {
 #endif
 using Packet = __m256;
 constexpr int kLanes = 8;
+constexpr int kRows = 4;
 constexpr int kVecs = 3;
 constexpr bool kFused = true;
 constexpr const char* kName = "avx2";
@@ -88,6 +92,7 @@ inline Packet Add(Packet a, Packet b) {
 // WebAssembly. The build's -ffp-contract=off keeps w * x + acc two roundings.
 using Packet = float __attribute__((vector_size(16)));
 constexpr int kLanes = 4;
+constexpr int kRows = 4;
 constexpr int kVecs = 2;
 constexpr bool kFused = false;
 constexpr const char* kName = "portable";
@@ -162,9 +167,21 @@ void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const f
   }
 }
 
-static_assert(kTileRows == 4, "the table below lists RowBlock<1> .. RowBlock<4>");
+// RowBlock<Rows> for a block of 1 .. kRows output channels, null above kRows.
+template <int Rows>
+constexpr RowBlockFunction RowBlockFor() {
+  if constexpr (Rows <= kRows) return RowBlock<Rows>;
+  return nullptr;
+}
+
+static_assert(kRows >= 1 && kRows <= kMaxTileRows && kMaxTileRows == 8);
 const KernelTable kTable = {
-    kName, kTileWidth, kFused, {RowBlock<1>, RowBlock<2>, RowBlock<3>, RowBlock<4>}};
+    kName,
+    kRows,
+    kTileWidth,
+    kFused,
+    {RowBlockFor<1>(), RowBlockFor<2>(), RowBlockFor<3>(), RowBlockFor<4>(), RowBlockFor<5>(),
+     RowBlockFor<6>(), RowBlockFor<7>(), RowBlockFor<8>()}};
 
 }  // namespace
 

@@ -95,7 +95,8 @@ bool KernelFusesMultiplyAdd(Kernel kernel) {
 namespace kernels {
 
 const KernelTable& TableFor(Kernel kernel) {
-  if (kernel == Kernel::kDefault) kernel = DefaultKernel();
+  // A kernel this CPU cannot run would stop the program (an illegal instruction): the default.
+  if (kernel == Kernel::kDefault || !KernelSupported(kernel)) kernel = DefaultKernel();
   switch (kernel) {
 #if defined(CONVSTEP_KERNELS_X86)
     case Kernel::kAvx512:

@@ -11,12 +11,12 @@
 
 namespace convstep::kernels {
 
-/// Output channels per tile (and per packed weight block).
-inline constexpr int kTileRows = 4;
+/// The most output channels a tile of any kernel holds.
+inline constexpr int kMaxTileRows = 8;
 
-/// Every tile of one row block (1 .. kTileRows output channels) over `width` output positions:
-/// y[r][j] = bias[r] + sum over taps of weight[tap][r] * origin[offsets[tap] + j], bias last.
-/// `weight` is packed [tap][rows]; `bias` may be null. Tiles read whole tile widths from
+/// Every tile of one row block (1 .. the table's `rows` output channels) over `width` output
+/// positions: y[r][j] = bias[r] + sum over taps of weight[tap][r] * origin[offsets[tap] + j], bias
+/// last. `weight` is packed [tap][rows]; `bias` may be null. Tiles read whole tile widths from
 /// `origin`; outputs past `width` are not written.
 using RowBlockFunction = void (*)(const float* origin, const int64_t* offsets, int64_t taps,
                                   const float* weight, const float* bias, float* y,
@@ -25,9 +25,10 @@ using RowBlockFunction = void (*)(const float* origin, const int64_t* offsets, i
 /// One instruction set's kernels.
 struct KernelTable {
   const char* name;    ///< "avx512", "avx2", "portable"
+  int rows;            ///< output channels per tile and per packed weight block
   int64_t tile_width;  ///< output positions per tile (packets per row x lanes)
   bool fused;          ///< true: each tap is one fused multiply-add (one rounding)
-  RowBlockFunction row_block[kTileRows];  ///< [rows - 1]
+  RowBlockFunction row_block[kMaxTileRows];  ///< [rows - 1] for 1 .. `rows`, then null
 };
 
 // One table per compiled instruction set (see core/CMakeLists.txt).
@@ -43,8 +44,7 @@ const KernelTable& Table();
 }
 #endif
 
-/// The table of a kernel (kDefault: DefaultKernel()). Kernels this CPU cannot run must not be
-/// asked for (KernelSupported); a kernel this binary lacks gives the portable table.
+/// The table of a kernel; DefaultKernel()'s for kDefault and for a kernel this CPU cannot run.
 const KernelTable& TableFor(Kernel kernel);
 
 }  // namespace convstep::kernels

@@ -16,7 +16,7 @@ Tensor ForwardReference(const Conv1dProblem& problem, const Geometry& geometry);
 
 /// How ForwardFast runs: which kernels, and on how many threads.
 struct FastOptions {
-  Kernel kernel = Kernel::kDefault;  ///< must be KernelSupported; kDefault: DefaultKernel()
+  Kernel kernel = Kernel::kDefault;  ///< kDefault, or one this CPU cannot run: DefaultKernel()
   ThreadPool* pool = nullptr;        ///< null: the calling thread only
 };
 
