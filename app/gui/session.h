@@ -77,9 +77,10 @@ struct Session {
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.
 /// `limits` is the memory budget; `cancelled`, when given, is asked between the costly stages
-/// (a background build that a newer edit superseded stops early with an error).
+/// (a background build that a newer edit superseded stops early with an error). A fast-path
+/// output is spread over `threads` threads (the same bits for any count).
 Result<Session> BuildSession(const Recipe& recipe, const Limits& limits = Limits{},
-                             const std::function<bool()>& cancelled = {});
+                             const std::function<bool()>& cancelled = {}, int threads = 1);
 
 /// BuildSession's cheap checks alone (construction, shapes, the memory budget, the shapes of
 /// fixed tensors): no tensor is made. What an edit shows at once when the build itself runs
