@@ -30,7 +30,7 @@ convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path,
   return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path), limits);
 }
 
-int RunForward(const std::string& path, const convstep::Limits& limits) {
+int RunForward(const std::string& path, const convstep::Limits& limits, int threads) {
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
@@ -54,7 +54,10 @@ int RunForward(const std::string& path, const convstep::Limits& limits) {
   }
   if (loaded->has_conv) {
     const auto& geometry = loaded->geometry;
-    const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+    convstep::ThreadPool pool(threads);  // batch items and output-channel blocks over the cores
+    convstep::FastOptions options;
+    options.pool = &pool;
+    const convstep::Tensor output = convstep::ForwardFast(problem, geometry, options);
     result["conv"] = convstep::ConvToJson(problem.spec);
     result["weight_shape"] = problem.weight.shape;
     result["weight"] = convstep::TensorToJson(problem.weight);
@@ -136,6 +139,12 @@ int main(int argc, char** argv) {
   std::string forward_path;
   auto* forward = app.add_subcommand("forward", "Run the convolution and print a result JSON");
   forward->add_option("spec", forward_path, "Spec JSON file, or - for standard input")->required();
+  int forward_threads = convstep::HardwareThreads();
+  forward
+      ->add_option("--threads", forward_threads,
+                   "Threads for the forward pass (default: all " + std::to_string(forward_threads) +
+                       " cores); the output is the same for any count")
+      ->check(CLI::Range(1, convstep::kMaxThreads));
 
   std::string code_path;
   auto* code = app.add_subcommand("code", "Print the equivalent PyTorch program");
@@ -165,7 +174,7 @@ int main(int argc, char** argv) {
   convstep::Limits limits;
   limits.max_bytes = max_memory_mib * 1024 * 1024;
   try {
-    if (forward->parsed()) return RunForward(forward_path, limits);
+    if (forward->parsed()) return RunForward(forward_path, limits, forward_threads);
     if (code->parsed()) return RunCode(code_path, limits);
     if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
   } catch (const std::bad_alloc&) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app_state.h"
+#include "convstep/thread_pool.h"
 
 namespace convstep::gui {
 
@@ -17,6 +18,16 @@ Limits SessionLimits(const AppState& app) { return app.build.limits; }
 
 void SetMemoryBudgetMiB(AppState& app, int64_t mebibytes) {
   app.build.limits.max_bytes = std::max<int64_t>(1, mebibytes) << 20;
+}
+
+int BuildThreads(const AppState& app) {
+  if (app.build.threads_override > 0) return app.build.threads_override;
+  return app.build.threads_setting > 0 ? app.build.threads_setting : HardwareThreads();
+}
+
+void SetBuildThreadsSetting(AppState& app, int threads) {
+  app.build.threads_setting = std::clamp(threads, 0, kMaxThreads);
+  app.build.threads_override = 0;
 }
 
 bool BuildsInBackground(const AppState& app, const Geometry& g) {
@@ -31,15 +42,17 @@ void SubmitBuild(AppState& app, const Recipe& recipe, const char* control) {
   build.control = control;
   build.submitted_at = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
   const Limits limits = build.limits;
+  const int threads = BuildThreads(app);
   std::shared_ptr<const Session> base = app.session;
   std::string edited = control;
   // The job owns copies of everything it reads: the UI thread may edit app meanwhile.
-  build.runner->Submit([recipe, limits, base, edited](const CancelToken& token) {
+  build.runner->Submit([recipe, limits, base, edited, threads](const CancelToken& token) {
     if (token.cancelled()) return std::shared_ptr<BuildOutcome>();
     // The worker yields to the UI thread (and the GL driver's threads) on a busy machine.
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     auto outcome = std::make_shared<BuildOutcome>();
-    outcome->built = BuildSession(recipe, limits, [&token] { return token.cancelled(); });
+    outcome->built = BuildSession(
+        recipe, limits, [&token] { return token.cancelled(); }, threads);
     outcome->control = edited;
     outcome->base = base;
     return outcome;
@@ -92,6 +105,12 @@ void DrawMemoryBudgetMenu(AppState& app) {
                          ImGuiInputTextFlags_EnterReturnsTrue))
     SetMemoryBudgetMiB(app, std::clamp<int64_t>(mebibytes, 1, int64_t{1} << 24));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.i18n, "menu.memory_budget_hint"));
+  ImGui::TextUnformatted(Tr(app.i18n, "menu.threads"));
+  int threads = BuildThreads(app);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.f);
+  if (ImGui::InputInt("##threads", &threads, 1, 1, ImGuiInputTextFlags_EnterReturnsTrue))
+    SetBuildThreadsSetting(app, std::clamp(threads, 1, kMaxThreads));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.i18n, "menu.threads_hint"));
 }
 
 void DrawBuildIndicator(AppState& app) {

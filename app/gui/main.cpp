@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   convstep::gui::SetMemoryBudgetMiB(app, options.max_memory_mib);
+  app.build.threads_override = options.threads;
   const auto state_ready = std::chrono::steady_clock::now();
   auto window_ready = state_ready, fonts_ready = state_ready;
   convstep::gui::IoRun io_run;  // settings, autosave, drops, exports (io_run.h)

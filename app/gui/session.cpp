@@ -99,7 +99,7 @@ Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
 namespace {
 
 Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
-                                   const std::function<bool()>& cancelled) {
+                                   const std::function<bool()>& cancelled, int threads) {
   const auto superseded = [&] { return cancelled && cancelled(); };
   const auto superseded_error = [] {
     return MakeError(Message{"superseded", "superseded by a newer edit", {}}, "values",
@@ -172,9 +172,14 @@ Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
   // Small problems use the reference pass: the same loop order and float rounding as the
   // walkthrough, so the output panel and the dot product show the very same number. Large
   // ones use the fast GEMM path (equal up to float rounding).
-  session.output = session.geometry.MacCount() <= kReferenceMacLimit
-                       ? ForwardReference(session.problem, session.geometry)
-                       : ForwardFast(session.problem, session.geometry);
+  if (session.geometry.MacCount() <= kReferenceMacLimit) {
+    session.output = ForwardReference(session.problem, session.geometry);
+  } else {
+    ThreadPool pool(threads);
+    FastOptions options;
+    options.pool = &pool;
+    session.output = ForwardFast(session.problem, session.geometry, options);
+  }
   session.input_style = StyleOf(session.input_given);
   session.weight_style = StyleOf(session.problem.weight);
   session.output_style = StyleOf(session.output);
@@ -184,10 +189,10 @@ Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
 }  // namespace
 
 Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
-                             const std::function<bool()>& cancelled) {
+                             const std::function<bool()>& cancelled, int threads) {
   // Memory the budget allows may still be refused by the machine: an error, never an abort.
   try {
-    return BuildSessionWithin(recipe, limits, cancelled);
+    return BuildSessionWithin(recipe, limits, cancelled, threads);
   } catch (const std::bad_alloc&) {
     return OutOfMemoryError(Message{"budget_config", "this configuration's tensors", {}}, limits);
   }

@@ -105,6 +105,28 @@ TEST(Cli, ForgottenPermuteGivesPyTorchsMessageParameterAndHint) {
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
 }
 
+TEST(Cli, ForwardGivesTheSameOutputOnAnyNumberOfThreads) {
+  // Sixteen batch items and 70 output channels: work for several threads.
+  json spec = {{"conv", {{"in_channels", 8}, {"out_channels", 70}, {"kernel_size", 3}}},
+               {"input_shape", {16, 8, 300}},
+               {"seed", 5},
+               {"values", "randn"}};
+  const CliRun one = Cli("forward --threads 1 -", spec.dump());
+  ASSERT_EQ(one.status, 0) << one.err;
+  const json expected = json::parse(one.out);
+  ASSERT_EQ(expected["output_shape"], json({16, 70, 298}));
+  for (const char* threads : {"2", "3", "8"}) {
+    const CliRun many = Cli(std::string("forward --threads ") + threads + " -", spec.dump());
+    ASSERT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << threads << " threads";  // the same digits, so the same bits
+  }
+  const CliRun zero = Cli("forward --threads 0 -", spec.dump());
+  EXPECT_EQ(zero.status, 2);
+  EXPECT_NE(zero.err.find("--threads"), std::string::npos) << zero.err;
+  EXPECT_NE(zero.err.find("0"), std::string::npos) << zero.err;
+  EXPECT_TRUE(zero.out.empty());
+}
+
 TEST(Cli, InvalidConfigurationAndMissingFile) {
   json spec = SeedSpec();
   spec["conv"]["groups"] = 2;

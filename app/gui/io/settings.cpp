@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "convstep/io_npy.h"
+#include "convstep/thread_pool.h"
 #include "io/view_json.h"
 #include "language.h"
 
@@ -35,6 +36,7 @@ json SettingsToJson(const AppState& app) {
                    {"colormap", ColorMapName(app.view.colormap)},
                    {"show_numbers", app.view.show_numbers},
                    {"panels", PanelsToJson(app.view.show)}};
+  settings["threads"] = app.build.threads_setting;  // 0: all cores
   if (app.io.settings.window_width > 0 && app.io.settings.window_height > 0)
     settings["window"] = {{"width", app.io.settings.window_width},
                           {"height", app.io.settings.window_height}};
@@ -69,6 +71,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
                      "settings.colormap", Hint{"one_of_three", "use one of those three", {}});
   auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
   if (!numbers) return numbers.error();
+  auto threads = NumberAt(settings, "threads", app.build.threads_setting, 0, kMaxThreads, where);
+  if (!threads) return threads.error();
   PanelVisibility show = app.view.show;
   if (settings.contains("panels")) {
     auto panels = PanelsFromJson(settings.at("panels"), show, "settings.panels");
@@ -96,6 +100,7 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   app.view.colormap = map;
   app.view.show_numbers = *numbers;
   app.view.show = show;
+  app.build.threads_setting = static_cast<int>(*threads);
   app.io.settings.window_width = width;
   app.io.settings.window_height = height;
   return true;
