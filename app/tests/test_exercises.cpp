@@ -10,7 +10,11 @@
 #include "convstep/forward.h"
 #include "convstep/geometry.h"
 #include "i18n.h"
+#include "io/settings.h"
+#include "lesson.h"
 #include "model/exercises.h"
+#include "practice.h"
+#include "test_util.h"
 
 namespace convstep::gui {
 namespace {
@@ -212,6 +216,86 @@ TEST(Exercises, BothLanguagesHoldEveryTextWithItsPlaceholders) {
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+// --- In the app: the lesson's "Try it", the scores and the teacher's switch ---------------
+
+namespace convstep::gui {
+namespace {
+
+TEST(ExercisesInTheApp, TheLessonDrawsTheChaptersExerciseAndPlaysItsSolution) {
+  AppState app;
+  testing::InitApp(app);
+  testing::HeadlessUi ui;
+  OpenChapter(app, 3);  // chapter 4: one dot product
+  ui.Frame(app);
+  ASSERT_TRUE(app.teach.exercise.current);
+  const Exercise exercise = *app.teach.exercise.current;
+  EXPECT_EQ(exercise.chapter, 4);
+  EXPECT_EQ(exercise.answer_kind, AnswerKind::kNumber);
+  // A right answer counts, and the worked solution appears one line at a time.
+  EXPECT_TRUE(SubmitAnswer(app, Canonical(exercise)).correct);
+  EXPECT_EQ(app.teach.exercise.scores[4].tries, 1);
+  EXPECT_EQ(app.teach.exercise.scores[4].right, 1);
+  EXPECT_EQ(app.teach.exercise.solution_shown, 1u);
+  ui.Frame(app, kSolutionLineSeconds + 0.1f);
+  EXPECT_EQ(app.teach.exercise.solution_shown, 2u);
+  // Answering the same variant again does not count twice; a new variant does.
+  SubmitAnswer(app, Canonical(exercise));
+  EXPECT_EQ(app.teach.exercise.scores[4].tries, 1);
+  NextExercise(app, 4);
+  EXPECT_EQ(app.teach.exercise.solution_shown, 0u);
+  const Exercise next = *app.teach.exercise.current;
+  EXPECT_NE(next.seed, exercise.seed);
+  SubmitAnswer(app, std::to_string(static_cast<int64_t>(next.expected_number) + 1));
+  EXPECT_EQ(app.teach.exercise.scores[4].tries, 2);
+  EXPECT_EQ(app.teach.exercise.scores[4].right, 1);
+  // Text the checker cannot read only says what to type.
+  SubmitAnswer(app, "about five");
+  EXPECT_EQ(app.teach.exercise.scores[4].tries, 2);
+  ASSERT_TRUE(app.teach.exercise.unreadable);
+  EXPECT_EQ(app.teach.exercise.unreadable->key, "exercise.feedback.unreadable_number");
+  ShowWholeSolution(app);
+  EXPECT_EQ(app.teach.exercise.solution_shown, next.solution.size());
+  ui.Frame(app);
+  // Another chapter gets its own exercise.
+  OpenChapter(app, 8);
+  ui.Frame(app);
+  EXPECT_EQ(app.teach.exercise.current->chapter, 9);
+  EXPECT_EQ(app.teach.exercise.current->answer_kind, AnswerKind::kChoice);
+}
+
+TEST(ExercisesInTheApp, ATeacherTurnsThemOffAndTheSettingsKeepTheScores) {
+  AppState app;
+  testing::InitApp(app);
+  testing::HeadlessUi ui;
+  SetExercisesEnabled(app, false);
+  OpenChapter(app, 3);
+  ui.Frame(app);
+  EXPECT_FALSE(app.teach.exercise.current);  // nothing drawn, nothing made
+  app.teach.exercise.scores[4] = {3, 2};
+  const nlohmann::json settings = SettingsToJson(app);
+  EXPECT_EQ(
+      settings["exercises"],
+      nlohmann::json::parse(R"({"enabled": false, "scores": {"4": {"tries": 3, "right": 2}}})"));
+  AppState fresh;
+  testing::InitApp(fresh);
+  ASSERT_TRUE(ApplySettingsJson(fresh, settings));
+  EXPECT_FALSE(fresh.teach.exercise.enabled);
+  EXPECT_EQ(fresh.teach.exercise.scores[4].right, 2);
+  // A broken record is named and changes nothing.
+  nlohmann::json broken = settings;
+  broken["exercises"]["scores"]["12"] = {{"tries", 1}, {"right", 0}};
+  broken["text_scale"] = 2.0;
+  const auto applied = ApplySettingsJson(fresh, broken);
+  ASSERT_FALSE(applied);
+  EXPECT_EQ(applied.error().parameter, "settings.exercises.scores.12");
+  EXPECT_EQ(fresh.view.text_scale, 1.f);
+  broken["exercises"]["scores"] = {{"3", {{"tries", 1}, {"right", 2}}}};
+  EXPECT_FALSE(ApplySettingsJson(fresh, broken));
 }
 
 }  // namespace
