@@ -5,9 +5,11 @@
 #include <string>
 
 #include "convstep/codegen.h"
+#include "convstep/codegen_equivalents.h"
 #include "convstep/forward.h"
 #include "convstep/io_json.h"
 #include "convstep/walkthrough.h"
+#include "fit.h"
 #include "load.h"
 #include "trace.h"
 
@@ -71,7 +73,17 @@ int RunForward(const std::string& path, const convstep::Limits& limits, int thre
   return 0;
 }
 
-int RunCode(const std::string& path, const convstep::Limits& limits) {
+// The Conv2d forms (the image view only without groups) and the matrix-multiply form.
+std::string EquivalentsPython(const convstep::cli::LoadedSpec& loaded) {
+  const auto& spec = loaded.problem.spec;
+  const auto& geometry = loaded.geometry;
+  std::string py = "\n" + convstep::Conv2dPython(spec, geometry);
+  if (spec.groups == 1)
+    py += "\n" + convstep::ImageConv2dPython(spec, geometry, geometry.in_channels);
+  return py + "\n" + convstep::MatmulPython(spec, geometry);
+}
+
+int RunCode(const std::string& path, bool equivalents, const convstep::Limits& limits) {
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
@@ -95,6 +107,19 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.bias = doc.bias;
   code.sentences = doc.sentences;
   std::cout << convstep::PythonCode(code);
+  if (equivalents && loaded->has_conv) std::cout << EquivalentsPython(*loaded);
+  return 0;
+}
+
+int RunFit(const std::string& path, const std::string& output_path,
+           const convstep::Limits& limits) {
+  auto loaded = Load(path, limits);
+  if (!loaded) return Fail(loaded.error());
+  auto output = convstep::LoadTensorFile(output_path);
+  if (!output) return Fail(output.error());
+  auto result = convstep::cli::FitToOutput(*loaded, *output, limits);
+  if (!result) return Fail(result.error());
+  std::cout << result->dump() << "\n";
   return 0;
 }
 
@@ -149,6 +174,16 @@ int main(int argc, char** argv) {
   std::string code_path;
   auto* code = app.add_subcommand("code", "Print the equivalent PyTorch program");
   code->add_option("spec", code_path, "Spec JSON file, or - for standard input")->required();
+  bool code_equivalents = false;
+  code->add_flag("--equivalents", code_equivalents,
+                 "Also print the layer as a Conv2d and as one matrix multiply");
+
+  std::string fit_path, fit_output_path;
+  auto* fit = app.add_subcommand("fit", "Recover the weights from an input and its output");
+  fit->add_option("spec", fit_path, "Spec JSON file (layer and input), or - for standard input")
+      ->required();
+  fit->add_option("--output", fit_output_path, "The output tensor: .npy, .csv or .txt")
+      ->required();
 
   std::string trace_path, granularity = "tap";
   bool trace_json = false;
@@ -175,7 +210,8 @@ int main(int argc, char** argv) {
   limits.max_bytes = max_memory_mib * 1024 * 1024;
   try {
     if (forward->parsed()) return RunForward(forward_path, limits, forward_threads);
-    if (code->parsed()) return RunCode(code_path, limits);
+    if (code->parsed()) return RunCode(code_path, code_equivalents, limits);
+    if (fit->parsed()) return RunFit(fit_path, fit_output_path, limits);
     if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
   } catch (const std::bad_alloc&) {
     // The budget fits, the machine does not: say so in the one-line form, never abort.

@@ -97,7 +97,8 @@ std::string PythonCode(const CodeSpec& code) {
   py << "print(x.shape)  # " << FormatTorchSize(shape) << "\n";
   const bool batched = shape.size() == 3;
   if (code.layout == InputLayout::kNLC) {
-    py << "# A Conv1d kernel is [in_channels, kernel_size], so channels must be the second axis:\n";
+    py << "# PyTorch's Conv1d is channels-first (a convention: Keras' Conv1D takes [N, L, C]).\n"
+          "# permute returns a view with swapped strides; x.contiguous() would copy.\n";
     py << (batched ? "x = x.permute(0, 2, 1)  # [N, L, C] -> [N, C, L]\n"
                    : "x = x.permute(1, 0)  # [L, C] -> [C, L]\n");
     Shape permuted = shape;

@@ -41,6 +41,14 @@ std::string GroupChoices(int64_t in_channels, int64_t out_channels) {
   return text.empty() ? "1" : text;
 }
 
+// The multiples of `groups` nearest to `out_channels` (at least groups): "6 or 9" for 8 and 3.
+std::string OutChannelChoices(int64_t out_channels, int64_t groups) {
+  const int64_t below = out_channels / groups * groups;
+  if (below < groups) return S(groups);
+  if (below > std::numeric_limits<int64_t>::max() - groups) return S(below);
+  return S(below) + " or " + S(below + groups);
+}
+
 // "[ torch.FloatTensor{6,3,0} ]", as PyTorch prints a tensor inside a check message.
 std::string FloatTensorText(const Shape& shape) {
   std::string text = "[ torch.FloatTensor{";
@@ -111,11 +119,17 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
         "in_channels must be divisible by groups", "groups",
         Hint{"groups_split_in",
              "in_channels={0} does not split into {2} equal groups; " + groups_hint, groups_args});
-  if (FloorMod(spec.out_channels, spec.groups) != 0)
-    return MakeError(
-        "out_channels must be divisible by groups", "groups",
-        Hint{"groups_split_out",
-             "out_channels={1} does not split into {2} equal groups; " + groups_hint, groups_args});
+  if (FloorMod(spec.out_channels, spec.groups) != 0) {
+    std::vector<std::string> args = groups_args;
+    args.push_back(OutChannelChoices(spec.out_channels, spec.groups));
+    return MakeError("out_channels must be divisible by groups", "groups",
+                     Hint{"groups_split_out",
+                          "out_channels={1} does not split into {2} equal groups: with groups={2}, "
+                          "use a multiple of {2} for out_channels, such as {4}; or keep "
+                          "out_channels and " +
+                              groups_hint,
+                          args});
+  }
   if (spec.padding_kind == PaddingKind::kInvalid)
     return MakeError("Invalid padding string " + PythonRepr(spec.invalid_padding, kExcerptBytes) +
                          ", should be one of {'same', 'valid'}",
@@ -329,8 +343,8 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                      "input",
                      Hint{"channels_mismatch",
                           "the input's channel axis (axis {0}) has {1} but in_channels is {2}: "
-                          "set in_channels to {1}, or if the data is [N, L, C], permute(0, 2, 1) "
-                          "it first",
+                          "if the data is [N, L, C], permute(0, 2, 1) it first; set in_channels "
+                          "to {1} only if axis {0} really holds the channels",
                           {S(dims - 2), S(shape[1]), S(spec.in_channels)}});
   int64_t conv_padded = 0;
   if (!PaddedLength(shape.back(), conv_pad, conv_pad, &conv_padded))

@@ -8,6 +8,7 @@
 #include "convstep/thread_pool.h"
 #include "io/view_json.h"
 #include "language.h"
+#include "practice.h"
 
 namespace convstep::gui {
 namespace {
@@ -35,7 +36,8 @@ json SettingsToJson(const AppState& app) {
                    {"text_scale", app.view.text_scale},
                    {"colormap", ColorMapName(app.view.colormap)},
                    {"show_numbers", app.view.show_numbers},
-                   {"panels", PanelsToJson(app.view.show)}};
+                   {"panels", PanelsToJson(app.view.show)},
+                   {"exercises", ExercisesToJson(app.teach.exercise)}};
   settings["threads"] = app.build.threads_setting;  // 0: all cores
   if (app.io.settings.window_width > 0 && app.io.settings.window_height > 0)
     settings["window"] = {{"width", app.io.settings.window_width},
@@ -79,6 +81,11 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
     if (!panels) return panels.error();
     show = *panels;
   }
+  ExerciseState exercises = app.teach.exercise;
+  if (settings.contains("exercises")) {
+    auto read = ExercisesFromJson(settings.at("exercises"), "settings.exercises", &exercises);
+    if (!read) return read.error();
+  }
   int width = app.io.settings.window_width, height = app.io.settings.window_height;
   if (settings.contains("window")) {
     const json& window = settings.at("window");
@@ -101,6 +108,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   app.view.show_numbers = *numbers;
   app.view.show = show;
   app.build.threads_setting = static_cast<int>(*threads);
+  app.teach.exercise.enabled = exercises.enabled;
+  app.teach.exercise.scores = exercises.scores;
   app.io.settings.window_width = width;
   app.io.settings.window_height = height;
   return true;

@@ -5,6 +5,7 @@
 
 #include "draw/colormap.h"
 #include "lesson.h"
+#include "panels/exercise_panel.h"
 #include "panels/panel_common.h"
 
 namespace convstep::gui {
@@ -139,6 +140,7 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
     ImGui::Spacing();
     TextWrappedCjk(Tr(app.i18n, "lesson.done"));
   }
+  DrawExercise(frame, app, chapter->id);
   ImGui::PopFont();
   ImGui::EndChild();
 

@@ -5,6 +5,7 @@
 #include "draw/colormap.h"
 #include "language.h"
 #include "lesson.h"
+#include "practice.h"
 #include "panels/io_menu.h"
 #include "panels/panel_common.h"
 
@@ -87,6 +88,9 @@ void DrawLessonMenu(AppState& app) {
   if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false,
                       lesson.current > 0))
     PreviousChapter(app);
+  ImGui::Separator();
+  if (ImGui::MenuItem(Label(i18n, "menu.exercises").c_str(), nullptr, app.teach.exercise.enabled))
+    SetExercisesEnabled(app, !app.teach.exercise.enabled);
   ImGui::EndMenu();
 }
 
