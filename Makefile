@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench test-sanitize format format-check clean
+.PHONY: run test deps configure build bench install deb test-sanitize format format-check clean
 
 deps:
 	@tools/install-deps.sh
@@ -22,6 +22,16 @@ test: build
 
 bench: build
 	./$(BUILD)/core/bench/convstep_bench --benchmark_filter=fast
+
+# `make install PREFIX=~/.local` (default /usr/local; DESTDIR is honoured): convstep and
+# convstep-cli in PREFIX/bin, assets in PREFIX/share/convstep, the menu entry and the icon.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# A Debian package of the same files (build/convstep_VERSION_ARCH.deb), installed under /usr.
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer. Leaks that
 # fontconfig and Mesa keep for the process's life are suppressed (tools/lsan.supp); the tests

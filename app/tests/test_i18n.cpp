@@ -405,12 +405,13 @@ TEST(I18n, BrokenFilesAndPastesAreExplainedInTheUisLanguage) {
   const Error& csv = cases[3].result.error();
   EXPECT_EQ(csv.message, dir / "word.csv" + ": line 2, column 2: 'five' is not a number");
   EXPECT_EQ(LocalizedMessage(chinese, csv), dir / "word.csv" + "：第 2 行第 2 列：'five' 不是数字");
-  // Phrases quoted inside a message are translated with it ("a string" -> 字符串).
+  // Phrases quoted inside a message are translated with it ("the string" -> 字符串).
   const Error& quoted = cases[9].result.error();
-  EXPECT_NE(quoted.message.find("must be a whole number, but got a string \"3\""),
+  EXPECT_NE(quoted.message.find("must be a whole number, but got the string \"3\""),
             std::string::npos)
       << quoted.message;
-  EXPECT_EQ(LocalizedMessage(chinese, quoted).find("a string"), std::string::npos);
+  EXPECT_EQ(LocalizedMessage(chinese, quoted).find("the string"), std::string::npos);
+  EXPECT_NE(LocalizedMessage(chinese, quoted).find("字符串 \"3\""), std::string::npos);
   // PyTorch's own messages (no key) stay as PyTorch prints them in every language.
   Conv1dSpec spec;
   spec.in_channels = 3;

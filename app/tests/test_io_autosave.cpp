@@ -13,6 +13,8 @@
 #include "state/language.h"
 #include "support/app_files.h"
 #include "support/headless_ui.h"
+#include "state/background.h"
+#include "convstep/thread_pool.h"
 
 namespace convstep::gui {
 namespace {
@@ -43,6 +45,7 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   app.view.show.permute = false;
   app.files.settings.window_width = 1280;
   app.files.settings.window_height = 720;
+  SetBuildThreadsSetting(app, 3);
   ASSERT_TRUE(SaveSettingsIfChanged(app));
   ASSERT_TRUE(fs::exists(config.path() + "/convstep/settings.json"));
   EXPECT_FALSE(fs::exists(config.path() + "/convstep/settings.json.tmp"));
@@ -56,7 +59,28 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   EXPECT_FALSE(next.view.show.permute);
   EXPECT_EQ(next.files.settings.window_width, 1280);
   EXPECT_EQ(next.files.settings.window_height, 720);
+  EXPECT_EQ(next.build.threads_setting, 3);
+  EXPECT_EQ(BuildThreads(next), 3);
   EXPECT_TRUE(next.notice.empty()) << next.notice;
+}
+
+TEST(Settings, BuildThreadsComeFromTheFlagTheSettingOrAllCores) {
+  AppState app;
+  testing::InitApp(app);
+  EXPECT_EQ(BuildThreads(app), HardwareThreads());  // nothing set: all cores
+  SetBuildThreadsSetting(app, 2);
+  EXPECT_EQ(BuildThreads(app), 2);
+  app.build.threads_override = 5;  // --threads 5, for this run
+  EXPECT_EQ(BuildThreads(app), 5);
+  SetBuildThreadsSetting(app, 1);  // a choice in the menu replaces the flag
+  EXPECT_EQ(BuildThreads(app), 1);
+  EXPECT_EQ(app.build.threads_override, 0);
+  auto bad = ApplySettingsJson(app, nlohmann::json{{"threads", -2}});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().OneLine().find("threads"), std::string::npos) << bad.error().OneLine();
+  EXPECT_EQ(app.build.threads_setting, 1);  // unchanged
+  ASSERT_TRUE(ApplySettingsJson(app, nlohmann::json{{"threads", 0}}));
+  EXPECT_EQ(BuildThreads(app), HardwareThreads());
 }
 
 TEST(Settings, TheLanguageRememberedIsTheMenusChoiceNotAOneRunLang) {

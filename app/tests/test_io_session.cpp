@@ -80,7 +80,7 @@ TEST(CellEdit, EditingTheSeedDocumentKeepsItsInputAndWeights) {
   ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kInput, 5, 4, 2}, 1.f));
   EXPECT_EQ(app.session->problem.weight.data, weight.data);
   EXPECT_EQ(ValuesOriginLabel(app.i18n, app.session->recipe),
-            "the seed document's printed input, edited by hand");
+            "the blog post's printed input, edited by hand");
 }
 
 TEST(CellEdit, LargeSessionsBuildInTheBackgroundAndEditsLandInOrder) {

@@ -22,14 +22,6 @@ using testing::HeadlessUi;
 using convstep::test_support::ScopedEnv;
 
 
-std::string TempDir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("convstep_teach_" + std::to_string(getpid()) + "_" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
-
 // --- Languages and fonts ------------------------------------------------------------------
 
 TEST(Language, ChooseFallsBackToEnglishWithoutAFont) {
@@ -106,7 +98,8 @@ TEST(Language, WithoutACjkFontChineseFallsBackToEnglishWithANotice) {
 }
 
 TEST(Language, TheChoiceIsRememberedInItsOwnFile) {
-  const std::string dir = TempDir("settings");
+  const test_support::TempDir temp;
+  const std::string dir = temp.path();
   const std::string path = LanguageSettingPath(dir);
   EXPECT_EQ(path, dir + "/language.json");
   EXPECT_FALSE(ReadLanguageSetting(path));
@@ -131,7 +124,8 @@ TEST(Language, TheChoiceIsRememberedInItsOwnFile) {
 // A folder that cannot be written: the language still changes for this run, and the notice
 // says, in the new language, that the choice was not saved.
 TEST(Language, AChoiceThatCannotBeSavedIsSaidInTheNewLanguage) {
-  const std::string dir = TempDir("unwritable");
+  const test_support::TempDir temp;
+  const std::string dir = temp.path();
   { std::ofstream blocker(dir + "/convstep"); }  // a file where the folder should be
   ScopedEnv xdg("XDG_CONFIG_HOME", dir.c_str());
   AppState app;

@@ -29,19 +29,45 @@ Message TypeName(const json& value) {
   return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
 }
 
-// "line 3, column 7" for a byte offset into text.
-Message Place(const std::string& text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
+// A JSON value as a message quotes it: null, true, 2.5, the string "abc", the list [1,2,...]
+// (an excerpt of at most kExcerptBytes).
+MessageArg Describe(const json& value) {
+  if (value.is_string())
+    return Message{"json_string_value", "the string {0}", {JsonExcerpt(value)}};
+  if (value.is_array()) return Message{"json_list_value", "the list {0}", {JsonExcerpt(value)}};
+  if (value.is_object())
+    return Message{"json_object_value", "the object {0}", {JsonExcerpt(value)}};
+  return JsonExcerpt(value);
+}
+
+// Reads a JSON number as a whole int64. JSON does not tell 3 from 3.0, so numbers written with
+// a point or an exponent count when their value is whole (3.0, 2E0, 1e2).
+enum class Whole { kOk, kNotNumber, kFraction, kTooLarge };
+Whole WholeNumber(const json& value, int64_t* out) {
+  if (value.is_number_unsigned()) {
+    if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return Whole::kTooLarge;
+    *out = static_cast<int64_t>(value.get<uint64_t>());
+    return Whole::kOk;
   }
-  return Message{
-      "json_place", "line {0}, column {1}", {std::to_string(line), std::to_string(column)}};
+  if (value.is_number_integer()) {
+    *out = value.get<int64_t>();
+    return Whole::kOk;
+  }
+  if (!value.is_number_float()) return Whole::kNotNumber;
+  const double number = value.get<double>();
+  if (!std::isfinite(number) || std::fabs(number) >= 0x1p63) return Whole::kTooLarge;
+  if (number != std::floor(number)) return Whole::kFraction;
+  *out = static_cast<int64_t>(number);
+  return Whole::kOk;
+}
+
+Error NotWhole(const std::string& key, const json& value) {
+  return MakeError(Message{"conv_not_integer",
+                           "conv.{0} must be a whole number, but got {1}",
+                           {key, Describe(value)}},
+                   key,
+                   Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
 Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required) {
@@ -53,21 +79,50 @@ Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bo
     return fallback;
   }
   const json& value = conv.at(key);
-  if (value.is_number_unsigned()) {
-    if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-      return MakeError(Message{"conv_too_large", "conv.{0} is too large", {key}}, key,
-                       Hint{"smaller_number", "use a smaller number", {}});
-    return static_cast<int64_t>(value.get<uint64_t>());
+  int64_t number = 0;
+  switch (WholeNumber(value, &number)) {
+    case Whole::kOk:
+      return number;
+    case Whole::kTooLarge:
+      return MakeError(Message{"conv_too_large",
+                               "conv.{0} is {1}, beyond the 64-bit integers PyTorch takes",
+                               {key, JsonExcerpt(value)}},
+                       key,
+                       Hint{"conv_whole_range",
+                            "use a number from -9223372036854775808 to 9223372036854775807",
+                            {}});
+    default:
+      return NotWhole(key, value);
   }
-  if (value.is_number_integer()) return value.get<int64_t>();
-  return MakeError(Message{"conv_not_integer",
-                           "conv.{0} must be a whole number, but got {1} {2}",
-                           {key, TypeName(value), value.dump()}},
-                   key,
-                   Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
 }  // namespace
+
+std::optional<Message> FloatOfJson(const json& value, float* out) {
+  if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text == "nan" || text == "inf" || text == "-inf") {
+      *out = text == "nan"   ? std::numeric_limits<float>::quiet_NaN()
+             : text == "inf" ? std::numeric_limits<float>::infinity()
+                             : -std::numeric_limits<float>::infinity();
+      return std::nullopt;
+    }
+    return Message{"tensor_string_not_number",
+                   "is {0}, not a number (NaN and the infinities are written \"nan\", \"inf\" "
+                   "and \"-inf\")",
+                   {Describe(value)}};
+  }
+  if (!value.is_number())
+    return Message{"tensor_not_number", "is {0}, not a number", {TypeName(value)}};
+  const double number = value.get<double>();
+  if (RoundsToFloatInfinity(number))
+    return Message{"tensor_too_large",
+                   "is {0}, too large for float32 (it would round to infinity; the largest "
+                   "float32 is 3.4028235e+38)",
+                   {JsonExcerpt(value)}};
+  *out = static_cast<float>(number);
+  return std::nullopt;
+}
 
 Result<Conv1dSpec> ParseConvJson(const json& conv) {
   if (!conv.is_object())
@@ -83,12 +138,13 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     bool known = false;
     for (const char* key : kKeys) known = known || it.key() == key;
     if (!known)
-      return MakeError(Message{"conv_unknown_key", "conv has an unknown key '{0}'", {it.key()}},
-                       it.key(),
-                       Hint{"conv_keys",
-                            "the keys are in_channels, out_channels, kernel_size, stride, padding, "
-                            "dilation, groups, bias, padding_mode",
-                            {}});
+      return MakeError(
+          Message{"conv_unknown_key", "conv has an unknown key {0}", {JsonExcerpt(json(it.key()))}},
+          Excerpt(it.key()),
+          Hint{"conv_keys",
+               "the keys are in_channels, out_channels, kernel_size, stride, padding, "
+               "dilation, groups, bias, padding_mode",
+               {}});
   }
   Conv1dSpec spec;
   struct Field {
@@ -122,6 +178,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
       }
     } else {
       auto value = IntField(conv, "padding", 0, false);
+      if (!value && value.error().message_key != "conv_not_integer") return value.error();
       if (!value)
         return MakeError(
             Message{"conv_padding_kind",
@@ -169,7 +226,7 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
     if (probe->empty()) break;
     probe = &(*probe)[0];
   }
-  if (tensor.shape.empty() && !value.is_number())
+  if (tensor.shape.empty() && !value.is_number() && !value.is_string())
     return MakeError(Message{"tensor_not_list",
                              "{0} must be a number or a nested list of numbers, but got {1}",
                              {name, TypeName(value)}},
@@ -182,25 +239,22 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
         Message{
             "tensor_dims", "{0} has {1} dimensions", {name, std::to_string(tensor.shape.size())}},
         name, Hint{"tensor_at_most_3", "a Conv1d tensor has at most 3", {}});
+  // The first elements alone may promise more than the lists hold (a ragged list is refused
+  // below): reserve only what surely fits.
   const int64_t count = ShapeNumel(tensor.shape);
-  tensor.data.reserve(static_cast<size_t>(count));
+  if (count >= 0 && count <= (int64_t{1} << 20)) tensor.data.reserve(static_cast<size_t>(count));
   std::string error_path;
   std::optional<Message> error_text;
   std::function<bool(const json&, size_t, const std::string&)> walk =
       [&](const json& node, size_t depth, const std::string& path) -> bool {
     if (depth == tensor.shape.size()) {
-      if (!node.is_number()) {
+      float number = 0.f;
+      if (auto reason = FloatOfJson(node, &number)) {
         error_path = path;
-        error_text = Message{"tensor_not_number", "is {0}, not a number", {TypeName(node)}};
+        error_text = std::move(reason);
         return false;
       }
-      const double number = node.get<double>();
-      if (std::isfinite(number) && std::fabs(number) > std::numeric_limits<float>::max()) {
-        error_path = path;
-        error_text = Message{"tensor_too_large", "is {0}, too large for float32", {node.dump()}};
-        return false;
-      }
-      tensor.data.push_back(static_cast<float>(number));
+      tensor.data.push_back(number);
       return true;
     }
     if (!node.is_array()) {
@@ -231,7 +285,8 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
 }
 
 json FloatToJson(float value) {
-  if (!std::isfinite(value)) return nullptr;  // JSON has no NaN or infinity
+  if (std::isnan(value)) return "nan";  // JSON has no NaN or infinity: strings stand in
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   if (ec != std::errc()) return static_cast<double>(value);
@@ -304,26 +359,9 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
 }
 
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    std::string reason = error.what();
-    const size_t colon = reason.rfind(": ");
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    return MakeError(
-        Message{"json_malformed_at",
-                "malformed JSON at {0}: {1}",
-                {Place(text, error.byte == 0 ? 0 : error.byte - 1), reason}},
-        "json",
-        Hint{"json_check_brackets", "check the brackets, commas and quotes near that place", {}});
-  } catch (const json::exception& error) {  // e.g. a number too large for a double
-    std::string reason = error.what();
-    const size_t bracket = reason.find("] ");
-    if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
-    return MakeError(Message{"json_malformed", "malformed JSON: {0}", {reason}}, "json",
-                     Hint{"json_float_range", "use numbers within float range", {}});
-  }
+  auto parsed = ParseJsonText(text);
+  if (!parsed) return parsed.error();
+  const json root = std::move(parsed).value();
   if (!root.is_object())
     return MakeError(
         Message{"spec_not_object", "the spec must be a JSON object, but got {0}", {TypeName(root)}},
@@ -346,7 +384,7 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       } else {
         return MakeError(Message{"spec_layout",
                                  "input_layout must be \"NCL\" or \"NLC\", but got {0}",
-                                 {value.dump()}},
+                                 {Describe(value)}},
                          "input_layout",
                          Hint{"spec_layout",
                               "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
@@ -359,7 +397,7 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
           return MakeError(Message{"spec_tensor_object",
                                    "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
-                                   {key, value.dump()}},
+                                   {key, Describe(value)}},
                            key,
                            Hint{"spec_tensor_file",
                                 "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
@@ -376,14 +414,14 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       Shape sizes;
       bool ok = value.is_array() && !value.empty();
       for (const json& size : ok ? value : json::array()) {
-        ok = ok &&
-             (size.is_number_unsigned() || (size.is_number_integer() && size.get<int64_t>() >= 0));
-        if (ok) sizes.push_back(size.get<int64_t>());
+        int64_t number = -1;
+        ok = ok && WholeNumber(size, &number) == Whole::kOk && number >= 0;
+        if (ok) sizes.push_back(number);
       }
       if (!ok)
         return MakeError(Message{"spec_input_shape",
                                  "input_shape must be a list of whole numbers >= 0, but got {0}",
-                                 {value.dump()}},
+                                 {Describe(value)}},
                          "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
       doc.input_shape = sizes;
     } else if (key == "sentences") {
@@ -396,7 +434,7 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         return MakeError(
             Message{"spec_sentences",
                     "sentences must be a non-empty list of strings, but got {0}",
-                    {value.dump()}},
+                    {Describe(value)}},
             "sentences",
             Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
     } else if (key == "values") {
@@ -405,16 +443,26 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
             Message{"spec_values",
                     "values must be \"randn\", \"arange\", \"small_integers\", "
                     "\"ones\" or \"zeros\", but got {0}",
-                    {value.dump()}},
+                    {Describe(value)}},
             "values",
             Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
     } else if (key == "seed") {
-      if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
+      // torch.manual_seed takes -2^63 .. 2^64-1 and keeps a negative seed as its 64-bit
+      // two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
+      int64_t number = 0;
+      if (value.is_number_unsigned()) {
+        doc.seed = value.get<uint64_t>();
+      } else if (WholeNumber(value, &number) == Whole::kOk) {
+        doc.seed = static_cast<uint64_t>(number);
+        doc.seed_negative = number < 0;
+      } else {
         return MakeError(
-            Message{"spec_seed", "seed must be a whole number >= 0, but got {0}", {value.dump()}},
+            Message{"spec_seed_range",
+                    "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
+                    {Describe(value)}},
             "seed",
             Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
-      doc.seed = value.get<uint64_t>();
+      }
     } else {
       doc.extra[key] = value;
     }

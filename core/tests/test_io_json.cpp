@@ -67,7 +67,9 @@ TEST(SpecJson, RaggedAndNonNumericTensors) {
             "input[1] has 2 elements, expected 3 like the first list at this level");
   auto text = ParseSpecJson(R"({"weight": [[1, "x"]]})");
   ASSERT_FALSE(text);
-  EXPECT_EQ(text.error().message, "weight[0][1] is a string, not a number");
+  EXPECT_EQ(text.error().message,
+            "weight[0][1] is the string \"x\", not a number (NaN and the infinities are written "
+            "\"nan\", \"inf\" and \"-inf\")");
   auto deep = ParseSpecJson(R"({"input": [[1, [2]]]})");
   ASSERT_FALSE(deep);
 }

@@ -234,3 +234,33 @@ TEST(SourceOf, GhostCellsNameTheElementTheyCopy) {
 
 }  // namespace
 }  // namespace convstep
+
+namespace convstep {
+namespace {
+
+TEST(Validate, GroupsThatDoNotDivideOutChannelsGetValidOutChannelsInTheHint) {
+  // Chapter 8's change: nn.Conv1d(3, 8, 2, groups=3) fails as it is built; 6 or 9 would work.
+  Conv1dSpec spec = SeedSpec();
+  spec.groups = 3;
+  const auto g = Validate(spec, {6, 3, 5});
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().message, "out_channels must be divisible by groups");
+  EXPECT_EQ(g.error().hint,
+            "out_channels=8 does not split into 3 equal groups: with groups=3, use a multiple of "
+            "3 for out_channels, such as 6 or 9; or keep out_channels and use a divisor of both "
+            "in_channels (3) and out_channels (8), one of: 1");
+  spec.out_channels = 2;  // fewer than the groups: the first multiple
+  EXPECT_NE(Validate(spec, {6, 3, 5}).error().hint.find("such as 3;"), std::string::npos);
+}
+
+TEST(Validate, TheForgottenPermuteHintLeadsWithThePermute) {
+  const auto g = Validate(SeedSpec(), {6, 5, 3});
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().hint,
+            "the input's channel axis (axis 1) has 5 but in_channels is 3: if the data is [N, L, "
+            "C], permute(0, 2, 1) it first; set in_channels to 5 only if axis 1 really holds the "
+            "channels");
+}
+
+}  // namespace
+}  // namespace convstep

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <utility>
 
 #include "convstep/forward.h"
@@ -95,8 +96,11 @@ Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
   return geometry;
 }
 
-Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
-                             const std::function<bool()>& cancelled) {
+namespace {
+
+Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
+                                   const std::function<bool()>& cancelled, int threads,
+                                   bool with_output) {
   const auto superseded = [&] { return cancelled && cancelled(); };
   const auto superseded_error = [] {
     return MakeError(Message{"superseded", "superseded by a newer edit", {}}, "values",
@@ -169,13 +173,36 @@ Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
   // Small problems use the reference pass: the same loop order and float rounding as the
   // walkthrough, so the output panel and the dot product show the very same number. Large
   // ones use the fast GEMM path (equal up to float rounding).
-  session.output = session.geometry.MacCount() <= kReferenceMacLimit
-                       ? ForwardReference(session.problem, session.geometry)
-                       : ForwardFast(session.problem, session.geometry);
+  if (!with_output) {
+    session.input_style = StyleOf(session.input_given);
+    session.weight_style = StyleOf(session.problem.weight);
+    return session;
+  }
+  if (session.geometry.MacCount() <= kReferenceMacLimit) {
+    session.output = ForwardReference(session.problem, session.geometry);
+  } else {
+    ThreadPool pool(threads);
+    FastOptions options;
+    options.pool = &pool;
+    session.output = ForwardFast(session.problem, session.geometry, options);
+  }
   session.input_style = StyleOf(session.input_given);
   session.weight_style = StyleOf(session.problem.weight);
   session.output_style = StyleOf(session.output);
   return session;
+}
+
+}  // namespace
+
+Result<Session> BuildSession(const Recipe& recipe, const Limits& limits,
+                             const std::function<bool()>& cancelled, int threads,
+                             bool with_output) {
+  // Memory the budget allows may still be refused by the machine: an error, never an abort.
+  try {
+    return BuildSessionWithin(recipe, limits, cancelled, threads, with_output);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemoryError(Message{"budget_config", "this configuration's tensors", {}}, limits);
+  }
 }
 
 Walkthrough MakeWalkthrough(const Session& session) {

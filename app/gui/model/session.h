@@ -77,9 +77,13 @@ struct Session {
 /// Builds a session, validating in PyTorch's order (construction, then forward). Errors keep
 /// the core's parameter name ("stride", "input", ...) or "values" for value-source problems.
 /// `limits` is the memory budget; `cancelled`, when given, is asked between the costly stages
-/// (a background build that a newer edit superseded stops early with an error).
+/// (a background build that a newer edit superseded stops early with an error). Memory the
+/// machine refuses (std::bad_alloc) is an error too ("out_of_memory"), never an abort. A
+/// fast-path output is spread over `threads` threads (the same bits for any count). Without
+/// `with_output` the output is left empty (convstep-cli computes its own with ForwardFast).
 Result<Session> BuildSession(const Recipe& recipe, const Limits& limits = Limits{},
-                             const std::function<bool()>& cancelled = {});
+                             const std::function<bool()>& cancelled = {}, int threads = 1,
+                             bool with_output = true);
 
 /// BuildSession's cheap checks alone (construction, shapes, the memory budget, the shapes of
 /// fixed tensors): no tensor is made. What an edit shows at once when the build itself runs

@@ -1,5 +1,6 @@
 #include "model/spec_session.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -89,7 +90,8 @@ Result<SpecSession> InputOnly(SpecSession opened, const Limits& limits) {
 }  // namespace
 
 Result<SpecSession> OpenSpecDocument(const SpecDocument& document, const std::string& origin,
-                                     const Limits& limits, bool draw_default_input) {
+                                     const Limits& limits, bool draw_default_input,
+                                     bool with_output) {
   if (auto ok = CheckDocument(document, draw_default_input); !ok) return ok.error();
   SpecSession opened;
   opened.document = document;
@@ -101,7 +103,7 @@ Result<SpecSession> OpenSpecDocument(const SpecDocument& document, const std::st
   if (auto ok = CheckGivenProblem(doc, limits); !ok) return ok.error();
   auto recipe = RecipeFromDocument(doc, origin);
   if (!recipe) return recipe.error();
-  auto session = BuildSession(*recipe, limits);
+  auto session = BuildSession(*recipe, limits, {}, 1, with_output);
   if (!session) return session.error();
   opened.session = std::move(session).value();
   if (doc.bias && !doc.spec.bias) {  // PyTorch: the layer has no bias to copy values into
@@ -118,10 +120,23 @@ Result<SpecSession> OpenSpecDocument(const SpecDocument& document, const std::st
 }
 
 Result<SpecSession> LoadSpec(const std::string& text, const std::string& base_dir,
-                             const std::string& origin, const Limits& limits) {
+                             const std::string& origin, const Limits& limits, bool with_output) {
   auto parsed = ParseSpecJson(text, base_dir);
   if (!parsed) return parsed.error();
-  return OpenSpecDocument(*parsed, origin, limits, false);
+  return OpenSpecDocument(*parsed, origin, limits, false, with_output);
+}
+
+Tensor AsGiven(const SpecSession& opened, const Tensor& tensor) {
+  if (!opened.unbatched || tensor.dim() != 3) return tensor;
+  Tensor squeezed = tensor;
+  squeezed.shape.erase(squeezed.shape.begin());
+  return squeezed;
+}
+
+Geometry GivenGeometry(const SpecSession& opened) {
+  Geometry geometry = opened.session.geometry;
+  geometry.batched = !opened.unbatched;
+  return geometry;
 }
 
 Result<std::string> ReadText(const std::string& path) {
@@ -130,6 +145,10 @@ Result<std::string> ReadText(const std::string& path) {
     buffer << std::cin.rdbuf();
     return buffer.str();
   }
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    return MakeError(path + " is a directory, not a file", "file",
+                     "give the path of a spec .json file, not of a folder");
   std::ifstream file(path, std::ios::binary);
   if (!file)
     return MakeError("cannot open " + path, "file", "check the path and that the file is readable");

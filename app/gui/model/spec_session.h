@@ -27,17 +27,26 @@ struct SpecSession {
 /// tensors), makes the tensors it does not give from its "values" source and "seed", and
 /// runs the layer. `origin` names where fixed tensors came from (a file name, for display).
 /// A document with neither "input" nor "input_shape" is an error, unless `draw_default_input`
-/// (the app): then a [1, C, 8] input is drawn.
+/// (the app): then a [1, C, 8] input is drawn. Without `with_output` the session's output is
+/// not computed (the CLI runs its own forward pass, or none).
 Result<SpecSession> OpenSpecDocument(const SpecDocument& document, const std::string& origin,
                                      const Limits& limits = Limits{},
-                                     bool draw_default_input = false);
+                                     bool draw_default_input = false, bool with_output = true);
 
 /// Parses spec JSON text (tensor files named in it are found relative to `base_dir`) and
-/// opens it with OpenSpecDocument.
+/// opens it with OpenSpecDocument (no default input).
 Result<SpecSession> LoadSpec(const std::string& text, const std::string& base_dir = ".",
-                             const std::string& origin = {}, const Limits& limits = Limits{});
+                             const std::string& origin = {}, const Limits& limits = Limits{},
+                             bool with_output = true);
 
-/// Reads a whole file, or standard input for "-". Errors name the file.
+/// `tensor` in the shape the spec gave: for a [C, L] input the session's tensors lose the batch
+/// of one it added ([1, C, L] -> [C, L], [1, O, L_out] -> [O, L_out]), as conv1d returns them.
+Tensor AsGiven(const SpecSession& opened, const Tensor& tensor);
+
+/// The session's geometry with the spec's batching: unbatched for a [C, L] input.
+Geometry GivenGeometry(const SpecSession& opened);
+
+/// Reads a whole file, or standard input for "-". Errors name the file (and a folder as one).
 Result<std::string> ReadText(const std::string& path);
 
 /// The folder of a path ("." for "-" or a bare file name).

@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   convstep::gui::SetMemoryBudgetMiB(app, options.max_memory_mib);
+  app.build.threads_override = options.threads;
   clock.state_ready = std::chrono::steady_clock::now();
   convstep::gui::FilesRun files;  // settings, autosave, drops, exports (headless_run.h)
   int width = options.width, height = options.height;

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <regex>
 
+#include "convstep/thread_pool.h"
+
 namespace convstep::gui {
 
 bool ParseSize(const std::string& text, int* width, int* height) {
@@ -61,6 +63,9 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
   cli.add_option("--max-memory", options.max_memory_mib,
                  "Memory budget of a configuration's tensors in MiB (default 1024)")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 24));
+  cli.add_option("--threads", options.threads,
+                 "Threads of a big recompute, for this run (default: the setting, else all cores)")
+      ->check(CLI::Range(1, kMaxThreads));
   cli.add_flag("--startup-time", options.startup_time,
                "Print the time from start to the first frame on screen");
   cli.add_option("--text-scale", options.text_scale, "Text size, 1 = 18 px (0.75 to 3)")

@@ -26,6 +26,7 @@ struct AppOptions {
   int bench_frames = 0;                    ///< --bench-frames N (0: interactive)
   int bench_edits = 0;    ///< --bench-edits N: N frames while a scripted edit sequence runs
   int64_t max_memory_mib = 1024;  ///< --max-memory MiB: the memory budget of a configuration
+  int threads = 0;  ///< --threads N: threads of a big recompute (0: the setting, else all cores)
   bool startup_time = false;      ///< --startup-time: print the time to the first frame
   float text_scale = 1.f;                  ///< --text-scale S (1 = 18 px text)
   std::string pin;                         ///< --pin KIND:A,B,C, a highlight pinned at start

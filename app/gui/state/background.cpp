@@ -9,6 +9,7 @@
 #include <cmath>
 #include <utility>
 
+#include "convstep/thread_pool.h"
 #include "state/app_state.h"
 
 namespace convstep::gui {
@@ -28,6 +29,16 @@ void SetMemoryBudgetMiB(AppState& app, int64_t mebibytes) {
   app.build.limits.max_bytes = std::max<int64_t>(1, mebibytes) << 20;
 }
 
+int BuildThreads(const AppState& app) {
+  if (app.build.threads_override > 0) return app.build.threads_override;
+  return app.build.threads_setting > 0 ? app.build.threads_setting : HardwareThreads();
+}
+
+void SetBuildThreadsSetting(AppState& app, int threads) {
+  app.build.threads_setting = std::clamp(threads, 0, kMaxThreads);
+  app.build.threads_override = 0;
+}
+
 bool BuildsInBackground(const AppState& app, const Geometry& g) {
   const int64_t cells = g.batch * g.in_channels * g.length + g.OutputCount();
   return g.MacCount() > app.build.min_macs || cells > app.build.min_cells;
@@ -40,15 +51,17 @@ void SubmitBuild(AppState& app, const Recipe& recipe, const char* control) {
   build.control = control;
   build.submitted_at = NowSeconds();
   const Limits limits = build.limits;
+  const int threads = BuildThreads(app);
   std::shared_ptr<const Session> base = app.session;
   std::string edited = control;
   // The job owns copies of everything it reads: the UI thread may edit app meanwhile.
-  build.runner->Submit([recipe, limits, base, edited](const CancelToken& token) {
+  build.runner->Submit([recipe, limits, base, edited, threads](const CancelToken& token) {
     if (token.cancelled()) return std::shared_ptr<BuildOutcome>();
     // The worker yields to the UI thread (and the GL driver's threads) on a busy machine.
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     auto outcome = std::make_shared<BuildOutcome>();
-    outcome->built = BuildSession(recipe, limits, [&token] { return token.cancelled(); });
+    outcome->built = BuildSession(
+        recipe, limits, [&token] { return token.cancelled(); }, threads);
     outcome->control = edited;
     outcome->base = base;
     return outcome;

@@ -35,6 +35,8 @@ struct BackgroundBuild {
   std::string control;        ///< the control of the pending build
   Limits limits;              ///< the memory budget every edit is checked against (1 GiB)
   double last_latency = 0.0;  ///< seconds from the last swapped-in build's submission to its swap
+  int threads_setting = 0;    ///< threads of a build, from the settings / menu (0: all cores)
+  int threads_override = 0;   ///< --threads N for this run (0: none)
   std::unique_ptr<LatestJob<std::shared_ptr<BuildOutcome>>> runner;
 };
 
@@ -42,6 +44,12 @@ struct BackgroundBuild {
 Limits SessionLimits(const AppState& app);
 /// Sets the memory budget in MiB (at least 1); the session on screen is not rebuilt.
 void SetMemoryBudgetMiB(AppState& app, int64_t mebibytes);
+
+/// The threads a background build's forward pass uses: --threads, else the setting, else all
+/// cores.
+int BuildThreads(const AppState& app);
+/// Sets the remembered thread count (0: all cores; else 1 .. kMaxThreads) and drops --threads.
+void SetBuildThreadsSetting(AppState& app, int threads);
 
 /// True when `geometry` is large enough to be built off the UI thread.
 bool BuildsInBackground(const AppState& app, const Geometry& geometry);

@@ -105,8 +105,8 @@ bool WriteLanguageSetting(const std::string& path, const std::string& code, std:
 std::string TextNeedingGlyphs(const AppState& app) {
   std::string text;
   for (const LanguageInfo& language : kLanguages) text += language.native_name;
-  if (app.teach.language != "en")
-    for (const auto& [key, value] : app.i18n.entries()) text += value;
+  // Every table counts: the English lesson quotes the blog post's Chinese title too.
+  for (const auto& [key, value] : app.i18n.entries()) text += value;
   text += app.teach.sentences.text;
   if (app.session)
     for (const std::string& sentence : app.session->recipe.sentences) text += sentence;

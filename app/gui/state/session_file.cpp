@@ -205,7 +205,7 @@ void DumpReadable(const json& value, int depth, std::string& out) {
     for (const json& item : value) flat = flat && !item.is_array() && !item.is_object();
     if (flat) {
       out += "[";
-      for (size_t i = 0; i < value.size(); ++i) out += (i ? ", " : "") + value[i].dump();
+      for (size_t i = 0; i < value.size(); ++i) out += (i ? ", " : "") + DumpJson(value[i]);
       out += "]";
       return;
     }
@@ -218,7 +218,7 @@ void DumpReadable(const json& value, int depth, std::string& out) {
     out += pad + "]";
     return;
   }
-  out += value.dump();
+  out += DumpJson(value);  // floats in their shortest round-trip form
 }
 
 bool Contains(const std::vector<std::string>& list, const char* name) {

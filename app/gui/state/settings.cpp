@@ -7,6 +7,8 @@
 #include "convstep/io_npy.h"
 #include "state/view_json.h"
 #include "state/language.h"
+#include "convstep/thread_pool.h"
+#include "state/practice.h"
 
 namespace convstep::gui {
 namespace {
@@ -26,7 +28,9 @@ json SettingsToJson(const AppState& app) {
                    {"text_scale", app.view.text_scale},
                    {"colormap", ColorMapName(app.view.colormap)},
                    {"show_numbers", app.view.show_numbers},
-                   {"panels", PanelsToJson(app.view.show)}};
+                   {"panels", PanelsToJson(app.view.show)},
+                   {"exercises", ExercisesToJson(app.teach.exercise)}};
+  settings["threads"] = app.build.threads_setting;  // 0: all cores
   if (app.files.settings.window_width > 0 && app.files.settings.window_height > 0)
     settings["window"] = {{"width", app.files.settings.window_width},
                           {"height", app.files.settings.window_height}};
@@ -61,11 +65,18 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
                      "settings.colormap", Hint{"one_of_three", "use one of those three", {}});
   auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
   if (!numbers) return numbers.error();
+  auto threads = NumberAt(settings, "threads", app.build.threads_setting, 0, kMaxThreads, where);
+  if (!threads) return threads.error();
   PanelVisibility show = app.view.show;
   if (settings.contains("panels")) {
     auto panels = PanelsFromJson(settings.at("panels"), show, "settings.panels");
     if (!panels) return panels.error();
     show = *panels;
+  }
+  ExerciseState exercises = app.teach.exercise;
+  if (settings.contains("exercises")) {
+    auto read = ExercisesFromJson(settings.at("exercises"), "settings.exercises", &exercises);
+    if (!read) return read.error();
   }
   int width = app.files.settings.window_width, height = app.files.settings.window_height;
   if (settings.contains("window")) {
@@ -88,6 +99,9 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   app.view.colormap = map;
   app.view.show_numbers = *numbers;
   app.view.show = show;
+  app.build.threads_setting = static_cast<int>(*threads);
+  app.teach.exercise.enabled = exercises.enabled;
+  app.teach.exercise.scores = exercises.scores;
   app.files.settings.window_width = width;
   app.files.settings.window_height = height;
   return true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "convstep/walkthrough.h"
 #include "model/code_view.h"
 #include "model/lesson_data.h"
+#include "model/exercises.h"
 
 namespace convstep::gui {
 
@@ -67,12 +69,33 @@ struct SideTabMemory {
   int view_drawn = -1;
 };
 
+/// One chapter's exercise record: answers checked, and how many were right.
+struct ExerciseScore {
+  int tries = 0;
+  int right = 0;
+};
+
+/// Predict, then reveal: the exercise on screen, the answer being typed, its check, how much
+/// of the worked solution is shown, and the scores (kept in the settings).
+struct ExerciseState {
+  bool enabled = true;              ///< a teacher turns exercises off for a demonstration
+  uint64_t next_seed = 1;           ///< the next variant: every try is new
+  std::optional<Exercise> current;  ///< the exercise of the current chapter (made on demand)
+  std::string typed;                ///< the answer field
+  std::optional<Verdict> verdict;   ///< the last check of an answer the checker understood
+  std::optional<ExerciseText> unreadable;  ///< why the last answer could not be read
+  size_t solution_shown = 0;               ///< lines of the worked solution revealed so far
+  float reveal_seconds = 0.f;              ///< time left before the next line appears
+  std::map<int, ExerciseScore> scores;     ///< chapter -> record
+};
+
 /// Everything of the teaching features in one place.
 struct TeachState {
   LessonState lesson;
   SentencesInput sentences;
   CodeView code;
   Conv2dView conv2d;
+  ExerciseState exercise;
   std::string language = "en";         ///< the table in use ("en" or "zh")
   std::string settings_dir;            ///< where the language choice is saved (empty: the default)
   bool cjk_font_missing = false;       ///< Chinese was asked for but no CJK font exists

@@ -10,6 +10,7 @@
 #include "ui/widgets/build_indicator.h"
 #include "ui/keys.h"
 #include "ui/widgets/panel_common.h"
+#include "state/practice.h"
 
 namespace convstep::gui {
 namespace {
@@ -83,6 +84,9 @@ void DrawLessonMenu(AppState& app) {
   if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false,
                       lesson.current > 0))
     PreviousChapter(app);
+  ImGui::Separator();
+  if (ImGui::MenuItem(Label(i18n, "menu.exercises").c_str(), nullptr, app.teach.exercise.enabled))
+    SetExercisesEnabled(app, !app.teach.exercise.enabled);
   ImGui::EndMenu();
 }
 

@@ -7,6 +7,7 @@
 #include "state/lesson.h"
 #include "ui/panels/panel_registry.h"
 #include "ui/widgets/panel_common.h"
+#include "ui/panels/exercise_panel.h"
 
 namespace convstep::gui {
 namespace {
@@ -140,6 +141,7 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
     ImGui::Spacing();
     TextWrappedCjk(Tr(app.i18n, "lesson.done"));
   }
+  DrawExercise(frame, app, chapter->id);
   ImGui::PopFont();
   ImGui::EndChild();
 

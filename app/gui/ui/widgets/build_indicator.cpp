@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "convstep/thread_pool.h"
 #include "state/app_state.h"
 #include "state/background.h"
 
@@ -19,6 +20,12 @@ void DrawMemoryBudgetMenu(AppState& app) {
                          ImGuiInputTextFlags_EnterReturnsTrue))
     SetMemoryBudgetMiB(app, std::clamp<int64_t>(mebibytes, 1, int64_t{1} << 24));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.i18n, "menu.memory_budget_hint"));
+  ImGui::TextUnformatted(Tr(app.i18n, "menu.threads"));
+  int threads = BuildThreads(app);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.f);
+  if (ImGui::InputInt("##threads", &threads, 1, 1, ImGuiInputTextFlags_EnterReturnsTrue))
+    SetBuildThreadsSetting(app, std::clamp(threads, 1, kMaxThreads));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.i18n, "menu.threads_hint"));
 }
 
 void DrawBuildIndicator(AppState& app) {

@@ -6,7 +6,8 @@ namespace convstep::gui {
 
 struct AppState;
 
-/// The View menu's memory budget field (MiB): edits over it are refused with the size and limit.
+/// The View menu's memory budget field (MiB; edits over it are refused with the size and
+/// limit) and the threads of a big recompute.
 void DrawMemoryBudgetMenu(AppState& app);
 
 /// A small "Computing..." indicator at the bottom right while a build is pending.
