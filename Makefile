@@ -49,10 +49,12 @@ test-sanitize:
 CLANG_FORMAT ?= clang-format-14
 FORMAT_FILES = $(shell git ls-files -- 'app/*.h' 'app/*.cpp' 'core/*.h' 'core/*.cpp')
 format:
-	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+	@echo "$(CLANG_FORMAT) -i: $(words $(FORMAT_FILES)) files"
+	@$(CLANG_FORMAT) -i $(FORMAT_FILES)
 
 format-check:
-	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
+	@echo "$(CLANG_FORMAT) --dry-run --Werror: $(words $(FORMAT_FILES)) files"
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD)

@@ -196,8 +196,7 @@ int main(int argc, char** argv) {
   auto* fit = app.add_subcommand("fit", "Recover the weights from an input and its output");
   fit->add_option("spec", fit_path, "Spec JSON file (layer and input), or - for standard input")
       ->required();
-  fit->add_option("--output", fit_output_path, "The output tensor: .npy, .csv or .txt")
-      ->required();
+  fit->add_option("--output", fit_output_path, "The output tensor: .npy, .csv or .txt")->required();
 
   std::string trace_path, granularity = "tap";
   bool trace_json = false;

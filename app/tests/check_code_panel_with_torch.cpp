@@ -19,11 +19,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "model/sentences_input.h"
 #include "state/app_state.h"
 #include "state/lesson.h"
-#include "ui/panels/code_panel.h"
 #include "support/process.h"
-#include "model/sentences_input.h"
+#include "ui/panels/code_panel.h"
 
 namespace {
 

@@ -1,13 +1,13 @@
-// Speed and robustness, the app's side: large edits build on a worker (the last session stays, errors
-// appear at once, a newer edit supersedes an older one, the position is kept), the memory
+// Speed and robustness, the app's side: large edits build on a worker (the last session stays,
+// errors appear at once, a newer edit supersedes an older one, the position is kept), the memory
 // budget, and a UI that survives tiny, huge and empty windows and 10 MB of pasted text.
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "model/sentences_input.h"
 #include "state/background.h"
 #include "state/tensor_import.h"
-#include "model/sentences_input.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {

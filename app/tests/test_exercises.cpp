@@ -9,11 +9,11 @@
 
 #include "convstep/forward.h"
 #include "convstep/geometry.h"
-#include "model/i18n.h"
-#include "state/settings.h"
-#include "state/lesson.h"
 #include "model/exercises.h"
+#include "model/i18n.h"
+#include "state/lesson.h"
 #include "state/practice.h"
+#include "state/settings.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {

@@ -126,10 +126,9 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
   ASSERT_TRUE(english.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/en.json", &error))
       << error;
   const std::set<std::string> namespaces = {
-      "about",  "axis",    "batch",   "canvas",      "dot",       "forgot", "formula",
-      "granularity", "input", "kernels", "legend", "menu",      "notice", "output",
-      "panel",  "params",  "permute", "timeline",    "values",    "window", "lesson",
-      "tab",    "code",    "conv2d",  "sentences",
+      "about", "axis", "batch", "canvas", "dot", "forgot", "formula", "granularity", "input",
+      "kernels", "legend", "menu", "notice", "output", "panel", "params", "permute", "timeline",
+      "values", "window", "lesson", "tab", "code", "conv2d", "sentences",
       // files: import, cell edits, save, export, autosave, colour maps
       "import", "edit", "export", "file", "autosave", "colormap"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");

@@ -7,14 +7,14 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "convstep/thread_pool.h"
 #include "state/autosave.h"
+#include "state/background.h"
 #include "state/cell_edit.h"
-#include "state/settings.h"
 #include "state/language.h"
+#include "state/settings.h"
 #include "support/app_files.h"
 #include "support/headless_ui.h"
-#include "state/background.h"
-#include "convstep/thread_pool.h"
 
 namespace convstep::gui {
 namespace {
@@ -107,9 +107,9 @@ TEST(Settings, TheLanguageRememberedIsTheMenusChoiceNotAOneRunLang) {
 TEST(Settings, ABrokenSettingsFileIsReportedAndTheDefaultsKept) {
   TempDir config;
   fs::create_directories(config.path() + "/convstep");
-  for (const char* broken : {"{\"text_scale\": ", "{\"text_scale\": 12}",
-                             "{\"colormap\": \"rainbow\"}", "[1, 2]",
-                             "{\"panels\": {\"input\": \"yes\"}}"}) {
+  for (const char* broken :
+       {"{\"text_scale\": ", "{\"text_scale\": 12}", "{\"colormap\": \"rainbow\"}", "[1, 2]",
+        "{\"panels\": {\"input\": \"yes\"}}"}) {
     SCOPED_TRACE(broken);
     config.Write("convstep/settings.json", broken);
     AppState app;
@@ -167,7 +167,7 @@ TEST(Autosave, EveryEditIsSavedAndRestoredAfterACrash) {
   EXPECT_EQ(next.session->input_given.data, edited_input.data);
   EXPECT_EQ(next.session->problem.weight.data, edited_weight.data);
   EXPECT_TRUE(next.session->recipe.edited);
-  EXPECT_FALSE(fs::exists(orphan));  // restored: it is this run's session now
+  EXPECT_FALSE(fs::exists(orphan));         // restored: it is this run's session now
   EXPECT_TRUE(AutosaveTick(next, 1000.0));  // and this run saves it under its own name
   EXPECT_TRUE(fs::exists(next.files.autosave.path));
   FinishAutosave(next);  // a clean exit leaves nothing

@@ -12,10 +12,10 @@
 #include "state/export_job.h"
 #include "state/tensor_import.h"
 #include "support/app_files.h"
+#include "support/headless_ui.h"
 #include "ui/windows/export_panel.h"
 #include "ui/windows/import_panel.h"
 #include "ui/windows/values_panel.h"
-#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

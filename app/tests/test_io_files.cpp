@@ -119,9 +119,8 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
     const StepState state = *CurrentStepState(app);
     if (!state.window_complete) continue;
     const Geometry& g = app.session->geometry;
-    EXPECT_EQ(state.output,
-              app.session->output.data[static_cast<size_t>(
-                  OutputIndexOf(g, state.coord.n, state.coord.out_channel, state.coord.t))]);
+    EXPECT_EQ(state.output, app.session->output.data[static_cast<size_t>(OutputIndexOf(
+                                g, state.coord.n, state.coord.out_channel, state.coord.t))]);
   }
 }
 
@@ -137,8 +136,8 @@ TEST(IoFiles, AnAmbiguousPasteAsksAndEachReadingSaysWhetherItFits) {
   ASSERT_TRUE(app.files.import.pending);
   const auto& options = app.files.import.pending->options;
   ASSERT_EQ(options.size(), 3u);
-  EXPECT_TRUE(options[0].fits);  // input NLC
-  EXPECT_TRUE(options[1].fits);  // input NCL
+  EXPECT_TRUE(options[0].fits);   // input NLC
+  EXPECT_TRUE(options[1].fits);   // input NCL
   EXPECT_FALSE(options[2].fits);  // weight
   EXPECT_NE(options[2].reason.find("[8, 3, 2]"), std::string::npos) << options[2].reason;
   EXPECT_EQ(app.files.import.pending->chosen, -1);
@@ -158,10 +157,12 @@ TEST(IoFiles, CsvOrientationIsTheChoiceBetweenTheTwoInputReadings) {
   const std::string file = dir.Write("m.csv", "1,2,3\n4,5,6\n7,8,9\n");
   ASSERT_TRUE(OpenAnyFile(app, file));
   ASSERT_TRUE(app.files.import.pending);
-  ASSERT_TRUE(ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
+  ASSERT_TRUE(
+      ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
   // Rows are channels: x[0, c=1, l=0] = 4.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 4.f);
-  ASSERT_TRUE(ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
+  ASSERT_TRUE(
+      ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
   // Rows are positions: after the permute x[0, c=1, l=0] = 2.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 2.f);
   EXPECT_EQ(app.session->input_given.shape, (Shape{1, 3, 3}));
@@ -170,11 +171,14 @@ TEST(IoFiles, CsvOrientationIsTheChoiceBetweenTheTwoInputReadings) {
 TEST(IoFiles, WeightAndBiasFilesReplaceOnlyThemselves) {
   AppState app;
   testing::InitApp(app);
-  SetSpec(app, [&] {
-    Conv1dSpec spec = app.session->recipe.spec;
-    spec.bias = true;
-    return spec;
-  }(), "bias");
+  SetSpec(
+      app,
+      [&] {
+        Conv1dSpec spec = app.session->recipe.spec;
+        spec.bias = true;
+        return spec;
+      }(),
+      "bias");
   const Tensor input_before = app.session->input_given;
   Tensor weight = Ramp({8, 3, 2}, 0.1f);
   ASSERT_TRUE(ImportTensor(app, weight, ImportTarget::kWeight, "w.npy"));
@@ -191,7 +195,7 @@ TEST(IoFiles, WeightAndBiasFilesReplaceOnlyThemselves) {
 
 struct BrokenCase {
   const char* what;
-  const char* file;      // written into a temporary folder (or a golden file when it starts with '@')
+  const char* file;  // written into a temporary folder (or a golden file when it starts with '@')
   std::string content;
   std::vector<const char*> message_has;  // the error names the place and the reason
 };
@@ -211,45 +215,68 @@ std::string NpyWithHeader(const std::string& dict, const std::string& data) {
 std::vector<BrokenCase> BrokenCases() {
   const std::string conv = R"("conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2})";
   return {
-      {"truncated JSON", "cut.json", "{" + conv + ", \"input\": [[1, 2",
+      {"truncated JSON",
+       "cut.json",
+       "{" + conv + ", \"input\": [[1, 2",
        {"cut.json", "malformed JSON at line 1", "column"}},
       {"JSON that is not an object", "list.json", "[1, 2, 3]", {"list.json", "JSON object"}},
-      {"a spec whose weight does not fit", "weight.json",
+      {"a spec whose weight does not fit",
+       "weight.json",
        "{" + conv + ", \"input\": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], \"weight\": " +
            "[[[1, 2, 3], [1, 2, 3], [1, 2, 3]]]}",
        {"weight.json", "weight"}},
-      {"a spec whose input has the wrong channels", "channels.json",
+      {"a spec whose input has the wrong channels",
+       "channels.json",
        "{" + conv + ", \"input_layout\": \"NLC\", \"input\": [[[1, 2, 3, 4], [5, 6, 7, 8]]]}",
        {"channels.json", "to have 3 channels, but got 4 channels"}},
-      {"a session whose step is out of range", "step.json",
+      {"a session whose step is out of range",
+       "step.json",
        "{" + conv + ", \"input_shape\": [1, 3, 5], \"session\": {\"step\": 5000}}",
        {"step.json", "session.step", "5000"}},
-      {"a session with an unknown colour map", "view.json",
+      {"a session with an unknown colour map",
+       "view.json",
        "{" + conv + ", \"input_shape\": [1, 3, 5], \"view\": {\"colormap\": \"rainbow\"}}",
        {"view.json", "view.colormap", "rainbow"}},
-      {"a spec too large for memory", "huge.json",
-       "{" + conv + ", \"input_shape\": [100000, 3, 1000000]}", {"huge.json"}},
-      {"a tensor file it refers to is missing", "ref.json",
-       "{" + conv + ", \"input\": {\"file\": \"nowhere.npy\"}}", {"nowhere.npy"}},
-      {"a wrong .npy header (not numpy)", "bad_magic.npy", "PK\x03\x04 this is a zip",
+      {"a spec too large for memory",
+       "huge.json",
+       "{" + conv + ", \"input_shape\": [100000, 3, 1000000]}",
+       {"huge.json"}},
+      {"a tensor file it refers to is missing",
+       "ref.json",
+       "{" + conv + ", \"input\": {\"file\": \"nowhere.npy\"}}",
+       {"nowhere.npy"}},
+      {"a wrong .npy header (not numpy)",
+       "bad_magic.npy",
+       "PK\x03\x04 this is a zip",
        {"bad_magic.npy", "not a .npy file"}},
-      {"a .npy header without a shape", "no_shape.npy",
+      {"a .npy header without a shape",
+       "no_shape.npy",
        NpyWithHeader("{'descr': '<f4', 'fortran_order': False, }", ""),
        {"no_shape.npy", "lacks"}},
-      {"a big-endian int32 .npy", "@npy/bad_int32_bigendian.npy", "",
+      {"a big-endian int32 .npy",
+       "@npy/bad_int32_bigendian.npy",
+       "",
        {"bad_int32_bigendian.npy", "'>i4'"}},
       {"an int64 .npy", "@npy/bad_int64.npy", "", {"bad_int64.npy", "not supported"}},
       {"a truncated .npy", "@npy/bad_truncated.npy", "", {"bad_truncated.npy", "bytes"}},
-      {"a .npy too large for memory", "huge.npy",
+      {"a .npy too large for memory",
+       "huge.npy",
        NpyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100), }",
                      std::string(64, '\0')),
        {"huge.npy", "more elements than the limit"}},
       {"ragged CSV rows", "ragged.csv", "1,2,3\n4,5\n6,7,8\n", {"ragged.csv", "line 2"}},
-      {"a non-numeric CSV cell", "word.csv", "1,2,3\n4,five,6\n", {"word.csv", "line 2", "column 2"}},
+      {"a non-numeric CSV cell",
+       "word.csv",
+       "1,2,3\n4,five,6\n",
+       {"word.csv", "line 2", "column 2"}},
       {"an empty CSV", "empty.csv", "", {"empty.csv", "no numbers"}},
-      {"non-numeric print(tensor) text", "word.txt", "tensor([[1.0, 2.0],\n        [3.0, x]])",
+      {"non-numeric print(tensor) text",
+       "word.txt",
+       "tensor([[1.0, 2.0],\n        [3.0, x]])",
        {"word.txt", "line 2"}},
-      {"summarized print(tensor) text", "dots.txt", "tensor([ 0.,  1.,  2.,  ..., 97., 98., 99.])",
+      {"summarized print(tensor) text",
+       "dots.txt",
+       "tensor([ 0.,  1.,  2.,  ..., 97., 98., 99.])",
        {"dots.txt", "..."}},
       {"an unknown file type", "data.xlsx", "PK", {"data.xlsx", ".xlsx"}},
       {"a missing file", "-missing.npy", "", {"missing.npy", "no such file"}},
@@ -317,7 +344,7 @@ TEST(IoFiles, ATensorThatFitsNoReadingIsExplainedAndChangesNothing) {
 }
 
 TEST(IoFiles, BrokenPastedTextNamesTheLineAndColumn) {
-  auto bad = ParsePastedTensor("tensor([[1.0, 2.0],\n        [3.0, 4.0]")  ;
+  auto bad = ParsePastedTensor("tensor([[1.0, 2.0],\n        [3.0, 4.0]");
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("line"), std::string::npos) << bad.error().message;
   EXPECT_FALSE(ParsePastedTensor("   \n "));

@@ -248,7 +248,8 @@ TEST(SessionFile, ConvstepCliForwardRunsASavedSessionToTheSameOutput) {
   ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kWeight, 0, 0, 0}, 1.f));
   TempDir dir;
   ASSERT_TRUE(SaveSessionFile(app, dir / "s.json"));
-  const ShellRun run = Shell(std::string("'") + CONVSTEP_CLI + "' forward '" + (dir / "s.json") + "'");
+  const ShellRun run =
+      Shell(std::string("'") + CONVSTEP_CLI + "' forward '" + (dir / "s.json") + "'");
   ASSERT_EQ(run.status, 0) << run.output;
   const auto result = nlohmann::json::parse(run.output);
   const auto output = result["output"];

@@ -9,18 +9,17 @@
 #include <fstream>
 #include <iostream>
 
-#include "state/language.h"
-#include "ui/fonts.h"
 #include "platform/options.h"
+#include "state/language.h"
 #include "support/files.h"
 #include "support/headless_ui.h"
+#include "ui/fonts.h"
 
 namespace convstep::gui {
 namespace {
 
-using testing::HeadlessUi;
 using convstep::test_support::ScopedEnv;
-
+using testing::HeadlessUi;
 
 // --- Languages and fonts ------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-// Speed and robustness with the real executable under Xvfb: screenshots at 200x150 and 3840x2160 (the
-// picture survives both), --bench-edits on the big example prints its worst frame and the
+// Speed and robustness with the real executable under Xvfb: screenshots at 200x150 and 3840x2160
+// (the picture survives both), --bench-edits on the big example prints its worst frame and the
 // summary line last, and --startup-time reports the first frame.
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb_image.h>

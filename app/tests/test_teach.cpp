@@ -7,17 +7,17 @@
 
 #include <imgui_internal.h>
 
-#include "model/code_view.h"
 #include "convstep/sentences.h"
+#include "model/code_view.h"
+#include "model/sentences_input.h"
 #include "state/language.h"
-#include "ui/fonts.h"
 #include "state/lesson.h"
+#include "support/headless_ui.h"
+#include "ui/fonts.h"
 #include "ui/keys.h"
-#include "ui/panels/panel_registry.h"
 #include "ui/panels/code_panel.h"
 #include "ui/panels/conv2d_panel.h"
-#include "model/sentences_input.h"
-#include "support/headless_ui.h"
+#include "ui/panels/panel_registry.h"
 
 namespace convstep::gui {
 namespace {

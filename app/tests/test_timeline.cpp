@@ -2,9 +2,9 @@
 // back restoring the exact earlier state.
 #include <gtest/gtest.h>
 
+#include "model/timeline.h"
 #include "state/app_state.h"
 #include "support/headless_ui.h"
-#include "model/timeline.h"
 
 namespace convstep::gui {
 namespace {

@@ -6,17 +6,21 @@ namespace convstep {
 
 const char* GranularityName(Granularity granularity) {
   switch (granularity) {
-    case Granularity::kTap: return "tap";
-    case Granularity::kWindow: return "window";
-    case Granularity::kRow: return "row";
-    case Granularity::kBatch: return "batch";
+    case Granularity::kTap:
+      return "tap";
+    case Granularity::kWindow:
+      return "window";
+    case Granularity::kRow:
+      return "row";
+    case Granularity::kBatch:
+      return "batch";
   }
   return "tap";
 }
 
 bool ParseGranularity(const std::string& name, Granularity* out) {
-  for (Granularity g : {Granularity::kTap, Granularity::kWindow, Granularity::kRow,
-                        Granularity::kBatch}) {
+  for (Granularity g :
+       {Granularity::kTap, Granularity::kWindow, Granularity::kRow, Granularity::kBatch}) {
     if (name == GranularityName(g)) {
       *out = g;
       return true;
@@ -31,10 +35,14 @@ Walkthrough::Walkthrough(const Conv1dProblem& problem, const Geometry& geometry)
 int64_t Walkthrough::StepCount(Granularity granularity) const {
   const Geometry& g = geometry_;
   switch (granularity) {
-    case Granularity::kTap: return g.OutputCount() * g.taps;
-    case Granularity::kWindow: return g.OutputCount();
-    case Granularity::kRow: return g.batch * g.out_channels;
-    case Granularity::kBatch: return g.batch;
+    case Granularity::kTap:
+      return g.OutputCount() * g.taps;
+    case Granularity::kWindow:
+      return g.OutputCount();
+    case Granularity::kRow:
+      return g.batch * g.out_channels;
+    case Granularity::kBatch:
+      return g.batch;
   }
   return 0;
 }
@@ -52,9 +60,15 @@ TapCoord Walkthrough::CoordOf(int64_t step, Granularity granularity) const {
       window = step / g.taps;
       tap = step % g.taps;
       break;
-    case Granularity::kWindow: window = step; break;
-    case Granularity::kRow: window = (step + 1) * g.out_length - 1; break;
-    case Granularity::kBatch: window = (step + 1) * g.out_channels * g.out_length - 1; break;
+    case Granularity::kWindow:
+      window = step;
+      break;
+    case Granularity::kRow:
+      window = (step + 1) * g.out_length - 1;
+      break;
+    case Granularity::kBatch:
+      window = (step + 1) * g.out_channels * g.out_length - 1;
+      break;
   }
   TapCoord coord;
   coord.n = window / (g.out_channels * g.out_length);
@@ -68,10 +82,14 @@ int64_t Walkthrough::StepOf(const TapCoord& coord, Granularity granularity) cons
   const Geometry& g = geometry_;
   const int64_t window = OutputIndex(coord.n, coord.out_channel, coord.t);
   switch (granularity) {
-    case Granularity::kTap: return window * g.taps + coord.tap;
-    case Granularity::kWindow: return window;
-    case Granularity::kRow: return window / g.out_length;
-    case Granularity::kBatch: return window / (g.out_channels * g.out_length);
+    case Granularity::kTap:
+      return window * g.taps + coord.tap;
+    case Granularity::kWindow:
+      return window;
+    case Granularity::kRow:
+      return window / g.out_length;
+    case Granularity::kBatch:
+      return window / (g.out_channels * g.out_length);
   }
   return 0;
 }

@@ -71,10 +71,12 @@ TEST(Validate, ConstructionErrorsInPyTorchsOrder) {
   spec.stride = 2;
   EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "padding='same' is not supported for strided convolutions");
   spec = Spec(3, 8, -1);
-  EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "Trying to create tensor with negative dimension -1: [8, 3, -1]");
+  EXPECT_EQ(MessageOf(spec, {6, 3, 5}),
+            "Trying to create tensor with negative dimension -1: [8, 3, -1]");
   spec = Spec(-4, 8, 1);
   spec.groups = 2;
-  EXPECT_EQ(MessageOf(spec, {2, 6, 5}), "Trying to create tensor with negative dimension -2: [8, -2, 1]");
+  EXPECT_EQ(MessageOf(spec, {2, 6, 5}),
+            "Trying to create tensor with negative dimension -2: [8, -2, 1]");
 }
 
 TEST(Validate, ForwardChecksInPyTorchsOrder) {
@@ -138,7 +140,8 @@ TEST(Validate, NegativePaddingCropsInNonZeroModes) {
   spec.padding_mode = PaddingMode::kReflect;
   EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "2input (W: 5)is too small. Calculated output W: -1");
   spec.padding_mode = PaddingMode::kCircular;
-  EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "Negative padding value is resulting in an empty dimension");
+  EXPECT_EQ(MessageOf(spec, {6, 3, 5}),
+            "Negative padding value is resulting in an empty dimension");
 }
 
 TEST(Validate, SamePaddingSplitsLeftAndRight) {
@@ -215,7 +218,8 @@ TEST(SourceOf, GhostCellsNameTheElementTheyCopy) {
   Conv1dSpec spec = Spec(1, 1, 1);
   spec.padding = 2;
   for (auto [mode, left2, left1, right1, right2] :
-       {std::tuple{PaddingMode::kReflect, 2, 1, 3, 2}, std::tuple{PaddingMode::kReplicate, 0, 0, 4, 4},
+       {std::tuple{PaddingMode::kReflect, 2, 1, 3, 2},
+        std::tuple{PaddingMode::kReplicate, 0, 0, 4, 4},
         std::tuple{PaddingMode::kCircular, 3, 4, 0, 1}}) {
     spec.padding_mode = mode;
     auto g = Validate(spec, {1, 1, 5});

@@ -81,12 +81,13 @@ TEST(Walkthrough, TapStepsRunThroughEachWindowInOrder) {
   // Stepping in any order gives the same state: no hidden history.
   for (int64_t step : {100, 3, 100}) {
     StepState a = walk.State(step, Granularity::kTap);
-    EXPECT_EQ(a.taps[static_cast<size_t>(a.coord.tap)].running_sum,
-              walk.State(step, Granularity::kTap).taps[static_cast<size_t>(a.coord.tap)].running_sum);
+    EXPECT_EQ(
+        a.taps[static_cast<size_t>(a.coord.tap)].running_sum,
+        walk.State(step, Granularity::kTap).taps[static_cast<size_t>(a.coord.tap)].running_sum);
   }
   // Coarse steps end on the last tap of their unit, and StepOf inverts CoordOf.
-  for (Granularity gran : {Granularity::kTap, Granularity::kWindow, Granularity::kRow,
-                           Granularity::kBatch}) {
+  for (Granularity gran :
+       {Granularity::kTap, Granularity::kWindow, Granularity::kRow, Granularity::kBatch}) {
     for (int64_t step = 0; step < walk.StepCount(gran); ++step)
       ASSERT_EQ(walk.StepOf(walk.CoordOf(step, gran), gran), step) << GranularityName(gran);
   }

@@ -260,10 +260,10 @@ std::string WritePrintedOutput() {
 }
 
 TEST(Cli, FitRecoversTheBlogPostsKernelAndItsSpecReproducesThePrintedOutput) {
-  const json spec = {{"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 2},
-                               {"bias", false}}},
-                     {"input_layout", "NLC"},
-                     {"input", SeedDocument()["input_nlc"]}};
+  const json spec = {
+      {"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 2}, {"bias", false}}},
+      {"input_layout", "NLC"},
+      {"input", SeedDocument()["input_nlc"]}};
   CliRun run = Cli("fit - --output " + WritePrintedOutput(), spec.dump());
   ASSERT_EQ(run.status, 0) << run.err;
   const json fit = json::parse(run.out);
@@ -284,10 +284,10 @@ TEST(Cli, FitRecoversTheBlogPostsKernelAndItsSpecReproducesThePrintedOutput) {
 }
 
 TEST(Cli, FitRefusesAnOutputOfTheWrongShape) {
-  const json spec = {{"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 3},
-                               {"bias", false}}},
-                     {"input_layout", "NLC"},
-                     {"input", SeedDocument()["input_nlc"]}};
+  const json spec = {
+      {"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 3}, {"bias", false}}},
+      {"input_layout", "NLC"},
+      {"input", SeedDocument()["input_nlc"]}};
   CliRun run = Cli("fit - --output " + WritePrintedOutput(), spec.dump());
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(run.out.empty());

@@ -13,7 +13,6 @@ namespace convstep::gui {
 /// Which tensor the "print(tensor)" view shows.
 enum class PrintedTensor { kInputGiven, kInputPermuted, kWeight, kBias, kOutput, kOutputItem };
 
-
 /// Literal tensors above this many numbers in total are not written out (the text would be
 /// megabytes); SessionPython says so instead.
 inline constexpr int64_t kMaxLiteralValues = 100'000;

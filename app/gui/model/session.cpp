@@ -85,7 +85,8 @@ Result<Geometry> CheckRecipe(const Recipe& recipe, const Limits& limits) {
       return ok.error();
   if (recipe.values == ValuesFrom::kSpecFile) {
     if (recipe.fixed_weight)
-      if (auto ok = CheckFixedShape(recipe, *recipe.fixed_weight, geometry->WeightShape(), "weight");
+      if (auto ok =
+              CheckFixedShape(recipe, *recipe.fixed_weight, geometry->WeightShape(), "weight");
           !ok)
         return ok.error();
     if (recipe.spec.bias && recipe.fixed_bias)
@@ -123,8 +124,8 @@ Result<Session> BuildSessionWithin(const Recipe& recipe, const Limits& limits,
       !sentences && (recipe.values == ValuesFrom::kGenerated || !recipe.fixed_input ||
                      !recipe.fixed_weight || (recipe.spec.bias && !recipe.fixed_bias));
   if (need_generated) {
-    auto made = GenerateTensors(recipe.spec, given_shape, recipe.layout, recipe.source,
-                                recipe.seed, limits);
+    auto made = GenerateTensors(recipe.spec, given_shape, recipe.layout, recipe.source, recipe.seed,
+                                limits);
     if (!made) {
       Error error = made.error();
       if (error.parameter != "input") error.parameter = "values";

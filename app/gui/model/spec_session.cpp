@@ -112,7 +112,8 @@ Result<SpecSession> OpenSpecDocument(const SpecDocument& document, const std::st
     if (auto checked = ValidateProblem(with_bias, limits); !checked) return checked.error();
   }
   opened.input_given = opened.session.input_given;
-  opened.unbatched = doc.input ? doc.input->dim() == 2 : doc.input_shape && doc.input_shape->size() == 2;
+  opened.unbatched =
+      doc.input ? doc.input->dim() == 2 : doc.input_shape && doc.input_shape->size() == 2;
   if (doc.input_shape || !doc.sentences.empty()) opened.generated.push_back("input");
   if (!doc.weight) opened.generated.push_back("weight");
   if (doc.spec.bias && !doc.bias) opened.generated.push_back("bias");

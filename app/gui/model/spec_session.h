@@ -16,9 +16,9 @@ namespace convstep::gui {
 /// or, for a spec without a layer, only the input it gives or draws.
 struct SpecSession {
   SpecDocument document;
-  bool has_conv = true;   ///< false: the spec only makes an input (no session)
-  Session session;        ///< has_conv: the validated session
-  Tensor input_given;     ///< the input in the layout the spec gave (before any permute)
+  bool has_conv = true;    ///< false: the spec only makes an input (no session)
+  Session session;         ///< has_conv: the validated session
+  Tensor input_given;      ///< the input in the layout the spec gave (before any permute)
   bool unbatched = false;  ///< the spec's input was [C, L] (the session adds a batch of 1)
   std::vector<std::string> generated;  ///< which of input, weight, bias were generated
 };

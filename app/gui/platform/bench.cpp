@@ -28,14 +28,16 @@ void StepEditScript(EditScript& script, AppState& app, int frame) {
   char what[96];
   switch (step % 5) {
     case 0:
-      spec.out_channels = there ? std::max<int64_t>(1, spec.out_channels * 3 / 4)
-                                : spec.out_channels * 4 / 3;
-      std::snprintf(what, sizeof what, "out_channels %lld", static_cast<long long>(spec.out_channels));
+      spec.out_channels =
+          there ? std::max<int64_t>(1, spec.out_channels * 3 / 4) : spec.out_channels * 4 / 3;
+      std::snprintf(what, sizeof what, "out_channels %lld",
+                    static_cast<long long>(spec.out_channels));
       SetSpec(app, spec, "out_channels");
       break;
     case 1:
       spec.kernel_size = there ? std::max<int64_t>(1, spec.kernel_size - 2) : spec.kernel_size + 2;
-      std::snprintf(what, sizeof what, "kernel_size %lld", static_cast<long long>(spec.kernel_size));
+      std::snprintf(what, sizeof what, "kernel_size %lld",
+                    static_cast<long long>(spec.kernel_size));
       SetSpec(app, spec, "kernel_size");
       break;
     case 2:
@@ -76,22 +78,24 @@ void PrintEditBench(const std::vector<FrameTiming>& frames, const EditScript& sc
     ui.push_back(frames[i].ui_ms);
     if (frames[i].wall_ms > frames[worst].wall_ms) worst = i;
   }
-  std::printf("edits: %lld made, in bursts of %d one every %d frames, each burst waiting for "
-              "its session; %lld sessions swapped in\n",
-              static_cast<long long>(script.applied), script.burst, script.every,
-              static_cast<long long>(script.swapped));
+  std::printf(
+      "edits: %lld made, in bursts of %d one every %d frames, each burst waiting for "
+      "its session; %lld sessions swapped in\n",
+      static_cast<long long>(script.applied), script.burst, script.every,
+      static_cast<long long>(script.swapped));
   if (script.swapped > 0)
-    std::printf("edit to picture (a burst's last edit until its session is drawn): mean %.0f ms, "
-                "max %.0f ms\n",
-                1000.0 * script.latency_sum / static_cast<double>(script.swapped),
-                1000.0 * script.latency_max);
+    std::printf(
+        "edit to picture (a burst's last edit until its session is drawn): mean %.0f ms, "
+        "max %.0f ms\n",
+        1000.0 * script.latency_sum / static_cast<double>(script.swapped),
+        1000.0 * script.latency_max);
   std::printf("ui (layout and draw lists, CPU only): p50: %.2f ms p95: %.2f ms max: %.2f ms\n",
               PercentileOf(ui, 0.5), PercentileOf(ui, 0.95),
               ui.empty() ? 0.0 : *std::max_element(ui.begin(), ui.end()));
   if (!frames.empty())
     std::printf("worst frame: #%zu %.2f ms (ui %.2f ms)%s%s\n", worst, frames[worst].wall_ms,
-                frames[worst].ui_ms, frames[worst].edit.empty() ? "" : ", edit: ",
-                frames[worst].edit.c_str());
+                frames[worst].ui_ms,
+                frames[worst].edit.empty() ? "" : ", edit: ", frames[worst].edit.c_str());
   std::printf("frames: %zu p50: %.2f ms p95: %.2f ms max: %.2f ms\n", frames.size(),
               PercentileOf(wall, 0.5), PercentileOf(wall, 0.95),
               wall.empty() ? 0.0 : *std::max_element(wall.begin(), wall.end()));

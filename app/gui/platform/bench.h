@@ -13,10 +13,10 @@ struct AppState;
 
 /// The edit script's position.
 struct EditScript {
-  int every = 4;         ///< frames between two edits
-  int64_t next = 0;      ///< index of the next edit in the cycle
-  int64_t applied = 0;   ///< edits made so far
-  int64_t swapped = 0;   ///< sessions swapped in (the rest were superseded by newer edits)
+  int every = 4;        ///< frames between two edits
+  int64_t next = 0;     ///< index of the next edit in the cycle
+  int64_t applied = 0;  ///< edits made so far
+  int64_t swapped = 0;  ///< sessions swapped in (the rest were superseded by newer edits)
   double latency_sum = 0.0, latency_max = 0.0;  ///< seconds from an edit to its picture
   std::string last;      ///< what the last edit changed ("out_channels 48", ...)
   int burst = 5;         ///< edits in a burst (each supersedes the one before)

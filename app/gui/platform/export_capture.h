@@ -7,8 +7,8 @@
 
 #include <imgui.h>
 
-#include "state/app_state.h"
 #include "platform/window.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 

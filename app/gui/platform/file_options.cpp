@@ -32,8 +32,8 @@ std::string FinishFileOptions(const CLI::App& cli, FileOptions& options) {
   if (!options.export_gif.empty() && !options.export_png_dir.empty())
     return "--export-gif and --export-png-dir cannot be used together: run twice";
   const bool exporting = !options.export_gif.empty() || !options.export_png_dir.empty();
-  if (!exporting && (cli.count("--from") || cli.count("--to") || cli.count("--delay") ||
-                     cli.count("--region")))
+  if (!exporting &&
+      (cli.count("--from") || cli.count("--to") || cli.count("--delay") || cli.count("--region")))
     return "--from, --to, --delay and --region go with --export-gif or --export-png-dir";
   if (options.to >= 0 && options.to <= options.from)
     return "--to " + std::to_string(options.to) + " must be greater than --from " +

@@ -11,14 +11,14 @@
 #include <iostream>
 
 #include "platform/interrupt.h"
+#include "platform/window.h"
+#include "platform/x_connection.h"
 #include "state/autosave.h"
 #include "state/export_job.h"
 #include "state/session_file.h"
 #include "state/settings.h"
-#include "ui/windows/export_panel.h"
-#include "platform/window.h"
 #include "ui/ui.h"
-#include "platform/x_connection.h"
+#include "ui/windows/export_panel.h"
 
 namespace convstep::gui {
 namespace {
@@ -51,10 +51,11 @@ ExportRequest RequestFromOptions(const AppOptions& options, const AppState& app)
 }  // namespace
 
 int PrepareFiles(const AppOptions& options, AppState& app, FilesRun& run, int* width, int* height) {
-  const bool headless = !options.screenshot_path.empty() || options.bench_frames > 0 ||
-                        options.files.Headless();
+  const bool headless =
+      !options.screenshot_path.empty() || options.bench_frames > 0 || options.files.Headless();
   run.interactive = !headless;
-  const bool use_config = !options.files.no_settings && (run.interactive || options.files.restore_autosave);
+  const bool use_config =
+      !options.files.no_settings && (run.interactive || options.files.restore_autosave);
   const std::string dir = use_config ? ConfigDir() : std::string();
   if (run.interactive && !dir.empty()) {
     LoadSettings(app, dir);
@@ -79,8 +80,7 @@ int PrepareFiles(const AppOptions& options, AppState& app, FilesRun& run, int* w
     std::cerr << "convstep: restored " << orphans.front() << "\n";
   }
   // Autosave for interactive runs; the offer to restore only when nothing was asked for.
-  if (run.interactive && !dir.empty())
-    StartAutosave(app, dir, !options.files.restore_autosave);
+  if (run.interactive && !dir.empty()) StartAutosave(app, dir, !options.files.restore_autosave);
   return -1;
 }
 
@@ -164,9 +164,9 @@ void AttachFiles(FilesRun& run, AppState& app, GLFWwindow* window) {
   glfwSetWindowUserPointer(window, &app);
   glfwSetDropCallback(window, OnDrop);
   // The ini file lives with the settings (the string outlives the ImGui context: app does).
-  ImGui::GetIO().IniFilename =
-      app.files.settings.enabled && !app.files.settings.ini_path.empty() ? app.files.settings.ini_path.c_str()
-                                                                   : nullptr;
+  ImGui::GetIO().IniFilename = app.files.settings.enabled && !app.files.settings.ini_path.empty()
+                                   ? app.files.settings.ini_path.c_str()
+                                   : nullptr;
 }
 
 ImVec2 ExportDisplaySize(const AppState& app, int window_w, int window_h) {
@@ -190,8 +190,8 @@ bool BeginFilesFrame(FilesRun& /*run*/, AppState& app) {
                        display.y / static_cast<float>(window_h));
     if (io.MousePos.x > -FLT_MAX)
       io.MousePos = ImVec2(io.MousePos.x * scale.x, io.MousePos.y * scale.y);
-    io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x / scale.x,
-                                        io.DisplayFramebufferScale.y / scale.y);
+    io.DisplayFramebufferScale =
+        ImVec2(io.DisplayFramebufferScale.x / scale.x, io.DisplayFramebufferScale.y / scale.y);
     io.DisplaySize = display;
   }
   HidePointerDuringExport(app);
@@ -203,7 +203,8 @@ void EndFilesFrame(FilesRun& run, AppState& app, bool capture, double now) {
   if (!ExportRunning(app)) DestroyExportCapture(run.capture);
   if (!run.interactive) return;
   if (!ExportRunning(app)) AutosaveTick(app, now);  // an export walks the steps, it edits nothing
-  if (now - app.files.settings.last_check >= 0.5) {  // settings change by hand: twice a second will do
+  if (now - app.files.settings.last_check >=
+      0.5) {  // settings change by hand: twice a second will do
     app.files.settings.last_check = now;
     SaveSettingsIfChanged(app);
   }

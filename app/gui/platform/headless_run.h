@@ -4,9 +4,9 @@
 // --save-session) that write files and exit.
 #pragma once
 
-#include "state/app_state.h"
 #include "platform/export_capture.h"
 #include "platform/options.h"
+#include "state/app_state.h"
 
 struct GLFWwindow;
 

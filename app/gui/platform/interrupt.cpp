@@ -22,6 +22,8 @@ void InstallInterruptHandlers() {
   std::signal(SIGTERM, OnInterrupt);
 }
 
-bool InterruptRequested() { return g_interrupted != 0; }
+bool InterruptRequested() {
+  return g_interrupted != 0;
+}
 
 }  // namespace convstep::gui

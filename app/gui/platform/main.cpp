@@ -22,8 +22,8 @@ using convstep::gui::AppState;
 int ApplyTeachingOptions(const AppOptions& options, AppState& app) {
   std::string language = options.language;
   if (language.empty())
-    language = convstep::gui::ReadLanguageSetting(convstep::gui::LanguageSettingPath())
-                   .value_or("en");
+    language =
+        convstep::gui::ReadLanguageSetting(convstep::gui::LanguageSettingPath()).value_or("en");
   if (language != "en" && !convstep::gui::SetLanguage(app, language))
     std::cerr << "convstep: warning: " << app.notice << "\n";
   if (options.lesson > 0) {

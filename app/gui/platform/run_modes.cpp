@@ -65,8 +65,10 @@ double BuildUi(AppState& app) {
 // `width` x `height` when given. Returns the vertex count.
 int RenderUi(unsigned framebuffer, int width = 0, int height = 0) {
   const ImGuiIO& io = ImGui::GetIO();
-  const int fb_w = width > 0 ? width : static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
-  const int fb_h = height > 0 ? height : static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  const int fb_w =
+      width > 0 ? width : static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  const int fb_h =
+      height > 0 ? height : static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
   glViewport(0, 0, fb_w, fb_h);
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -142,8 +144,8 @@ void CloseDesktopWindow(DesktopWindow& window) {
   DestroyPlatform(window.platform);
 }
 
-int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files,
-                   DesktopWindow& window, StartupClock& clock) {
+int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files, DesktopWindow& window,
+                   StartupClock& clock) {
   ReplayPermute(app);
   glfwSwapInterval(1);
   for (int frame = 0;; ++frame) {
@@ -193,8 +195,7 @@ int RunScreenshot(const AppOptions& options, AppState& app, DesktopWindow& windo
   }
 }
 
-int RunBench(const AppOptions& options, AppState& app, DesktopWindow& window,
-             StartupClock& clock) {
+int RunBench(const AppOptions& options, AppState& app, DesktopWindow& window, StartupClock& clock) {
   const bool edits = options.bench_edits > 0;
   const int frames = edits ? options.bench_edits : options.bench_frames;
   ReplayPermute(app);
@@ -202,7 +203,7 @@ int RunBench(const AppOptions& options, AppState& app, DesktopWindow& window,
   app.timeline.playing = true;
   app.timeline.speed = kMaxSpeed;
   EditScript script;
-  std::vector<FrameTiming> timings;  // --bench-edits
+  std::vector<FrameTiming> timings;     // --bench-edits
   std::vector<double> frame_ms, ui_ms;  // whole frames; building the UI alone (CPU)
   int vertices = 0;
   auto last = Clock::now();

@@ -33,12 +33,11 @@ bool OpenDesktopWindow(const AppOptions& options, AppState& app, FilesRun& files
 void CloseDesktopWindow(DesktopWindow& window);
 
 /// The app: waits for input when nothing moves. Returns the exit code.
-int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files,
-                   DesktopWindow& window, StartupClock& clock);
+int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files, DesktopWindow& window,
+                   StartupClock& clock);
 /// --screenshot: options.frames frames at a fixed clock, then the PNG. Returns the exit code.
 int RunScreenshot(const AppOptions& options, AppState& app, DesktopWindow& window);
 /// --bench-frames / --bench-edits: timed frames at full speed, then the summary lines.
-int RunBench(const AppOptions& options, AppState& app, DesktopWindow& window,
-             StartupClock& clock);
+int RunBench(const AppOptions& options, AppState& app, DesktopWindow& window, StartupClock& clock);
 
 }  // namespace convstep::gui

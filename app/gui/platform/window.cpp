@@ -8,8 +8,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include "state/app_state.h"
-#include "ui/fonts.h"
 #include "state/language.h"
+#include "ui/fonts.h"
 #include "ui/ui.h"
 
 namespace convstep::gui {

@@ -11,14 +11,14 @@
 
 #include "convstep/result.h"
 #include "convstep/walkthrough.h"
-#include "state/background.h"
 #include "model/hover.h"
 #include "model/i18n.h"
-#include "state/files_state.h"
 #include "model/session.h"
+#include "model/timeline.h"
+#include "state/background.h"
+#include "state/files_state.h"
 #include "state/teach_state.h"
 #include "state/view_state.h"
-#include "model/timeline.h"
 
 namespace convstep::gui {
 

@@ -65,7 +65,8 @@ std::vector<std::string> FindOrphanAutosaves(const std::string& dir) {
     if (pid < 0 || pid == static_cast<long>(getpid()) || ProcessAlive(pid)) continue;
     found.emplace_back(entry.last_write_time(ec), path);
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> paths;
   for (auto& item : found) paths.push_back(std::move(item.second));
   return paths;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "state/app_state.h"
 #include "convstep/result.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 

@@ -17,13 +17,14 @@ namespace {
 
 // A monotonic clock in seconds, for the latency of a build.
 double NowSeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
 
-Limits SessionLimits(const AppState& app) { return app.build.limits; }
+Limits SessionLimits(const AppState& app) {
+  return app.build.limits;
+}
 
 void SetMemoryBudgetMiB(AppState& app, int64_t mebibytes) {
   app.build.limits.max_bytes = std::max<int64_t>(1, mebibytes) << 20;
@@ -102,6 +103,8 @@ void FinishBuild(AppState& app) {
   PollBuild(app);
 }
 
-bool BuildPending(const AppState& app) { return app.build.pending; }
+bool BuildPending(const AppState& app) {
+  return app.build.pending;
+}
 
 }  // namespace convstep::gui

@@ -20,8 +20,8 @@ struct AppState;
 /// What a background build hands back to the UI thread.
 struct BuildOutcome {
   Result<Session> built = MakeError("not built", "values", "");
-  std::string control;                         ///< the control that was edited
-  std::shared_ptr<const Session> base;         ///< the session on screen when it was submitted
+  std::string control;                  ///< the control that was edited
+  std::shared_ptr<const Session> base;  ///< the session on screen when it was submitted
 };
 
 /// The worker and its bookkeeping (one per AppState; the thread starts on first use).

@@ -91,8 +91,8 @@ std::string CellName(const Session& /*session*/, const CellRef& cell) {
 }
 
 std::string ValuesOriginLabel(const I18n& i18n, const Recipe& recipe) {
-  const char* sources[] = {"values.randn", "values.arange", "values.small_integers",
-                           "values.ones", "values.zeros"};
+  const char* sources[] = {"values.randn", "values.arange", "values.small_integers", "values.ones",
+                           "values.zeros"};
   switch (recipe.values) {
     case ValuesFrom::kGenerated:
       return Tr(i18n, sources[static_cast<int>(recipe.source)]);

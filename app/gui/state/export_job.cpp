@@ -49,9 +49,8 @@ void EndExport(AppState& app, const std::string& error, const std::string& shown
     RemoveWritten(*job);
     state.error = error;
     state.error_shown = shown.empty() ? error : shown;
-    state.message = job->cancel_requested && error.empty()
-                        ? Tr(app.i18n, "export.cancelled")
-                        : std::string();
+    state.message =
+        job->cancel_requested && error.empty() ? Tr(app.i18n, "export.cancelled") : std::string();
     return;
   }
   state.error.clear();
@@ -71,8 +70,8 @@ void EndExport(AppState& app, const std::string& error, const std::string& shown
                                {r.path, std::to_string(job->frames), std::to_string(r.delay_ms)});
       break;
     case ExportKind::kPngSequence:
-      state.message = TrFormat(app.i18n, "export.done_sequence",
-                               {std::to_string(job->frames), r.path});
+      state.message =
+          TrFormat(app.i18n, "export.done_sequence", {std::to_string(job->frames), r.path});
       break;
   }
   app.notice = state.message;
@@ -101,10 +100,11 @@ exporting::RgbaImage CropImage(const exporting::RgbaImage& image, const std::arr
   out.height = y1 - y0;
   out.pixels.resize(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 4);
   for (int y = 0; y < out.height; ++y)
-    std::copy_n(image.pixels.begin() +
-                    static_cast<std::ptrdiff_t>((static_cast<size_t>(y0 + y) * image.width + x0) * 4),
-                static_cast<size_t>(out.width) * 4,
-                out.pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(y) * out.width * 4));
+    std::copy_n(
+        image.pixels.begin() +
+            static_cast<std::ptrdiff_t>((static_cast<size_t>(y0 + y) * image.width + x0) * 4),
+        static_cast<size_t>(out.width) * 4,
+        out.pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(y) * out.width * 4));
   return out;
 }
 
@@ -143,8 +143,7 @@ Result<bool> CheckExportRequest(const AppState& app, const ExportRequest& reques
     return MakeError(
         Message{"export_no_steps", "this session has no steps (the output is empty)", {}}, "from",
         Hint{"export_no_steps", "give the layer an input with at least one output position", {}});
-  if (request.from < 0 || request.from >= count || request.to <= request.from ||
-      request.to > count)
+  if (request.from < 0 || request.from >= count || request.to <= request.from || request.to > count)
     return MakeError(Message{"export_range",
                              "steps {0} to {1} (end not included) are out of range: there are {2} "
                              "steps at granularity {3}",

@@ -10,22 +10,22 @@
 #include <string>
 #include <vector>
 
-#include "state/app_state.h"
 #include "convstep/result.h"
 #include "gif_writer.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 
 /// A running export.
 struct ExportJob {
   ExportRequest request;
-  int64_t next = 0;         ///< index of the next frame (0 .. frames)
-  int64_t frames = 0;       ///< frames in all
+  int64_t next = 0;           ///< index of the next frame (0 .. frames)
+  int64_t frames = 0;         ///< frames in all
   int width = 0, height = 0;  ///< the rendered size (before cropping)
   std::unique_ptr<exporting::GifWriter> gif;
   std::vector<std::string> written;  ///< PNG files written so far
   bool cancel_requested = false;
-  int settle_frames = 0;  ///< frames still to render before the next capture
+  int settle_frames = 0;                ///< frames still to render before the next capture
   std::array<int, 4> crop{0, 0, 0, 0};  ///< the region of every frame (fixed at the first)
   bool has_crop = false;
   /// What to put back when the export ends.

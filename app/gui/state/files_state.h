@@ -50,13 +50,13 @@ struct PendingImport {
 /// "what is this tensor?" for files and pastes that fit more than one way (or none).
 struct ImportWindow {
   bool open = false;
-  bool paste_mode = false;  ///< shows the text area for print(tensor) text
-  bool focus_field = false; ///< put the keyboard in the path / text field next frame
-  std::string path;         ///< File → Open's path field
-  std::string text;         ///< pasted text
-  std::string parsed_text;  ///< the text `pending` was parsed from
+  bool paste_mode = false;   ///< shows the text area for print(tensor) text
+  bool focus_field = false;  ///< put the keyboard in the path / text field next frame
+  std::string path;          ///< File → Open's path field
+  std::string text;          ///< pasted text
+  std::string parsed_text;   ///< the text `pending` was parsed from
   std::optional<PendingImport> pending;
-  std::string error;  ///< why the file or text could not be read, or the import failed
+  std::string error;   ///< why the file or text could not be read, or the import failed
   std::string fitted;  ///< the error and readings the window's height was last fitted to
 };
 
@@ -76,9 +76,9 @@ struct CellRef {
 struct CellEditor {
   bool open = false;
   CellRef cell;
-  ImVec2 anchor{0, 0};    ///< where it opens (the pointer at the double-click)
-  float original = 0.f;   ///< the value before editing (Revert)
-  bool focus_text = true; ///< the text field takes the keyboard when it opens
+  ImVec2 anchor{0, 0};     ///< where it opens (the pointer at the double-click)
+  float original = 0.f;    ///< the value before editing (Revert)
+  bool focus_text = true;  ///< the text field takes the keyboard when it opens
   int frames_open = 0;
 };
 
@@ -95,10 +95,10 @@ struct LiveEdit {
 /// The "Edit values" window: every cell of the input (one batch item), weight and bias.
 struct ValuesWindow {
   bool open = false;
-  int tab = 0;         ///< 0 input, 1 weight, 2 bias (the tab to select next frame, -1: none)
+  int tab = 0;  ///< 0 input, 1 weight, 2 bias (the tab to select next frame, -1: none)
   bool select_tab = false;
-  int64_t batch_item = -1;  ///< the input's batch item shown (-1: follow the timeline)
-  int64_t first_column = 0; ///< the first column shown of a wide tensor (pages of columns)
+  int64_t batch_item = -1;   ///< the input's batch item shown (-1: follow the timeline)
+  int64_t first_column = 0;  ///< the first column shown of a wide tensor (pages of columns)
 };
 
 /// File → Save session.
@@ -134,20 +134,20 @@ struct ExportRequest {
 struct ExportState {
   bool open = false;
   ExportRequest request;
-  std::string error;    ///< why the request cannot start, or why the last export failed
-  std::string error_shown;  ///< `error` in the UI's language (what the export window shows)
-  std::string message;  ///< what the last export wrote
+  std::string error;               ///< why the request cannot start, or why the last export failed
+  std::string error_shown;         ///< `error` in the UI's language (what the export window shows)
+  std::string message;             ///< what the last export wrote
   std::shared_ptr<ExportJob> job;  ///< the running export (null: none)
   ImVec2 progress_min{0, 0}, progress_max{0, 0};  ///< the progress window, last frame
 };
 
 /// Settings remembered between runs in the XDG config folder (see state/settings.h).
 struct SettingsState {
-  bool enabled = false;     ///< read and write them (not in headless runs)
-  std::string dir;          ///< $XDG_CONFIG_HOME/convstep or ~/.config/convstep
-  std::string ini_path;     ///< Dear ImGui's ini file there (io.IniFilename points here)
-  std::string last_written; ///< the JSON last written (write only on change)
-  std::string error;        ///< why they could not be read or written
+  bool enabled = false;      ///< read and write them (not in headless runs)
+  std::string dir;           ///< $XDG_CONFIG_HOME/convstep or ~/.config/convstep
+  std::string ini_path;      ///< Dear ImGui's ini file there (io.IniFilename points here)
+  std::string last_written;  ///< the JSON last written (write only on change)
+  std::string error;         ///< why they could not be read or written
   int window_width = 0, window_height = 0;  ///< the window's size, recorded each frame
   /// The remembered language (language.json's, else settings.json's): what the next start
   /// shows. Not the one in use, which --lang may set for one run only.
@@ -164,10 +164,10 @@ struct AutosaveState {
   int64_t saved_step = -1;
   /// Nothing is written until the session differs from this one (the one at start).
   std::shared_ptr<const Session> initial_session;
-  bool has_file = false;  ///< this run has written its file
-  double last_write = -1e9;  ///< seconds (the caller's clock)
+  bool has_file = false;       ///< this run has written its file
+  double last_write = -1e9;    ///< seconds (the caller's clock)
   double write_seconds = 0.0;  ///< how long the last write took
-  std::string error;  ///< why the last write failed
+  std::string error;           ///< why the last write failed
   /// Autosaves left by runs that did not exit cleanly, newest first: offered at start.
   std::vector<std::string> orphans;
   bool offer_open = false;

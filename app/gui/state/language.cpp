@@ -113,6 +113,4 @@ std::string TextNeedingGlyphs(const AppState& app) {
   return text;
 }
 
-
-
 }  // namespace convstep::gui

@@ -55,9 +55,7 @@ bool WriteLanguageSetting(const std::string& path, const std::string& code,
 /// languages' names, the typed sentences and the session's tokens.
 std::string TextNeedingGlyphs(const AppState& app);
 
-
 /// True when a CJK font is installed (fontconfig is asked once, then the answer is kept).
 bool CjkFontAvailable(AppState& app);
-
 
 }  // namespace convstep::gui

@@ -95,7 +95,8 @@ void AdvanceLesson(AppState& app, bool typing) {
   for (int i = 0; i > turns; --i) PreviousChapter(app);
 }
 
-void QueueLessonTurn(AppState& app, int turns) { app.teach.lesson.queued_turns += turns; }
-
+void QueueLessonTurn(AppState& app, int turns) {
+  app.teach.lesson.queued_turns += turns;
+}
 
 }  // namespace convstep::gui

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convstep/result.h"
 #include "model/lesson_data.h"
 #include "state/app_state.h"
-#include "convstep/result.h"
 
 namespace convstep::gui {
 

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "state/app_state.h"
 #include "convstep/result.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "convstep/io_json.h"
-#include "state/background.h"
 #include "convstep/io_npy.h"
+#include "state/background.h"
 #include "state/view_json.h"
 
 namespace convstep::gui {
@@ -103,8 +103,7 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
       const json& fixed = session.at("fixed");
       bool ok = fixed.is_array();
       for (const json& name : ok ? fixed : json::array()) {
-        ok = ok && name.is_string() &&
-             (name == "input" || name == "weight" || name == "bias");
+        ok = ok && name.is_string() && (name == "input" || name == "weight" || name == "bias");
         if (ok) out.fixed.push_back(name.get<std::string>());
       }
       if (!ok)

@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "state/app_state.h"
 #include "convstep/result.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 

@@ -5,10 +5,10 @@
 #include <system_error>
 
 #include "convstep/io_npy.h"
-#include "state/view_json.h"
-#include "state/language.h"
 #include "convstep/thread_pool.h"
+#include "state/language.h"
 #include "state/practice.h"
+#include "state/view_json.h"
 
 namespace convstep::gui {
 namespace {

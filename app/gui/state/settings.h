@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convstep/result.h"
 #include "platform/paths.h"
 #include "state/app_state.h"
-#include "convstep/result.h"
 
 namespace convstep::gui {
 

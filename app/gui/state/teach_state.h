@@ -14,8 +14,8 @@
 
 #include "convstep/walkthrough.h"
 #include "model/code_view.h"
-#include "model/lesson_data.h"
 #include "model/exercises.h"
+#include "model/lesson_data.h"
 
 namespace convstep::gui {
 
@@ -78,11 +78,11 @@ struct ExerciseScore {
 /// Predict, then reveal: the exercise on screen, the answer being typed, its check, how much
 /// of the worked solution is shown, and the scores (kept in the settings).
 struct ExerciseState {
-  bool enabled = true;              ///< a teacher turns exercises off for a demonstration
-  uint64_t next_seed = 1;           ///< the next variant: every try is new
-  std::optional<Exercise> current;  ///< the exercise of the current chapter (made on demand)
-  std::string typed;                ///< the answer field
-  std::optional<Verdict> verdict;   ///< the last check of an answer the checker understood
+  bool enabled = true;                     ///< a teacher turns exercises off for a demonstration
+  uint64_t next_seed = 1;                  ///< the next variant: every try is new
+  std::optional<Exercise> current;         ///< the exercise of the current chapter (made on demand)
+  std::string typed;                       ///< the answer field
+  std::optional<Verdict> verdict;          ///< the last check of an answer the checker understood
   std::optional<ExerciseText> unreadable;  ///< why the last answer could not be read
   size_t solution_shown = 0;               ///< lines of the worked solution revealed so far
   float reveal_seconds = 0.f;              ///< time left before the next line appears

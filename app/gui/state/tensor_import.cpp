@@ -318,13 +318,13 @@ std::string OriginLabel(const I18n& i18n, const std::string& origin) {
 
 std::string ImportNotice(const AppState& app, const Tensor& weight_before,
                          const std::string& origin, const ImportOption& option) {
-  std::string notice = TrFormat(app.i18n, "import.loaded",
-                                {OriginLabel(app.i18n, origin),
-                                 ImportTargetLabel(app.i18n, option.target),
-                                 FormatShape(option.shape)});
+  std::string notice =
+      TrFormat(app.i18n, "import.loaded",
+               {OriginLabel(app.i18n, origin), ImportTargetLabel(app.i18n, option.target),
+                FormatShape(option.shape)});
   // randn draws the weight after the input, so a generated weight follows the input's shape.
-  const bool input = option.target == ImportTarget::kInputNLC ||
-                     option.target == ImportTarget::kInputNCL;
+  const bool input =
+      option.target == ImportTarget::kInputNLC || option.target == ImportTarget::kInputNCL;
   if (input && app.session->problem.weight.data != weight_before.data)
     notice += " " + std::string(Tr(app.i18n, "import.weights_redrawn"));
   return notice;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "state/app_state.h"
 #include "convstep/result.h"
 #include "convstep/tensor.h"
+#include "state/app_state.h"
 
 namespace convstep::gui {
 
@@ -30,8 +30,7 @@ Result<Tensor> ParsePastedTensor(const std::string& text);
 /// batch of one); 3-d: input [N, L, C] or [N, C, L], or weight.
 /// `limits` is the memory budget (SessionLimits).
 std::vector<ImportOption> ImportOptions(const Session& session, const Tensor& tensor,
-                                        const std::string& origin,
-                                        const Limits& limits = Limits{});
+                                        const std::string& origin, const Limits& limits = Limits{});
 
 /// The session's recipe with its values given rather than generated (kSpecFile): the seed
 /// document's input stays fixed; typed sentences fix their vectors and weights; generated

@@ -100,9 +100,8 @@ Result<PanelVisibility> PanelsFromJson(const json& value, PanelVisibility show,
   if (!value.is_object()) return TypeError(where, Message{"json_object", "an object", {}}, value);
   for (const PanelFlag& flag : HideablePanels()) {
     // An older name is still read; the current one wins when a file has both.
-    const char* key = flag.alias && value.contains(flag.alias) && !value.contains(flag.id)
-                          ? flag.alias
-                          : flag.id;
+    const char* key =
+        flag.alias && value.contains(flag.alias) && !value.contains(flag.id) ? flag.alias : flag.id;
     auto shown = BoolAt(value, key, show.*flag.shown, where);
     if (!shown) return shown.error();
     show.*flag.shown = *shown;
@@ -137,8 +136,8 @@ json CanvasesToJson(const Canvases& canvases) {
   json out = json::object();
   for (const CanvasEntry& entry : kCanvases) {
     const CanvasView& view = canvases.*entry.member;
-    out[entry.key] = {{"zoom", view.zoom}, {"pan", {view.pan.x, view.pan.y}},
-                      {"follow", view.follow}};
+    out[entry.key] = {
+        {"zoom", view.zoom}, {"pan", {view.pan.x, view.pan.y}}, {"follow", view.follow}};
   }
   return out;
 }

@@ -25,7 +25,6 @@ bool ParseColorMap(const std::string& name, ColorMap* out) {
   return false;
 }
 
-
 float FontPixelSize(float user_scale, float content_scale) {
   return std::round(kBaseFontPixels * user_scale * (content_scale > 0.f ? content_scale : 1.f));
 }

@@ -13,8 +13,6 @@
 
 namespace convstep::gui {
 
-
-
 /// Clears `atlas` and loads the UI, mono and bold faces at `pixel_size` (with the Greek, math
 /// and arrow glyphs the formulas use). Falls back to Dear ImGui's built-in font.
 /// Every character of `extra_text` that those faces lack (Chinese, typed sentences) is merged

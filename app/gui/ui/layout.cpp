@@ -41,8 +41,8 @@ Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
   layout.side_tabs = Rect(0.f, top, params_w, tabs_h, show.parameters);
   const float side_top = top + tabs_h;
   const float side_h = bottom - side_top;
-  layout.parameters = Rect(0.f, side_top, params_w, side_h,
-                           show.parameters && show.side == SideTab::kParameters);
+  layout.parameters =
+      Rect(0.f, side_top, params_w, side_h, show.parameters && show.side == SideTab::kParameters);
   layout.lesson =
       Rect(0.f, side_top, params_w, side_h, show.parameters && show.side == SideTab::kLesson);
   layout.sentences =
@@ -104,6 +104,5 @@ bool BeginPanel(const char* label, const PanelRect& rect, ImGuiWindowFlags extra
 void EndPanel() {
   ImGui::End();
 }
-
 
 }  // namespace convstep::gui

@@ -1,14 +1,14 @@
 #include "ui/ui.h"
 
-#include "ui/frame.h"
 #include "state/lesson.h"
-#include "ui/windows/forgot_permute_panel.h"
+#include "ui/frame.h"
+#include "ui/menus/file_menu.h"
+#include "ui/menus/menu_bar.h"
 #include "ui/panels/lesson_panel.h"
 #include "ui/panels/panel_registry.h"
-#include "ui/menus/file_menu.h"
-#include "ui/widgets/build_indicator.h"
-#include "ui/menus/menu_bar.h"
 #include "ui/panels/timeline_panel.h"
+#include "ui/widgets/build_indicator.h"
+#include "ui/windows/forgot_permute_panel.h"
 
 namespace convstep::gui {
 

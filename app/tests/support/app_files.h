@@ -1,5 +1,6 @@
-// Helpers for the files tests (numbers in, pictures and sessions out): a temporary folder per test, files written into it, and a
-// snapshot of everything the screen shows, to prove that a refused file changed nothing.
+// Helpers for the files tests (numbers in, pictures and sessions out): a temporary folder per test,
+// files written into it, and a snapshot of everything the screen shows, to prove that a refused
+// file changed nothing.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,16 +11,14 @@
 #include <string>
 
 #include "state/app_state.h"
-#include "support/files.h"
 #include "state/session_file.h"
+#include "support/files.h"
 
 namespace convstep::gui::testing {
 
 using test_support::ReadAll;
 using test_support::ScopedEnv;
 using test_support::TempDir;
-
-
 
 /// Everything the screen is made of: the session (its identity and its saved form, which holds
 /// the recipe, the tensors, the timeline, the pin and the view), the draft and its error.
@@ -48,6 +47,5 @@ struct ScreenSnapshot {
            has_edit_error == o.has_edit_error && undo == o.undo;
   }
 };
-
 
 }  // namespace convstep::gui::testing

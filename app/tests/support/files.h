@@ -47,7 +47,8 @@ class TempDir {
 /// at the end unless `keep` says so.
 class Scratch {
  public:
-  explicit Scratch(std::string path, bool (*keep)() = nullptr) : path_(std::move(path)), keep_(keep) {
+  explicit Scratch(std::string path, bool (*keep)() = nullptr)
+      : path_(std::move(path)), keep_(keep) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_ + "/config");
   }

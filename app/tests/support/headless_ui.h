@@ -6,8 +6,8 @@
 #include <imgui.h>
 
 #include "state/app_state.h"
-#include "ui/fonts.h"
 #include "state/language.h"
+#include "ui/fonts.h"
 #include "ui/ui.h"
 
 namespace convstep::gui::testing {

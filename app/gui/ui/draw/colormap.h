@@ -12,7 +12,6 @@
 
 namespace convstep::gui {
 
-
 /// The colour of `value` on a symmetric scale [-scale, +scale] (values beyond saturate).
 ImU32 DivergingColor(float value, float scale, ColorMap map = ColorMap::kBlueOrange);
 

@@ -7,10 +7,10 @@
 
 #include <imgui.h>
 
-#include "ui/draw/colormap.h"
-#include "ui/fonts.h"
 #include "model/format.h"
 #include "model/session.h"
+#include "ui/draw/colormap.h"
+#include "ui/fonts.h"
 
 namespace convstep::gui {
 

@@ -1,16 +1,15 @@
 #include "ui/menus/file_menu.h"
 
 #include "state/tensor_import.h"
-#include "ui/windows/export_panel.h"
-#include "ui/windows/import_panel.h"
 #include "ui/keys.h"
 #include "ui/widgets/panel_common.h"
+#include "ui/windows/export_panel.h"
+#include "ui/windows/import_panel.h"
 #include "ui/windows/restore_panel.h"
 #include "ui/windows/values_panel.h"
 
 namespace convstep::gui {
 namespace {
-
 
 void PasteFromClipboard(AppState& app) {
   const char* clip = ImGui::GetClipboardText();

@@ -1,6 +1,7 @@
-// The menu items and keys of the files feature (numbers in, pictures and sessions out), drawn inside menu_bar.cpp's menus: File (open, paste,
-// save, export), Edit (undo, edit values, copy as print(tensor)), View → Colour map; and the
-// one call that draws every files window (DrawFileWindows, from ui.cpp).
+// The menu items and keys of the files feature (numbers in, pictures and sessions out), drawn
+// inside menu_bar.cpp's menus: File (open, paste, save, export), Edit (undo, edit values, copy as
+// print(tensor)), View → Colour map; and the one call that draws every files window
+// (DrawFileWindows, from ui.cpp).
 #pragma once
 
 #include "state/app_state.h"

@@ -2,19 +2,18 @@
 
 #include <cstdio>
 
-#include "ui/draw/colormap.h"
 #include "state/language.h"
 #include "state/lesson.h"
+#include "state/practice.h"
+#include "ui/draw/colormap.h"
+#include "ui/keys.h"
 #include "ui/menus/file_menu.h"
 #include "ui/panels/panel_registry.h"
 #include "ui/widgets/build_indicator.h"
-#include "ui/keys.h"
 #include "ui/widgets/panel_common.h"
-#include "state/practice.h"
 
 namespace convstep::gui {
 namespace {
-
 
 void PanelToggle(const I18n& i18n, const char* key, bool* shown) {
   ImGui::MenuItem(Label(i18n, key).c_str(), nullptr, shown);
@@ -81,8 +80,7 @@ void DrawLessonMenu(AppState& app) {
   if (ImGui::MenuItem(Label(i18n, "lesson.next").c_str(), "PageDown", false,
                       lesson.current + 1 < static_cast<int>(lesson.chapters.size())))
     NextChapter(app);
-  if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false,
-                      lesson.current > 0))
+  if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false, lesson.current > 0))
     PreviousChapter(app);
   ImGui::Separator();
   if (ImGui::MenuItem(Label(i18n, "menu.exercises").c_str(), nullptr, app.teach.exercise.enabled))
@@ -113,7 +111,8 @@ void HandleMenuKeys(AppState& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl) return;
   auto pressed = [&](int key) { return ImGui::IsKeyPressed(key, false); };
-  if (pressed(keys::kEqual) || pressed(keys::kPadAdd)) SetTextScale(app, app.view.text_scale + 0.125f);
+  if (pressed(keys::kEqual) || pressed(keys::kPadAdd))
+    SetTextScale(app, app.view.text_scale + 0.125f);
   if (pressed(keys::kMinus) || pressed(keys::kPadSubtract))
     SetTextScale(app, app.view.text_scale - 0.125f);
   if (pressed(keys::kZero)) SetTextScale(app, 1.f);

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/sentences_input.h"
 #include "ui/draw/arrows.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
 #include "ui/widgets/panel_common.h"
-#include "model/sentences_input.h"
 
 namespace convstep::gui {
 namespace {
@@ -261,8 +261,8 @@ void DrawKernelHeightControl(const AppState& app, const Geometry& g, int64_t n, 
     ImGui::SameLine();
     const std::string note =
         *kh == C ? TrFormat(app.i18n, "conv2d.full_height", {std::to_string(C)})
-                : TrFormat(app.i18n, "conv2d.short_height",
-                           {std::to_string(*kh), std::to_string(C), std::to_string(C - *kh + 1)});
+                 : TrFormat(app.i18n, "conv2d.short_height",
+                            {std::to_string(*kh), std::to_string(C), std::to_string(C - *kh + 1)});
     ImGui::PushStyleColor(
         ImGuiCol_Text,
         ImGui::ColorConvertU32ToFloat4(*kh == C ? IM_COL32(0, 110, 60, 255) : Palette::kError));

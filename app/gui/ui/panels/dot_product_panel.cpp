@@ -79,17 +79,15 @@ void DrawSummary(const Frame& frame, const AppState& app) {
 void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, const TapState& tap,
                 int row, bool is_current, bool wide, bool narrow) {
   ImGui::TableNextRow();
-  if (is_current)
-    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(255, 236, 150, 255));
+  if (is_current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(255, 236, 150, 255));
   const ImU32 text = tap.done ? Palette::kText : IM_COL32(170, 170, 170, 255);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text));
   int col = 0;
   ImGui::TableSetColumnIndex(col++);
   // An invisible selectable spanning the row: hovering it lights the tap's cells.
   ImGui::PushID(row);
-  ImGui::Selectable(
-      "##tap", false,
-      ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+  ImGui::Selectable("##tap", false,
+                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
   const bool row_hovered = ImGui::IsItemHovered();
   const bool row_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   ImGui::PopID();
@@ -113,8 +111,7 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
   ImGui::TableSetColumnIndex(col++);
   if (tap.done) ImGui::Text("= %s", FormatValue(tap.product, session.output_style).c_str());
   ImGui::TableSetColumnIndex(col++);
-  if (tap.done)
-    ImGui::TextUnformatted(FormatValue(tap.running_sum, session.output_style).c_str());
+  if (tap.done) ImGui::TextUnformatted(FormatValue(tap.running_sum, session.output_style).c_str());
   ImGui::PopStyleColor();
   if (row_hovered)
     ReportHover(app.hover,

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "state/practice.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/wrap_text.h"
 #include "ui/widgets/panel_common.h"
-#include "state/practice.h"
 
 namespace convstep::gui {
 namespace {

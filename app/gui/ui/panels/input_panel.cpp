@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
+#include "model/sentences_input.h"
+#include "state/cell_edit.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/labeled_grid.h"
-#include "state/cell_edit.h"
 #include "ui/widgets/panel_common.h"
-#include "model/sentences_input.h"
 
 namespace convstep::gui {
 namespace {
@@ -65,8 +65,7 @@ void DrawGroupBars(ImDrawList* draw, const LabeledGrid& lg, const Geometry& g, b
 void HandleInputHover(const Frame& frame, AppState& app, int64_t n, bool nlc, int64_t hovered_row,
                       int64_t hovered_col, bool clicked) {
   const Session& session = *frame.session;
-  if (hovered_row < 0 && clicked)
-    app.hover.pinned = HoverTarget{};  // click on nothing: release
+  if (hovered_row < 0 && clicked) app.hover.pinned = HoverTarget{};  // click on nothing: release
   if (hovered_row >= 0) {
     const int64_t l = nlc ? hovered_row : hovered_col;
     const int64_t c = nlc ? hovered_col : hovered_row;
@@ -131,12 +130,11 @@ void DrawMeanBlocks(ImDrawList* draw, const LabeledGrid& lg, const CellMerge& me
 // part the canvas keeps in view while the window slides.
 void WindowSpanRect(int64_t first, int64_t last, bool nlc, float top, float row_label_w,
                     ImVec2 cell, ImVec2 content, ImVec2* focus_min, ImVec2* focus_max) {
-    const float a = static_cast<float>(first), b = static_cast<float>(last + 1);
-    *focus_min =
-        nlc ? ImVec2(0.f, top + a * cell.y) : ImVec2(row_label_w + a * cell.x, 0.f);
-    *focus_max = nlc ? ImVec2(content.x, top + b * cell.y)
-                    : ImVec2(row_label_w + b * cell.x, content.y);
-  }
+  const float a = static_cast<float>(first), b = static_cast<float>(last + 1);
+  *focus_min = nlc ? ImVec2(0.f, top + a * cell.y) : ImVec2(row_label_w + a * cell.x, 0.f);
+  *focus_max =
+      nlc ? ImVec2(content.x, top + b * cell.y) : ImVec2(row_label_w + b * cell.x, content.y);
+}
 
 }  // namespace
 
@@ -176,7 +174,8 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   WindowSpan(frame, &first, &last);
   ImVec2 focus_min(0, 0), focus_max(0, 0);
   if (last >= first)
-    WindowSpanRect(first, last, nlc, line + depth, row_label_w, cell, content, &focus_min, &focus_max);
+    WindowSpanRect(first, last, nlc, line + depth, row_label_w, cell, content, &focus_min,
+                   &focus_max);
   const CanvasFrame canvas = BeginCanvas("input_canvas", view, ImGui::GetContentRegionAvail(),
                                          content, last >= first ? &focus_min : nullptr, &focus_max);
   const LabeledGrid lg = PlaceLabeledGrid(canvas, rows, cols, cell, 1.f, row_label_w,

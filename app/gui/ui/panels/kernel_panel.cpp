@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "state/cell_edit.h"
 #include "ui/draw/canvas.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
-#include "state/cell_edit.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ui/draw/colormap.h"
 #include "state/lesson.h"
+#include "ui/draw/colormap.h"
+#include "ui/panels/exercise_panel.h"
 #include "ui/panels/panel_registry.h"
 #include "ui/widgets/panel_common.h"
-#include "ui/panels/exercise_panel.h"
 
 namespace convstep::gui {
 namespace {

@@ -16,9 +16,9 @@ namespace convstep::gui {
 
 /// One panel.
 struct PanelEntry {
-  const char* id;         ///< stable name: saved sessions' "panels", a chapter's "focus"
-  const char* alias;      ///< an older name that still works (nullptr: none)
-  const char* title_key;  ///< translation key of its title (and of its View menu item)
+  const char* id;                ///< stable name: saved sessions' "panels", a chapter's "focus"
+  const char* alias;             ///< an older name that still works (nullptr: none)
+  const char* title_key;         ///< translation key of its title (and of its View menu item)
   bool PanelVisibility::*shown;  ///< its View menu flag (nullptr: tabs choose it, not the menu)
   PanelRect Layout::*rect;       ///< where ComputeLayout puts it
   void (*draw)(const Frame& frame, AppState& app);

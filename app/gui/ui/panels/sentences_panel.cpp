@@ -5,11 +5,11 @@
 #include <imgui_stdlib.h>
 
 #include "convstep/sentences.h"
-#include "ui/draw/colormap.h"
+#include "model/sentences_input.h"
 #include "state/language.h"
+#include "ui/draw/colormap.h"
 #include "ui/fonts.h"
 #include "ui/widgets/panel_common.h"
-#include "model/sentences_input.h"
 
 namespace convstep::gui {
 namespace {

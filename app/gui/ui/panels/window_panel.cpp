@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/sentences_input.h"
 #include "ui/draw/arrows.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/labeled_grid.h"
-#include "ui/widgets/panel_common.h"
 #include "ui/panels/window_strip.h"
-#include "model/sentences_input.h"
+#include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
 namespace {

@@ -37,8 +37,9 @@ void DrawBuildIndicator(AppState& app) {
                           ImGuiCond_Always, ImVec2(1.f, 1.f));
   ImGui::SetNextWindowBgAlpha(0.92f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                                 ImGuiWindowFlags_NoInputs;
   if (ImGui::Begin("##computing", nullptr, flags)) {
     // A turning arc: the app is alive and the new picture is on its way.
     const float radius = ImGui::GetTextLineHeight() * 0.4f;

@@ -118,18 +118,17 @@ float DrawLegend(const Frame& frame, const AppState& app, ImVec2 pos, float widt
   const float line = ImGui::GetTextLineHeight();
   draw->AddText(ImVec2(pos.x + (width - caption_w) * 0.5f, pos.y), Palette::kMutedText, caption);
   const float bar_y = pos.y + line + 3.f;
-  const float height =
-      line + 3.f +
-      DrawColorLegend(draw, ImVec2(pos.x, bar_y), width, line * 0.8f,
-                      Tr(app.i18n, "legend.negative"), Tr(app.i18n, "legend.positive"),
-                      frame.colormap);
+  const float height = line + 3.f +
+                       DrawColorLegend(draw, ImVec2(pos.x, bar_y), width, line * 0.8f,
+                                       Tr(app.i18n, "legend.negative"),
+                                       Tr(app.i18n, "legend.positive"), frame.colormap);
   if (ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + width, pos.y + height))) {
     ImGui::BeginTooltip();
     // The words follow the colour map (View → Colour map).
-    ImGui::TextUnformatted(Tr(app.i18n, frame.colormap == ColorMap::kBlueRed ? "legend.tooltip_blue_red"
-                                        : frame.colormap == ColorMap::kPurpleGreen
-                                            ? "legend.tooltip_purple_green"
-                                            : "legend.tooltip"));
+    ImGui::TextUnformatted(
+        Tr(app.i18n, frame.colormap == ColorMap::kBlueRed       ? "legend.tooltip_blue_red"
+                     : frame.colormap == ColorMap::kPurpleGreen ? "legend.tooltip_purple_green"
+                                                                : "legend.tooltip"));
     ImGui::Text("x: ±%s   w: ±%s   y: ±%s",
                 FormatValue(session.input_style.abs_max, session.input_style).c_str(),
                 FormatValue(session.weight_style.abs_max, session.weight_style).c_str(),

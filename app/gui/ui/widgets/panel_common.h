@@ -7,10 +7,10 @@
 
 #include <imgui.h>
 
+#include "model/format.h"
 #include "state/app_state.h"
 #include "ui/draw/grid.h"
 #include "ui/draw/wrap_text.h"
-#include "model/format.h"
 #include "ui/frame.h"
 
 namespace convstep::gui {

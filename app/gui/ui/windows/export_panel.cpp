@@ -65,11 +65,11 @@ void DrawSaveWindow(AppState& app) {
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     MutedText(Tr(app.i18n, "file.save_explain"));
     bool focus = ImGui::IsWindowAppearing();
-    const float button_w = ImGui::CalcTextSize(Tr(app.i18n, "file.save")).x +
-                           ImGui::GetStyle().FramePadding.x * 2.f;
-    const bool enter = PathField("##save_path", &dialog.path, &focus,
-                                 ImGui::GetContentRegionAvail().x - button_w -
-                                     ImGui::GetStyle().ItemSpacing.x);
+    const float button_w =
+        ImGui::CalcTextSize(Tr(app.i18n, "file.save")).x + ImGui::GetStyle().FramePadding.x * 2.f;
+    const bool enter =
+        PathField("##save_path", &dialog.path, &focus,
+                  ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
     ImGui::SameLine();
     if (ImGui::Button(Label(app.i18n, "file.save").c_str()) || enter) SaveNow(app, dialog.path);
     ErrorText(dialog.error);
@@ -82,9 +82,9 @@ void DrawSaveWindow(AppState& app) {
 // "24 frames: steps 0 to 23 of 1,152"
 std::string RangeText(const AppState& app, const ExportRequest& r, int64_t count) {
   if (r.to <= r.from) return {};
-  return TrFormat(app.i18n, "export.range",
-                  {FormatCount(r.to - r.from), FormatCount(r.from), FormatCount(r.to - 1),
-                   FormatCount(count)});
+  return TrFormat(
+      app.i18n, "export.range",
+      {FormatCount(r.to - r.from), FormatCount(r.from), FormatCount(r.to - 1), FormatCount(count)});
 }
 
 void RangeControls(AppState& app, ExportRequest& r) {
@@ -101,8 +101,8 @@ void RangeControls(AppState& app, ExportRequest& r) {
   if (ImGui::Combo("##granularity", &granularity, items, 4)) {
     // Keep the range's start where it is in the picture.
     const Walkthrough walk = MakeWalkthrough(*app.session);
-    const TapCoord start = walk.CoordOf(ClampStep(r.from, walk.StepCount(r.granularity)),
-                                        r.granularity);
+    const TapCoord start =
+        walk.CoordOf(ClampStep(r.from, walk.StepCount(r.granularity)), r.granularity);
     r.granularity = static_cast<Granularity>(granularity);
     const int64_t count = walk.StepCount(r.granularity);
     r.from = ClampStep(walk.StepOf(start, r.granularity), count);
@@ -166,8 +166,8 @@ void DrawExportWindow(AppState& app) {
       }
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(Tr(i18n, r.kind == ExportKind::kPngSequence ? "export.folder"
-                                                                       : "export.file"));
+    ImGui::TextUnformatted(
+        Tr(i18n, r.kind == ExportKind::kPngSequence ? "export.folder" : "export.file"));
     bool focus = false;
     PathField("##export_path", &r.path, &focus, ImGui::GetFontSize() * 36.f);
     if (r.kind != ExportKind::kPng) {
@@ -191,8 +191,8 @@ void DrawExportWindow(AppState& app) {
     ImGui::Checkbox(TrFormat(i18n, "export.window_size",
                              {std::to_string(static_cast<int>(display.x)) + "x" +
                               std::to_string(static_cast<int>(display.y))})
-                            .append("##window_size")
-                            .c_str(),
+                        .append("##window_size")
+                        .c_str(),
                     &r.window_size);
     if (!r.window_size) {
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
@@ -267,7 +267,8 @@ void ShowSaveSession(AppState& app, bool ask) {
   if (!app.files.current_file.empty())
     app.files.save.path = app.files.current_file;
   else if (std::filesystem::path(app.files.save.path).is_relative())
-    app.files.save.path = (std::filesystem::path(DefaultFolder(app)) / app.files.save.path).string();
+    app.files.save.path =
+        (std::filesystem::path(DefaultFolder(app)) / app.files.save.path).string();
 }
 
 void ShowExport(AppState& app) {

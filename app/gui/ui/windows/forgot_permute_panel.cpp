@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "ui/draw/colormap.h"
 #include "model/format.h"
+#include "ui/draw/colormap.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {

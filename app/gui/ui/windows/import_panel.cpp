@@ -5,8 +5,8 @@
 #include <imgui_stdlib.h>
 
 #include "state/background.h"
-#include "ui/draw/colormap.h"
 #include "state/tensor_import.h"
+#include "ui/draw/colormap.h"
 #include "ui/widgets/file_widgets.h"
 #include "ui/widgets/panel_common.h"
 
@@ -22,11 +22,11 @@ void DrawReadings(AppState& app, PendingImport& pending) {
   const I18n& i18n = app.i18n;
   int fitting = 0;
   for (const ImportOption& option : pending.options) fitting += option.fits ? 1 : 0;
-  ImGui::TextUnformatted(TrFormat(i18n, "import.read",
-                                  {FormatShape(pending.tensor.shape),
-                                   std::to_string(pending.tensor.numel()),
-                                   OriginText(i18n, pending.origin)})
-                             .c_str());
+  ImGui::TextUnformatted(
+      TrFormat(i18n, "import.read",
+               {FormatShape(pending.tensor.shape), std::to_string(pending.tensor.numel()),
+                OriginText(i18n, pending.origin)})
+          .c_str());
   if (fitting > 1)
     MutedText(Tr(i18n, "import.ambiguous"));
   else if (fitting == 0)
@@ -164,8 +164,8 @@ void DrawImportWindow(const Frame& /*frame*/, AppState& app) {
       UpdatePastedText(app);
     } else {
       MutedText(Tr(i18n, "import.open_explain"));
-      const float button_w = ImGui::CalcTextSize(Tr(i18n, "import.open")).x +
-                             ImGui::GetStyle().FramePadding.x * 2.f;
+      const float button_w =
+          ImGui::CalcTextSize(Tr(i18n, "import.open")).x + ImGui::GetStyle().FramePadding.x * 2.f;
       const bool enter = PathField("##path", &window.path, &window.focus_field,
                                    width - button_w - ImGui::GetStyle().ItemSpacing.x);
       ImGui::SameLine();

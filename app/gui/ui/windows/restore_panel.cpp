@@ -7,10 +7,10 @@
 #include "convstep/io_json.h"
 #include "convstep/io_npy.h"
 #include "convstep/spec.h"
-#include "ui/draw/colormap.h"
-#include "ui/draw/wrap_text.h"
 #include "state/autosave.h"
 #include "state/tensor_import.h"
+#include "ui/draw/colormap.h"
+#include "ui/draw/wrap_text.h"
 #include "ui/widgets/file_widgets.h"
 #include "ui/widgets/panel_common.h"
 

@@ -7,9 +7,9 @@
 
 #include "convstep/torch_text.h"
 #include "state/background.h"
-#include "ui/draw/colormap.h"
 #include "state/cell_edit.h"
 #include "state/tensor_import.h"
+#include "ui/draw/colormap.h"
 #include "ui/widgets/file_widgets.h"
 #include "ui/widgets/panel_common.h"
 
@@ -28,15 +28,15 @@ bool ValueBox(AppState& app, const CellRef& cell, float value, const NumberStyle
   LiveEdit& live = app.files.live;
   const bool large = BuildsInBackground(app, app.session->geometry);
   const bool live_here =
-      live.cell == cell && (live.active || (live.submitted && BuildPending(app) &&
-                                             app.session == live.base));
+      live.cell == cell &&
+      (live.active || (live.submitted && BuildPending(app) && app.session == live.base));
   float edited = live_here ? live.value : value;
   const ImU32 fill = DivergingColor(edited, style.abs_max, app.view.colormap);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(fill));
-  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered,
-                        ImGui::ColorConvertU32ToFloat4(MixColor(fill, IM_COL32(0, 0, 0, 255), 0.12f)));
-  ImGui::PushStyleColor(ImGuiCol_FrameBgActive,
-                        ImGui::ColorConvertU32ToFloat4(MixColor(fill, IM_COL32(0, 0, 0, 255), 0.2f)));
+  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, ImGui::ColorConvertU32ToFloat4(MixColor(
+                                                     fill, IM_COL32(0, 0, 0, 255), 0.12f)));
+  ImGui::PushStyleColor(ImGuiCol_FrameBgActive, ImGui::ColorConvertU32ToFloat4(
+                                                    MixColor(fill, IM_COL32(0, 0, 0, 255), 0.2f)));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(TextColorOn(fill)));
   if (emphasised) {
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(Palette::kHighlight));
@@ -84,12 +84,13 @@ void ColumnPager(AppState& app, int64_t columns) {
     return;
   }
   const int64_t last = std::min(columns, first + kPageColumns) - 1;
-  ImGui::TextUnformatted(TrFormat(app.i18n, "edit.columns", {std::to_string(first),
-                                                             std::to_string(last),
-                                                             std::to_string(columns)})
-                             .c_str());
+  ImGui::TextUnformatted(
+      TrFormat(app.i18n, "edit.columns",
+               {std::to_string(first), std::to_string(last), std::to_string(columns)})
+          .c_str());
   ImGui::SameLine();
-  if (ImGui::ArrowButton("##left", ImGuiDir_Left)) first = std::max<int64_t>(0, first - kPageColumns);
+  if (ImGui::ArrowButton("##left", ImGuiDir_Left))
+    first = std::max<int64_t>(0, first - kPageColumns);
   ImGui::SameLine();
   if (ImGui::ArrowButton("##right", ImGuiDir_Right) && first + kPageColumns < columns)
     first += kPageColumns;
@@ -107,10 +108,12 @@ void ValueTable(AppState& app, const char* id, int64_t rows, int64_t columns,
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerV;
-  const float height = std::min(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing(),
-                                (static_cast<float>(rows) + 1.5f) * ImGui::GetFrameHeightWithSpacing());
-  if (shown <= 0 || !ImGui::BeginTable(id, static_cast<int>(shown) + 1, flags,
-                                       ImVec2(0.f, std::max(height, ImGui::GetFrameHeight() * 3.f))))
+  const float height =
+      std::min(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing(),
+               (static_cast<float>(rows) + 1.5f) * ImGui::GetFrameHeightWithSpacing());
+  if (shown <= 0 ||
+      !ImGui::BeginTable(id, static_cast<int>(shown) + 1, flags,
+                         ImVec2(0.f, std::max(height, ImGui::GetFrameHeight() * 3.f))))
     return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("");
@@ -120,8 +123,8 @@ void ValueTable(AppState& app, const char* id, int64_t rows, int64_t columns,
     ImGui::TableSetupColumn(text, ImGuiTableColumnFlags_WidthFixed, box_w);
   }
   ImGui::TableHeadersRow();
-  const HoverTarget& lit = app.hover.pinned.kind != HoverKind::kNone ? app.hover.pinned
-                                                                       : app.hover.previous;
+  const HoverTarget& lit =
+      app.hover.pinned.kind != HoverKind::kNone ? app.hover.pinned : app.hover.previous;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows));
   while (clipper.Step()) {
@@ -182,7 +185,9 @@ void InputTab(const Frame& frame, AppState& app) {
   const char* word = Tr(app.i18n, "axis.word_short");
   ValueTable(
       app, "input_values", shape[1], shape[2], session.input_style,
-      [&](int64_t r, int64_t c) { return CellRef{EditedTensor::kInput, n, r, c}; },
+      [&](int64_t r, int64_t c) {
+        return CellRef{EditedTensor::kInput, n, r, c};
+      },
       [&](int64_t r, char* buf, size_t size) {
         if (nlc)
           std::snprintf(buf, size, "%s %lld", word, static_cast<long long>(r));
@@ -223,7 +228,9 @@ void BiasTab(AppState& app) {
   const NumberStyle style = StyleOf(session.problem.bias);
   ValueTable(
       app, "bias_values", session.recipe.spec.out_channels, 1, style,
-      [&](int64_t o, int64_t) { return CellRef{EditedTensor::kBias, o, 0, 0}; },
+      [&](int64_t o, int64_t) {
+        return CellRef{EditedTensor::kBias, o, 0, 0};
+      },
       [&](int64_t o, char* buf, size_t size) {
         std::snprintf(buf, size, "o=%lld", static_cast<long long>(o));
       },
@@ -259,8 +266,8 @@ void DrawValuesWindow(const Frame& frame, AppState& app) {
   const std::string title = std::string(Tr(i18n, "edit.values_title")) + "###io_values";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
     MutedText(Tr(i18n, "edit.values_explain"));
-    MutedText(TrFormat(i18n, "edit.values_from", {ValuesOriginLabel(i18n, app.session->recipe)})
-                  .c_str());
+    MutedText(
+        TrFormat(i18n, "edit.values_from", {ValuesOriginLabel(i18n, app.session->recipe)}).c_str());
     const bool can_undo = !app.files.undo.empty();
     if (!can_undo) ImGui::BeginDisabled();
     if (ImGui::Button(Label(i18n, "edit.undo").c_str())) UndoValues(app);
@@ -273,7 +280,8 @@ void DrawValuesWindow(const Frame& frame, AppState& app) {
       const Tensor& tensor = window.tab == 0   ? session.input_given
                              : window.tab == 1 ? session.problem.weight
                                                : session.problem.bias;
-      if (window.tab != 2 || session.recipe.spec.bias) CopyTensorText(app, tensor, names[window.tab]);
+      if (window.tab != 2 || session.recipe.spec.bias)
+        CopyTensorText(app, tensor, names[window.tab]);
     }
     if (ImGui::BeginTabBar("values_tabs")) {
       const char* keys[] = {"edit.tab_input", "edit.tab_weight", "edit.tab_bias"};
@@ -318,16 +326,17 @@ void DrawCellEditor(const Frame& /*frame*/, AppState& app) {
                              editor.anchor.y + ImGui::GetTextLineHeightWithSpacing() * 4.5f);
   pos.y = std::min(pos.y, display.y - ImGui::GetFontSize() * 10.f);
   ImGui::SetNextWindowPos(pos, ImGuiCond_Appearing, ImVec2(left ? 1.f : 0.f, 0.f));
-  const std::string title = TrFormat(i18n, "edit.cell_title", {CellName(session, editor.cell)}) +
-                            "###io_cell";
+  const std::string title =
+      TrFormat(i18n, "edit.cell_title", {CellName(session, editor.cell)}) + "###io_cell";
   bool open = true;
   if (ImGui::Begin(title.c_str(), &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_AlwaysAutoResize)) {
     ++editor.frames_open;
-    const NumberStyle style = editor.cell.tensor == EditedTensor::kInput    ? session.input_style
-                              : editor.cell.tensor == EditedTensor::kWeight ? session.weight_style
-                                                                            : StyleOf(session.problem.bias);
+    const NumberStyle style = editor.cell.tensor == EditedTensor::kInput ? session.input_style
+                              : editor.cell.tensor == EditedTensor::kWeight
+                                  ? session.weight_style
+                                  : StyleOf(session.problem.bias);
     MutedText(Tr(i18n, "edit.cell_explain"));
     const float box_w = ImGui::GetFontSize() * 9.f;
     ImGui::PushID("drag");
