@@ -391,7 +391,7 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
                               "[batch, length, channels] and is permuted first",
                               {}});
       }
-    } else if (key == "input" || key == "weight" || key == "bias") {
+    } else if (key == "input" || key == "weight" || key == "bias" || key == "fit_weights_to") {
       Result<Tensor> tensor = Tensor{};
       if (value.is_object()) {
         if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
@@ -409,7 +409,11 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         tensor = TensorFromJson(value, key);
       }
       if (!tensor) return tensor.error();
-      (key == "input" ? doc.input : key == "weight" ? doc.weight : doc.bias) = std::move(*tensor);
+      std::optional<Tensor>& slot = key == "input"            ? doc.input
+                                    : key == "weight"         ? doc.weight
+                                    : key == "fit_weights_to" ? doc.fit_output
+                                                              : doc.bias;
+      slot = std::move(*tensor);
     } else if (key == "input_shape") {
       Shape sizes;
       bool ok = value.is_array() && !value.empty();
@@ -483,6 +487,21 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         Hint{"spec_input_and_shape",
              "give the values (input) or a shape to generate (input_shape), not both",
              {}});
+  if (doc.fit_output && (doc.weight || doc.bias))
+    return MakeError(
+        Message{
+            "spec_fit_and_weights", "the spec gives fit_weights_to and also weight or bias", {}},
+        "fit_weights_to",
+        Hint{"spec_fit_and_weights",
+             "the weights are fitted to the output: remove weight and bias, or "
+             "remove fit_weights_to to use them",
+             {}});
+  if (doc.fit_output && !doc.has_conv)
+    return MakeError(Message{"spec_fit_without_conv", "fit_weights_to needs a \"conv\" object", {}},
+                     "fit_weights_to",
+                     Hint{"spec_fit_without_conv",
+                          "add the layer whose weights to fit: \"conv\": {\"in_channels\": ...}",
+                          {}});
   return doc;
 }
 
