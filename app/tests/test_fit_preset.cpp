@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app_state.h"
+#include "lesson.h"
 #include "convstep/io_json.h"
 #include "test_util.h"
 
@@ -34,6 +35,27 @@ TEST(FitPreset, TheBlogPostsPresetReproducesEveryPrintedOutput) {
     EXPECT_NEAR(output.data[i], printed->data[i], 1e-4) << "output element " << i;
   // The recovered kernel lies inside nn.Conv1d's initialisation bound 1/sqrt(3 * 2).
   for (float w : app.session->problem.weight.data) EXPECT_LE(std::fabs(w), 1.0 / std::sqrt(6.0));
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+TEST(FitPreset, TheLessonsAsideOpensTheRecoveredKernel) {
+  AppState app;
+  testing::InitApp(app);
+  ASSERT_EQ(app.teach.lesson.chapters.back().id, 11);
+  OpenChapter(app, 10);
+  ASSERT_TRUE(app.session);
+  const auto doc = nlohmann::json::parse(
+      std::ifstream(std::string(CONVSTEP_SOURCE_DIR) + "/core/tests/golden/seed_document.json"));
+  const auto printed = TensorFromJson(doc["output"], "output");
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(app.session->output.shape, printed->shape);
+  for (size_t i = 0; i < printed->data.size(); ++i)
+    EXPECT_NEAR(app.session->output.data[i], printed->data[i], 1e-4);
 }
 
 }  // namespace
