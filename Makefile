@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: run test deps configure build bench install deb test-sanitize clean
+.PHONY: run test deps configure build bench install deb test-wasm-core test-sanitize clean
 
 deps:
 	@tools/install-deps.sh
@@ -29,6 +29,11 @@ PREFIX ?= /usr/local
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
+# The engine's forward passes and their tests in WebAssembly SIMD128, run under node
+# (needs Debian's emscripten).
+test-wasm-core:
+	tools/test-wasm-core.sh build-wasm-core
+
 # A Debian package of the same files (build/convstep_VERSION_ARCH.deb), installed under /usr.
 deb: build
 	cd $(BUILD) && cpack -G DEB
@@ -45,4 +50,4 @@ test-sanitize:
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS) -R 'Process\.'
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core
