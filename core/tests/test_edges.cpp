@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <random>
 #include <string>
@@ -15,8 +16,10 @@
 #include "convstep/codegen.h"
 #include "convstep/geometry.h"
 #include "convstep/io_json.h"
+#include "convstep/io_npy.h"
 #include "convstep/json_text.h"
 #include "convstep/spec.h"
+#include "convstep/torch_text.h"
 #include "convstep/values.h"
 
 namespace convstep {
@@ -180,6 +183,24 @@ TEST(Edges, ExcerptsAreShortAndPrintable) {
   json long_list = json::array();
   for (int i = 0; i < 100000; ++i) long_list.push_back(-1);
   EXPECT_LE(JsonExcerpt(long_list).size(), 63u);
+}
+
+TEST(Edges, SummarizedRowsAndFoldersAreNamedForWhatTheyAre) {
+  // torch.manual_seed(0); print(torch.randn(1000, 3)) prints a "...," row between rows.
+  const std::string summarized =
+      "tensor([[-1.1258, -1.1524, -0.2506],\n        [-0.4339,  0.8487,  0.6920],\n"
+      "        ...,\n        [-0.3266,  0.3669, -0.7245]])";
+  auto rows = ParseTorchTensor(summarized);
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().message_key, "text_at");
+  EXPECT_NE(rows.error().message.find("summarized with '...'"), std::string::npos)
+      << rows.error().message;
+  const std::string folder = ::testing::TempDir() + "/convstep_edges_folder.npy";
+  std::filesystem::create_directories(folder);
+  auto read = ReadNpyFile(folder);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message, folder + " is a directory, not a file");
+  std::filesystem::remove(folder);
 }
 
 }  // namespace
