@@ -40,9 +40,10 @@ MessageArg Describe(const json& value) {
   return JsonExcerpt(value);
 }
 
-// Reads a JSON number as a whole int64. JSON does not tell 3 from 3.0, so numbers written with
-// a point or an exponent count when their value is whole (3.0, 2E0, 1e2).
-enum class Whole { kOk, kNotNumber, kFraction, kTooLarge };
+// Reads a JSON number as a whole int64. A whole value written with a point or an exponent
+// (3.0, 2E0, 1e2) is kWrittenAsFloat: *out holds it, and the caller decides, as PyTorch does
+// (nn.Conv1d(1, 1, 3.0) and torch.randn(2.0) raise TypeError; torch.manual_seed(3.0) works).
+enum class Whole { kOk, kWrittenAsFloat, kNotNumber, kFraction, kTooLarge };
 Whole WholeNumber(const json& value, int64_t* out) {
   if (value.is_number_unsigned()) {
     if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
@@ -59,7 +60,18 @@ Whole WholeNumber(const json& value, int64_t* out) {
   if (!std::isfinite(number) || std::fabs(number) >= 0x1p63) return Whole::kTooLarge;
   if (number != std::floor(number)) return Whole::kFraction;
   *out = static_cast<int64_t>(number);
-  return Whole::kOk;
+  return Whole::kWrittenAsFloat;
+}
+
+// The refusal of a whole number written as 3.0: PyTorch takes only Python ints there.
+Error WrittenAsFloat(const std::string& name, const std::string& parameter, const json& value,
+                     int64_t number) {
+  return MakeError(Message{"written_as_float",
+                           "{0} is {1}, written with a decimal point or an exponent, which "
+                           "PyTorch refuses for sizes (TypeError)",
+                           {name, JsonExcerpt(value)}},
+                   parameter,
+                   Hint{"write_integer", "write it as the integer {0}", {std::to_string(number)}});
 }
 
 Error NotWhole(const std::string& key, const json& value) {
@@ -83,6 +95,8 @@ Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bo
   switch (WholeNumber(value, &number)) {
     case Whole::kOk:
       return number;
+    case Whole::kWrittenAsFloat:
+      return WrittenAsFloat(std::string("conv.") + key, key, value, number);
     case Whole::kTooLarge:
       return MakeError(Message{"conv_too_large",
                                "conv.{0} is {1}, beyond the 64-bit integers PyTorch takes",
@@ -415,7 +429,11 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       bool ok = value.is_array() && !value.empty();
       for (const json& size : ok ? value : json::array()) {
         int64_t number = -1;
-        ok = ok && WholeNumber(size, &number) == Whole::kOk && number >= 0;
+        const Whole whole = WholeNumber(size, &number);
+        if (ok && whole == Whole::kWrittenAsFloat && number >= 0)
+          return WrittenAsFloat("input_shape[" + std::to_string(sizes.size()) + "]", "input_shape",
+                                size, number);
+        ok = ok && whole == Whole::kOk && number >= 0;
         if (ok) sizes.push_back(number);
       }
       if (!ok)
@@ -452,7 +470,8 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       int64_t number = 0;
       if (value.is_number_unsigned()) {
         doc.seed = value.get<uint64_t>();
-      } else if (WholeNumber(value, &number) == Whole::kOk) {
+      } else if (const Whole whole = WholeNumber(value, &number);
+                 whole == Whole::kOk || whole == Whole::kWrittenAsFloat) {  // int(3.0), as torch
         doc.seed = static_cast<uint64_t>(number);
         doc.seed_negative = number < 0;
       } else {

@@ -235,11 +235,25 @@ TEST(CliEdges, MessagesSayWhatIsWrong) {
                 "conv.stride must be a whole number, but got null (stride)");  // not "null null"
   ExpectRefused(Cli("forward -", OneChannel(1, {{"stride", 2.5}}).dump()),
                 "conv.stride must be a whole number, but got 2.5 (stride)");
-  for (const char* whole : {"3.0", "2E0", "1e0"}) {  // JSON does not tell 3 from 3.0
+  // nn.Conv1d(1, 1, 3.0) and torch.randn(2.0, 3) raise TypeError in PyTorch 1.13; a whole
+  // number written with a point or an exponent is refused with that said, never "a fraction".
+  const std::vector<std::pair<std::string, std::string>> written = {
+      {"3.0", "3.0"}, {"2E0", "2.0"}, {"1e0", "1.0"}};
+  for (const auto& [text, shown] : written) {
     const std::string spec = R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": )" +
-                             std::string(whole) + R"(}, "input": [[[1, 2, 3, 4, 5]]]})";
-    EXPECT_EQ(Cli("forward -", spec).status, 0) << whole;
+                             text + R"(}, "input": [[[1, 2, 3, 4, 5]]]})";
+    ExpectRefused(Cli("forward -", spec),
+                  "conv.kernel_size is " + shown +
+                      ", written with a decimal point or an exponent, which PyTorch refuses for "
+                      "sizes (TypeError) (kernel_size): write it as the integer");
   }
+  ExpectRefused(Cli("forward -", R"({"input_shape": [2.0, 3]})"),
+                "input_shape[0] is 2.0, written with a decimal point or an exponent, which "
+                "PyTorch refuses for sizes (TypeError) (input_shape): write it as the integer 2");
+  // torch.manual_seed(3.0) works (it takes int(seed)), so a seed of 3.0 is seed 3.
+  const CliRun seed = Cli("forward -", R"({"seed": 3.0, "input_shape": [2]})");
+  ASSERT_EQ(seed.status, 0) << seed.err;
+  EXPECT_EQ(seed.out, Cli("forward -", R"({"seed": 3, "input_shape": [2]})").out);
   ExpectRefused(Cli("forward -", "{\"input\": [\"\xff\"]}"),
                 "malformed JSON at line 1, column 13: syntax error while parsing value - invalid "
                 "string: ill-formed UTF-8 byte, after \"\\xff (json)");
