@@ -13,37 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.h"
+
 namespace {
 
+using convstep::testing::Cli;
+using convstep::testing::CliRun;
+using convstep::testing::Slurp;
 using nlohmann::json;
-
-struct CliRun {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream file(path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-// Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
-CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
-  // ctest runs tests in parallel processes: give each its own files.
-  const std::string dir = ::testing::TempDir() + "/convstep_cli_" + std::to_string(getpid());
-  const std::string in = dir + "_stdin.txt", out = dir + "_out.txt", err = dir + "_err.txt";
-  std::ofstream(in) << stdin_text;
-  const std::string command =
-      std::string(CONVSTEP_CLI) + " " + args + " <" + in + " >" + out + " 2>" + err;
-  CliRun run;
-  const int raw = std::system(command.c_str());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = Slurp(out);
-  run.err = Slurp(err);
-  return run;
-}
 
 json SeedDocument() {
   return json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
