@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench install deb test-sanitize format format-check clean
+.PHONY: run test deps configure build bench install deb test-wasm-core test-sanitize format format-check clean
 
 deps:
 	@tools/install-deps.sh
@@ -28,6 +28,11 @@ bench: build
 PREFIX ?= /usr/local
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The engine's forward passes and their tests in WebAssembly SIMD128, run under node
+# (needs Debian's emscripten).
+test-wasm-core:
+	tools/test-wasm-core.sh build-wasm-core
 
 # A Debian package of the same files (build/convstep_VERSION_ARCH.deb), installed under /usr.
 deb: build
@@ -57,4 +62,4 @@ format-check:
 	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core

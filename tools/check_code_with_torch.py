@@ -46,6 +46,14 @@ SPECS = [
     {"seed": 5, "input_shape": [1, 3, 6],
      "weight": [[[1.0, -1.0]], [[0.5, 0.5]], [[2.0, 0.0]]],
      "conv": {"in_channels": 3, "out_channels": 3, "kernel_size": 2, "groups": 3}},
+    # Unbatched [C, L] input with circular padding: PyTorch 1.13's conv(x) refuses it, so the
+    # code runs conv(x.unsqueeze(0)).squeeze(0).
+    {"seed": 6, "input_shape": [2, 7],
+     "conv": {"in_channels": 2, "out_channels": 3, "kernel_size": 3, "padding": 2,
+              "padding_mode": "circular"}},
+    # A negative seed (torch.manual_seed(-1)) and a stride past 2^31.
+    {"seed": -1, "input_shape": [1, 2, 9],
+     "conv": {"in_channels": 2, "out_channels": 2, "kernel_size": 2, "stride": 2**40}},
 ]
 
 

@@ -56,7 +56,9 @@ TEST(Language, SwitchesLiveAndTheFontHoldsEveryChineseCharacterInUse) {
   ASSERT_TRUE(SetLanguage(app, "en"));
   EXPECT_STREQ(Tr(app.i18n, "panel.kernels"), "Kernel bank");
   ui.Frame(app);
-  EXPECT_LT(app.fonts.cjk_glyphs, 20);  // English keeps only the menu's "简体中文"
+  // English asks only for the menu's "简体中文", the blog post's title 《Pytorch之nn.Conv1d学习个人
+  // 见解》 and the few symbols (→, ×, ⌊) its text uses: tens of glyphs, not thousands.
+  EXPECT_LT(app.fonts.cjk_glyphs, 50);
 }
 
 // Building the atlas with the Chinese table stays fast and small (printed for the record).

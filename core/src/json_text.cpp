@@ -224,4 +224,27 @@ std::string DumpJson(const json& value) {
   return out;
 }
 
+// "a string", "an integer", ... as a translatable phrase.
+Message JsonTypeName(const json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned())
+    return Message{"json_integer", "an integer", {}};
+  if (value.is_number_float()) return Message{"json_fraction", "a number with a fraction", {}};
+  if (value.is_string()) return Message{"json_string", "a string", {}};
+  if (value.is_boolean()) return Message{"json_boolean", "a boolean", {}};
+  if (value.is_object()) return Message{"json_object", "an object", {}};
+  if (value.is_array()) return Message{"json_array", "an array", {}};
+  return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
+}
+
+// A JSON value as a message quotes it: null, true, 2.5, the string "abc", the list [1,2,...]
+// (an excerpt of at most kExcerptBytes).
+MessageArg DescribeJson(const json& value) {
+  if (value.is_string())
+    return Message{"json_string_value", "the string {0}", {JsonExcerpt(value)}};
+  if (value.is_array()) return Message{"json_list_value", "the list {0}", {JsonExcerpt(value)}};
+  if (value.is_object())
+    return Message{"json_object_value", "the object {0}", {JsonExcerpt(value)}};
+  return JsonExcerpt(value);
+}
+
 }  // namespace convstep

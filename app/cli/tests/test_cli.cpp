@@ -13,37 +13,17 @@
 #include <string>
 #include <vector>
 
-#include "support/files.h"
+#include "cli_run.h"
 
 namespace {
 
+using convstep::testing::Cli;
+using convstep::testing::CliRun;
+using convstep::testing::Slurp;
 using nlohmann::json;
 
-struct CliRun {
-  int status = -1;
-  std::string out, err;
-};
-
-using convstep::test_support::ReadAll;
-
-// Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
-CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
-  // ctest runs tests in parallel processes: give each its own files.
-  const std::string dir = ::testing::TempDir() + "/convstep_cli_" + std::to_string(getpid());
-  const std::string in = dir + "_stdin.txt", out = dir + "_out.txt", err = dir + "_err.txt";
-  std::ofstream(in) << stdin_text;
-  const std::string command =
-      std::string(CONVSTEP_CLI) + " " + args + " <" + in + " >" + out + " 2>" + err;
-  CliRun run;
-  const int raw = std::system(command.c_str());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = ReadAll(out);
-  run.err = ReadAll(err);
-  return run;
-}
-
 json SeedDocument() {
-  return json::parse(ReadAll(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
+  return json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
 }
 
 // The seed example with the seed document's printed input and simple weights.
@@ -208,7 +188,7 @@ TEST(Cli, SeedGivesTheNumbersPyTorchPrints) {
   // torch.manual_seed(0); x = torch.randn(6, 5, 3); conv = nn.Conv1d(3, 8, 2, bias=False);
   // y = conv(x.permute(0, 2, 1)) -- the values torch printed are in random_cases.json.
   const json golden =
-      json::parse(ReadAll(std::string(CONVSTEP_GOLDEN_DIR) + "/random_cases.json"))["seed_example"];
+      json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/random_cases.json"))["seed_example"];
   const json spec = {
       {"seed", 0},
       {"input_shape", {6, 5, 3}},

@@ -5,6 +5,7 @@
 #include <new>
 #include <utility>
 
+#include "convstep/fit.h"
 #include "convstep/forward.h"
 #include "convstep/permute.h"
 #include "convstep/sentences.h"
@@ -210,6 +211,30 @@ Walkthrough MakeWalkthrough(const Session& session) {
   return Walkthrough(session.problem, session.geometry);
 }
 
+namespace {
+
+// A spec's "fit_weights_to": the weight (and bias) that map the recipe's given input to
+// `output`, recovered by least squares, become the recipe's fixed weights.
+Result<bool> FitRecipeWeights(Recipe& recipe, Tensor output) {
+  if (!recipe.fixed_input)
+    return MakeError(
+        Message{"spec_fit_needs_input", "fit_weights_to needs the input's values", {}},
+        "fit_weights_to",
+        Hint{"spec_fit_needs_input", "give \"input\" as the values the layer ran on", {}});
+  Result<Tensor> input = recipe.layout == InputLayout::kNLC ? PermuteLastTwo(*recipe.fixed_input)
+                                                            : Result<Tensor>(*recipe.fixed_input);
+  if (!input) return input.error();
+  if (output.dim() == 2) output.shape.insert(output.shape.begin(), 1);  // [O, L_out] as a batch
+  Result<WeightFit> fit = FitWeights(recipe.spec, *input, output);
+  if (!fit) return fit.error();
+  recipe.fixed_weight = fit->weight;
+  if (recipe.spec.bias) recipe.fixed_bias = fit->bias;
+  recipe.values = ValuesFrom::kSpecFile;
+  return true;
+}
+
+}  // namespace
+
 Result<Recipe> RecipeFromDocument(const SpecDocument& doc, const std::string& origin) {
   if (!doc.has_conv)
     return MakeError(
@@ -262,6 +287,10 @@ Result<Recipe> RecipeFromDocument(const SpecDocument& doc, const std::string& or
   }
   recipe.batch = shape[0];
   recipe.length = doc.layout == InputLayout::kNLC ? shape[1] : shape[2];
+  if (doc.fit_output) {
+    auto fitted = FitRecipeWeights(recipe, *doc.fit_output);
+    if (!fitted) return fitted.error();
+  }
   if (doc.weight) {
     recipe.fixed_weight = *doc.weight;
     recipe.values = ValuesFrom::kSpecFile;

@@ -79,7 +79,9 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
     const json& session = extra.at("session");
     if (!session.is_object())
       return MakeError(
-          Message{"session_not_object", "session must be an object, but got {0}", {session.dump()}},
+          Message{"session_not_object",
+                  "session must be an object, but got {0}",
+                  {JsonExcerpt(session)}},
           "session", Hint{"session_not_object", "remove it to open the file as a plain spec", {}});
     out.has_session = true;
     auto from = StringAt(session, "values_from", "generated", "session");
@@ -110,7 +112,7 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
         return MakeError(Message{"session_fixed",
                                  "session.fixed must list \"input\", \"weight\", \"bias\", but "
                                  "got {0}",
-                                 {fixed.dump()}},
+                                 {JsonExcerpt(fixed)}},
                          "session.fixed",
                          Hint{"session_fixed", "remove it to keep every tensor given", {}});
     } else {
@@ -137,7 +139,7 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
       if (!ok)
         return MakeError(Message{"session_anchor",
                                  "session.anchor must be [n, o, t, tap], but got {0}",
-                                 {anchor.dump()}},
+                                 {JsonExcerpt(anchor)}},
                          "session.anchor", Hint{"remove_it", "remove it", {}});
       out.anchor = TapCoord{anchor[0].get<int64_t>(), anchor[1].get<int64_t>(),
                             anchor[2].get<int64_t>(), anchor[3].get<int64_t>()};
@@ -152,8 +154,8 @@ Result<SessionExtras> ReadExtras(const json& extra, const AppState& app) {
     const json& view = extra.at("view");
     if (!view.is_object())
       return MakeError(
-          Message{"view_not_object", "view must be an object, but got {0}", {view.dump()}}, "view",
-          Hint{"remove_it", "remove it", {}});
+          Message{"view_not_object", "view must be an object, but got {0}", {JsonExcerpt(view)}},
+          "view", Hint{"remove_it", "remove it", {}});
     out.has_view = true;
     auto scale = NumberAt(view, "text_scale", out.view.text_scale, 0.75, 3.0, "view");
     if (!scale) return scale.error();

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "convstep/io_npy.h"
+#include "convstep/json_text.h"
 #include "convstep/thread_pool.h"
 #include "state/language.h"
 #include "state/practice.h"
@@ -41,7 +42,7 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   if (!settings.is_object())
     return MakeError(Message{"settings_not_object",
                              "the settings must be a JSON object, but got {0}",
-                             {settings.dump()}},
+                             {JsonExcerpt(settings)}},
                      "settings",
                      Hint{"settings_defaults", "delete the file to start from the defaults", {}});
   const std::string where = "settings";

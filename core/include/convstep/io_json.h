@@ -26,6 +26,9 @@ struct SpecDocument {
   std::optional<Shape> input_shape;  ///< "input_shape", for generated input (in `layout` order)
   std::optional<Tensor> weight;
   std::optional<Tensor> bias;
+  /// "fit_weights_to": an output the layer gave for this input; the weight (and bias) are
+  /// recovered from it by least squares (fit.h) instead of being given or drawn.
+  std::optional<Tensor> fit_output;
   std::vector<std::string> sentences;  ///< "sentences": text input, one sentence per item
   std::optional<uint64_t>
       seed;  ///< "seed": torch.manual_seed value, as torch keeps it (-1 is 2^64-1)
@@ -36,8 +39,8 @@ struct SpecDocument {
 
 /// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
 /// an Error naming the place (line/column or key path) and what would be right.
-/// "input", "weight" and "bias" may also be {"file": "PATH"} naming a .npy, .csv or .txt
-/// (PyTorch's printed text) file; relative paths are taken from `base_dir`.
+/// "input", "weight", "bias" and "fit_weights_to" may also be {"file": "PATH"} naming a .npy, .csv
+/// or .txt (PyTorch's printed text) file; relative paths are taken from `base_dir`.
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir = ".");
 
 /// Loads a tensor file by its extension: .npy (float32/float64), .csv (a matrix, rows as

@@ -34,6 +34,13 @@ std::string Excerpt(const std::string& text, size_t max_bytes = kExcerptBytes);
 /// "\"NLC \"", "null".
 std::string JsonExcerpt(const nlohmann::json& value, size_t max_bytes = kExcerptBytes);
 
+/// "a string", "an integer", "null", ... : the kind of a JSON value as a translatable phrase.
+Message JsonTypeName(const nlohmann::json& value);
+
+/// A JSON value as a message quotes it: null, true, 2.5, the string "abc", the list [1,2,...]
+/// (an excerpt of at most kExcerptBytes), translatable where it has words.
+MessageArg DescribeJson(const nlohmann::json& value);
+
 /// Compact JSON text like value.dump(), but every floating-point number in its shortest
 /// round-trip form (std::to_chars), with ".0" on whole numbers: FloatToJson's values print
 /// as the float32's shortest text, never as 17 digits.
