@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "convstep/io_json.h"
 #include "state/app_state.h"
 #include "state/lesson.h"
-#include "convstep/io_json.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {

@@ -21,7 +21,9 @@ struct CliRun {
 
 using test_support::ReadAll;
 /// A whole file (the name these tests use for test_support::ReadAll).
-inline std::string Slurp(const std::string& path) { return ReadAll(path); }
+inline std::string Slurp(const std::string& path) {
+  return ReadAll(path);
+}
 
 // Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin;
 // `shell_prefix` runs first in the same shell (e.g. "ulimit -v 2000000;").

@@ -72,7 +72,8 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
       ->check(CLI::Range(0.75f, 3.f));
   cli.add_option("--pin", options.pin,
                  "Pin a highlight at start: output:n,o,t | input:n,c,l | weight:o,c,k");
-  cli.add_option("--lesson", options.lesson, "Open chapter N of the guided lesson (1 to 10, 11 is the aside)")
+  cli.add_option("--lesson", options.lesson,
+                 "Open chapter N of the guided lesson (1 to 10, 11 is the aside)")
       ->check(CLI::Range(1, 99));
   cli.add_option("--lang", options.language,
                  "Language of the UI and the lesson: en or zh (default: the last one chosen)")
