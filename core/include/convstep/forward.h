@@ -32,7 +32,4 @@ struct FastOptions {
 Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& geometry,
                    const FastOptions& options = {});
 
-/// The padded input [N, C, padded_length] (zeros, or copies for the other modes).
-Tensor PadInput(const Conv1dProblem& problem, const Geometry& geometry);
-
 }  // namespace convstep
