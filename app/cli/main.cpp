@@ -54,7 +54,12 @@ int RunForward(const std::string& path, const convstep::Limits& limits) {
   }
   if (loaded->has_conv) {
     const auto& geometry = loaded->geometry;
-    const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+    // Strides and dilations past 2^31 (which PyTorch takes) run on the reference pass: the fast
+    // path's tile positions (stride * column, past the last output) would overflow int64.
+    const int64_t huge_step = int64_t{1} << 31;
+    const bool huge = geometry.stride > huge_step || geometry.dilation > huge_step;
+    const convstep::Tensor output = huge ? convstep::ForwardReference(problem, geometry)
+                                         : convstep::ForwardFast(problem, geometry);
     result["conv"] = convstep::ConvToJson(problem.spec);
     result["weight_shape"] = problem.weight.shape;
     result["weight"] = convstep::TensorToJson(problem.weight);
