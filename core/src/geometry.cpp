@@ -20,9 +20,11 @@ int64_t FloorDiv(int64_t a, int64_t b) {  // Python's a // b
   return q;
 }
 
+// Python's a % b, without the overflow of a - (a // b) * b at -2^63.
 int64_t FloorMod(int64_t a, int64_t b) {
-  return a - FloorDiv(a, b) * b;
-}  // Python's a % b
+  const int64_t r = a % b;
+  return r != 0 && ((r < 0) != (b < 0)) ? r + b : r;
+}
 
 std::string S(int64_t value) {
   return std::to_string(value);
