@@ -113,10 +113,21 @@ float PaddedValue(const float* row, const Geometry& g, int64_t p) {
   return cell.kind == CellKind::kZeroPad ? 0.f : row[cell.source];
 }
 
-// Smallest j with begin + j * step >= position, clamped to [0, count].
+// Smallest j with begin + j * step >= position, clamped to [0, count]. No step overflows it:
+// PyTorch runs strides up to 2^62.
 int64_t FirstAtOrAfter(int64_t position, int64_t begin, int64_t step, int64_t count) {
   if (position <= begin) return 0;
-  return std::min(count, (position - begin + step - 1) / step);
+  return std::min(count, (position - begin - 1) / step + 1);
+}
+
+// Padded position begin + j * step, or padded_length (past the end, where PaddedValue gives
+// zero) when it lies beyond int64: the tiles read a few positions past the last window, and
+// with a stride near 2^62 those are far past the end.
+int64_t PhasePosition(const Geometry& g, int64_t begin, int64_t j, int64_t step) {
+  int64_t offset = 0, position = 0;
+  if (__builtin_mul_overflow(j, step, &offset) || __builtin_add_overflow(begin, offset, &position))
+    return g.padded_length;
+  return position;
 }
 
 // Padded positions begin + j * step, j < count, of one input row into dst[j]. The real
@@ -126,7 +137,8 @@ void CopyPaddedPhase(const float* row, const Geometry& g, int64_t begin, int64_t
   const int64_t real_end = std::min(g.pad_left + g.length, g.padded_length);
   const int64_t copy_begin = FirstAtOrAfter(g.pad_left, begin, step, count);
   const int64_t copy_end = std::max(copy_begin, FirstAtOrAfter(real_end, begin, step, count));
-  for (int64_t j = 0; j < copy_begin; ++j) dst[j] = PaddedValue(row, g, begin + j * step);
+  for (int64_t j = 0; j < copy_begin; ++j)
+    dst[j] = PaddedValue(row, g, PhasePosition(g, begin, j, step));
   if (copy_end > copy_begin) {
     const float* source = row + (begin + copy_begin * step - g.pad_left);  // input of copy_begin
     if (step == 1) {
@@ -135,7 +147,8 @@ void CopyPaddedPhase(const float* row, const Geometry& g, int64_t begin, int64_t
       for (int64_t j = copy_begin; j < copy_end; ++j) dst[j] = source[(j - copy_begin) * step];
     }
   }
-  for (int64_t j = copy_end; j < count; ++j) dst[j] = PaddedValue(row, g, begin + j * step);
+  for (int64_t j = copy_end; j < count; ++j)
+    dst[j] = PaddedValue(row, g, PhasePosition(g, begin, j, step));
 }
 
 // The view for batch item n, `group`, and `width` output positions from `first`. With

@@ -101,6 +101,48 @@ TEST(KernelDispatch, EverySupportedKernelGivesTheReferenceBits) {
   }
 }
 
+TEST(KernelDispatch, StridesAndDilationsNearTwoToTheSixtyTwoStayExact) {
+  // PyTorch runs these (one window each); the tiles read past the last window, where the
+  // positions would overflow int64 if computed as begin + j * stride.
+  std::mt19937 rng(5);
+  for (const int64_t huge : {int64_t{1} << 31, int64_t{1} << 40, int64_t{1} << 62}) {
+    for (PaddingMode mode : {PaddingMode::kZeros, PaddingMode::kReflect, PaddingMode::kCircular}) {
+      Conv1dSpec spec;
+      spec.in_channels = 2;
+      spec.out_channels = 5;
+      spec.kernel_size = 2;
+      spec.stride = huge;
+      spec.padding = 1;
+      spec.padding_mode = mode;
+      Conv1dProblem problem = testing::RandomProblem(spec, {3, 2, 9}, rng);
+      auto g = ValidateProblem(problem);
+      ASSERT_TRUE(g) << g.error().OneLine();
+      for (Kernel kernel : SupportedKernels()) {
+        FastOptions options;
+        options.kernel = kernel;
+        const Tensor expected = KernelFusesMultiplyAdd(kernel) ? FusedReference(problem, *g)
+                                                               : ForwardReference(problem, *g);
+        ExpectSameBits(ForwardFast(problem, *g, options), expected,
+                       std::string(KernelName(kernel)) + " " + SpecPython(spec));
+      }
+      spec.stride = 1;  // a dilation as large, with one tap
+      spec.kernel_size = 1;
+      spec.dilation = huge;
+      problem = testing::RandomProblem(spec, {3, 2, 9}, rng);
+      g = ValidateProblem(problem);
+      ASSERT_TRUE(g) << g.error().OneLine();
+      for (Kernel kernel : SupportedKernels()) {
+        FastOptions options;
+        options.kernel = kernel;
+        const Tensor expected = KernelFusesMultiplyAdd(kernel) ? FusedReference(problem, *g)
+                                                               : ForwardReference(problem, *g);
+        ExpectSameBits(ForwardFast(problem, *g, options), expected,
+                       std::string(KernelName(kernel)) + " " + SpecPython(spec));
+      }
+    }
+  }
+}
+
 TEST(KernelDispatch, FusedKernelsDifferFromUnfusedOnlyByRounding) {
   // The fused reference is a real alternative: on a long sum it differs from the reference.
   std::mt19937 rng(32);
