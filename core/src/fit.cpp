@@ -67,12 +67,7 @@ Result<Geometry> CheckFit(const Conv1dSpec& spec, const Tensor& input, const Ten
   if (overflow || doubles > limits.max_bytes / 8) {
     return MakeError(OverBudgetText(Message{"budget_fit", "the fit's window matrix", {}},
                                     overflow ? int64_t{-1} : doubles * 2, limits),
-                     "input",
-                     Hint{"over_budget",
-                          "use a smaller batch, fewer channels or a shorter input, or raise the "
-                          "memory budget (View → Memory budget in the app, --max-memory MiB on "
-                          "the command line)",
-                          {}});
+                     "input", OverBudgetHint());
   }
   return geometry;
 }

@@ -204,9 +204,21 @@ Result<bool> ValidateSpec(const Conv1dSpec& spec) {
   return CheckConstruction(spec);
 }
 
-Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, const Limits& limits) {
-  if (auto built = CheckConstruction(spec); !built) return built.error();
-  const Shape weight = {spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size};
+namespace {
+
+// The input as conv1d's kernel sees it, and the padding, once F.pad (non-zero modes) and the
+// 'same' mode's extra column have run.
+struct ConvInput {
+  Shape shape;  ///< batched [N, C, L'] as the convolution sees it
+  int64_t dims = 3, length = 0, channels = 0;
+  int64_t pad_left = 0, pad_right = 0;  ///< total effect on the sequence
+  int64_t conv_pad = 0;                 ///< the padding conv1d itself applies on both sides
+};
+
+const Message kPaddedText = {"overflow_padded", "the padded length L + 2 * padding", {}};
+
+// The input's rank and sizes, as F.pad (non-zero modes) or conv1d checks them first.
+Result<bool> CheckInputRank(const Conv1dSpec& spec, const Shape& input_shape) {
   const int64_t dims = static_cast<int64_t>(input_shape.size());
   const bool zeros = spec.padding_mode == PaddingMode::kZeros;
   const Hint layout_hint = {"input_dims",
@@ -231,13 +243,93 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
       return MakeError("input size " + S(size) + " is out of range", "input",
                        Hint{"input_size_range", "sizes must be between 0 and 2^40", {}});
   }
-  Shape shape = input_shape;  // as the conv sees it (after F.pad / same's extra column)
-  const int64_t length = input_shape.back();
-  const int64_t channels = input_shape[dims - 2];
-  int64_t pad_left = 0, pad_right = 0;  // total effect on the sequence
-  int64_t conv_pad = 0;                 // the padding conv1d itself applies on both sides
+  return true;
+}
+
+// {0} left padding, {1} right padding, {2} L.
+Hint CropHint(const ConvInput& in) {
+  return {"negative_padding_crops",
+          "negative padding crops; padding is {0} on the left and {1} on the right, for an "
+          "input of length L={2} leaves nothing",
+          {S(in.pad_left), S(in.pad_right), S(in.length)}};
+}
+
+// F.pad in reflect mode: PyTorch's checks, then the padded length.
+Result<int64_t> ReflectPadded(const Conv1dSpec& spec, const Shape& input_shape,
+                              const ConvInput& in) {
+  const bool empty = in.dims == 2 ? in.length == 0 : (in.channels == 0 || in.length == 0);
+  if (empty)
+    return MakeError(
+        "2D or 3D (batch mode) tensor expected for input, but got: " + FloatTensorText(input_shape),
+        "input", Hint{"reflect_empty", "reflect padding needs a non-empty input (L >= 1)", {}});
+  if (!(in.pad_left < in.length && in.pad_right < in.length))
+    return MakeError(
+        "Argument #4: Padding size should be less than the corresponding input "
+        "dimension, but got: padding (" +
+            S(in.pad_left) + ", " + S(in.pad_right) + ") at dimension " + S(in.dims - 1) +
+            " of input " + FormatShape(input_shape),
+        "padding",
+        Hint{"reflect_too_wide",
+             "reflect mirrors the input without repeating its edge, so padding "
+             "must be less than L={0}; use padding <= {1} or another padding_mode",
+             {S(in.length), S(in.length - 1)}});
+  int64_t padded = 0;
+  if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
+    return Overflow("padding", spec.padding, kPaddedText);
+  if (padded < 1)
+    return MakeError(
+        "2input (W: " + S(in.length) + ")is too small. Calculated output W: " + S(padded),
+        "padding", CropHint(in));
+  return padded;
+}
+
+// F.pad in replicate mode.
+Result<int64_t> ReplicatePadded(const Conv1dSpec& spec, const Shape& input_shape,
+                                const ConvInput& in) {
+  if (in.channels == 0 || in.length == 0)
+    return MakeError(
+        "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and "
+        "other non-zero dimensions for input, but got: " +
+            FormatShape(input_shape),
+        "input",
+        Hint{"replicate_empty", "replicate padding needs a non-empty input (C >= 1, L >= 1)", {}});
+  int64_t padded = 0;
+  if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
+    return Overflow("padding", spec.padding, kPaddedText);
+  if (padded < 1)
+    return MakeError(
+        "input (W: " + S(in.length) + ") is too small. Calculated output W: " + S(padded),
+        "padding", CropHint(in));
+  return padded;
+}
+
+// F.pad in circular mode.
+Result<int64_t> CircularPadded(const Conv1dSpec& spec, const ConvInput& in) {
+  if (in.pad_left > in.length || in.pad_right > in.length)
+    return MakeError("Padding value causes wrapping around more than once.", "padding",
+                     Hint{"circular_wrap",
+                          "circular padding may wrap at most once: use padding <= L={0}",
+                          {S(in.length)}});
+  int64_t padded = 0;
+  if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
+    return Overflow("padding", spec.padding, kPaddedText);
+  if (padded < 0)
+    return MakeError("Negative padding value is resulting in an empty dimension", "padding",
+                     CropHint(in));
+  return padded;
+}
+
+// The padding of each side, the non-zero modes' F.pad, 'same''s extra column and the
+// unsqueeze of unbatched input, in PyTorch's order.
+Result<ConvInput> PrepareConvInput(const Conv1dSpec& spec, const Shape& input_shape) {
+  ConvInput in;
+  in.shape = input_shape;
+  in.dims = static_cast<int64_t>(input_shape.size());
+  in.length = input_shape.back();
+  in.channels = input_shape[in.dims - 2];
+  const bool zeros = spec.padding_mode == PaddingMode::kZeros;
   if (spec.padding_kind == PaddingKind::kExplicit) {
-    pad_left = pad_right = spec.padding;
+    in.pad_left = in.pad_right = spec.padding;
   } else if (spec.padding_kind == PaddingKind::kSame) {
     int64_t total = 0;
     if (!Mul(spec.dilation, spec.kernel_size - 1, &total))
@@ -246,84 +338,37 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
           Message{
               "overflow_same_total", "the total 'same' padding dilation * (kernel_size - 1)", {}});
     // conv.py's module pads with Python's //; Convolution.cpp's same mode with C++'s /.
-    pad_left = zeros ? total / 2 : FloorDiv(total, 2);
-    pad_right = total - pad_left;
+    in.pad_left = zeros ? total / 2 : FloorDiv(total, 2);
+    in.pad_right = total - in.pad_left;
   }
-  // {0} left padding, {1} right padding, {2} L.
-  const Hint crop_hint = {"negative_padding_crops",
-                          "negative padding crops; padding is {0} on the left and {1} on the "
-                          "right, for an input of length L={2} leaves nothing",
-                          {S(pad_left), S(pad_right), S(length)}};
-  const Message padded_text = {"overflow_padded", "the padded length L + 2 * padding", {}};
   if (!zeros) {
-    int64_t padded = 0;
-    const bool padded_fits = PaddedLength(length, pad_left, pad_right, &padded);
-    if (spec.padding_mode == PaddingMode::kReflect) {
-      const bool empty = (dims == 2) ? length == 0 : (channels == 0 || length == 0);
-      if (empty)
-        return MakeError(
-            "2D or 3D (batch mode) tensor expected for input, but got: " +
-                FloatTensorText(input_shape),
-            "input", Hint{"reflect_empty", "reflect padding needs a non-empty input (L >= 1)", {}});
-      if (!(pad_left < length && pad_right < length))
-        return MakeError(
-            "Argument #4: Padding size should be less than the corresponding input "
-            "dimension, but got: padding (" +
-                S(pad_left) + ", " + S(pad_right) + ") at dimension " + S(dims - 1) + " of input " +
-                FormatShape(input_shape),
-            "padding",
-            Hint{"reflect_too_wide",
-                 "reflect mirrors the input without repeating its edge, so padding "
-                 "must be less than L={0}; use padding <= {1} or another padding_mode",
-                 {S(length), S(length - 1)}});
-      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
-      if (padded < 1)
-        return MakeError(
-            "2input (W: " + S(length) + ")is too small. Calculated output W: " + S(padded),
-            "padding", crop_hint);
-    } else if (spec.padding_mode == PaddingMode::kReplicate) {
-      const bool empty = channels == 0 || length == 0;
-      if (empty)
-        return MakeError(
-            "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and "
-            "other non-zero dimensions for input, but got: " +
-                FormatShape(input_shape),
-            "input",
-            Hint{"replicate_empty",
-                 "replicate padding needs a non-empty input (C >= 1, L >= 1)",
-                 {}});
-      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
-      if (padded < 1)
-        return MakeError(
-            "input (W: " + S(length) + ") is too small. Calculated output W: " + S(padded),
-            "padding", crop_hint);
-    } else {  // circular
-      if (pad_left > length || pad_right > length)
-        return MakeError("Padding value causes wrapping around more than once.", "padding",
-                         Hint{"circular_wrap",
-                              "circular padding may wrap at most once: use padding <= L={0}",
-                              {S(length)}});
-      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
-      if (padded < 0)
-        return MakeError("Negative padding value is resulting in an empty dimension", "padding",
-                         crop_hint);
-    }
-    shape.back() = padded;
-  } else if (spec.padding_kind == PaddingKind::kSame && pad_left != pad_right) {
+    const Result<int64_t> padded =
+        spec.padding_mode == PaddingMode::kReflect     ? ReflectPadded(spec, input_shape, in)
+        : spec.padding_mode == PaddingMode::kReplicate ? ReplicatePadded(spec, input_shape, in)
+                                                       : CircularPadded(spec, in);
+    if (!padded) return padded.error();
+    in.shape.back() = *padded;
+  } else if (spec.padding_kind == PaddingKind::kSame && in.pad_left != in.pad_right) {
     // Convolution.cpp pads the difference on one side, then convolves symmetrically.
-    const int64_t delta = pad_right - pad_left;
-    shape.back() += delta;
-    conv_pad = delta > 0 ? pad_left : pad_right;
+    const int64_t delta = in.pad_right - in.pad_left;
+    in.shape.back() += delta;
+    in.conv_pad = delta > 0 ? in.pad_left : in.pad_right;
   } else {
-    conv_pad = pad_left;
+    in.conv_pad = in.pad_left;
   }
-  if (dims == 2) shape.insert(shape.begin(), 1);  // conv1d unsqueezes unbatched input
-  if (conv_pad < 0)
+  if (in.dims == 2) in.shape.insert(in.shape.begin(), 1);  // conv1d unsqueezes unbatched input
+  return in;
+}
+
+// conv1d's own checks before the kernel's span: padding sign, stride, the weight's first
+// axis, the channel count.
+Result<bool> CheckConvArguments(const Conv1dSpec& spec, const Shape& weight, const ConvInput& in) {
+  if (in.conv_pad < 0)
     return MakeError("negative padding is not supported", "padding",
                      Hint{"zeros_negative",
                           "with padding_mode='zeros' padding must be >= 0 (got {0}); the other "
                           "modes crop with negative padding",
-                          {S(conv_pad)}});
+                          {S(in.conv_pad)}});
   if (spec.stride <= 0)
     return MakeError("non-positive stride is not supported", "stride",
                      Hint{"stride_positive",
@@ -337,20 +382,26 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                      Hint{"out_channels_groups",
                           "out_channels is the number of kernels; it must be at least groups={0}",
                           {S(spec.groups)}});
-  if (shape[1] != weight[1] * spec.groups)
+  if (in.shape[1] != weight[1] * spec.groups)
     return MakeError("Given groups=" + S(spec.groups) + ", weight of size " + FormatShape(weight) +
-                         ", expected input" + FormatShape(shape) + " to have " +
-                         S(weight[1] * spec.groups) + " channels, but got " + S(shape[1]) +
+                         ", expected input" + FormatShape(in.shape) + " to have " +
+                         S(weight[1] * spec.groups) + " channels, but got " + S(in.shape[1]) +
                          " channels instead",
                      "input",
                      Hint{"channels_mismatch",
                           "the input's channel axis (axis {0}) has {1} but in_channels is {2}: "
                           "if the data is [N, L, C], permute(0, 2, 1) it first; set in_channels "
                           "to {1} only if axis {0} really holds the channels",
-                          {S(dims - 2), S(shape[1]), S(spec.in_channels)}});
+                          {S(in.dims - 2), S(in.shape[1]), S(spec.in_channels)}});
+  return true;
+}
+
+// The kernel's span against the padded input, then what the backend checks (an empty length,
+// the dilation). Returns the span dilation * (kernel_size - 1) + 1.
+Result<int64_t> CheckKernelSpan(const Conv1dSpec& spec, const ConvInput& in) {
   int64_t conv_padded = 0;
-  if (!PaddedLength(shape.back(), conv_pad, conv_pad, &conv_padded))
-    return Overflow("padding", spec.padding, padded_text);
+  if (!PaddedLength(in.shape.back(), in.conv_pad, in.conv_pad, &conv_padded))
+    return Overflow("padding", spec.padding, kPaddedText);
   int64_t extent = 0;
   if (!Mul(spec.dilation, spec.kernel_size - 1, &extent) || !Add(extent, 1, &extent))
     return Overflow(
@@ -369,6 +420,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                           {S(extent), S(conv_padded)}});
   // From here on PyTorch is choosing a backend (_select_conv_backend); conv1d runs as a 2-d
   // convolution over [N, C, 1, L].
+  const Shape& shape = in.shape;
   if (shape.back() == 0 && shape[0] > 0 && shape[1] > 0)
     return MakeError(
         "Only zero batch or zero channel inputs are supported, but got input shape: " +
@@ -388,12 +440,16 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
              "dilation is the spacing between kernel taps: use 1 or more (got {0})",
              {S(spec.dilation)}});
   }
+  return extent;
+}
 
+Geometry MakeGeometry(const Conv1dSpec& spec, const Shape& input_shape, const ConvInput& in,
+                      int64_t extent) {
   Geometry g;
-  g.batched = dims == 3;
-  g.batch = dims == 3 ? input_shape[0] : 1;
-  g.in_channels = channels;
-  g.length = length;
+  g.batched = in.dims == 3;
+  g.batch = in.dims == 3 ? input_shape[0] : 1;
+  g.in_channels = in.channels;
+  g.length = in.length;
   g.out_channels = spec.out_channels;
   g.kernel_size = spec.kernel_size;
   g.stride = spec.stride;
@@ -401,16 +457,19 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   g.groups = spec.groups;
   g.has_bias = spec.bias;
   g.padding_mode = spec.padding_mode;
-  g.pad_left = pad_left;
-  g.pad_right = pad_right;
-  g.padded_length = length + pad_left + pad_right;
+  g.pad_left = in.pad_left;
+  g.pad_right = in.pad_right;
+  g.padded_length = in.length + in.pad_left + in.pad_right;
   g.kernel_extent = extent;
   g.out_length = (g.padded_length - extent) / spec.stride + 1;
-  g.in_per_group = weight[1];
+  g.in_per_group = spec.in_channels / spec.groups;
   g.out_per_group = spec.out_channels / spec.groups;
-  g.taps = SatMul(g.in_per_group, spec.kernel_size);  // the budget below refuses huge weights
+  g.taps = SatMul(g.in_per_group, spec.kernel_size);  // the budget refuses huge weights
+  return g;
+}
 
-  // Memory: input, padded copy, weight, output and one im2col block, in float32.
+// Memory: input, padded copy, weight and output, in float32.
+Result<bool> CheckBudget(const Geometry& g, const Limits& limits) {
   int64_t elements = SatMul(SatMul(g.batch, g.in_channels), g.length);
   elements = SatAdd(elements, SatMul(SatMul(g.batch, g.in_channels), g.padded_length));
   elements = SatAdd(elements, SatMul(SatMul(g.out_channels, g.in_per_group), g.kernel_size));
@@ -418,13 +477,31 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   if (SatMul(elements, 4) > limits.max_bytes)
     return MakeError(OverBudgetText(Message{"budget_config", "this configuration's tensors", {}},
                                     elements, limits),
-                     "input",
-                     Hint{"over_budget",
-                          "use a smaller batch, fewer channels or a shorter input, or raise the "
-                          "memory budget (View → Memory budget in the app, --max-memory MiB on the "
-                          "command line)",
-                          {}});
+                     "input", OverBudgetHint());
+  return true;
+}
+
+}  // namespace
+
+Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, const Limits& limits) {
+  if (auto built = CheckConstruction(spec); !built) return built.error();
+  if (auto rank = CheckInputRank(spec, input_shape); !rank) return rank.error();
+  const Result<ConvInput> in = PrepareConvInput(spec, input_shape);
+  if (!in) return in.error();
+  const Shape weight = {spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size};
+  if (auto arguments = CheckConvArguments(spec, weight, *in); !arguments) return arguments.error();
+  const Result<int64_t> extent = CheckKernelSpan(spec, *in);
+  if (!extent) return extent.error();
+  const Geometry g = MakeGeometry(spec, input_shape, *in, *extent);
+  if (auto budget = CheckBudget(g, limits); !budget) return budget.error();
   return g;
+}
+
+Hint OverBudgetHint() {
+  return Hint{"over_budget",
+              "use a smaller batch, fewer channels or a shorter input, or raise the memory budget "
+              "(View → Memory budget in the app, --max-memory MiB on the command line)",
+              {}};
 }
 
 std::string FormatBytes(int64_t bytes) {

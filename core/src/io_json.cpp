@@ -237,125 +237,152 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
            {}});
 }
 
-Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
-  auto parsed = ParseJsonText(text);
-  if (!parsed) return parsed.error();
-  const json root = std::move(parsed).value();
-  if (!root.is_object())
-    return MakeError(
-        Message{
-            "spec_not_object", "the spec must be a JSON object, but got {0}", {JsonTypeName(root)}},
-        "json", Hint{"spec_write_object", "write it as {\"conv\": {...}, \"input\": [...]}", {}});
-  SpecDocument doc;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    const std::string& key = it.key();
-    const json& value = it.value();
-    if (key == "conv") {
-      auto spec = ParseConvJson(value);
-      if (!spec) return spec.error();
-      doc.spec = *spec;
-      doc.has_conv = true;
-    } else if (key == "input_layout") {
-      const std::string layout = value.is_string() ? value.get<std::string>() : "";
-      if (layout == "NCL") {
-        doc.layout = InputLayout::kNCL;
-      } else if (layout == "NLC") {
-        doc.layout = InputLayout::kNLC;
-      } else {
-        return MakeError(Message{"spec_layout",
-                                 "input_layout must be \"NCL\" or \"NLC\", but got {0}",
-                                 {DescribeJson(value)}},
-                         "input_layout",
-                         Hint{"spec_layout",
-                              "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
-                              "[batch, length, channels] and is permuted first",
-                              {}});
-      }
-    } else if (key == "input" || key == "weight" || key == "bias" || key == "fit_weights_to") {
-      Result<Tensor> tensor = Tensor{};
-      if (value.is_object()) {
-        if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
-          return MakeError(Message{"spec_tensor_object",
-                                   "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
-                                   {key, DescribeJson(value)}},
-                           key,
-                           Hint{"spec_tensor_file",
-                                "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
-                                {}});
-        std::string path = value["file"].get<std::string>();
-        if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
-        tensor = LoadTensorFile(path);
-      } else {
-        tensor = TensorFromJson(value, key);
-      }
-      if (!tensor) return tensor.error();
-      std::optional<Tensor>& slot = key == "input"            ? doc.input
-                                    : key == "weight"         ? doc.weight
-                                    : key == "fit_weights_to" ? doc.fit_output
-                                                              : doc.bias;
-      slot = std::move(*tensor);
-    } else if (key == "input_shape") {
-      Shape sizes;
-      bool ok = value.is_array() && !value.empty();
-      for (const json& size : ok ? value : json::array()) {
-        int64_t number = -1;
-        const Whole whole = WholeNumber(size, &number);
-        if (ok && whole == Whole::kWrittenAsFloat && number >= 0)
-          return WrittenAsFloat("input_shape[" + std::to_string(sizes.size()) + "]", "input_shape",
-                                size, number);
-        ok = ok && whole == Whole::kOk && number >= 0;
-        if (ok) sizes.push_back(number);
-      }
-      if (!ok)
-        return MakeError(Message{"spec_input_shape",
-                                 "input_shape must be a list of whole numbers >= 0, but got {0}",
-                                 {DescribeJson(value)}},
-                         "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
-      doc.input_shape = sizes;
-    } else if (key == "sentences") {
-      bool ok = value.is_array() && !value.empty();
-      for (const json& sentence : ok ? value : json::array()) {
-        ok = ok && sentence.is_string();
-        if (ok) doc.sentences.push_back(sentence.get<std::string>());
-      }
-      if (!ok)
-        return MakeError(
-            Message{"spec_sentences",
-                    "sentences must be a non-empty list of strings, but got {0}",
-                    {DescribeJson(value)}},
-            "sentences",
-            Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
-    } else if (key == "values") {
-      if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
-        return MakeError(
-            Message{"spec_values",
-                    "values must be \"randn\", \"arange\", \"small_integers\", "
-                    "\"ones\" or \"zeros\", but got {0}",
-                    {DescribeJson(value)}},
-            "values",
-            Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
-    } else if (key == "seed") {
-      // torch.manual_seed takes -2^63 .. 2^64-1 and keeps a negative seed as its 64-bit
-      // two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
-      int64_t number = 0;
-      if (value.is_number_unsigned()) {
-        doc.seed = value.get<uint64_t>();
-      } else if (const Whole whole = WholeNumber(value, &number);
-                 whole == Whole::kOk || whole == Whole::kWrittenAsFloat) {  // int(3.0), as torch
-        doc.seed = static_cast<uint64_t>(number);
-        doc.seed_negative = number < 0;
-      } else {
-        return MakeError(
-            Message{"spec_seed_range",
-                    "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
-                    {DescribeJson(value)}},
-            "seed",
-            Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
-      }
-    } else {
-      doc.extra[key] = value;
-    }
+namespace {
+
+// "input_layout": "NCL" or "NLC".
+Result<bool> ReadLayout(const json& value, SpecDocument& doc) {
+  const std::string layout = value.is_string() ? value.get<std::string>() : "";
+  if (layout == "NCL") {
+    doc.layout = InputLayout::kNCL;
+  } else if (layout == "NLC") {
+    doc.layout = InputLayout::kNLC;
+  } else {
+    return MakeError(Message{"spec_layout",
+                             "input_layout must be \"NCL\" or \"NLC\", but got {0}",
+                             {DescribeJson(value)}},
+                     "input_layout",
+                     Hint{"spec_layout",
+                          "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
+                          "[batch, length, channels] and is permuted first",
+                          {}});
   }
+  return true;
+}
+
+// "input", "weight", "bias" and "fit_weights_to": a nested list or {"file": "PATH"}.
+Result<bool> ReadTensorKey(const std::string& key, const json& value, const std::string& base_dir,
+                           SpecDocument& doc) {
+  Result<Tensor> tensor = Tensor{};
+  if (value.is_object()) {
+    if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
+      return MakeError(Message{"spec_tensor_object",
+                               "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
+                               {key, DescribeJson(value)}},
+                       key,
+                       Hint{"spec_tensor_file",
+                            "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
+                            {}});
+    std::string path = value["file"].get<std::string>();
+    if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
+    tensor = LoadTensorFile(path);
+  } else {
+    tensor = TensorFromJson(value, key);
+  }
+  if (!tensor) return tensor.error();
+  std::optional<Tensor>& slot = key == "input"            ? doc.input
+                                : key == "weight"         ? doc.weight
+                                : key == "fit_weights_to" ? doc.fit_output
+                                                          : doc.bias;
+  slot = std::move(*tensor);
+  return true;
+}
+
+// "input_shape": whole numbers >= 0.
+Result<bool> ReadInputShape(const json& value, SpecDocument& doc) {
+  Shape sizes;
+  bool ok = value.is_array() && !value.empty();
+  for (const json& size : ok ? value : json::array()) {
+    int64_t number = -1;
+    const Whole whole = WholeNumber(size, &number);
+    if (ok && whole == Whole::kWrittenAsFloat && number >= 0)
+      return WrittenAsFloat("input_shape[" + std::to_string(sizes.size()) + "]", "input_shape",
+                            size, number);
+    ok = ok && whole == Whole::kOk && number >= 0;
+    if (ok) sizes.push_back(number);
+  }
+  if (!ok)
+    return MakeError(Message{"spec_input_shape",
+                             "input_shape must be a list of whole numbers >= 0, but got {0}",
+                             {DescribeJson(value)}},
+                     "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
+  doc.input_shape = sizes;
+  return true;
+}
+
+// "sentences": a non-empty list of strings.
+Result<bool> ReadSentences(const json& value, SpecDocument& doc) {
+  bool ok = value.is_array() && !value.empty();
+  for (const json& sentence : ok ? value : json::array()) {
+    ok = ok && sentence.is_string();
+    if (ok) doc.sentences.push_back(sentence.get<std::string>());
+  }
+  if (!ok)
+    return MakeError(
+        Message{"spec_sentences",
+                "sentences must be a non-empty list of strings, but got {0}",
+                {DescribeJson(value)}},
+        "sentences",
+        Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
+  return true;
+}
+
+// "values": the source of the tensors the spec does not give.
+Result<bool> ReadValues(const json& value, SpecDocument& doc) {
+  if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
+    return MakeError(
+        Message{"spec_values",
+                "values must be \"randn\", \"arange\", \"small_integers\", "
+                "\"ones\" or \"zeros\", but got {0}",
+                {DescribeJson(value)}},
+        "values",
+        Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
+  return true;
+}
+
+// "seed": what torch.manual_seed takes.
+Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
+  // torch.manual_seed takes -2^63 .. 2^64-1 and keeps a negative seed as its 64-bit
+  // two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
+  int64_t number = 0;
+  if (value.is_number_unsigned()) {
+    doc.seed = value.get<uint64_t>();
+  } else if (const Whole whole = WholeNumber(value, &number);
+             whole == Whole::kOk || whole == Whole::kWrittenAsFloat) {  // int(3.0), as torch
+    doc.seed = static_cast<uint64_t>(number);
+    doc.seed_negative = number < 0;
+  } else {
+    return MakeError(
+        Message{"spec_seed_range",
+                "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
+                {DescribeJson(value)}},
+        "seed", Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
+  }
+  return true;
+}
+
+// One top-level key; unknown keys are kept in doc.extra for sessions.
+Result<bool> ReadSpecKey(const std::string& key, const json& value, const std::string& base_dir,
+                         SpecDocument& doc) {
+  if (key == "conv") {
+    auto spec = ParseConvJson(value);
+    if (!spec) return spec.error();
+    doc.spec = *spec;
+    doc.has_conv = true;
+    return true;
+  }
+  if (key == "input_layout") return ReadLayout(value, doc);
+  if (key == "input" || key == "weight" || key == "bias" || key == "fit_weights_to")
+    return ReadTensorKey(key, value, base_dir, doc);
+  if (key == "input_shape") return ReadInputShape(value, doc);
+  if (key == "sentences") return ReadSentences(value, doc);
+  if (key == "values") return ReadValues(value, doc);
+  if (key == "seed") return ReadSeed(value, doc);
+  doc.extra[key] = value;
+  return true;
+}
+
+// The keys that exclude or need each other.
+Result<bool> CheckSpecKeysTogether(const json& root, SpecDocument& doc) {
   if (!doc.sentences.empty() && !root.contains("input_layout")) doc.layout = InputLayout::kNLC;
   if (!doc.sentences.empty() && (doc.input || doc.input_shape))
     return MakeError(Message{"spec_sentences_and_input",
@@ -387,6 +414,25 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
                      Hint{"spec_fit_without_conv",
                           "add the layer whose weights to fit: \"conv\": {\"in_channels\": ...}",
                           {}});
+  return true;
+}
+
+}  // namespace
+
+Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
+  auto parsed = ParseJsonText(text);
+  if (!parsed) return parsed.error();
+  const json root = std::move(parsed).value();
+  if (!root.is_object())
+    return MakeError(
+        Message{
+            "spec_not_object", "the spec must be a JSON object, but got {0}", {JsonTypeName(root)}},
+        "json", Hint{"spec_write_object", "write it as {\"conv\": {...}, \"input\": [...]}", {}});
+  SpecDocument doc;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (auto read = ReadSpecKey(it.key(), it.value(), base_dir, doc); !read) return read.error();
+  }
+  if (auto together = CheckSpecKeysTogether(root, doc); !together) return together.error();
   return doc;
 }
 

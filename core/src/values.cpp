@@ -49,12 +49,7 @@ Result<int64_t> CheckedNumel(const Shape& shape, const std::string& parameter) {
 Error OverBudget(int64_t elements, const Limits& limits) {
   return MakeError(
       OverBudgetText(Message{"budget_generated", "the generated tensors", {}}, elements, limits),
-      "input_shape",
-      Hint{"over_budget",
-           "use a smaller batch, fewer channels or a shorter input, or raise the "
-           "memory budget (View → Memory budget in the app, --max-memory MiB on the "
-           "command line)",
-           {}});
+      "input_shape", OverBudgetHint());
 }
 
 // Fills one tensor of a non-randn source; `generator` is used by kSmallIntegers only.

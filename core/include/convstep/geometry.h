@@ -24,6 +24,9 @@ std::string FormatBytes(int64_t bytes);
 /// tensors"; `floats` is their float32 element count (negative or huge when it overflowed).
 std::string OverBudgetMessage(const std::string& what, int64_t floats, const Limits& limits);
 
+/// The hint of every memory-budget refusal: how to need less, or raise the budget.
+Hint OverBudgetHint();
+
 /// OverBudgetMessage as a translatable message ("over_budget"), `what` translatable too.
 Message OverBudgetText(MessageArg what, int64_t floats, const Limits& limits);
 
