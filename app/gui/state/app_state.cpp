@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "convstep/json_text.h"
 #include "convstep/sentences.h"
 #include "model/spec_session.h"
 #include "state/lesson.h"
@@ -39,9 +40,9 @@ std::vector<Preset> ListPresets(const std::string& assets_dir) {
     preset.path = entry.path().string();
     preset.title = entry.path().stem().string();
     if (auto text = ReadFile(preset.path)) {
-      const auto doc = nlohmann::json::parse(*text, nullptr, false);
-      if (doc.is_object() && doc.contains("title") && doc["title"].is_string())
-        preset.title = doc["title"].get<std::string>();
+      auto doc = ParseJsonText(*text);
+      if (doc && doc->is_object() && doc->contains("title") && (*doc)["title"].is_string())
+        preset.title = (*doc)["title"].get<std::string>();
     }
     presets.push_back(std::move(preset));
   }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "convstep/json_text.h"
 #include "platform/paths.h"
 #include "state/app_state.h"
 
@@ -73,7 +74,8 @@ std::optional<std::string> ReadLanguageSetting(const std::string& path) {
   if (!file) return std::nullopt;
   std::ostringstream text;
   text << file.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  const auto parsed = ParseJsonText(text.str());  // nesting limited
+  const nlohmann::json doc = parsed ? *parsed : nlohmann::json();
   if (!doc.is_object() || !doc.contains("language") || !doc["language"].is_string())
     return std::nullopt;
   const std::string code = doc["language"].get<std::string>();

@@ -4,6 +4,7 @@
 
 #include "convstep/io_json.h"
 #include "convstep/io_npy.h"
+#include "convstep/json_text.h"
 #include "state/background.h"
 #include "state/view_json.h"
 
@@ -401,8 +402,9 @@ std::vector<std::string> SessionSidecars(const std::string& path) {
   std::vector<std::string> files;
   auto text = ReadFileBytes(path);
   if (!text) return files;
-  const json doc = json::parse(*text, nullptr, false);
-  if (!doc.is_object()) return files;
+  auto parsed = ParseJsonText(*text);  // nesting limited: a broken file cannot overflow the stack
+  if (!parsed || !parsed->is_object()) return files;
+  const json& doc = *parsed;
   for (const char* key : {"input", "weight", "bias"})
     if (doc.contains(key) && doc[key].is_object() && doc[key].contains("file") &&
         doc[key]["file"].is_string())

@@ -129,15 +129,17 @@ void LoadSettings(AppState& app, const std::string& dir) {
         TrFormat(app.i18n, "file.settings_unreadable", {LocalizedMessage(app.i18n, bytes.error())});
     return;
   }
-  json doc = json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    const Error error =
-        MakeError(Message{"not_json", "{0}: not valid JSON", {path}}, "settings", std::string());
+  auto parsed = ParseJsonText(*bytes);  // nesting limited, with the real reason
+  if (!parsed) {
+    Error error = parsed.error();
+    error.parameter = "settings";
+    SetMessage(error, Message{"in_file", "{0}: {1}", {path, MessageOf(parsed.error())}});
     settings.error = error.message;
     app.notice =
         TrFormat(app.i18n, "file.settings_unreadable", {LocalizedMessage(app.i18n, error)});
     return;
   }
+  json doc = std::move(parsed).value();
   // language.json (the Language menu's own file) wins over the mirror kept here.
   if (ReadLanguageSetting(LanguageSettingPath(dir))) doc.erase("language");
   auto applied = ApplySettingsJson(app, doc);

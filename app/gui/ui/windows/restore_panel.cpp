@@ -6,6 +6,7 @@
 
 #include "convstep/io_json.h"
 #include "convstep/io_npy.h"
+#include "convstep/json_text.h"
 #include "convstep/spec.h"
 #include "state/autosave.h"
 #include "state/tensor_import.h"
@@ -19,8 +20,9 @@ namespace convstep::gui {
 std::string DescribeAutosave(const I18n& i18n, const std::string& path) {
   auto bytes = ReadFileBytes(path);
   if (!bytes) return {};
-  const auto doc = nlohmann::json::parse(*bytes, nullptr, false);
-  if (!doc.is_object() || !doc.contains("conv")) return {};
+  auto parsed = ParseJsonText(*bytes);  // nesting limited: a broken file cannot overflow the stack
+  if (!parsed || !parsed->is_object() || !parsed->contains("conv")) return {};
+  const nlohmann::json& doc = *parsed;
   std::string layer = "nn.Conv1d(?)";
   if (auto spec = ParseConvJson(doc["conv"])) layer = SpecPython(*spec);
   std::string shape = "?";
