@@ -215,7 +215,10 @@ struct ConvInput {
   int64_t conv_pad = 0;                 ///< the padding conv1d itself applies on both sides
 };
 
-const Message kPaddedText = {"overflow_padded", "the padded length L + 2 * padding", {}};
+// What overflows when the padded length does not fit int64.
+Message PaddedText() {
+  return Message{"overflow_padded", "the padded length L + 2 * padding", {}};
+}
 
 // The input's rank and sizes, as F.pad (non-zero modes) or conv1d checks them first.
 Result<bool> CheckInputRank(const Conv1dSpec& spec, const Shape& input_shape) {
@@ -248,10 +251,10 @@ Result<bool> CheckInputRank(const Conv1dSpec& spec, const Shape& input_shape) {
 
 // {0} left padding, {1} right padding, {2} L.
 Hint CropHint(const ConvInput& in) {
-  return {"negative_padding_crops",
-          "negative padding crops; padding is {0} on the left and {1} on the right, for an "
-          "input of length L={2} leaves nothing",
-          {S(in.pad_left), S(in.pad_right), S(in.length)}};
+  return Hint{"negative_padding_crops",
+              "negative padding crops; padding is {0} on the left and {1} on the right, for an "
+              "input of length L={2} leaves nothing",
+              {S(in.pad_left), S(in.pad_right), S(in.length)}};
 }
 
 // F.pad in reflect mode: PyTorch's checks, then the padded length.
@@ -275,7 +278,7 @@ Result<int64_t> ReflectPadded(const Conv1dSpec& spec, const Shape& input_shape,
              {S(in.length), S(in.length - 1)}});
   int64_t padded = 0;
   if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
-    return Overflow("padding", spec.padding, kPaddedText);
+    return Overflow("padding", spec.padding, PaddedText());
   if (padded < 1)
     return MakeError(
         "2input (W: " + S(in.length) + ")is too small. Calculated output W: " + S(padded),
@@ -295,7 +298,7 @@ Result<int64_t> ReplicatePadded(const Conv1dSpec& spec, const Shape& input_shape
         Hint{"replicate_empty", "replicate padding needs a non-empty input (C >= 1, L >= 1)", {}});
   int64_t padded = 0;
   if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
-    return Overflow("padding", spec.padding, kPaddedText);
+    return Overflow("padding", spec.padding, PaddedText());
   if (padded < 1)
     return MakeError(
         "input (W: " + S(in.length) + ") is too small. Calculated output W: " + S(padded),
@@ -312,7 +315,7 @@ Result<int64_t> CircularPadded(const Conv1dSpec& spec, const ConvInput& in) {
                           {S(in.length)}});
   int64_t padded = 0;
   if (!PaddedLength(in.length, in.pad_left, in.pad_right, &padded))
-    return Overflow("padding", spec.padding, kPaddedText);
+    return Overflow("padding", spec.padding, PaddedText());
   if (padded < 0)
     return MakeError("Negative padding value is resulting in an empty dimension", "padding",
                      CropHint(in));
@@ -401,7 +404,7 @@ Result<bool> CheckConvArguments(const Conv1dSpec& spec, const Shape& weight, con
 Result<int64_t> CheckKernelSpan(const Conv1dSpec& spec, const ConvInput& in) {
   int64_t conv_padded = 0;
   if (!PaddedLength(in.shape.back(), in.conv_pad, in.conv_pad, &conv_padded))
-    return Overflow("padding", spec.padding, kPaddedText);
+    return Overflow("padding", spec.padding, PaddedText());
   int64_t extent = 0;
   if (!Mul(spec.dilation, spec.kernel_size - 1, &extent) || !Add(extent, 1, &extent))
     return Overflow(
