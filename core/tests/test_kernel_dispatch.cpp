@@ -101,6 +101,21 @@ TEST(KernelDispatch, EverySupportedKernelGivesTheReferenceBits) {
   }
 }
 
+// Every supported kernel on `spec` with random tensors: the reference's bits (fused or not).
+void ExpectEveryKernelExact(const Conv1dSpec& spec, const Shape& input_shape, std::mt19937& rng) {
+  const Conv1dProblem problem = testing::RandomProblem(spec, input_shape, rng);
+  const auto g = ValidateProblem(problem);
+  ASSERT_TRUE(g) << g.error().OneLine();
+  for (Kernel kernel : SupportedKernels()) {
+    FastOptions options;
+    options.kernel = kernel;
+    const Tensor expected = KernelFusesMultiplyAdd(kernel) ? FusedReference(problem, *g)
+                                                           : ForwardReference(problem, *g);
+    ExpectSameBits(ForwardFast(problem, *g, options), expected,
+                   std::string(KernelName(kernel)) + " " + SpecPython(spec));
+  }
+}
+
 TEST(KernelDispatch, StridesAndDilationsNearTwoToTheSixtyTwoStayExact) {
   // PyTorch runs these (one window each); the tiles read past the last window, where the
   // positions would overflow int64 if computed as begin + j * stride.
@@ -114,31 +129,11 @@ TEST(KernelDispatch, StridesAndDilationsNearTwoToTheSixtyTwoStayExact) {
       spec.stride = huge;
       spec.padding = 1;
       spec.padding_mode = mode;
-      Conv1dProblem problem = testing::RandomProblem(spec, {3, 2, 9}, rng);
-      auto g = ValidateProblem(problem);
-      ASSERT_TRUE(g) << g.error().OneLine();
-      for (Kernel kernel : SupportedKernels()) {
-        FastOptions options;
-        options.kernel = kernel;
-        const Tensor expected = KernelFusesMultiplyAdd(kernel) ? FusedReference(problem, *g)
-                                                               : ForwardReference(problem, *g);
-        ExpectSameBits(ForwardFast(problem, *g, options), expected,
-                       std::string(KernelName(kernel)) + " " + SpecPython(spec));
-      }
+      ExpectEveryKernelExact(spec, {3, 2, 9}, rng);
       spec.stride = 1;  // a dilation as large, with one tap
       spec.kernel_size = 1;
       spec.dilation = huge;
-      problem = testing::RandomProblem(spec, {3, 2, 9}, rng);
-      g = ValidateProblem(problem);
-      ASSERT_TRUE(g) << g.error().OneLine();
-      for (Kernel kernel : SupportedKernels()) {
-        FastOptions options;
-        options.kernel = kernel;
-        const Tensor expected = KernelFusesMultiplyAdd(kernel) ? FusedReference(problem, *g)
-                                                               : ForwardReference(problem, *g);
-        ExpectSameBits(ForwardFast(problem, *g, options), expected,
-                       std::string(KernelName(kernel)) + " " + SpecPython(spec));
-      }
+      ExpectEveryKernelExact(spec, {3, 2, 9}, rng);
     }
   }
 }
