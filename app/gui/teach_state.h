@@ -18,6 +18,12 @@ namespace convstep::gui {
 struct Session;
 
 /// One chapter of the guided lesson (assets/lesson/chapters.json).
+/// A panel a chapter puts on its stage, with its share of the stage's width.
+struct StagePanel {
+  std::string panel;  ///< "input", "permute", "kernel", "sliding_window", "dot_product", "output"
+  float share = 1.f;  ///< its part of the width (the shares of a stage are normalised)
+};
+
 struct Chapter {
   int id = 0;              ///< 1-based number shown to the user
   std::string title_key;   ///< translation key of the title ("lesson.4.title")
@@ -30,6 +36,9 @@ struct Chapter {
   std::optional<int64_t> play_until;  ///< ... and pause on this step
   bool play_permute = false;          ///< replay the permute animation
   bool show_forgot_permute = false;   ///< open the "forgot the permute" window
+  /// The panels the chapter shows, large, side by side in the whole step-by-step area (what it
+  /// has not introduced yet stays hidden); empty: every panel, in the usual tiling.
+  std::vector<StagePanel> stage;
 };
 
 /// The guided lesson's progress.

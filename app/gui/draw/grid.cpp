@@ -150,7 +150,7 @@ CellText ChooseCellText(ImVec2 cell, const NumberStyle& style, const FontSet& fo
   const float scale = std::min(cell.x / natural.x, cell.y / natural.y);
   if (scale < kMinTextScale) return text;
   const float base = ImGui::GetFontSize();
-  text.size = std::floor(base * std::min(scale, 1.5f));
+  text.size = std::max(base, std::floor(base * std::min(scale, 1.5f)));
   text.font = text.size > base * 1.1f && fonts.large ? fonts.large : nullptr;
   return text;
 }
