@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "background.h"
 #include "convstep/result.h"
 #include "convstep/walkthrough.h"
-#include "background.h"
 #include "draw/canvas.h"
 #include "draw/colormap.h"
 #include "fonts.h"
@@ -74,6 +74,7 @@ struct ViewSettings {
   float display_factor = 1.f;  ///< text follows the window: 1 at 1600x900 (see SetDisplaySize)
   bool fonts_dirty = true;     ///< the font atlas must be rebuilt before the next frame
   bool show_numbers = true;    ///< numbers in cells (when they fit)
+  bool high_contrast = false;  ///< the high-contrast theme for projectors (View menu)
   ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (View → Colour map)
   PanelVisibility show;
 };
@@ -98,7 +99,7 @@ struct AppState {
   PanelMemory memory;
   FontSet fonts;
   TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
-  IoState io;  ///< import, cell edits, undo, save, export, settings, autosave (io/io_state.h)
+  IoState io;        ///< import, cell edits, undo, save, export, settings, autosave (io/io_state.h)
   BackgroundBuild build;  ///< large edits built off the UI thread; the memory budget (background.h)
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app_state.h"
+#include "draw/theme.h"
 #include "fonts.h"
 #include "language.h"
 #include "ui.h"
@@ -85,6 +86,7 @@ void RebuildFonts(AppState& app) {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   ApplyStyle(pixels / kBaseFontPixels);
+  if (app.view.high_contrast) ApplyHighContrast(ImGui::GetStyle());
   app.view.fonts_dirty = false;
 }
 

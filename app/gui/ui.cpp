@@ -8,9 +8,9 @@
 #include "panels/forgot_permute_panel.h"
 #include "panels/formula_panel.h"
 #include "panels/input_panel.h"
+#include "panels/io_menu.h"
 #include "panels/kernel_panel.h"
 #include "panels/lesson_panel.h"
-#include "panels/io_menu.h"
 #include "panels/menu_bar.h"
 #include "panels/output_panel.h"
 #include "panels/parameters_panel.h"
@@ -68,6 +68,7 @@ void ApplyStyle(float scale) {
   style.WindowTitleAlign = ImVec2(0.f, 0.5f);
   ImVec4* colors = style.Colors;
   colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.f);
+  colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.38f, 0.38f, 1.f);  // 4.5:1 and more
   colors[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.985f, 0.985f, 1.f);
   colors[ImGuiCol_TitleBg] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);
   colors[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);

@@ -185,9 +185,9 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
       DrawHatch(draw, min, max, faded(IM_COL32(120, 120, 120, 90)), 9.f);
       DrawDashedRect(draw, min, max, faded(Palette::kMutedText), 4.f, 1.5f);
     }
-    if (look.text.visible()) {
-      const ImU32 text = look.ghost ? Palette::kMutedText : TextColorOn(fill);
-      DrawCenteredText(draw, min, max, faded(text), FormatValue(value, style).c_str(), look.text);
+    if (look.text.visible()) {  // black or white on the fill as drawn: at least 4.5:1
+      DrawCenteredText(draw, min, max, TextColorOn(faded(fill)), FormatValue(value, style).c_str(),
+                       look.text);
     }
   }
   if (look.outline != 0 && look.outline_thickness > 0.f) {

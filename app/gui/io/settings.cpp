@@ -30,11 +30,10 @@ std::string ConfigDir() {
 }
 
 json SettingsToJson(const AppState& app) {
-  json settings = {{"language", app.io.settings.language},
-                   {"text_scale", app.view.text_scale},
-                   {"colormap", ColorMapName(app.view.colormap)},
-                   {"show_numbers", app.view.show_numbers},
-                   {"panels", PanelsToJson(app.view.show)}};
+  json settings = {
+      {"language", app.io.settings.language},        {"text_scale", app.view.text_scale},
+      {"colormap", ColorMapName(app.view.colormap)}, {"show_numbers", app.view.show_numbers},
+      {"high_contrast", app.view.high_contrast},     {"panels", PanelsToJson(app.view.show)}};
   if (app.io.settings.window_width > 0 && app.io.settings.window_height > 0)
     settings["window"] = {{"width", app.io.settings.window_width},
                           {"height", app.io.settings.window_height}};
@@ -69,6 +68,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
                      "settings.colormap", Hint{"one_of_three", "use one of those three", {}});
   auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
   if (!numbers) return numbers.error();
+  auto high_contrast = BoolAt(settings, "high_contrast", app.view.high_contrast, where);
+  if (!high_contrast) return high_contrast.error();
   PanelVisibility show = app.view.show;
   if (settings.contains("panels")) {
     auto panels = PanelsFromJson(settings.at("panels"), show, "settings.panels");
@@ -95,6 +96,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   SetTextScale(app, static_cast<float>(*scale));
   app.view.colormap = map;
   app.view.show_numbers = *numbers;
+  if (*high_contrast != app.view.high_contrast) app.view.fonts_dirty = true;
+  app.view.high_contrast = *high_contrast;
   app.view.show = show;
   app.io.settings.window_width = width;
   app.io.settings.window_height = height;

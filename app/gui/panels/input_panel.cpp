@@ -68,7 +68,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
   const ImVec2 cell = FittedCell(natural, rows, cols, ImGui::GetContentRegionAvail(),
                                  ImVec2(row_label_w + depth + 2.f, line + 6.f + depth), view.zoom);
-  const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 4.f + depth,
+  const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 6.f + depth,
                                             ImVec2(depth + 2.f, 2.f));
   int64_t first = 0, last = -1;
   WindowSpan(frame, &first, &last);
@@ -76,14 +76,14 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   if (last >= first) {
     const float a = static_cast<float>(first), b = static_cast<float>(last + 1);
     focus_min =
-        nlc ? ImVec2(0.f, line + depth + a * cell.y) : ImVec2(row_label_w + a * cell.x, 0.f);
-    focus_max = nlc ? ImVec2(content.x, line + depth + b * cell.y)
+        nlc ? ImVec2(0.f, line + 6.f + depth + a * cell.y) : ImVec2(row_label_w + a * cell.x, 0.f);
+    focus_max = nlc ? ImVec2(content.x, line + 6.f + depth + b * cell.y)
                     : ImVec2(row_label_w + b * cell.x, content.y);
   }
   const CanvasFrame canvas = BeginCanvas("input_canvas", view, ImGui::GetContentRegionAvail(),
                                          content, last >= first ? &focus_min : nullptr, &focus_max);
   const LabeledGrid lg = PlaceLabeledGrid(canvas, rows, cols, cell, 1.f, row_label_w,
-                                          line + 4.f + depth, ImVec2(0.f, 0.f));
+                                          line + 6.f + depth, ImVec2(0.f, 0.f));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
@@ -195,7 +195,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
         else
           std::snprintf(buf, size, "%lld", static_cast<long long>(j));
       },
-      hovered_row, hovered_col);
+      hovered_row, hovered_col, depth);
   DrawAxisCaption(draw, CornerCaptionPos(lg),
                   nlc ? Tr(app.i18n, "axis.l_by_c") : Tr(app.i18n, "axis.c_by_l"));
 

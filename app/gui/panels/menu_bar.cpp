@@ -84,8 +84,7 @@ void DrawLessonMenu(AppState& app) {
   if (ImGui::MenuItem(Label(i18n, "lesson.next").c_str(), "PageDown", false,
                       lesson.current + 1 < static_cast<int>(lesson.chapters.size())))
     NextChapter(app);
-  if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false,
-                      lesson.current > 0))
+  if (ImGui::MenuItem(Label(i18n, "lesson.previous").c_str(), "PageUp", false, lesson.current > 0))
     PreviousChapter(app);
   ImGui::EndMenu();
 }
@@ -154,6 +153,9 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       ImGui::Separator();
       ImGui::MenuItem(Label(i18n, "menu.numbers").c_str(), nullptr, &app.view.show_numbers);
       DrawColorMapMenu(app);
+      if (ImGui::MenuItem(Label(i18n, "menu.high_contrast").c_str(), nullptr,
+                          &app.view.high_contrast))
+        app.view.fonts_dirty = true;  // the style is rebuilt with the fonts
       ImGui::Separator();
       ImGui::TextUnformatted(Tr(i18n, "menu.text_size"));
       float percent = app.view.text_scale * 100.f;
