@@ -11,6 +11,7 @@
 
 #include "layout_check.h"
 #include "lesson.h"
+#include "panels/dot_product_panel.h"
 #include "stage_layout.h"
 #include "test_util.h"
 
@@ -239,6 +240,103 @@ TEST(LayoutFit, StageEntriesAreChecked) {
   ASSERT_FALSE(negative);
   EXPECT_NE(negative.error().message.find("positive"), std::string::npos);
   EXPECT_FALSE(StageFromJson(nlohmann::json::parse(R"({"stage": "input"})")));
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+// The dot product's table (a child window of the panel).
+ImGuiWindow* ProductsTable() {
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->WasActive &&
+        std::string(window->Name).find("###panel.dot_product/taps_") != std::string::npos)
+      return window;
+  return nullptr;
+}
+
+// Chapter 4's stage at 1366x768 with the kernel made `kernel_size` long (3 channels each), at
+// product `tap` of the first window.
+ImGuiWindow* ProductsAt(HeadlessUi& ui, AppState& app, int64_t kernel_size, int64_t tap) {
+  EXPECT_TRUE(OpenChapter(app, 3, /*still=*/true));
+  Conv1dSpec spec = app.session->recipe.spec;
+  spec.kernel_size = kernel_size;
+  spec.padding = 1;
+  EXPECT_TRUE(SetBatch(app, 1));
+  EXPECT_TRUE(SetLength(app, 24));
+  EXPECT_TRUE(SetSpec(app, spec, "kernel_size"));
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, tap);
+  app.timeline.playing = false;
+  SettledFrame(ui, app);
+  return ProductsTable();
+}
+
+TEST(LayoutFit, TwelveProductsFitAt1366x768AndLongerKernelsScrollToTheCurrentOne) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1366, 768));
+  // 3 channels x 4 taps = 12 products: every row on screen, no scroll bar, nothing cut.
+  ImGuiWindow* table = ProductsAt(ui, app, 4, 11);
+  ASSERT_NE(table, nullptr);
+  EXPECT_FALSE(table->ScrollbarY);
+  EXPECT_TRUE(testing::FindCutGlyphs(table->RootWindow).empty());
+  ASSERT_EQ(app.session->geometry.taps, 12);
+  // 3 x 20 = 60 products: the table scrolls, the current product (40) stays in view.
+  table = ProductsAt(ui, app, 20, 40);
+  ASSERT_NE(table, nullptr);
+  EXPECT_TRUE(table->ScrollbarY);
+  const float row_h = table->ContentSize.y / 61.f;  // 60 rows and the header
+  const float row_top = row_h * 41.f;
+  EXPECT_GE(row_top, table->Scroll.y + row_h) << "above the view";
+  EXPECT_LE(row_top + row_h, table->Scroll.y + table->InnerRect.GetHeight()) << "below the view";
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// The position column: l = t·stride + k·dilation − padding, padding marked as padding.
+TEST(LayoutFit, TheDotProductNamesThePositionEachProductReads) {
+  AppState app;
+  testing::InitApp(app);
+  Conv1dSpec spec = app.session->recipe.spec;
+  spec.kernel_size = 3;
+  spec.stride = 2;
+  spec.dilation = 2;
+  spec.padding = 2;
+  ASSERT_TRUE(SetSpec(app, spec, "padding"));
+  const Geometry& g = app.session->geometry;
+  // Window t = 1 of y[0, 0, 1]: positions 1·2 + k·2 − 2 = 0, 2, 4 for k = 0, 1, 2.
+  SeekOutput(app, 0, 0, 1);
+  auto step = CurrentStepState(app);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], g, app.i18n), "0");
+  EXPECT_EQ(TapPositionLabel(step->taps[1], g, app.i18n), "2");
+  EXPECT_EQ(TapPositionLabel(step->taps[2], g, app.i18n), "4");
+  // Window t = 0: -2 and 0 and 2; -2 is zero padding.
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], g, app.i18n), "-2 pad");
+  EXPECT_EQ(TapPositionLabel(step->taps[1], g, app.i18n), "0");
+  // Reflect padding: position -2 is a copy of position 2.
+  spec.padding_mode = PaddingMode::kReflect;
+  ASSERT_TRUE(SetSpec(app, spec, "padding_mode"));
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], app.session->geometry, app.i18n), "-2→2");
+  ASSERT_TRUE(SetLanguage(app, "zh"));
+  spec.padding_mode = PaddingMode::kZeros;
+  ASSERT_TRUE(SetSpec(app, spec, "padding_mode"));
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], app.session->geometry, app.i18n), "-2 填充");
 }
 
 }  // namespace

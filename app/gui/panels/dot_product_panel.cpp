@@ -22,20 +22,6 @@ std::string InputLabel(const TapState& tap, const I18n& i18n) {
   return text;
 }
 
-// The position the tap reads, l = t·stride + k·dilation − padding: "3"; "-1 pad" for zero
-// padding; "-1→1" for a copy of position 1 (reflect / replicate / circular padding).
-std::string PositionLabel(const TapState& tap, const Geometry& g, const I18n& i18n) {
-  const long long l = static_cast<long long>(tap.padded_pos - g.pad_left);
-  char text[64];
-  if (tap.cell.kind == CellKind::kZeroPad)
-    std::snprintf(text, sizeof text, "%lld %s", l, Tr(i18n, "dot.pad"));
-  else if (tap.cell.kind == CellKind::kGhost)
-    std::snprintf(text, sizeof text, "%lld→%lld", l, static_cast<long long>(tap.cell.source));
-  else
-    std::snprintf(text, sizeof text, "%lld", l);
-  return text;
-}
-
 std::string WeightLabel(int64_t o, const TapState& tap) {
   char text[64];
   std::snprintf(text, sizeof text, "w[%lld, %lld, %lld]", static_cast<long long>(o),
@@ -88,7 +74,38 @@ void DrawSummary(const Frame& frame, const AppState& app) {
   }
 }
 
+// How much larger than the UI text the table and its sum can be drawn in `avail` (1 to 1.5),
+// with the short "c0 k1" names: on a lesson's stage the products are read from afar.
+float TableTextScale(const FontSet& fonts, const Session& session, const StepState& step,
+                     ImVec2 avail) {
+  ImGui::PushFont(fonts.mono);
+  auto width = [](const char* text) { return ImGui::CalcTextSize(text).x; };
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.f + 1.f;
+  const float need_w = width("-00 pad") + width("c00 k0") +
+                       width(WidestValueText(session.input_style)) + width("× ") +
+                       width(WidestValueText(session.weight_style)) + width("= ") +
+                       2.f * width(WidestValueText(session.output_style)) + pad * 6.f +
+                       ImGui::GetStyle().ScrollbarSize;
+  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f;
+  ImGui::PopFont();
+  const float need_h = row_h * static_cast<float>(step.taps.size() + 1) + 4.f +
+                       ImGui::GetTextLineHeightWithSpacing() * 4.6f + 8.f;
+  return std::clamp(std::min(avail.x / need_w, avail.y / need_h), 1.f, 1.5f);
+}
+
 }  // namespace
+
+std::string TapPositionLabel(const TapState& tap, const Geometry& g, const I18n& i18n) {
+  const long long l = static_cast<long long>(tap.padded_pos - g.pad_left);
+  char text[64];
+  if (tap.cell.kind == CellKind::kZeroPad)
+    std::snprintf(text, sizeof text, "%lld %s", l, Tr(i18n, "dot.pad"));
+  else if (tap.cell.kind == CellKind::kGhost)
+    std::snprintf(text, sizeof text, "%lld→%lld", l, static_cast<long long>(tap.cell.source));
+  else
+    std::snprintf(text, sizeof text, "%lld", l);
+  return text;
+}
 
 void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const Session& session = *frame.session;
@@ -117,6 +134,8 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
                           {std::to_string(at.out_channel), std::to_string(g.in_per_group),
                            std::to_string(g.kernel_size), std::to_string(g.taps)})
                      .c_str());
+  ImGui::SetWindowFontScale(
+      TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float summary_h = line * 4.6f + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -139,7 +158,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   // The position column: l = t·stride + k·dilation − padding, as wide as its widest entry.
   float position_w = width("l");
   for (const TapState& tap : step.taps)
-    position_w = std::max(position_w, width(PositionLabel(tap, g, app.i18n).c_str()));
+    position_w = std::max(position_w, width(TapPositionLabel(tap, g, app.i18n).c_str()));
   compact_need += position_w + pad;
   const float name_w = width("x[00, 00]*") + width("w[00, 00, 0]") + pad * 2.f;
   const float ck_w = width("c00 k0") + pad;
@@ -195,7 +214,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
         if (tap.cell.kind == CellKind::kZeroPad)  // padding reads as padding, not as a 0
           ImGui::PushStyleColor(ImGuiCol_Text,
                                 ImGui::ColorConvertU32ToFloat4(Palette::kPaddingText));
-        ImGui::TextUnformatted(PositionLabel(tap, g, app.i18n).c_str());
+        ImGui::TextUnformatted(TapPositionLabel(tap, g, app.i18n).c_str());
         if (tap.cell.kind == CellKind::kZeroPad) ImGui::PopStyleColor();
         ImGui::TableSetColumnIndex(col++);
         if (wide || narrow) {
@@ -231,6 +250,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   ImGui::PopFont();
   app.memory.dot_product_scrolled_window = window_id;
   DrawSummary(frame, app);
+  ImGui::SetWindowFontScale(1.f);
   EndPanel();
 }
 
