@@ -1,5 +1,7 @@
 #include "app_state.h"
 
+#include "presentation.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -206,8 +208,7 @@ bool ApplyRecipe(AppState& app, const Recipe& recipe, const char* control) {
   // Large edits: the cheap checks now (errors beside the control this frame), the tensors and
   // the output on the worker (background.h); the last session stays on screen meanwhile.
   if (auto checked = CheckRecipe(recipe, limits); !checked) {
-    app.edit_error =
-        EditError{checked.error(), ControlForError(checked.error(), control), control};
+    app.edit_error = EditError{checked.error(), ControlForError(checked.error(), control), control};
     return false;
   } else if (BuildsInBackground(app, *checked)) {
     app.edit_error.reset();
@@ -303,7 +304,9 @@ bool SetSeed(AppState& app, uint64_t seed) {
   return ApplyRecipe(app, recipe, "seed");
 }
 
-void SwapInSession(AppState& app, Session session) { ReplaceSession(app, std::move(session)); }
+void SwapInSession(AppState& app, Session session) {
+  ReplaceSession(app, std::move(session));
+}
 
 void RevertDraft(AppState& app) {
   CancelBuild(app);
@@ -420,7 +423,8 @@ void SetDisplaySize(AppState& app, float width, float height) {
 }
 
 float AppFontPixels(const AppState& app) {
-  return FontPixelSize(app.view.text_scale, app.view.content_scale * app.view.display_factor);
+  return FontPixelSize(app.view.text_scale * PresentationTextFactor(app),
+                       app.view.content_scale * app.view.display_factor);
 }
 
 void SetContentScale(AppState& app, float scale) {

@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "io/io_state.h"
 #include "layout.h"
+#include "presentation_state.h"
 #include "session.h"
 #include "teach_state.h"
 #include "timeline.h"
@@ -101,6 +102,7 @@ struct AppState {
   TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
   IoState io;        ///< import, cell edits, undo, save, export, settings, autosave (io/io_state.h)
   BackgroundBuild build;  ///< large edits built off the UI thread; the memory budget (background.h)
+  PresentationState present;         ///< presentation mode (presentation.h)
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;
   bool quit_requested = false;

@@ -1,6 +1,7 @@
 #include "frame.h"
 
 #include "app_state.h"
+#include "presentation.h"
 #include "stage_layout.h"
 
 namespace convstep::gui {
@@ -20,6 +21,7 @@ Frame MakeFrame(AppState& app, float dt, ImVec2 display, float menu_height) {
   frame.colormap = app.view.colormap;
   frame.layout = ComputeLayout(display, menu_height, ImGui::GetFontSize(), app.view.show);
   ApplyLessonStage(app, frame.layout);  // a lesson chapter shows its panels large
+  ApplyPresentationLayout(app, frame.layout, display);
   return frame;
 }
 

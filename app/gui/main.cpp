@@ -24,6 +24,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "platform.h"
+#include "presentation.h"
 #include "ui.h"
 #include "x_connection.h"
 
@@ -36,8 +37,8 @@ using convstep::gui::AppState;
 int ApplyTeachingOptions(const AppOptions& options, AppState& app) {
   std::string language = options.language;
   if (language.empty())
-    language = convstep::gui::ReadLanguageSetting(convstep::gui::LanguageSettingPath())
-                   .value_or("en");
+    language =
+        convstep::gui::ReadLanguageSetting(convstep::gui::LanguageSettingPath()).value_or("en");
   if (language != "en" && !convstep::gui::SetLanguage(app, language))
     std::cerr << "convstep: warning: " << app.notice << "\n";
   if (options.lesson > 0) {
@@ -76,6 +77,7 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
     app.window_tween.progress = 1.f;
   }
   if (options.io.text_scale_given) app.view.text_scale = options.text_scale;
+  if (options.present) convstep::gui::SetPresenting(app, true);
   convstep::gui::PinOption pin;
   if (convstep::gui::ParsePin(options.pin, &pin)) {
     const convstep::gui::HoverKind kind = pin.kind == "output"  ? convstep::gui::HoverKind::kOutput
@@ -121,7 +123,8 @@ int main(int argc, char** argv) {
   auto window_ready = state_ready, fonts_ready = state_ready;
   convstep::gui::IoRun io_run;  // settings, autosave, drops, exports (io_run.h)
   int window_width = options.width, window_height = options.height;
-  if (const int code = convstep::gui::PrepareIo(options, app, io_run, &window_width, &window_height);
+  if (const int code =
+          convstep::gui::PrepareIo(options, app, io_run, &window_width, &window_height);
       code >= 0)
     return code;
   if (const int code = ApplyOptions(options, app); code >= 0) return code;
@@ -135,8 +138,7 @@ int main(int argc, char** argv) {
   std::vector<convstep::gui::FrameTiming> timings;  // --bench-edits
   std::string frame_edit;
   convstep::gui::Platform platform;
-  if (!convstep::gui::CreatePlatform(platform, window_width, window_height, !screenshot,
-                                     &error)) {
+  if (!convstep::gui::CreatePlatform(platform, window_width, window_height, !screenshot, &error)) {
     std::cerr << "convstep: error: " << error << "\n";
     return 1;
   }
@@ -198,6 +200,7 @@ int main(int argc, char** argv) {
       }
     }
     if (!screenshot) convstep::gui::SetContentScale(app, convstep::gui::ContentScale(platform));
+    if (!screenshot && !bench) convstep::gui::SetFullscreen(platform, app.present.on);
     if (screenshot) {
       convstep::gui::SetDisplaySize(app, static_cast<float>(options.width),
                                     static_cast<float>(options.height));

@@ -24,13 +24,14 @@ struct AppOptions {
   int width = 1600, height = 900;          ///< --size WxH (window / screenshot size)
   int frames = 30;                         ///< --frames N rendered before the screenshot
   int bench_frames = 0;                    ///< --bench-frames N (0: interactive)
-  int bench_edits = 0;    ///< --bench-edits N: N frames while a scripted edit sequence runs
+  int bench_edits = 0;            ///< --bench-edits N: N frames while a scripted edit sequence runs
   int64_t max_memory_mib = 1024;  ///< --max-memory MiB: the memory budget of a configuration
   bool startup_time = false;      ///< --startup-time: print the time to the first frame
-  float text_scale = 1.f;                  ///< --text-scale S (1 = 18 px text)
-  std::string pin;                         ///< --pin KIND:A,B,C, a highlight pinned at start
-  int lesson = 0;                          ///< --lesson N: open chapter N (1-based; 0: none)
-  std::string language;                    ///< --lang en|zh (empty: the remembered choice)
+  bool present = false;           ///< --present: start in presentation mode (full screen)
+  float text_scale = 1.f;         ///< --text-scale S (1 = 18 px text)
+  std::string pin;                ///< --pin KIND:A,B,C, a highlight pinned at start
+  int lesson = 0;                 ///< --lesson N: open chapter N (1-based; 0: none)
+  std::string language;           ///< --lang en|zh (empty: the remembered choice)
   IoOptions io;  ///< exports, --save-session, --restore-autosave, --no-settings (io_options.h)
 };
 

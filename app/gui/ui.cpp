@@ -19,6 +19,7 @@
 #include "panels/tabs_panel.h"
 #include "panels/timeline_panel.h"
 #include "panels/window_panel.h"
+#include "presentation.h"
 
 namespace convstep::gui {
 
@@ -26,12 +27,13 @@ void DrawUi(AppState& app, float dt) {
   PollBuild(app);  // a finished background build is swapped in before anything is drawn
   HandleTimelineKeys(app);
   HandleMenuKeys(app);
+  HandlePresentationKeys(app);
   HandleIoKeys(app);
   AdvanceAnimations(app, dt);
   AdvanceLesson(app);
   const ImGuiIO& io = ImGui::GetIO();
   const Frame frame = MakeFrame(app, dt, io.DisplaySize, ImGui::GetFrameHeight());
-  DrawMenuBar(frame, app);
+  if (!app.present.on) DrawMenuBar(frame, app);
   if (frame.layout.side_tabs.visible) DrawSideTabs(frame, app);
   if (frame.layout.view_tabs.visible) DrawViewTabs(frame, app);
   if (frame.layout.lesson.visible) DrawLessonPanel(frame, app);
@@ -51,6 +53,7 @@ void DrawUi(AppState& app, float dt) {
   DrawForgotPermutePanel(frame, app);
   DrawIoWindows(frame, app);
   DrawBuildIndicator(app);
+  DrawPresentation(frame, app);  // the narration band, the pointer, the blank screen
 }
 
 void ApplyStyle(float scale) {

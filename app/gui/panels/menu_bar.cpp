@@ -7,6 +7,7 @@
 #include "lesson.h"
 #include "panels/io_menu.h"
 #include "panels/panel_common.h"
+#include "presentation.h"
 
 namespace convstep::gui {
 namespace {
@@ -153,6 +154,8 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       ImGui::Separator();
       ImGui::MenuItem(Label(i18n, "menu.numbers").c_str(), nullptr, &app.view.show_numbers);
       DrawColorMapMenu(app);
+      if (ImGui::MenuItem(Label(i18n, "menu.present").c_str(), "F5", app.present.on))
+        SetPresenting(app, !app.present.on);
       if (ImGui::MenuItem(Label(i18n, "menu.high_contrast").c_str(), nullptr,
                           &app.view.high_contrast))
         app.view.fonts_dirty = true;  // the style is rebuilt with the fonts
