@@ -78,6 +78,8 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
   }
   if (options.io.text_scale_given) app.view.text_scale = options.text_scale;
   if (options.present) convstep::gui::SetPresenting(app, true);
+  if (convstep::gui::ParseRegionPanels(options.io.region, &app.present.region))
+    convstep::gui::SetPresenting(app, true);  // the panels fill a slide-sized frame
   convstep::gui::PinOption pin;
   if (convstep::gui::ParsePin(options.pin, &pin)) {
     const convstep::gui::HoverKind kind = pin.kind == "output"  ? convstep::gui::HoverKind::kOutput

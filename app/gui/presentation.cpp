@@ -1,5 +1,6 @@
 #include "presentation.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "draw/colormap.h"
@@ -40,8 +41,23 @@ void HandlePresentationKeys(AppState& app) {
   if (pressed(kKeyP)) app.present.pointer = !app.present.pointer;
 }
 
+bool ParseRegionPanels(const std::string& text, std::vector<std::string>* panels) {
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    names.push_back(text.substr(start, comma - start));
+    if (!IsStagePanel(names.back())) return false;
+    start = comma + 1;
+  }
+  *panels = std::move(names);
+  return true;
+}
+
 std::vector<StagePanel> PresentedPanels(const AppState& app) {
   std::vector<StagePanel> panels;
+  for (const std::string& panel : app.present.region) panels.push_back({panel, 1.f});
+  if (!panels.empty()) return panels;
   const Chapter* chapter = CurrentChapter(app);
   if (chapter && app.view.show.view == MainView::kSteps)
     for (const StagePanel& panel : chapter->stage)
@@ -64,7 +80,8 @@ PanelRect NarrationRect(ImVec2 display, float font_size) {
 
 void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display) {
   if (!app.present.on) return;
-  const PanelRect narration = NarrationRect(display, ImGui::GetFontSize());
+  PanelRect narration = NarrationRect(display, ImGui::GetFontSize());
+  if (!app.present.region.empty()) narration.size.y = 0.f;  // a slide: the panels alone
   for (PanelRect* rect :
        {&layout.parameters, &layout.formula, &layout.input, &layout.permute, &layout.kernels,
         &layout.window, &layout.dot_product, &layout.output, &layout.timeline, &layout.side_tabs,
@@ -84,7 +101,8 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
 void DrawPresentation(const Frame& frame, AppState& app) {
   if (!app.present.on) return;
   const PanelRect rect = NarrationRect(frame.display, ImGui::GetFontSize());
-  if (BeginPanel("###presentation_narration", rect)) {
+  if (!app.present.region.empty()) {  // a slide-sized picture: no narration
+  } else if (BeginPanel("###presentation_narration", rect)) {
     const Chapter* chapter = CurrentChapter(app);
     ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
     ImGui::PushFont(reading);
@@ -97,8 +115,10 @@ void DrawPresentation(const Frame& frame, AppState& app) {
       TextWrappedCjk(Tr(app.i18n, "present.no_chapter"));
     }
     ImGui::PopFont();
+    EndPanel();
+  } else {
+    EndPanel();
   }
-  EndPanel();
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   const ImGuiIO& io = ImGui::GetIO();
   if (app.present.pointer && ImGui::IsMousePosValid(&io.MousePos)) {

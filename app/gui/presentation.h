@@ -26,9 +26,15 @@ float PresentationTextFactor(const AppState& app);
 /// (PageDown / PageUp are the lesson's: QueueLessonKey.)
 void HandlePresentationKeys(AppState& app);
 
-/// The panels presentation mode shows: the open chapter's stage panels that have more than
+/// The panels presentation mode shows: the --region panels (equal shares); else the open
+/// chapter's stage panels that have more than
 /// 0.4 of its width (one or two), else the sliding window and the dot product.
 std::vector<StagePanel> PresentedPanels(const AppState& app);
+
+/// Reads --region's list of panels ("kernel", "sliding_window,dot_product"): true and the
+/// panels when every name is a step-by-step panel; false otherwise ("window" and "panels" are
+/// the export's own regions, not lists).
+bool ParseRegionPanels(const std::string& text, std::vector<std::string>* panels);
 
 /// The narration band's rectangle at the top of the screen.
 PanelRect NarrationRect(ImVec2 display, float font_size);

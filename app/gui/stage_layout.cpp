@@ -33,6 +33,12 @@ PanelRect* StageRect(Layout& layout, const std::string& panel, const PanelVisibi
 
 }  // namespace
 
+bool IsStagePanel(const std::string& panel) {
+  Layout probe;
+  bool shown = false;
+  return StageRect(probe, panel, PanelVisibility{}, &shown) != nullptr;
+}
+
 Result<std::vector<StagePanel>> StageFromJson(const nlohmann::json& chapter) {
   std::vector<StagePanel> stage;
   if (!chapter.contains("stage")) return stage;

@@ -13,6 +13,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "panels/dot_product_panel.h"
+#include "presentation.h"
 #include "stage_layout.h"
 #include "test_util.h"
 
@@ -412,6 +413,60 @@ TEST(Presentation, PresentIsAFlag) {
   EXPECT_TRUE(parsed.options.present);
   const char* plain[] = {"convstep"};
   EXPECT_FALSE(ParseOptions(1, plain).options.present);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+TEST(SlideRegion, ListsOfPanelsAreReadAndChecked) {
+  std::vector<std::string> panels;
+  ASSERT_TRUE(ParseRegionPanels("kernel,output", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"kernel", "output"}));
+  ASSERT_TRUE(ParseRegionPanels("dot_product", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));
+  EXPECT_FALSE(ParseRegionPanels("window", &panels));  // the export's own region, not a panel
+  EXPECT_FALSE(ParseRegionPanels("kernel,", &panels));
+  EXPECT_FALSE(ParseRegionPanels("kernels", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));  // unchanged on error
+
+  const char* good[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,output"};
+  EXPECT_FALSE(ParseOptions(5, good).exit);
+  const char* bad[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,outputs"};
+  const ParsedOptions refused = ParseOptions(5, bad);
+  EXPECT_TRUE(refused.exit);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.error.find("kernel,outputs"), std::string::npos) << refused.error;
+  const char* alone[] = {"convstep", "--region", "kernel"};
+  EXPECT_TRUE(ParseOptions(3, alone).exit);  // a region of what? (no export, no screenshot)
+}
+
+// --region kernel,output at 1920x1080: the two panels fill the whole frame, no narration, no
+// menu; text as large as presentation mode's.
+TEST(SlideRegion, TheListedPanelsFillTheWholeFrame) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1920, 1080));
+  ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
+  app.present.region = {"kernel", "output"};
+  SetPresenting(app, true);
+  SettledFrame(ui, app);
+  ASSERT_TRUE(Shown("###panel.kernels") && Shown("###panel.output"));
+  EXPECT_FALSE(Shown("###panel.window"));
+  EXPECT_FALSE(Shown("###presentation_narration"));
+  EXPECT_FALSE(Shown("##MainMenuBar"));
+  ImGuiWindow* kernels = ImGui::FindWindowByName("###panel.kernels");
+  ImGuiWindow* output = ImGui::FindWindowByName("###panel.output");
+  EXPECT_EQ(kernels->Pos.x, 0.f);
+  EXPECT_EQ(kernels->Pos.y, 0.f);
+  EXPECT_NEAR(kernels->Size.x + output->Size.x, 1920.f, 1.f);
+  EXPECT_NEAR(output->Size.y, 1080.f, 1.f);
+  // Half the width for 4 columns: 29 px digits (2.7% of the height; 20 px in the lesson).
+  EXPECT_GE(GlyphsOf("###panel.output").median_height, 0.026f * 1080.f);
 }
 
 }  // namespace

@@ -10,16 +10,16 @@ namespace convstep::gui {
 
 /// What the issue-6 flags asked for.
 struct IoOptions {
-  std::string export_gif;       ///< --export-gif OUT.gif
-  std::string export_png_dir;   ///< --export-png-dir DIR (frame_0000.png, ...)
-  int64_t from = 0;             ///< --from K: first step
-  int64_t to = -1;              ///< --to K: end step, not included (-1: from + 24, or the end)
-  int delay_ms = 500;           ///< --delay MS between GIF frames
-  std::string region = "window";  ///< --region window|panels
-  std::string save_session;     ///< --save-session OUT.json (headless: write and exit)
+  std::string export_gif;         ///< --export-gif OUT.gif
+  std::string export_png_dir;     ///< --export-png-dir DIR (frame_0000.png, ...)
+  int64_t from = 0;               ///< --from K: first step
+  int64_t to = -1;                ///< --to K: end step, not included (-1: from + 24, or the end)
+  int delay_ms = 500;             ///< --delay MS between GIF frames
+  std::string region = "window";  ///< --region window, panels or a list of panels
+  std::string save_session;       ///< --save-session OUT.json (headless: write and exit)
   bool restore_autosave = false;  ///< --restore-autosave: open the newest orphaned autosave
-  bool no_settings = false;     ///< --no-settings: neither read nor write settings/autosave
-  bool size_given = false;      ///< --size was on the command line
+  bool no_settings = false;       ///< --no-settings: neither read nor write settings/autosave
+  bool size_given = false;        ///< --size was on the command line
   bool text_scale_given = false;  ///< --text-scale was on the command line
 
   /// True when the run writes files and exits without showing a window.
