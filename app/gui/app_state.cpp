@@ -1,6 +1,6 @@
 #include "app_state.h"
 
-#include "presentation.h"
+#include "presentation_mode.h"
 
 #include <algorithm>
 #include <cmath>

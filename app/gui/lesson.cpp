@@ -6,7 +6,7 @@
 #include <imgui.h>
 
 #include "convstep/io_json.h"
-#include "stage_layout.h"
+#include "lesson_stage.h"
 
 namespace convstep::gui {
 namespace {

@@ -24,7 +24,8 @@
 #include "lesson.h"
 #include "options.h"
 #include "platform.h"
-#include "presentation.h"
+#include "presentation_mode.h"
+#include "stage_panels.h"
 #include "ui.h"
 #include "x_connection.h"
 

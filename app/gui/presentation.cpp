@@ -19,17 +19,6 @@ constexpr int kKeyP = 80;
 
 }  // namespace
 
-void SetPresenting(AppState& app, bool on) {
-  if (app.present.on == on) return;
-  app.present.on = on;
-  app.present.blank = false;
-  app.view.fonts_dirty = true;
-}
-
-float PresentationTextFactor(const AppState& app) {
-  return app.present.on ? kPresentationTextFactor : 1.f;
-}
-
 void HandlePresentationKeys(AppState& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
@@ -39,19 +28,6 @@ void HandlePresentationKeys(AppState& app) {
   if (pressed(kKeyEscape)) SetPresenting(app, false);
   if (pressed(kKeyB)) app.present.blank = !app.present.blank;
   if (pressed(kKeyP)) app.present.pointer = !app.present.pointer;
-}
-
-bool ParseRegionPanels(const std::string& text, std::vector<std::string>* panels) {
-  std::vector<std::string> names;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t comma = std::min(text.find(',', start), text.size());
-    names.push_back(text.substr(start, comma - start));
-    if (!IsStagePanel(names.back())) return false;
-    start = comma + 1;
-  }
-  *panels = std::move(names);
-  return true;
 }
 
 std::vector<StagePanel> PresentedPanels(const AppState& app) {

@@ -10,17 +10,9 @@
 #include "app_state.h"
 #include "frame.h"
 #include "layout.h"
+#include "presentation_mode.h"
 
 namespace convstep::gui {
-
-/// How much larger all text is in presentation mode.
-inline constexpr float kPresentationTextFactor = 2.f;
-
-/// Turns presentation mode on or off (schedules the font rebuild its text size needs).
-void SetPresenting(AppState& app, bool on);
-
-/// The text factor presentation mode adds (1 when off).
-float PresentationTextFactor(const AppState& app);
 
 /// F5 toggles; while presenting: Esc leaves, B blanks, P toggles the pointer highlight.
 /// (PageDown / PageUp are the lesson's: QueueLessonKey.)
@@ -30,11 +22,6 @@ void HandlePresentationKeys(AppState& app);
 /// chapter's stage panels that have more than
 /// 0.4 of its width (one or two), else the sliding window and the dot product.
 std::vector<StagePanel> PresentedPanels(const AppState& app);
-
-/// Reads --region's list of panels ("kernel", "sliding_window,dot_product"): true and the
-/// panels when every name is a step-by-step panel; false otherwise ("window" and "panels" are
-/// the export's own regions, not lists).
-bool ParseRegionPanels(const std::string& text, std::vector<std::string>* panels);
 
 /// The narration band's rectangle at the top of the screen.
 PanelRect NarrationRect(ImVec2 display, float font_size);

@@ -6,21 +6,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "app_state.h"
-#include "convstep/result.h"
 #include "layout.h"
 
 namespace convstep::gui {
-
-/// The chapter object's optional "stage": a list of [panel, share] pairs (shares > 0; panel
-/// one of input, permute, kernel, sliding_window, dot_product, output). Errors name the entry.
-Result<std::vector<StagePanel>> StageFromJson(const nlohmann::json& chapter);
-
-/// True when `panel` names a step-by-step panel a stage can show (input, permute, kernel,
-/// sliding_window, dot_product, output).
-bool IsStagePanel(const std::string& panel);
 
 /// Re-tiles the step-by-step area of `layout` for `stage`: its panels side by side over the
 /// whole area (from under the shape strip to the timeline), in order and by share; the other

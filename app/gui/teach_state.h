@@ -12,18 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "convstep/walkthrough.h"
+#include "stage_panels.h"
 
 namespace convstep::gui {
 
 struct Session;
 
 /// One chapter of the guided lesson (assets/lesson/chapters.json).
-/// A panel a chapter puts on its stage, with its share of the stage's width.
-struct StagePanel {
-  std::string panel;  ///< "input", "permute", "kernel", "sliding_window", "dot_product", "output"
-  float share = 1.f;  ///< its part of the width (the shares of a stage are normalised)
-};
-
 struct Chapter {
   int id = 0;              ///< 1-based number shown to the user
   std::string title_key;   ///< translation key of the title ("lesson.4.title")

@@ -11,10 +11,12 @@
 
 #include "layout_check.h"
 #include "lesson.h"
+#include "lesson_stage.h"
 #include "options.h"
 #include "panels/dot_product_panel.h"
 #include "presentation.h"
 #include "stage_layout.h"
+#include "stage_panels.h"
 #include "test_util.h"
 
 namespace convstep::gui {

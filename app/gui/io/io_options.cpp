@@ -1,6 +1,6 @@
 #include "io/io_options.h"
 
-#include "presentation.h"
+#include "stage_panels.h"
 
 namespace convstep::gui {
 
