@@ -1,9 +1,9 @@
 # The two README commands: `make run` and `make test`. Everything else is a helper.
 BUILD ?= build
 JOBS ?= $(shell nproc)
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench test-sanitize clean
+.PHONY: run test deps configure build bench install deb test-wasm-core test-sanitize format format-check clean
 
 deps:
 	@tools/install-deps.sh
@@ -23,6 +23,21 @@ test: build
 bench: build
 	./$(BUILD)/core/bench/convstep_bench --benchmark_filter=fast
 
+# `make install PREFIX=~/.local` (default /usr/local; DESTDIR is honoured): convstep and
+# convstep-cli in PREFIX/bin, assets in PREFIX/share/convstep, the menu entry and the icon.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The engine's forward passes and their tests in WebAssembly SIMD128, run under node
+# (needs Debian's emscripten).
+test-wasm-core:
+	tools/test-wasm-core.sh build-wasm-core
+
+# A Debian package of the same files (build/convstep_VERSION_ARCH.deb), installed under /usr.
+deb: build
+	cd $(BUILD) && cpack -G DEB
+
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer. Leaks that
 # fontconfig and Mesa keep for the process's life are suppressed (tools/lsan.supp); the tests
 # that run the real window under Xvfb check memory errors but not leaks, because Mesa's
@@ -30,9 +45,21 @@ bench: build
 SANITIZE_BUILD = build-sanitize
 LSAN_SUPP = LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0
 test-sanitize:
-	$(MAKE) build BUILD=$(SANITIZE_BUILD) CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVSTEP_SANITIZE=ON -DCONVSTEP_BUILD_BENCH=OFF"
+	$(MAKE) build BUILD=$(SANITIZE_BUILD) CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVSTEP_SANITIZE=ON -DCONVSTEP_BUILD_BENCH=OFF $(EXTRA_CMAKE_FLAGS)"
 	cd $(SANITIZE_BUILD) && $(LSAN_SUPP) ctest --output-on-failure -j $(JOBS) -E 'Process\.'
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j $(JOBS) -R 'Process\.'
 
+# Every C++ file of the project, formatted with clang-format 14 and the repository's
+# .clang-format (format rewrites them; format-check fails on any difference, as CI does).
+CLANG_FORMAT ?= clang-format-14
+FORMAT_FILES = $(shell git ls-files -- 'app/*.h' 'app/*.cpp' 'core/*.h' 'core/*.cpp')
+format:
+	@echo "$(CLANG_FORMAT) -i: $(words $(FORMAT_FILES)) files"
+	@$(CLANG_FORMAT) -i $(FORMAT_FILES)
+
+format-check:
+	@echo "$(CLANG_FORMAT) --dry-run --Werror: $(words $(FORMAT_FILES)) files"
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
+
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core

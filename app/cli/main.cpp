@@ -1,13 +1,17 @@
 // convstep-cli: the headless front end of the ConvStep engine. See README "Command line".
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include "convstep/codegen.h"
+#include "convstep/codegen_equivalents.h"
 #include "convstep/forward.h"
 #include "convstep/io_json.h"
+#include "convstep/permute.h"
 #include "convstep/walkthrough.h"
-#include "load.h"
+#include "fit.h"
+#include "model/spec_session.h"
 #include "trace.h"
 
 namespace {
@@ -22,34 +26,53 @@ int Fail(const Error& error) {
   return kUsageOrInputError;
 }
 
-convstep::Result<convstep::cli::LoadedSpec> Load(const std::string& path,
-                                                 const convstep::Limits& limits) {
-  auto text = convstep::cli::ReadText(path);
+using convstep::gui::AsGiven;
+using convstep::gui::SpecSession;
+
+// The spec opened as the app opens it (model/spec_session.h).
+convstep::Result<SpecSession> Load(const std::string& path, const convstep::Limits& limits) {
+  auto text = convstep::gui::ReadText(path);
   if (!text) return text.error();
-  return convstep::cli::LoadSpec(*text, convstep::cli::FolderOf(path), limits);
+  // The CLI's forward pass is its own (ForwardFast on the thread pool): not the session's.
+  return convstep::gui::LoadSpec(*text, convstep::gui::FolderOf(path), path, limits, false);
 }
 
-int RunForward(const std::string& path, const convstep::Limits& limits) {
+int RunForward(const std::string& path, const convstep::Limits& limits, int threads) {
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
-  const auto& problem = loaded->problem;
-  json result = {{"input_shape", problem.input.shape},
-                 {"input", convstep::TensorToJson(problem.input)}};
+  const convstep::Tensor input_given = AsGiven(*loaded, loaded->input_given);
+  convstep::Tensor input = input_given;
+  if (loaded->has_conv) {
+    input = AsGiven(*loaded, loaded->session.problem.input);
+  } else if (doc.layout == convstep::InputLayout::kNLC) {
+    input = convstep::PermuteLastTwo(input_given).value();
+  }
+  json result = {{"input_shape", input.shape}, {"input", convstep::TensorToJson(input)}};
   if (doc.layout == convstep::InputLayout::kNLC) {
     result["input_layout"] = "NLC";
-    result["input_given_shape"] = loaded->input_given.shape;
-    result["input_given"] = convstep::TensorToJson(loaded->input_given);
+    result["input_given_shape"] = input_given.shape;
+    result["input_given"] = convstep::TensorToJson(input_given);
   }
-  if (!loaded->tokens.empty()) result["tokens"] = loaded->tokens;
+  if (loaded->has_conv && !loaded->session.tokens.empty())
+    result["tokens"] = loaded->session.tokens;
   if (!loaded->generated.empty()) {
-    result["seed"] = doc.seed.value_or(0);
+    if (doc.seed_negative) {
+      result["seed"] = static_cast<int64_t>(*doc.seed);  // as written: torch.manual_seed(-1)
+    } else {
+      result["seed"] = doc.seed.value_or(0);
+    }
     result["values"] = convstep::ValueSourceName(doc.values);
     result["generated"] = loaded->generated;
   }
   if (loaded->has_conv) {
-    const auto& geometry = loaded->geometry;
-    const convstep::Tensor output = convstep::ForwardFast(problem, geometry);
+    const auto& problem = loaded->session.problem;
+    const auto& geometry = loaded->session.geometry;
+    convstep::ThreadPool pool(threads);  // batch items and output-channel blocks over the cores
+    convstep::FastOptions options;
+    options.pool = &pool;
+    const convstep::Tensor output =
+        AsGiven(*loaded, convstep::ForwardFast(problem, geometry, options));
     result["conv"] = convstep::ConvToJson(problem.spec);
     result["weight_shape"] = problem.weight.shape;
     result["weight"] = convstep::TensorToJson(problem.weight);
@@ -59,11 +82,21 @@ int RunForward(const std::string& path, const convstep::Limits& limits) {
     result["output_shape"] = output.shape;
     result["output"] = convstep::TensorToJson(output);
   }
-  std::cout << result.dump() << "\n";
+  std::cout << convstep::DumpJson(result) << "\n";
   return 0;
 }
 
-int RunCode(const std::string& path, const convstep::Limits& limits) {
+// The Conv2d forms (the image view only without groups) and the matrix-multiply form.
+std::string EquivalentsPython(const SpecSession& loaded) {
+  const auto& spec = loaded.session.problem.spec;
+  const convstep::Geometry geometry = convstep::gui::GivenGeometry(loaded);
+  std::string py = "\n" + convstep::Conv2dPython(spec, geometry);
+  if (spec.groups == 1)
+    py += "\n" + convstep::ImageConv2dPython(spec, geometry, geometry.in_channels);
+  return py + "\n" + convstep::MatmulPython(spec, geometry);
+}
+
+int RunCode(const std::string& path, bool equivalents, const convstep::Limits& limits) {
   auto loaded = Load(path, limits);
   if (!loaded) return Fail(loaded.error());
   const auto& doc = loaded->document;
@@ -73,8 +106,9 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.layout = doc.layout;
   code.values = doc.values;
   code.seed = doc.seed.value_or(0);
-  code.input_shape = loaded->input_given.shape;
-  // The source drew an input before the weights it made (see LoadSpec), even when a given
+  code.seed_negative = doc.seed_negative;
+  code.input_shape = AsGiven(*loaded, loaded->input_given).shape;
+  // The source drew an input before the weights it made (see BuildSession), even when a given
   // input then replaced it.
   const bool drawing = doc.values == convstep::ValueSource::kTorchRandn ||
                        doc.values == convstep::ValueSource::kSmallIntegers;
@@ -86,6 +120,19 @@ int RunCode(const std::string& path, const convstep::Limits& limits) {
   code.bias = doc.bias;
   code.sentences = doc.sentences;
   std::cout << convstep::PythonCode(code);
+  if (equivalents && loaded->has_conv) std::cout << EquivalentsPython(*loaded);
+  return 0;
+}
+
+int RunFit(const std::string& path, const std::string& output_path,
+           const convstep::Limits& limits) {
+  auto loaded = Load(path, limits);
+  if (!loaded) return Fail(loaded.error());
+  auto output = convstep::LoadTensorFile(output_path);
+  if (!output) return Fail(output.error());
+  auto result = convstep::cli::FitToOutput(*loaded, *output, limits);
+  if (!result) return Fail(result.error());
+  std::cout << result->dump() << "\n";
   return 0;
 }
 
@@ -101,7 +148,8 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
     return Fail(
         convstep::MakeError("the spec has no \"conv\" object", "conv",
                             "trace needs a layer: add \"conv\": {\"in_channels\": ..., ...}"));
-  const convstep::Walkthrough walk(loaded->problem, loaded->geometry);
+  const convstep::Geometry geometry = convstep::gui::GivenGeometry(*loaded);
+  const convstep::Walkthrough walk(loaded->session.problem, geometry);
   const int64_t total = walk.StepCount(granularity);
   if (range.from < 0 || (range.from >= total && total > 0))
     return Fail(convstep::MakeError("--from " + std::to_string(range.from) + " is out of range",
@@ -109,7 +157,7 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
                                     "there are " + std::to_string(total) +
                                         " steps, numbered 0 to " + std::to_string(total - 1)));
   if (as_json) {
-    std::cout << convstep::cli::TraceToJson(walk, granularity, range).dump() << "\n";
+    std::cout << convstep::DumpJson(convstep::cli::TraceToJson(walk, granularity, range)) << "\n";
   } else {
     convstep::cli::WriteTraceText(std::cout, walk, granularity, range);
   }
@@ -130,10 +178,25 @@ int main(int argc, char** argv) {
   std::string forward_path;
   auto* forward = app.add_subcommand("forward", "Run the convolution and print a result JSON");
   forward->add_option("spec", forward_path, "Spec JSON file, or - for standard input")->required();
+  int forward_threads = convstep::HardwareThreads();
+  forward
+      ->add_option("--threads", forward_threads,
+                   "Threads for the forward pass (default: all " + std::to_string(forward_threads) +
+                       " cores); the output is the same for any count")
+      ->check(CLI::Range(1, convstep::kMaxThreads));
 
   std::string code_path;
   auto* code = app.add_subcommand("code", "Print the equivalent PyTorch program");
   code->add_option("spec", code_path, "Spec JSON file, or - for standard input")->required();
+  bool code_equivalents = false;
+  code->add_flag("--equivalents", code_equivalents,
+                 "Also print the layer as a Conv2d and as one matrix multiply");
+
+  std::string fit_path, fit_output_path;
+  auto* fit = app.add_subcommand("fit", "Recover the weights from an input and its output");
+  fit->add_option("spec", fit_path, "Spec JSON file (layer and input), or - for standard input")
+      ->required();
+  fit->add_option("--output", fit_output_path, "The output tensor: .npy, .csv or .txt")->required();
 
   std::string trace_path, granularity = "tap";
   bool trace_json = false;
@@ -158,8 +221,15 @@ int main(int argc, char** argv) {
   }
   convstep::Limits limits;
   limits.max_bytes = max_memory_mib * 1024 * 1024;
-  if (forward->parsed()) return RunForward(forward_path, limits);
-  if (code->parsed()) return RunCode(code_path, limits);
-  if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
+  try {
+    if (forward->parsed()) return RunForward(forward_path, limits, forward_threads);
+    if (code->parsed()) return RunCode(code_path, code_equivalents, limits);
+    if (fit->parsed()) return RunFit(fit_path, fit_output_path, limits);
+    if (trace->parsed()) return RunTrace(trace_path, granularity, trace_json, range, limits);
+  } catch (const std::bad_alloc&) {
+    // The budget fits, the machine does not: say so in the one-line form, never abort.
+    std::cout.flush();
+    return Fail(convstep::OutOfMemoryError("this run's tensors", limits));
+  }
   return kUsageOrInputError;
 }

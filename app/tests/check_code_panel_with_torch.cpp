@@ -19,11 +19,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "app_state.h"
-#include "lesson.h"
-#include "panels/code_panel.h"
-#include "process_util.h"
-#include "sentences_input.h"
+#include "model/sentences_input.h"
+#include "state/app_state.h"
+#include "state/lesson.h"
+#include "support/process.h"
+#include "ui/panels/code_panel.h"
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 

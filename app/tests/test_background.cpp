@@ -1,14 +1,14 @@
-// Issue 7, the app's side: large edits build on a worker (the last session stays, errors
-// appear at once, a newer edit supersedes an older one, the position is kept), the memory
+// Speed and robustness, the app's side: large edits build on a worker (the last session stays,
+// errors appear at once, a newer edit supersedes an older one, the position is kept), the memory
 // budget, and a UI that survives tiny, huge and empty windows and 10 MB of pasted text.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "background.h"
-#include "io/tensor_import.h"
-#include "sentences_input.h"
-#include "test_util.h"
+#include "model/sentences_input.h"
+#include "state/background.h"
+#include "state/tensor_import.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -170,9 +170,9 @@ TEST(Robustness, TenMegabytesOfPastedTextNeitherCrashesNorCorrupts) {
   }
   RevertDraft(app);
   // Into Edit → Paste's text area, parsed as print(tensor) text.
-  app.io.import.open = true;
-  app.io.import.paste_mode = true;
-  app.io.import.text = text;
+  app.files.import.open = true;
+  app.files.import.paste_mode = true;
+  app.files.import.text = text;
   for (int i = 0; i < 2; ++i) ui.Frame(app);
   EXPECT_FALSE(ParsePastedTensor(text));
   EXPECT_GT(StepCount(app), 0);

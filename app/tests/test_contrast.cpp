@@ -7,12 +7,12 @@
 
 #include <string>
 
-#include "draw/colormap.h"
-#include "draw/contrast.h"
-#include "draw/theme.h"
-#include "io/settings.h"
-#include "test_util.h"
-#include "ui.h"
+#include "state/settings.h"
+#include "support/headless_ui.h"
+#include "ui/draw/colormap.h"
+#include "ui/draw/contrast.h"
+#include "ui/draw/theme.h"
+#include "ui/ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -1,10 +1,10 @@
 // Numbers, the L_out formula with its numbers, and the tiling of the window.
 #include <gtest/gtest.h>
 
-#include "format.h"
-#include "layout.h"
-#include "panels/formula_panel.h"
-#include "test_util.h"
+#include "model/format.h"
+#include "support/headless_ui.h"
+#include "ui/layout.h"
+#include "ui/panels/formula_panel.h"
 
 namespace convstep::gui {
 namespace {
@@ -58,9 +58,9 @@ TEST(Layout, TilesTheDisplayAtEverySize) {
   for (const ImVec2 display :
        {ImVec2(1280, 720), ImVec2(1600, 900), ImVec2(1920, 1080), ImVec2(3840, 2160)}) {
     const Layout layout = ComputeLayout(display, 22.f, 18.f, PanelVisibility{});
-    const PanelRect* rects[] = {&layout.parameters,  &layout.formula, &layout.input,
-                                &layout.permute,     &layout.kernels, &layout.window,
-                                &layout.dot_product, &layout.output,  &layout.timeline,
+    const PanelRect* rects[] = {&layout.parameters,  &layout.formula,  &layout.input,
+                                &layout.permute,     &layout.kernels,  &layout.window,
+                                &layout.dot_product, &layout.output,   &layout.timeline,
                                 &layout.side_tabs,   &layout.view_tabs};
     float area = 0.f;
     for (const PanelRect* rect : rects) {

@@ -2,8 +2,8 @@
 // output it feeds (also through ghost copies), a weight lights the input it multiplies now.
 #include <gtest/gtest.h>
 
-#include "hover.h"
-#include "test_util.h"
+#include "model/hover.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -11,11 +11,11 @@
 
 #include "convstep/geometry.h"
 #include "convstep/io_npy.h"
-#include "i18n.h"
-#include "io/session_file.h"
-#include "io/tensor_import.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "model/i18n.h"
+#include "state/session_file.h"
+#include "state/tensor_import.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -126,11 +126,10 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
   ASSERT_TRUE(english.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/en.json", &error))
       << error;
   const std::set<std::string> namespaces = {
-      "about",  "axis",    "batch",   "canvas",      "dot",       "forgot", "formula",
-      "granularity", "input", "kernels", "legend", "menu",      "notice", "output",
-      "panel",  "params",  "permute", "timeline",    "values",    "window", "lesson",
-      "tab",    "code",    "conv2d",  "sentences",
-      // issue 6: import, cell edits, save, export, autosave, colour maps
+      "about", "axis", "batch", "canvas", "dot", "forgot", "formula", "granularity", "input",
+      "kernels", "legend", "menu", "notice", "output", "panel", "params", "permute", "timeline",
+      "values", "window", "lesson", "tab", "code", "conv2d", "sentences",
+      // files: import, cell edits, save, export, autosave, colour maps
       "import", "edit", "export", "file", "autosave", "colormap"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");
   std::set<std::string> missing;
@@ -405,12 +404,13 @@ TEST(I18n, BrokenFilesAndPastesAreExplainedInTheUisLanguage) {
   const Error& csv = cases[3].result.error();
   EXPECT_EQ(csv.message, dir / "word.csv" + ": line 2, column 2: 'five' is not a number");
   EXPECT_EQ(LocalizedMessage(chinese, csv), dir / "word.csv" + "：第 2 行第 2 列：'five' 不是数字");
-  // Phrases quoted inside a message are translated with it ("a string" -> 字符串).
+  // Phrases quoted inside a message are translated with it ("the string" -> 字符串).
   const Error& quoted = cases[9].result.error();
-  EXPECT_NE(quoted.message.find("must be a whole number, but got a string \"3\""),
+  EXPECT_NE(quoted.message.find("must be a whole number, but got the string \"3\""),
             std::string::npos)
       << quoted.message;
-  EXPECT_EQ(LocalizedMessage(chinese, quoted).find("a string"), std::string::npos);
+  EXPECT_EQ(LocalizedMessage(chinese, quoted).find("the string"), std::string::npos);
+  EXPECT_NE(LocalizedMessage(chinese, quoted).find("字符串 \"3\""), std::string::npos);
   // PyTorch's own messages (no key) stay as PyTorch prints them in every language.
   Conv1dSpec spec;
   spec.in_channels = 3;

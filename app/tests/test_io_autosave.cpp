@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "io/autosave.h"
-#include "io/cell_edit.h"
-#include "io/settings.h"
-#include "language.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "convstep/thread_pool.h"
+#include "state/autosave.h"
+#include "state/background.h"
+#include "state/cell_edit.h"
+#include "state/language.h"
+#include "state/settings.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -36,13 +38,14 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   AppState app;
   testing::InitApp(app);
   LoadSettings(app, ConfigDir());
-  EXPECT_EQ(app.io.settings.ini_path, config.path() + "/convstep/imgui.ini");
+  EXPECT_EQ(app.files.settings.ini_path, config.path() + "/convstep/imgui.ini");
   SetTextScale(app, 1.5f);
   app.view.colormap = ColorMap::kBlueRed;
   app.view.show_numbers = false;
   app.view.show.permute = false;
-  app.io.settings.window_width = 1280;
-  app.io.settings.window_height = 720;
+  app.files.settings.window_width = 1280;
+  app.files.settings.window_height = 720;
+  SetBuildThreadsSetting(app, 3);
   ASSERT_TRUE(SaveSettingsIfChanged(app));
   ASSERT_TRUE(fs::exists(config.path() + "/convstep/settings.json"));
   EXPECT_FALSE(fs::exists(config.path() + "/convstep/settings.json.tmp"));
@@ -54,9 +57,30 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   EXPECT_EQ(next.view.colormap, ColorMap::kBlueRed);
   EXPECT_FALSE(next.view.show_numbers);
   EXPECT_FALSE(next.view.show.permute);
-  EXPECT_EQ(next.io.settings.window_width, 1280);
-  EXPECT_EQ(next.io.settings.window_height, 720);
+  EXPECT_EQ(next.files.settings.window_width, 1280);
+  EXPECT_EQ(next.files.settings.window_height, 720);
+  EXPECT_EQ(next.build.threads_setting, 3);
+  EXPECT_EQ(BuildThreads(next), 3);
   EXPECT_TRUE(next.notice.empty()) << next.notice;
+}
+
+TEST(Settings, BuildThreadsComeFromTheFlagTheSettingOrAllCores) {
+  AppState app;
+  testing::InitApp(app);
+  EXPECT_EQ(BuildThreads(app), HardwareThreads());  // nothing set: all cores
+  SetBuildThreadsSetting(app, 2);
+  EXPECT_EQ(BuildThreads(app), 2);
+  app.build.threads_override = 5;  // --threads 5, for this run
+  EXPECT_EQ(BuildThreads(app), 5);
+  SetBuildThreadsSetting(app, 1);  // a choice in the menu replaces the flag
+  EXPECT_EQ(BuildThreads(app), 1);
+  EXPECT_EQ(app.build.threads_override, 0);
+  auto bad = ApplySettingsJson(app, nlohmann::json{{"threads", -2}});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().OneLine().find("threads"), std::string::npos) << bad.error().OneLine();
+  EXPECT_EQ(app.build.threads_setting, 1);  // unchanged
+  ASSERT_TRUE(ApplySettingsJson(app, nlohmann::json{{"threads", 0}}));
+  EXPECT_EQ(BuildThreads(app), HardwareThreads());
 }
 
 TEST(Settings, TheLanguageRememberedIsTheMenusChoiceNotAOneRunLang) {
@@ -83,9 +107,9 @@ TEST(Settings, TheLanguageRememberedIsTheMenusChoiceNotAOneRunLang) {
 TEST(Settings, ABrokenSettingsFileIsReportedAndTheDefaultsKept) {
   TempDir config;
   fs::create_directories(config.path() + "/convstep");
-  for (const char* broken : {"{\"text_scale\": ", "{\"text_scale\": 12}",
-                             "{\"colormap\": \"rainbow\"}", "[1, 2]",
-                             "{\"panels\": {\"input\": \"yes\"}}"}) {
+  for (const char* broken :
+       {"{\"text_scale\": ", "{\"text_scale\": 12}", "{\"colormap\": \"rainbow\"}", "[1, 2]",
+        "{\"panels\": {\"input\": \"yes\"}}"}) {
     SCOPED_TRACE(broken);
     config.Write("convstep/settings.json", broken);
     AppState app;
@@ -104,11 +128,11 @@ TEST(Autosave, NothingIsWrittenUntilTheSessionChanges) {
   AppState app;
   testing::InitApp(app);
   StartAutosave(app, config.path(), true);
-  EXPECT_FALSE(app.io.autosave.offer_open);
+  EXPECT_FALSE(app.files.autosave.offer_open);
   EXPECT_FALSE(AutosaveTick(app, 10.0));
   SeekStep(app, 3);  // moving along the timeline is not an edit
   EXPECT_FALSE(AutosaveTick(app, 20.0));
-  EXPECT_FALSE(fs::exists(app.io.autosave.path));
+  EXPECT_FALSE(fs::exists(app.files.autosave.path));
 }
 
 TEST(Autosave, EveryEditIsSavedAndRestoredAfterACrash) {
@@ -119,35 +143,35 @@ TEST(Autosave, EveryEditIsSavedAndRestoredAfterACrash) {
     AppState app;
     testing::InitApp(app);
     StartAutosave(app, config.path(), true);
-    EXPECT_EQ(app.io.autosave.path, config / ("autosave-" + std::to_string(getpid()) + ".json"));
+    EXPECT_EQ(app.files.autosave.path, config / ("autosave-" + std::to_string(getpid()) + ".json"));
     ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kInput, 1, 2, 0}, 9.f));
     EXPECT_TRUE(AutosaveTick(app, 100.0));
-    ASSERT_TRUE(fs::exists(app.io.autosave.path));
+    ASSERT_TRUE(fs::exists(app.files.autosave.path));
     // A second edit right away waits for the interval, then goes out.
     ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kWeight, 4, 1, 1}, -2.f));
     EXPECT_FALSE(AutosaveTick(app, 100.0 + kAutosaveInterval / 2));
     EXPECT_TRUE(AutosaveTick(app, 100.0 + kAutosaveInterval * 2));
-    EXPECT_FALSE(fs::exists(app.io.autosave.path + ".tmp"));
+    EXPECT_FALSE(fs::exists(app.files.autosave.path + ".tmp"));
     edited_input = app.session->input_given;
     edited_weight = app.session->problem.weight;
     // The crash: the file stays behind, under the name of a process that no longer runs.
     orphan = config / ("autosave-" + std::to_string(kDeadPid) + ".json");
-    fs::rename(app.io.autosave.path, orphan);
+    fs::rename(app.files.autosave.path, orphan);
   }
   AppState next;
   testing::InitApp(next);
   StartAutosave(next, config.path(), true);
-  ASSERT_EQ(next.io.autosave.orphans, std::vector<std::string>{orphan});
-  EXPECT_TRUE(next.io.autosave.offer_open);
+  ASSERT_EQ(next.files.autosave.orphans, std::vector<std::string>{orphan});
+  EXPECT_TRUE(next.files.autosave.offer_open);
   ASSERT_TRUE(RestoreAutosave(next, orphan));
   EXPECT_EQ(next.session->input_given.data, edited_input.data);
   EXPECT_EQ(next.session->problem.weight.data, edited_weight.data);
   EXPECT_TRUE(next.session->recipe.edited);
-  EXPECT_FALSE(fs::exists(orphan));  // restored: it is this run's session now
+  EXPECT_FALSE(fs::exists(orphan));         // restored: it is this run's session now
   EXPECT_TRUE(AutosaveTick(next, 1000.0));  // and this run saves it under its own name
-  EXPECT_TRUE(fs::exists(next.io.autosave.path));
+  EXPECT_TRUE(fs::exists(next.files.autosave.path));
   FinishAutosave(next);  // a clean exit leaves nothing
-  EXPECT_FALSE(fs::exists(next.io.autosave.path));
+  EXPECT_FALSE(fs::exists(next.files.autosave.path));
   EXPECT_TRUE(FindOrphanAutosaves(config.path()).empty());
 }
 
@@ -167,7 +191,7 @@ TEST(Autosave, ARunningInstancesFileIsNotAnOrphanAndDeclinedOnesAreKept) {
   DiscardAutosave(app, orphans[0]);
   EXPECT_FALSE(fs::exists(orphans[0]));
   EXPECT_TRUE(fs::exists(config / "autosave-declined.json"));
-  EXPECT_TRUE(app.io.autosave.orphans.empty());
+  EXPECT_TRUE(app.files.autosave.orphans.empty());
 }
 
 TEST(Autosave, ABrokenAutosaveIsReportedAndKept) {

@@ -9,13 +9,13 @@
 #include <filesystem>
 
 #include "gif_writer.h"
-#include "io/export_job.h"
-#include "io/tensor_import.h"
-#include "io_test_util.h"
-#include "panels/export_panel.h"
-#include "panels/import_panel.h"
-#include "panels/values_panel.h"
-#include "test_util.h"
+#include "state/export_job.h"
+#include "state/tensor_import.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
+#include "ui/windows/export_panel.h"
+#include "ui/windows/import_panel.h"
+#include "ui/windows/values_panel.h"
 
 namespace convstep::gui {
 namespace {
@@ -63,7 +63,7 @@ TEST(Export, AGifHasOneFrameAStepAndTheTimelineComesBack) {
   ASSERT_EQ(steps.size(), 24u);
   for (int64_t i = 0; i < 24; ++i) EXPECT_EQ(steps[static_cast<size_t>(i)], i);
   EXPECT_FALSE(ExportRunning(app));
-  EXPECT_TRUE(app.io.exporting.error.empty()) << app.io.exporting.error;
+  EXPECT_TRUE(app.files.exporting.error.empty()) << app.files.exporting.error;
   auto info = exporting::ReadGifInfo(request.path);
   ASSERT_TRUE(info) << info.error().OneLine();
   EXPECT_EQ(info->frames, 24);
@@ -103,7 +103,7 @@ TEST(Export, APngOfTheWindowIsOneFrameAtTheCurrentStep) {
   const std::string png = testing::ReadAll(request.path);
   ASSERT_GT(png.size(), 8u);
   EXPECT_EQ(png.substr(1, 3), "PNG");
-  EXPECT_EQ(app.io.exporting.message, "Wrote " + request.path + ".");
+  EXPECT_EQ(app.files.exporting.message, "Wrote " + request.path + ".");
 }
 
 TEST(Export, CancelLeavesNothingBehind) {
@@ -122,7 +122,7 @@ TEST(Export, CancelLeavesNothingBehind) {
     EXPECT_FALSE(fs::exists(dir / "c.gif"));
     EXPECT_FALSE(fs::exists(dir / "c.gif.tmp"));
     if (kind == ExportKind::kPngSequence) EXPECT_TRUE(fs::is_empty(request.path));
-    EXPECT_EQ(app.io.exporting.message, "Export cancelled: nothing was written.");
+    EXPECT_EQ(app.files.exporting.message, "Export cancelled: nothing was written.");
   }
 }
 
@@ -174,7 +174,7 @@ TEST(IoWindows, TheImportValuesExportAndProgressWindowsDrawHeadless) {
   testing::InitApp(app);
   testing::HeadlessUi ui;
   ShowPasteText(app, "tensor([[[1., 2., 3.],\n         [4., 5., 6.]]])");
-  ASSERT_TRUE(app.io.import.pending);
+  ASSERT_TRUE(app.files.import.pending);
   ShowValuesWindow(app, 1);
   ShowExport(app);
   ui.Frame(app);
@@ -183,7 +183,7 @@ TEST(IoWindows, TheImportValuesExportAndProgressWindowsDrawHeadless) {
   EXPECT_NE(ImGui::FindWindowByName("Edit values###io_values"), nullptr);
   EXPECT_NE(ImGui::FindWindowByName("Export pictures###io_export"), nullptr);
   // [1, 2, 3] fits only as N, L, C: that reading is chosen for the user.
-  EXPECT_EQ(app.io.import.pending->chosen, 0);
+  EXPECT_EQ(app.files.import.pending->chosen, 0);
   ASSERT_TRUE(UseChosenImport(app));
   EXPECT_EQ(app.session->input_given.shape, (Shape{1, 2, 3}));
   // While an export runs, the progress window replaces the dialog.

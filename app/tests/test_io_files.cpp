@@ -9,10 +9,10 @@
 #include "convstep/io_csv.h"
 #include "convstep/io_npy.h"
 #include "convstep/torch_text.h"
-#include "io/cell_edit.h"
-#include "io/tensor_import.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "state/cell_edit.h"
+#include "state/tensor_import.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -106,7 +106,7 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
 
   // Only [N, L, C] fits Conv1d(3, 8, 2): it loads at once, without a question.
   EXPECT_TRUE(OfferImport(app, *pasted, kPastedOrigin));
-  EXPECT_FALSE(app.io.import.open);
+  EXPECT_FALSE(app.files.import.open);
   EXPECT_EQ(app.session->recipe.layout, InputLayout::kNLC);
   EXPECT_EQ(app.session->input_given.shape, (Shape{6, 5, 3}));
   EXPECT_EQ(app.session->input_given.data, expected);
@@ -114,17 +114,14 @@ TEST(IoFiles, TheSeedDocumentsPrintedInputPastesInExactlyAndStepsThrough) {
   SetGranularity(app, Granularity::kTap);
   const int64_t steps = StepCount(app);
   ASSERT_EQ(steps, 6 * 8 * 4 * 6);
-  const Walkthrough walk = MakeWalkthrough(*app.session);
   for (int64_t step = 0; step < steps; ++step) {
     SeekStep(app, step);
     const StepState state = *CurrentStepState(app);
     if (!state.window_complete) continue;
     const Geometry& g = app.session->geometry;
-    EXPECT_EQ(state.output,
-              app.session->output.data[static_cast<size_t>(
-                  OutputIndexOf(g, state.coord.n, state.coord.out_channel, state.coord.t))]);
+    EXPECT_EQ(state.output, app.session->output.data[static_cast<size_t>(OutputIndexOf(
+                                g, state.coord.n, state.coord.out_channel, state.coord.t))]);
   }
-  (void)walk;
 }
 
 TEST(IoFiles, AnAmbiguousPasteAsksAndEachReadingSaysWhetherItFits) {
@@ -135,15 +132,15 @@ TEST(IoFiles, AnAmbiguousPasteAsksAndEachReadingSaysWhetherItFits) {
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
   EXPECT_FALSE(OfferImport(app, t, kPastedOrigin));
   EXPECT_TRUE(before == ScreenSnapshot::Of(app)) << "asking must not change the session";
-  ASSERT_TRUE(app.io.import.open);
-  ASSERT_TRUE(app.io.import.pending);
-  const auto& options = app.io.import.pending->options;
+  ASSERT_TRUE(app.files.import.open);
+  ASSERT_TRUE(app.files.import.pending);
+  const auto& options = app.files.import.pending->options;
   ASSERT_EQ(options.size(), 3u);
-  EXPECT_TRUE(options[0].fits);  // input NLC
-  EXPECT_TRUE(options[1].fits);  // input NCL
+  EXPECT_TRUE(options[0].fits);   // input NLC
+  EXPECT_TRUE(options[1].fits);   // input NCL
   EXPECT_FALSE(options[2].fits);  // weight
   EXPECT_NE(options[2].reason.find("[8, 3, 2]"), std::string::npos) << options[2].reason;
-  EXPECT_EQ(app.io.import.pending->chosen, -1);
+  EXPECT_EQ(app.files.import.pending->chosen, -1);
   // Read as [N, C, L]: two items of length 3.
   ASSERT_TRUE(ImportTensor(app, t, ImportTarget::kInputNCL, kPastedOrigin));
   EXPECT_EQ(app.session->recipe.layout, InputLayout::kNCL);
@@ -159,11 +156,13 @@ TEST(IoFiles, CsvOrientationIsTheChoiceBetweenTheTwoInputReadings) {
   // 3 x 3: rows could be positions or channels; both fit in_channels = 3.
   const std::string file = dir.Write("m.csv", "1,2,3\n4,5,6\n7,8,9\n");
   ASSERT_TRUE(OpenAnyFile(app, file));
-  ASSERT_TRUE(app.io.import.pending);
-  ASSERT_TRUE(ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
+  ASSERT_TRUE(app.files.import.pending);
+  ASSERT_TRUE(
+      ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNCL, "m.csv"));
   // Rows are channels: x[0, c=1, l=0] = 4.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 4.f);
-  ASSERT_TRUE(ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
+  ASSERT_TRUE(
+      ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kInputNLC, "m.csv"));
   // Rows are positions: after the permute x[0, c=1, l=0] = 2.
   EXPECT_EQ(app.session->problem.input.at(0, 1, 0), 2.f);
   EXPECT_EQ(app.session->input_given.shape, (Shape{1, 3, 3}));
@@ -172,11 +171,14 @@ TEST(IoFiles, CsvOrientationIsTheChoiceBetweenTheTwoInputReadings) {
 TEST(IoFiles, WeightAndBiasFilesReplaceOnlyThemselves) {
   AppState app;
   testing::InitApp(app);
-  SetSpec(app, [&] {
-    Conv1dSpec spec = app.session->recipe.spec;
-    spec.bias = true;
-    return spec;
-  }(), "bias");
+  SetSpec(
+      app,
+      [&] {
+        Conv1dSpec spec = app.session->recipe.spec;
+        spec.bias = true;
+        return spec;
+      }(),
+      "bias");
   const Tensor input_before = app.session->input_given;
   Tensor weight = Ramp({8, 3, 2}, 0.1f);
   ASSERT_TRUE(ImportTensor(app, weight, ImportTarget::kWeight, "w.npy"));
@@ -193,7 +195,7 @@ TEST(IoFiles, WeightAndBiasFilesReplaceOnlyThemselves) {
 
 struct BrokenCase {
   const char* what;
-  const char* file;      // written into a temporary folder (or a golden file when it starts with '@')
+  const char* file;  // written into a temporary folder (or a golden file when it starts with '@')
   std::string content;
   std::vector<const char*> message_has;  // the error names the place and the reason
 };
@@ -213,45 +215,68 @@ std::string NpyWithHeader(const std::string& dict, const std::string& data) {
 std::vector<BrokenCase> BrokenCases() {
   const std::string conv = R"("conv": {"in_channels": 3, "out_channels": 8, "kernel_size": 2})";
   return {
-      {"truncated JSON", "cut.json", "{" + conv + ", \"input\": [[1, 2",
+      {"truncated JSON",
+       "cut.json",
+       "{" + conv + ", \"input\": [[1, 2",
        {"cut.json", "malformed JSON at line 1", "column"}},
       {"JSON that is not an object", "list.json", "[1, 2, 3]", {"list.json", "JSON object"}},
-      {"a spec whose weight does not fit", "weight.json",
+      {"a spec whose weight does not fit",
+       "weight.json",
        "{" + conv + ", \"input\": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], \"weight\": " +
            "[[[1, 2, 3], [1, 2, 3], [1, 2, 3]]]}",
        {"weight.json", "weight"}},
-      {"a spec whose input has the wrong channels", "channels.json",
+      {"a spec whose input has the wrong channels",
+       "channels.json",
        "{" + conv + ", \"input_layout\": \"NLC\", \"input\": [[[1, 2, 3, 4], [5, 6, 7, 8]]]}",
        {"channels.json", "to have 3 channels, but got 4 channels"}},
-      {"a session whose step is out of range", "step.json",
+      {"a session whose step is out of range",
+       "step.json",
        "{" + conv + ", \"input_shape\": [1, 3, 5], \"session\": {\"step\": 5000}}",
        {"step.json", "session.step", "5000"}},
-      {"a session with an unknown colour map", "view.json",
+      {"a session with an unknown colour map",
+       "view.json",
        "{" + conv + ", \"input_shape\": [1, 3, 5], \"view\": {\"colormap\": \"rainbow\"}}",
        {"view.json", "view.colormap", "rainbow"}},
-      {"a spec too large for memory", "huge.json",
-       "{" + conv + ", \"input_shape\": [100000, 3, 1000000]}", {"huge.json"}},
-      {"a tensor file it refers to is missing", "ref.json",
-       "{" + conv + ", \"input\": {\"file\": \"nowhere.npy\"}}", {"nowhere.npy"}},
-      {"a wrong .npy header (not numpy)", "bad_magic.npy", "PK\x03\x04 this is a zip",
+      {"a spec too large for memory",
+       "huge.json",
+       "{" + conv + ", \"input_shape\": [100000, 3, 1000000]}",
+       {"huge.json"}},
+      {"a tensor file it refers to is missing",
+       "ref.json",
+       "{" + conv + ", \"input\": {\"file\": \"nowhere.npy\"}}",
+       {"nowhere.npy"}},
+      {"a wrong .npy header (not numpy)",
+       "bad_magic.npy",
+       "PK\x03\x04 this is a zip",
        {"bad_magic.npy", "not a .npy file"}},
-      {"a .npy header without a shape", "no_shape.npy",
+      {"a .npy header without a shape",
+       "no_shape.npy",
        NpyWithHeader("{'descr': '<f4', 'fortran_order': False, }", ""),
        {"no_shape.npy", "lacks"}},
-      {"a big-endian .npy", "@npy/bad_bigendian.npy", "", {"bad_bigendian.npy", "'>f"}},
-      {"a Fortran-order .npy", "@npy/bad_fortran.npy", "", {"bad_fortran.npy", "Fortran"}},
+      {"a big-endian int32 .npy",
+       "@npy/bad_int32_bigendian.npy",
+       "",
+       {"bad_int32_bigendian.npy", "'>i4'"}},
       {"an int64 .npy", "@npy/bad_int64.npy", "", {"bad_int64.npy", "not supported"}},
       {"a truncated .npy", "@npy/bad_truncated.npy", "", {"bad_truncated.npy", "bytes"}},
-      {"a .npy too large for memory", "huge.npy",
+      {"a .npy too large for memory",
+       "huge.npy",
        NpyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100), }",
                      std::string(64, '\0')),
        {"huge.npy", "more elements than the limit"}},
       {"ragged CSV rows", "ragged.csv", "1,2,3\n4,5\n6,7,8\n", {"ragged.csv", "line 2"}},
-      {"a non-numeric CSV cell", "word.csv", "1,2,3\n4,five,6\n", {"word.csv", "line 2", "column 2"}},
+      {"a non-numeric CSV cell",
+       "word.csv",
+       "1,2,3\n4,five,6\n",
+       {"word.csv", "line 2", "column 2"}},
       {"an empty CSV", "empty.csv", "", {"empty.csv", "no numbers"}},
-      {"non-numeric print(tensor) text", "word.txt", "tensor([[1.0, 2.0],\n        [3.0, x]])",
+      {"non-numeric print(tensor) text",
+       "word.txt",
+       "tensor([[1.0, 2.0],\n        [3.0, x]])",
        {"word.txt", "line 2"}},
-      {"summarized print(tensor) text", "dots.txt", "tensor([ 0.,  1.,  2.,  ..., 97., 98., 99.])",
+      {"summarized print(tensor) text",
+       "dots.txt",
+       "tensor([ 0.,  1.,  2.,  ..., 97., 98., 99.])",
        {"dots.txt", "..."}},
       {"an unknown file type", "data.xlsx", "PK", {"data.xlsx", ".xlsx"}},
       {"a missing file", "-missing.npy", "", {"missing.npy", "no such file"}},
@@ -286,7 +311,7 @@ TEST(IoFiles, EveryBrokenFileGivesAClearErrorAndChangesNothing) {
           << "'" << part << "' not in: " << error.message;
     EXPECT_FALSE(error.hint.empty()) << error.message;
     EXPECT_TRUE(before == ScreenSnapshot::Of(app)) << "the screen changed after " << path;
-    EXPECT_FALSE(app.io.import.pending) << "half-loaded tensor left waiting";
+    EXPECT_FALSE(app.files.import.pending) << "half-loaded tensor left waiting";
   }
 }
 
@@ -299,15 +324,15 @@ TEST(IoFiles, ATensorThatFitsNoReadingIsExplainedAndChangesNothing) {
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
   ASSERT_TRUE(OpenAnyFile(app, dir / "x654.npy"));  // read fine: the window asks
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
-  ASSERT_TRUE(app.io.import.pending);
-  for (const ImportOption& option : app.io.import.pending->options) {
+  ASSERT_TRUE(app.files.import.pending);
+  for (const ImportOption& option : app.files.import.pending->options) {
     EXPECT_FALSE(option.fits);
     EXPECT_FALSE(option.reason.empty());
   }
-  EXPECT_NE(app.io.import.pending->options[0].reason.find("in_channels=3"), std::string::npos)
-      << app.io.import.pending->options[0].reason;
+  EXPECT_NE(app.files.import.pending->options[0].reason.find("in_channels=3"), std::string::npos)
+      << app.files.import.pending->options[0].reason;
   // Forcing a reading that does not fit is refused the same way.
-  auto forced = ImportTensor(app, app.io.import.pending->tensor, ImportTarget::kWeight, "x.npy");
+  auto forced = ImportTensor(app, app.files.import.pending->tensor, ImportTarget::kWeight, "x.npy");
   ASSERT_FALSE(forced);
   EXPECT_NE(forced.error().message.find("[8, 3, 2]"), std::string::npos);
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
@@ -319,7 +344,7 @@ TEST(IoFiles, ATensorThatFitsNoReadingIsExplainedAndChangesNothing) {
 }
 
 TEST(IoFiles, BrokenPastedTextNamesTheLineAndColumn) {
-  auto bad = ParsePastedTensor("tensor([[1.0, 2.0],\n        [3.0, 4.0]")  ;
+  auto bad = ParsePastedTensor("tensor([[1.0, 2.0],\n        [3.0, 4.0]");
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("line"), std::string::npos) << bad.error().message;
   EXPECT_FALSE(ParsePastedTensor("   \n "));
@@ -343,19 +368,19 @@ TEST(IoFiles, DroppedFilesOpenAndABadOneExplainsItself) {
       R"({"conv": {"in_channels": 2, "out_channels": 1, "kernel_size": 2}, "input_shape": [1, 2, 4],
           "values": "arange"})");
   const std::string broken = dir.Write("broken.csv", "1,2\n3\n");
-  app.io.dropped_paths = {session};
+  app.files.dropped_paths = {session};
   HandleDroppedFiles(app);
-  EXPECT_TRUE(app.io.dropped_paths.empty());
+  EXPECT_TRUE(app.files.dropped_paths.empty());
   EXPECT_EQ(app.session->geometry.in_channels, 2);
   EXPECT_EQ(app.session->geometry.length, 4);
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
-  app.io.dropped_paths = {broken};
+  app.files.dropped_paths = {broken};
   HandleDroppedFiles(app);
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));
-  EXPECT_TRUE(app.io.import.open);  // the window says what is wrong, with the path to fix
-  EXPECT_EQ(app.io.import.path, broken);
-  EXPECT_NE(app.io.import.error.find("broken.csv: line 2"), std::string::npos)
-      << app.io.import.error;
+  EXPECT_TRUE(app.files.import.open);  // the window says what is wrong, with the path to fix
+  EXPECT_EQ(app.files.import.path, broken);
+  EXPECT_NE(app.files.import.error.find("broken.csv: line 2"), std::string::npos)
+      << app.files.import.error;
 }
 
 }  // namespace

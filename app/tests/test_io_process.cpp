@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "gif_writer.h"
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 
@@ -24,24 +24,16 @@ namespace fs = std::filesystem;
 using namespace convstep::process_test;  // Shell, Quote, App, ... (process_util.h)
 
 // A folder of its own for each test, inside the build tree.
-class Scratch {
+class Scratch : public convstep::test_support::Scratch {
  public:
   explicit Scratch(const std::string& name)
-      : path_(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/io_process_" + name + "_" +
-              std::to_string(getpid())) {
-    fs::remove_all(path_);
-    fs::create_directories(path_ + "/config");
-  }
-  ~Scratch() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+      : convstep::test_support::Scratch(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/io_process_" +
+                                        name + "_" + std::to_string(getpid())) {}
   // The app with this folder's XDG_CONFIG_HOME, under Xvfb.
   std::string App(const std::string& args) const {
-    return "XDG_CONFIG_HOME=" + Quote(path_ + "/config") + " xvfb-run -a " +
+    return "XDG_CONFIG_HOME=" + Quote(path() + "/config") + " xvfb-run -a " +
            convstep::process_test::App() + " " + args;
   }
-
- private:
-  std::string path_;
 };
 
 TEST(IoProcess, HeadlessGifExportHasOneFrameAStep) {
@@ -73,8 +65,8 @@ TEST(IoProcess, HeadlessGifExportHasOneFrameAStep) {
 TEST(IoProcess, HeadlessPngSequence) {
   ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
   Scratch dir("png");
-  const ProcessRun run = Shell(dir.App("--export-png-dir " + Quote(dir / "frames") +
-                                       " --from 10 --to 13 --size 640x360"));
+  const ProcessRun run = Shell(
+      dir.App("--export-png-dir " + Quote(dir / "frames") + " --from 10 --to 13 --size 640x360"));
   ASSERT_EQ(run.status, 0) << run.output;
   for (const char* name : {"frame_0000.png", "frame_0001.png", "frame_0002.png"})
     EXPECT_TRUE(fs::exists(dir / ("frames/" + std::string(name)))) << name;
@@ -83,16 +75,16 @@ TEST(IoProcess, HeadlessPngSequence) {
 
 TEST(IoProcess, BadExportRequestsExitTwoAndWriteNothing) {
   Scratch dir("bad");
-  const ProcessRun range = Shell(dir.App("--export-gif " + Quote(dir / "x.gif") +
-                                         " --from 1150 --to 1200"));
+  const ProcessRun range =
+      Shell(dir.App("--export-gif " + Quote(dir / "x.gif") + " --from 1150 --to 1200"));
   EXPECT_EQ(range.status, 2) << range.output;
   EXPECT_NE(range.output.find("1152 steps"), std::string::npos) << range.output;
   const ProcessRun folder =
       Shell(dir.App("--export-gif " + Quote(dir / "missing/x.gif") + " --to 3"));
   EXPECT_EQ(folder.status, 2) << folder.output;
   EXPECT_NE(folder.output.find("does not exist"), std::string::npos) << folder.output;
-  const ProcessRun order = Shell(dir.App("--export-gif " + Quote(dir / "x.gif") +
-                                         " --from 5 --to 5"));
+  const ProcessRun order =
+      Shell(dir.App("--export-gif " + Quote(dir / "x.gif") + " --from 5 --to 5"));
   EXPECT_EQ(order.status, 2) << order.output;
   const ProcessRun alone = Shell(dir.App("--from 3"));
   EXPECT_EQ(alone.status, 2) << alone.output;

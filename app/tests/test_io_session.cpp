@@ -8,13 +8,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "background.h"
-#include "io/cell_edit.h"
-#include "io/session_file.h"
-#include "io/tensor_import.h"
-#include "io/view_json.h"
-#include "io_test_util.h"
-#include "test_util.h"
+#include "state/background.h"
+#include "state/cell_edit.h"
+#include "state/session_file.h"
+#include "state/tensor_import.h"
+#include "state/view_json.h"
+#include "support/app_files.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {
@@ -80,7 +80,7 @@ TEST(CellEdit, EditingTheSeedDocumentKeepsItsInputAndWeights) {
   ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kInput, 5, 4, 2}, 1.f));
   EXPECT_EQ(app.session->problem.weight.data, weight.data);
   EXPECT_EQ(ValuesOriginLabel(app.i18n, app.session->recipe),
-            "the seed document's printed input, edited by hand");
+            "the blog post's printed input, edited by hand");
 }
 
 TEST(CellEdit, LargeSessionsBuildInTheBackgroundAndEditsLandInOrder) {
@@ -248,7 +248,8 @@ TEST(SessionFile, ConvstepCliForwardRunsASavedSessionToTheSameOutput) {
   ASSERT_TRUE(SetCellValue(app, CellRef{EditedTensor::kWeight, 0, 0, 0}, 1.f));
   TempDir dir;
   ASSERT_TRUE(SaveSessionFile(app, dir / "s.json"));
-  const ShellRun run = Shell(std::string("'") + CONVSTEP_CLI + "' forward '" + (dir / "s.json") + "'");
+  const ShellRun run =
+      Shell(std::string("'") + CONVSTEP_CLI + "' forward '" + (dir / "s.json") + "'");
   ASSERT_EQ(run.status, 0) << run.output;
   const auto result = nlohmann::json::parse(run.output);
   const auto output = result["output"];

@@ -9,15 +9,16 @@
 #include <cstdio>
 #include <string>
 
-#include "layout_check.h"
-#include "lesson.h"
-#include "lesson_stage.h"
-#include "options.h"
-#include "panels/dot_product_panel.h"
-#include "presentation.h"
-#include "stage_layout.h"
-#include "stage_panels.h"
-#include "test_util.h"
+#include "model/lesson_stage.h"
+#include "model/stage_panels.h"
+#include "platform/options.h"
+#include "state/lesson.h"
+#include "state/presentation_mode.h"
+#include "support/headless_ui.h"
+#include "support/layout_check.h"
+#include "ui/panels/dot_product_panel.h"
+#include "ui/presentation.h"
+#include "ui/stage_layout.h"
 
 namespace convstep::gui {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "options.h"
+#include "platform/options.h"
 
 namespace convstep::gui {
 namespace {
@@ -38,6 +38,8 @@ TEST(Options, EveryFlag) {
   EXPECT_EQ(o.frames, 12);
   EXPECT_FLOAT_EQ(o.text_scale, 1.5f);
   EXPECT_EQ(Parse({"--bench-frames", "300"}).options.bench_frames, 300);
+  EXPECT_EQ(Parse({"--threads", "3"}).options.threads, 3);
+  EXPECT_EQ(Parse({}).options.threads, 0);  // the setting, else all cores
 }
 
 TEST(Options, HelpAndVersionExitZeroOnStdout) {
@@ -64,6 +66,8 @@ TEST(Options, BadFlagsExitTwoWithAClearMessage) {
       {"--spec", "/no/such/file.json"},
       {"--screenshot", "a.png", "--bench-frames", "10"},
       {"--text-scale", "9"},
+      {"--threads", "0"},
+      {"--threads", "257"},
       {"stray"},
   };
   for (const auto& args : bad) {

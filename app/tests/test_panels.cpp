@@ -5,7 +5,7 @@
 
 #include <imgui_internal.h>
 
-#include "test_util.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -19,7 +19,7 @@
 #include <string>
 #include <thread>
 
-#include "process_util.h"
+#include "support/process.h"
 
 // Last: Xlib defines None, Bool, Status, True and False as macros.
 #include <X11/Xlib.h>
@@ -30,22 +30,14 @@ namespace fs = std::filesystem;
 using namespace convstep::process_test;  // Spawned, XvfbServer, Shell, Quote, ...
 using nlohmann::json;
 
-// A folder of its own for each test, inside the build tree: config/ is XDG_CONFIG_HOME.
-class Scratch {
+// A folder of its own for each test, inside the build tree (kept for a look when a test
+// failed): config/ is XDG_CONFIG_HOME.
+class Scratch : public convstep::test_support::Scratch {
  public:
   explicit Scratch(const std::string& name)
-      : path_(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/robust_" + name + "_" +
-              std::to_string(getpid())) {
-    fs::remove_all(path_);
-    fs::create_directories(path_ + "/config");
-  }
-  ~Scratch() {
-    if (!::testing::Test::HasFailure()) fs::remove_all(path_);  // kept for a look otherwise
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+      : convstep::test_support::Scratch(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/robust_" + name +
+                                            "_" + std::to_string(getpid()),
+                                        [] { return ::testing::Test::HasFailure(); }) {}
 };
 
 // A session that differs from the default one, so that autosave writes it at once.

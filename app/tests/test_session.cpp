@@ -2,8 +2,8 @@
 // combination keeps the last valid session with PyTorch's message beside the right control.
 #include <gtest/gtest.h>
 
-#include "app_state.h"
-#include "test_util.h"
+#include "state/app_state.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

@@ -1,5 +1,5 @@
-// Issue 7 with the real executable under Xvfb: screenshots at 200x150 and 3840x2160 (the
-// picture survives both), --bench-edits on the big example prints its worst frame and the
+// Speed and robustness with the real executable under Xvfb: screenshots at 200x150 and 3840x2160
+// (the picture survives both), --bench-edits on the big example prints its worst frame and the
 // summary line last, and --startup-time reports the first frame.
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb_image.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// The teaching features (issue 5): the lesson plays chapter 1 to 10 in both languages, the
+// The teaching features: the lesson plays chapter 1 to 10 in both languages, the
 // code view's text, torch's printed form, typed sentences, Conv1d beside Conv2d, the layout of
 // the tabs and views. Languages and fonts: test_language.cpp.
 #include <gtest/gtest.h>
@@ -7,14 +7,17 @@
 
 #include <imgui_internal.h>
 
-#include "code_view.h"
 #include "convstep/sentences.h"
-#include "language.h"
-#include "lesson.h"
-#include "panels/code_panel.h"
-#include "panels/conv2d_panel.h"
-#include "sentences_input.h"
-#include "test_util.h"
+#include "model/code_view.h"
+#include "model/sentences_input.h"
+#include "state/language.h"
+#include "state/lesson.h"
+#include "support/headless_ui.h"
+#include "ui/fonts.h"
+#include "ui/keys.h"
+#include "ui/panels/code_panel.h"
+#include "ui/panels/conv2d_panel.h"
+#include "ui/panels/panel_registry.h"
 
 namespace convstep::gui {
 namespace {
@@ -27,7 +30,7 @@ TEST(Lesson, TenChaptersLoadAndEveryTextExistsInBothLanguages) {
   AppState app;
   testing::InitApp(app);
   ASSERT_TRUE(app.teach.lesson.load_error.empty()) << app.teach.lesson.load_error;
-  ASSERT_EQ(app.teach.lesson.chapters.size(), 10u);
+  ASSERT_EQ(app.teach.lesson.chapters.size(), 11u);  // ten chapters and the aside
   for (const char* language : {"en", "zh"}) {
     I18n table;
     ASSERT_TRUE(table.LoadFile(std::string(CONVSTEP_ASSETS_DIR) + "/i18n/" + language + ".json"));
@@ -90,11 +93,15 @@ void ExpectChapterState(const AppState& app, int index) {
     case 10:
       EXPECT_EQ(show.view, MainView::kConv2d);
       break;
+    case 11:  // the aside: the blog post's own kernel, fitted to its printed output
+      EXPECT_EQ(app.session->recipe.values, ValuesFrom::kSpecFile);
+      EXPECT_EQ(app.session->output.shape, (Shape{6, 8, 4}));
+      break;
   }
   if (index + 1 != 10) EXPECT_EQ(show.view, MainView::kSteps);
 }
 
-TEST(Lesson, PlaysFromChapterOneToTenInBothLanguages) {
+TEST(Lesson, PlaysEveryChapterAndTheAsideInBothLanguages) {
   for (const char* language : {"en", "zh"}) {
     SCOPED_TRACE(language);
     AppState app;
@@ -102,7 +109,8 @@ TEST(Lesson, PlaysFromChapterOneToTenInBothLanguages) {
     ASSERT_TRUE(SetLanguage(app, language)) << app.notice;
     HeadlessUi ui(ImVec2(1280.f, 720.f));
     ASSERT_TRUE(OpenChapter(app, 0));
-    for (int chapter = 0; chapter < 10; ++chapter) {
+    const int count = static_cast<int>(app.teach.lesson.chapters.size());
+    for (int chapter = 0; chapter < count; ++chapter) {
       SCOPED_TRACE(chapter + 1);
       EXPECT_EQ(app.teach.lesson.current, chapter);
       ExpectChapterState(app, chapter);
@@ -113,19 +121,19 @@ TEST(Lesson, PlaysFromChapterOneToTenInBothLanguages) {
       ASSERT_NE(lesson, nullptr);
       EXPECT_TRUE(lesson->WasActive);
       // Next chapter: the PageDown key (a presentation clicker) turns the page.
-      if (chapter < 9) {
+      if (chapter < count - 1) {
         QueueLessonKey(app, 267);
         ui.Frame(app);
       }
     }
-    EXPECT_EQ(app.teach.lesson.current, 9);
+    EXPECT_EQ(app.teach.lesson.current, count - 1);
     QueueLessonKey(app, 267);  // nothing after the last chapter
     ui.Frame(app);
-    EXPECT_EQ(app.teach.lesson.current, 9);
+    EXPECT_EQ(app.teach.lesson.current, count - 1);
     QueueLessonKey(app, 266);
     QueueLessonKey(app, 266);  // two presses within one frame: two chapters back
     ui.Frame(app);
-    EXPECT_EQ(app.teach.lesson.current, 7);
+    EXPECT_EQ(app.teach.lesson.current, count - 3);
   }
 }
 
@@ -165,7 +173,7 @@ TEST(Lesson, TheStudentCanLeaveTheScriptAndComeBack) {
   ASSERT_TRUE(OpenChapter(app, app.teach.lesson.current));  // "Back to the lesson"
   EXPECT_FALSE(OffScript(app));
   EXPECT_EQ(app.session->geometry.kernel_size, 2);
-  EXPECT_FALSE(OpenChapter(app, 10));
+  EXPECT_FALSE(OpenChapter(app, static_cast<int>(app.teach.lesson.chapters.size())));
   EXPECT_FALSE(OpenChapter(app, -1));
 }
 

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "process_util.h"
+#include "support/process.h"
 
 namespace {
 
@@ -88,8 +88,7 @@ TEST(TeachProcess, WithoutACjkFontChineseFallsBackToEnglishWithAWarning) {
   const ProcessRun run = Shell(ConfiguredApp("CONVSTEP_CJK_FONT=none", true) + " --screenshot '" +
                                png + "' --size 1280x720 --frames 2 --lesson 1 --lang zh");
   EXPECT_EQ(run.status, 0) << run.output;
-  EXPECT_NE(run.output.find("warning: Chinese needs a CJK font"), std::string::npos)
-      << run.output;
+  EXPECT_NE(run.output.find("warning: Chinese needs a CJK font"), std::string::npos) << run.output;
   std::filesystem::remove(png);
 }
 

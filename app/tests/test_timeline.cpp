@@ -2,9 +2,9 @@
 // back restoring the exact earlier state.
 #include <gtest/gtest.h>
 
-#include "app_state.h"
-#include "test_util.h"
-#include "timeline.h"
+#include "model/timeline.h"
+#include "state/app_state.h"
+#include "support/headless_ui.h"
 
 namespace convstep::gui {
 namespace {

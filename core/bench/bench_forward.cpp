@@ -1,16 +1,28 @@
-// Engine benchmarks on large shapes: the fast path, the reference loops, and the GEMM
-// ceiling (the bare Eigen GEMM an im2col engine would run for the same shape).
+// Engine benchmarks on large shapes: the fast path (with the kernels the CPU gets by default,
+// with each supported kernel, and on several threads), the reference loops, the GEMM ceiling
+// (the bare Eigen GEMM an im2col engine would run for the same shape) and the multiply-add
+// peak of one core.
 // Run: build/core/bench/convstep_bench   (tools/bench_vs_torch.py compares with PyTorch)
-// Names are <kind>/N/C/L/O/k/groups/stride; padding 0, dilation 1, with a bias.
+// Names are <kind>/N/C/L/O/k/groups/stride[/threads]; padding 0, dilation 1, with a bias.
+//   fast/...               ForwardFast, default kernel, one thread
+//   kernel_<name>/...      ForwardFast with that kernel forced, one thread
+//   threads/.../T          ForwardFast on a pool of T threads (wall time)
+//   gemm_ceiling/...       the GEMM ceiling
+//   fma_peak/<name>        the multiply-add peak of one core in that kernel's registers
 #include <benchmark/benchmark.h>
 
-#include <Eigen/Core>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "convstep/forward.h"
 #include "convstep/problem.h"
+#include "fma_peak.h"
+#include "gemm_ceiling.h"
 
 namespace {
+
+using convstep::Kernel;
 
 convstep::Conv1dProblem MakeProblem(const benchmark::State& state) {
   const int64_t n = state.range(0), c = state.range(1), l = state.range(2), o = state.range(3),
@@ -38,71 +50,105 @@ void CountFlops(benchmark::State& state, const convstep::Geometry& g) {
       flops * static_cast<double>(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
 }
 
-template <bool kFast>
-void BM_Forward(benchmark::State& state) {
+// ForwardFast with `kernel` (kDefault: what the CPU gets) on `threads` threads, or the
+// reference pass.
+void Forward(benchmark::State& state, bool fast, Kernel kernel, int threads) {
   const auto p = MakeProblem(state);
   const auto g = convstep::ValidateProblem(p);
   if (!g) {
     state.SkipWithError(g.error().message.c_str());
     return;
   }
+  convstep::ThreadPool pool(threads);
+  convstep::FastOptions options;
+  options.kernel = kernel;
+  options.pool = threads > 1 ? &pool : nullptr;
+  state.SetLabel(
+      convstep::KernelName(kernel == Kernel::kDefault ? convstep::DefaultKernel() : kernel));
   for (auto _ : state) {
-    auto y = kFast ? convstep::ForwardFast(p, *g) : convstep::ForwardReference(p, *g);
+    auto y = fast ? convstep::ForwardFast(p, *g, options) : convstep::ForwardReference(p, *g);
     benchmark::DoNotOptimize(y.data.data());
   }
   CountFlops(state, *g);
 }
 
-// The GEMM ceiling: per batch item and group, weight [O/groups, C/groups * k] times an
-// im2col matrix [C/groups * k, L_out] that is already formed (its cost is not counted),
-// into an output of the real size, with Eigen's GEMM as the old engine used it. This is
-// what a GEMM-based engine could reach at best; the fast path is a direct convolution
-// and may pass it.
 void BM_GemmCeiling(benchmark::State& state) {
-  using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  using StridedMap = Eigen::Map<RowMajor, 0, Eigen::OuterStride<>>;
   const auto p = MakeProblem(state);
   const auto g = convstep::ValidateProblem(p);
   if (!g) {
     state.SkipWithError(g.error().message.c_str());
     return;
   }
-  std::vector<RowMajor> weights, columns;
-  for (int64_t group = 0; group < g->groups; ++group) {
-    weights.push_back(RowMajor::Random(g->out_per_group, g->taps));
-    columns.push_back(RowMajor::Random(g->taps, g->out_length));
-  }
-  convstep::Tensor out = convstep::Tensor::Zeros(g->OutputShape());
+  convstep_bench::GemmCeiling gemm(g->batch, g->groups, g->out_per_group, g->taps, g->out_length);
   for (auto _ : state) {
-    for (int64_t n = 0; n < g->batch; ++n) {
-      for (int64_t group = 0; group < g->groups; ++group) {
-        float* y =
-            out.data.data() + (n * g->out_channels + group * g->out_per_group) * g->out_length;
-        StridedMap result(y, g->out_per_group, g->out_length, Eigen::OuterStride<>(g->out_length));
-        result.noalias() = weights[group] * columns[group];
-      }
-    }
-    benchmark::DoNotOptimize(out.data.data());
+    benchmark::DoNotOptimize(gemm.Run());
     benchmark::ClobberMemory();
   }
   CountFlops(state, *g);
 }
 
-// Args: N, C, L, O, k, groups, stride (tools/bench_vs_torch.py lists the same shapes).
-#define CONV_SHAPES                        \
-  Args({8, 64, 4096, 64, 5, 1, 1})         \
-      ->Args({32, 64, 2048, 64, 5, 1, 1})  \
-      ->Args({1, 512, 1024, 512, 3, 1, 1}) \
-      ->Args({8, 64, 4096, 64, 5, 8, 1})   \
-      ->Args({8, 64, 4096, 64, 5, 64, 1})  \
-      ->Args({8, 64, 4096, 64, 5, 1, 2})   \
-      ->Args({8, 64, 4096, 64, 5, 64, 2})  \
-      ->Unit(benchmark::kMillisecond)
+void BM_FmaPeak(benchmark::State& state, Kernel kernel) {
+  constexpr int64_t kRounds = 1 << 20;
+  for (auto _ : state) benchmark::DoNotOptimize(convstep_bench::MultiplyAddLoop(kernel, kRounds));
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(convstep_bench::MultiplyAddLoopFlops(kernel, kRounds) *
+                             static_cast<double>(state.iterations()) / 1e9,
+                         benchmark::Counter::kIsRate);
+}
 
-BENCHMARK_TEMPLATE(BM_Forward, true)->Name("fast")->CONV_SHAPES;
-BENCHMARK(BM_GemmCeiling)->Name("gemm_ceiling")->CONV_SHAPES;
-BENCHMARK_TEMPLATE(BM_Forward, false)->Name("reference")->CONV_SHAPES->Iterations(1);
+// N, C, L, O, k, groups, stride (tools/bench_vs_torch.py lists the same shapes).
+const std::vector<std::vector<int64_t>> kShapes = {
+    {8, 64, 4096, 64, 5, 1, 1},  {32, 64, 2048, 64, 5, 1, 1}, {1, 512, 1024, 512, 3, 1, 1},
+    {8, 64, 4096, 64, 5, 8, 1},  {8, 64, 4096, 64, 5, 64, 1}, {8, 64, 4096, 64, 5, 1, 2},
+    {8, 64, 4096, 64, 5, 64, 2},
+};
+
+// The big example (assets/presets/08_large.json) and the one-item wide layer, on 1 .. 4
+// threads: how the pool scales.
+const std::vector<std::vector<int64_t>> kThreadShapes = {
+    {32, 64, 2048, 64, 5, 1, 1},
+    {1, 512, 1024, 512, 3, 1, 1},
+};
+
+void RegisterAll() {
+  auto with_shapes = [](benchmark::internal::Benchmark* bench) {
+    for (const auto& shape : kShapes) bench->Args(shape);
+    bench->Unit(benchmark::kMillisecond);
+    return bench;
+  };
+  with_shapes(benchmark::RegisterBenchmark(
+      "fast", [](benchmark::State& s) { Forward(s, true, Kernel::kDefault, 1); }));
+  for (Kernel kernel : convstep::SupportedKernels())
+    with_shapes(benchmark::RegisterBenchmark(
+        (std::string("kernel_") + convstep::KernelName(kernel)).c_str(),
+        [kernel](benchmark::State& s) { Forward(s, true, kernel, 1); }));
+  auto* threads = benchmark::RegisterBenchmark("threads", [](benchmark::State& s) {
+    Forward(s, true, Kernel::kDefault, static_cast<int>(s.range(7)));
+  });
+  for (const auto& shape : kThreadShapes)
+    for (int64_t count : {1, 2, 4}) {
+      std::vector<int64_t> args = shape;
+      args.push_back(count);
+      threads->Args(args);
+    }
+  threads->Unit(benchmark::kMillisecond)->UseRealTime();
+  with_shapes(benchmark::RegisterBenchmark("gemm_ceiling", BM_GemmCeiling));
+  for (Kernel kernel : convstep::SupportedKernels())
+    benchmark::RegisterBenchmark((std::string("fma_peak/") + convstep::KernelName(kernel)).c_str(),
+                                 [kernel](benchmark::State& s) { BM_FmaPeak(s, kernel); })
+        ->Unit(benchmark::kMillisecond);
+  with_shapes(benchmark::RegisterBenchmark("reference", [](benchmark::State& s) {
+    Forward(s, false, Kernel::kDefault, 1);
+  }))->Iterations(1);
+}
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RegisterAll();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -43,6 +43,12 @@ void Nested(const Tensor& tensor, size_t dim, size_t* index, size_t indent, std:
   *out += "]";
 }
 
+// The seed as written: a negative seed prints as the int64 it was (torch.manual_seed(-1)).
+std::string SeedText(const CodeSpec& code) {
+  return code.seed_negative ? std::to_string(static_cast<int64_t>(code.seed))
+                            : std::to_string(code.seed);
+}
+
 bool Draws(ValueSource source) {
   return source == ValueSource::kTorchRandn || source == ValueSource::kSmallIntegers;
 }
@@ -72,7 +78,7 @@ std::string PythonCode(const CodeSpec& code) {
   const bool init_used = !code.weight || (spec.bias && !code.bias);
   const bool drawing =
       Draws(code.values) && (code.input_drawn || (code.has_conv && (!randn || init_used)));
-  if (drawing && code.sentences.empty()) py << "torch.manual_seed(" << code.seed << ")\n";
+  if (drawing && code.sentences.empty()) py << "torch.manual_seed(" << SeedText(code) << ")\n";
   const Shape& shape = code.input ? code.input->shape : code.input_shape;
   if (code.input_drawn)
     py << "x = " << ValueSourcePython(code.values, TensorRole::kInput, spec, code.input_shape)
@@ -82,8 +88,8 @@ std::string PythonCode(const CodeSpec& code) {
   if (bias_expression)
     py << "bias = " << ValueSourcePython(code.values, TensorRole::kBias, spec, shape) << "\n";
   if (!code.sentences.empty()) {
-    py << SentencesPython(code.sentences, spec.in_channels, code.seed);
-    if (code.has_conv && randn && init_used) py << "torch.manual_seed(" << code.seed << ")\n";
+    py << SentencesPython(code.sentences, spec.in_channels, code.seed, code.seed_negative);
+    if (code.has_conv && randn && init_used) py << "torch.manual_seed(" << SeedText(code) << ")\n";
   } else if (code.input) {
     py << "x = " << TensorLiteralPython(*code.input, 4)
        << (code.input_drawn ? "  # the values typed or loaded in ConvStep\n" : "\n");
@@ -91,7 +97,8 @@ std::string PythonCode(const CodeSpec& code) {
   py << "print(x.shape)  # " << FormatTorchSize(shape) << "\n";
   const bool batched = shape.size() == 3;
   if (code.layout == InputLayout::kNLC) {
-    py << "# A Conv1d kernel is [in_channels, kernel_size], so channels must be the second axis:\n";
+    py << "# PyTorch's Conv1d is channels-first (a convention: Keras' Conv1D takes [N, L, C]).\n"
+          "# permute returns a view with swapped strides; x.contiguous() would copy.\n";
     py << (batched ? "x = x.permute(0, 2, 1)  # [N, L, C] -> [N, C, L]\n"
                    : "x = x.permute(1, 0)  # [L, C] -> [C, L]\n");
     Shape permuted = shape;
@@ -114,10 +121,17 @@ std::string PythonCode(const CodeSpec& code) {
   py << "print(conv.weight.shape)  # "
      << FormatTorchSize({spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size})
      << "\n";
-  py << "y = conv(x)\nprint(y)\nprint(y.shape)";
   Shape conv_input = shape;
   if (code.layout == InputLayout::kNLC && conv_input.size() >= 2)
     std::swap(conv_input[conv_input.size() - 1], conv_input[conv_input.size() - 2]);
+  if (conv_input.size() == 2 && spec.padding_mode == PaddingMode::kCircular) {
+    // PyTorch 1.13 refuses unbatched input with circular padding ("Invalid padding size,
+    // expected 0 but got 2"), a bug later versions fixed; ConvStep computes it as a batch of one.
+    py << "# PyTorch 1.13's circular padding needs a batch axis: add one and take it off again\n";
+    py << "y = conv(x.unsqueeze(0)).squeeze(0)\nprint(y)\nprint(y.shape)";
+  } else {
+    py << "y = conv(x)\nprint(y)\nprint(y.shape)";
+  }
   if (auto geometry = Validate(spec, conv_input))
     py << "  # " << FormatTorchSize(geometry->OutputShape());
   py << "\n";

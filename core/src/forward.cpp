@@ -19,21 +19,6 @@ std::vector<int64_t> SourceTable(const Geometry& g) {
 
 }  // namespace
 
-Tensor PadInput(const Conv1dProblem& problem, const Geometry& g) {
-  Tensor padded = Tensor::Zeros({g.batch, g.in_channels, g.padded_length});
-  const std::vector<int64_t> table = SourceTable(g);
-  const float* in = problem.input.data.data();
-  for (int64_t row = 0; row < g.batch * g.in_channels; ++row) {
-    const float* src = in + row * g.length;
-    float* dst = padded.data.data() + row * g.padded_length;
-    for (int64_t p = 0; p < g.padded_length; ++p) {
-      const int64_t l = table[static_cast<size_t>(p)];
-      dst[p] = l < 0 ? 0.f : src[l];
-    }
-  }
-  return padded;
-}
-
 Tensor ForwardReference(const Conv1dProblem& problem, const Geometry& g) {
   Tensor out = Tensor::Zeros(g.OutputShape());
   const std::vector<int64_t> table = SourceTable(g);

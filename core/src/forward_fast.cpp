@@ -1,11 +1,12 @@
 // ForwardFast: a register-tiled direct convolution.
 //
-// One "tile" is kRows output channels × kTileWidth output positions, held in registers
-// (kRows × kVecs packets) while every tap (c, k) of the group is multiplied in, in the
-// reference's tap order, with one fused multiply-add per tap and packet. Tap (c, k) of
-// the tile's positions t .. t + kTileWidth - 1 is a contiguous run of floats in a "window
-// block", so the tile only does unaligned packet loads, broadcasts of packed weights and
-// FMAs: the structure of a GEMM micro-kernel, without forming or packing an im2col matrix.
+// One "tile" is a few output channels x one tile width of output positions, held in
+// registers while every tap (c, k) of the group is multiplied in, in the reference's tap
+// order (forward_fast_kernel.cpp, compiled once per instruction set; kernel_dispatch.cpp picks
+// one at run time). Tap (c, k) of the tile's positions t .. t + width - 1 is a contiguous run
+// of floats in a "window block", so the tile only does unaligned packet loads, broadcasts of
+// packed weights and multiply-adds: the structure of a GEMM micro-kernel, without forming or
+// packing an im2col matrix.
 //
 // The window block holds what one (batch item, group, column block) reads: the group's
 // padded input rows over the block's span, split into `stride` phases (phase r of a row is
@@ -16,69 +17,26 @@
 // phase, and a block that touches no padding reads the input in place, without a copy.
 // The block's size depends on C / groups, k, dilation / stride and the block's columns,
 // never on N: about kBlockFloats, and at most about twice one batch item's padded rows of
-// one group when a wide dilation makes windows long. Memory stays bounded. Depthwise layers (C /
-// groups == 1) take the same path with one-row tiles: a vector loop over t with k taps, which is
-// what they need (a GEMM of inner size k is not).
-#include <Eigen/Core>
+// one group when a wide dilation makes windows long. Memory stays bounded (one block per
+// worker thread). Depthwise layers (C / groups == 1) take the same path with one-row tiles: a
+// vector loop over t with k taps, which is what they need (a GEMM of inner size k is not).
+//
+// With a thread pool, the work is split into tasks of (batch item, group, a run of row
+// blocks); every output element is still one tile's sum over all its taps, so the result is
+// bit-identical for any number of threads.
 #include <algorithm>
-#include <iterator>
 #include <vector>
 
 #include "convstep/forward.h"
+#include "kernel_table.h"
 
 namespace convstep {
 namespace {
 
-namespace ei = Eigen::internal;
-using Packet = ei::packet_traits<float>::type;  // __m512 with AVX-512, float without SIMD
-constexpr int kLanes = ei::packet_traits<float>::size;
-
-// Tile shape: 4 × 6 packets fill 24 accumulators, the 6 input packets and a broadcast use
-// the rest of AVX-512's 32 registers. With 16 registers and fused multiply-add (AVX2) 4 × 3
-// fits; without it (plain SSE) every product needs a register of its own, so 4 × 2.
-// In a micro-benchmark on AMD EPYC (Zen 5), 4×6, 5×4, 6×4 and 7×3 all ran at 220-250
-// GFLOP/s; the flat tap loop mattered more than the shape. With AVX2 only, 4×3 beat 4×2
-// (125 against 115 GFLOP/s); with SSE2 only, 4×2 beat 4×3 (46 against 33).
-#ifdef EIGEN_VECTORIZE_FMA
-constexpr bool kFusedMultiplyAdd = true;
-#else
-constexpr bool kFusedMultiplyAdd = false;
-#endif
-constexpr int kRows = 4;
-constexpr int kVecs = EIGEN_ARCH_DEFAULT_NUMBER_OF_REGISTERS >= 32 ? 6 : kFusedMultiplyAdd ? 3 : 2;
-constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
+using kernels::KernelTable;
 
 // About 128 KiB of window block: it stays in L2 while every row block of the group reads it.
 constexpr int64_t kBlockFloats = int64_t{1} << 15;
-
-// Accumulates one tile: y[r][j] = bias[r] + sum over taps of weight[tap][r] * x[offset(tap) + j]
-// for r < Rows, j < kTileWidth. `weight` is packed [tap][Rows]; `bias` may be null.
-template <int Rows>
-void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float* weight,
-          const float* bias, float* y, int64_t y_stride) {
-  Packet acc[Rows][kVecs];
-  for (int r = 0; r < Rows; ++r)
-    for (int v = 0; v < kVecs; ++v) acc[r][v] = ei::pset1<Packet>(0.f);
-  // One flat loop over taps (not c then k): GCC then keeps every accumulator in a register.
-  for (int64_t tap = 0; tap < taps; ++tap) {
-    const float* tap_row = x + tap_offsets[tap];
-    Packet inputs[kVecs];
-    for (int v = 0; v < kVecs; ++v) inputs[v] = ei::ploadu<Packet>(tap_row + v * kLanes);
-    for (int r = 0; r < Rows; ++r) {
-      const Packet w = ei::pset1<Packet>(weight[r]);
-      for (int v = 0; v < kVecs; ++v) acc[r][v] = ei::pmadd(w, inputs[v], acc[r][v]);
-    }
-    weight += Rows;
-  }
-  // The bias comes after the last tap, as in ForwardReference.
-  for (int r = 0; r < Rows; ++r) {
-    if (bias != nullptr) {
-      const Packet b = ei::pset1<Packet>(bias[r]);
-      for (int v = 0; v < kVecs; ++v) acc[r][v] = ei::padd(acc[r][v], b);
-    }
-    for (int v = 0; v < kVecs; ++v) ei::pstoreu(y + r * y_stride + v * kLanes, acc[r][v]);
-  }
-}
 
 int64_t RoundUp(int64_t value, int64_t multiple) {
   return (value + multiple - 1) / multiple * multiple;
@@ -96,6 +54,7 @@ struct WindowView {
 // columns left over after the last whole tile form a block of their own, so that only that
 // block's tile reads past the end of an input row.
 struct WindowBlocks {
+  int64_t tile_width = 0;       // output positions per tile of the chosen kernel
   int64_t columns = 0;          // output positions per block of whole tiles
   int64_t whole = 0;            // output positions covered by whole tiles
   int64_t reach = 0;            // dilation * (k - 1) / stride: how far past a block a row is read
@@ -111,8 +70,9 @@ struct WindowBlocks {
   }
 };
 
-WindowBlocks MakeWindowBlocks(const Geometry& g) {
+WindowBlocks MakeWindowBlocks(const Geometry& g, int64_t tile_width) {
   WindowBlocks blocks;
+  blocks.tile_width = tile_width;
   for (int64_t k = 0; k < g.kernel_size; ++k) {
     const int64_t phase = k * g.dilation % g.stride;
     if (std::find(blocks.phases.begin(), blocks.phases.end(), phase) == blocks.phases.end())
@@ -124,12 +84,12 @@ WindowBlocks MakeWindowBlocks(const Geometry& g) {
   // About kBlockFloats, and a row at least as long as its reach past the block (so at most
   // half of what a block copies is copied again by the next block).
   const int64_t target =
-      std::max({kBlockFloats / std::max<int64_t>(rows, 1), blocks.reach, kTileWidth});
+      std::max({kBlockFloats / std::max<int64_t>(rows, 1), blocks.reach, tile_width});
   // Blocks of nearly equal size, each a whole number of tiles.
-  const int64_t tiles = g.out_length / kTileWidth;
-  blocks.whole = tiles * kTileWidth;
+  const int64_t tiles = g.out_length / tile_width;
+  blocks.whole = tiles * tile_width;
   const int64_t count = std::max<int64_t>(1, RoundUp(blocks.whole, target) / target);
-  blocks.columns = std::max<int64_t>(1, RoundUp(tiles, count) / count) * kTileWidth;
+  blocks.columns = std::max<int64_t>(1, RoundUp(tiles, count) / count) * tile_width;
   blocks.row_length = blocks.columns + blocks.reach;
   // At least `columns` floats, so that tile pointers stay inside the buffer even with no taps.
   blocks.copy.assign(static_cast<size_t>(std::max(rows * blocks.row_length, blocks.columns)), 0.f);
@@ -185,7 +145,7 @@ WindowView PrepareBlock(const Conv1dProblem& problem, const Geometry& g, int64_t
                         int64_t first, int64_t width, WindowBlocks& blocks) {
   const float* input =
       problem.input.data.data() + (n * g.in_channels + group * g.in_per_group) * g.length;
-  const int64_t count = RoundUp(width, kTileWidth) + blocks.reach;  // what the tiles read
+  const int64_t count = RoundUp(width, blocks.tile_width) + blocks.reach;  // what the tiles read
   if (g.stride == 1 && first >= g.pad_left && first + count <= g.pad_left + g.length)
     return {input + (first - g.pad_left), blocks.input_offsets.data()};
   float* dst = blocks.copy.data();
@@ -198,15 +158,15 @@ WindowView PrepareBlock(const Conv1dProblem& problem, const Geometry& g, int64_t
   return {blocks.copy.data(), blocks.copy_offsets.data()};
 }
 
-// Weights packed per row block: for output channels o .. o + rows - 1 (rows = kRows, or
-// fewer at the end of a group), [tap][rows] starting at o * taps.
-std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g) {
+// Weights packed per row block: for output channels o .. o + rows - 1 (rows = the kernel's tile
+// rows, or fewer at the end of a group), [tap][rows] starting at o * taps.
+std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g, int tile_rows) {
   std::vector<float> packed(static_cast<size_t>(g.out_channels * g.taps));
   const float* weight = problem.weight.data.data();
   for (int64_t group = 0; group < g.groups; ++group) {
-    for (int64_t o = 0; o < g.out_per_group; o += kRows) {
+    for (int64_t o = 0; o < g.out_per_group; o += tile_rows) {
       const int64_t first = group * g.out_per_group + o;
-      const int64_t rows = std::min<int64_t>(kRows, g.out_per_group - o);
+      const int64_t rows = std::min<int64_t>(tile_rows, g.out_per_group - o);
       float* dst = packed.data() + first * g.taps;
       for (int64_t tap = 0; tap < g.taps; ++tap)
         for (int64_t r = 0; r < rows; ++r) *dst++ = weight[(first + r) * g.taps + tap];
@@ -215,52 +175,71 @@ std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g) 
   return packed;
 }
 
-// Every tile of one row block over `width` positions of a window view. A tile that would
-// pass the end of the output row is computed into a local buffer and cut.
-template <int Rows>
-void RowBlock(WindowView view, int64_t taps, const float* weight, const float* bias, float* y,
-              int64_t y_stride, int64_t width) {
-  for (int64_t t = 0; t < width; t += kTileWidth) {
-    if (t + kTileWidth <= width) {
-      Tile<Rows>(view.origin + t, view.offsets, taps, weight, bias, y + t, y_stride);
-      continue;
+// One task: batch item n, `group`, and the row blocks from output channel `first_row` (of the
+// group) up to `end_row`, over every column block. `blocks` is the worker's own.
+struct TaskRange {
+  int64_t n, group, first_row, end_row;
+};
+
+void RunTask(const Conv1dProblem& problem, const Geometry& g, const KernelTable& kernel,
+             const std::vector<float>& packed, TaskRange task, WindowBlocks& blocks, Tensor& out) {
+  for (int64_t first = 0, width = 0; first < g.out_length; first += width) {
+    width = blocks.Width(first, g.out_length);
+    const WindowView view = PrepareBlock(problem, g, task.n, task.group, first, width, blocks);
+    for (int64_t o = task.first_row; o < task.end_row; o += kernel.rows) {
+      const int64_t channel = task.group * g.out_per_group + o;
+      const float* weight = packed.data() + channel * g.taps;
+      const float* bias = g.has_bias ? problem.bias.data.data() + channel : nullptr;
+      float* y = out.data.data() + (task.n * g.out_channels + channel) * g.out_length + first;
+      const int64_t rows = std::min<int64_t>(kernel.rows, g.out_per_group - o);
+      kernel.row_block[rows - 1](view.origin, view.offsets, g.taps, weight, bias, y, g.out_length,
+                                 width);
     }
-    float tail[Rows * kTileWidth];
-    Tile<Rows>(view.origin + t, view.offsets, taps, weight, bias, tail, kTileWidth);
-    for (int r = 0; r < Rows; ++r)
-      std::copy(tail + r * kTileWidth, tail + r * kTileWidth + (width - t), y + r * y_stride + t);
   }
 }
 
-// RowBlock for 1 .. kRows output channels (the last row block of a group may be short).
-using RowBlockFunction = void (*)(WindowView, int64_t, const float*, const float*, float*, int64_t,
-                                  int64_t);
-constexpr RowBlockFunction kRowBlocks[] = {RowBlock<1>, RowBlock<2>, RowBlock<3>, RowBlock<4>};
-static_assert(std::size(kRowBlocks) == kRows);
+// How many runs of row blocks each (batch item, group) is cut into: one on one thread; with
+// more, enough for about four tasks per worker (fewer when there are few row blocks).
+int64_t RowChunks(const Geometry& g, int tile_rows, int workers) {
+  if (workers <= 1) return 1;
+  const int64_t row_blocks = (g.out_per_group + tile_rows - 1) / tile_rows;
+  const int64_t items = g.batch * g.groups;
+  const int64_t wanted = (4 * int64_t{workers} + items - 1) / items;
+  return std::clamp<int64_t>(wanted, 1, row_blocks);
+}
 
 }  // namespace
 
-Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& g) {
+Tensor ForwardFast(const Conv1dProblem& problem, const Geometry& g, const FastOptions& options) {
   Tensor out = Tensor::Zeros(g.OutputShape());
   if (g.OutputCount() == 0) return out;
-  const std::vector<float> packed = PackWeights(problem, g);
-  WindowBlocks blocks = MakeWindowBlocks(g);
-  for (int64_t n = 0; n < g.batch; ++n) {
-    for (int64_t group = 0; group < g.groups; ++group) {
-      for (int64_t first = 0, width = 0; first < g.out_length; first += width) {
-        width = blocks.Width(first, g.out_length);
-        const WindowView view = PrepareBlock(problem, g, n, group, first, width, blocks);
-        for (int64_t o = 0; o < g.out_per_group; o += kRows) {
-          const int64_t channel = group * g.out_per_group + o;
-          const float* weight = packed.data() + channel * g.taps;
-          const float* bias = g.has_bias ? problem.bias.data.data() + channel : nullptr;
-          float* y = out.data.data() + (n * g.out_channels + channel) * g.out_length + first;
-          const int64_t rows = std::min<int64_t>(kRows, g.out_per_group - o);
-          kRowBlocks[rows - 1](view, g.taps, weight, bias, y, g.out_length, width);
-        }
-      }
-    }
+  const KernelTable& kernel = kernels::TableFor(options.kernel);
+  const int tile_rows = kernel.rows;
+  const std::vector<float> packed = PackWeights(problem, g, tile_rows);
+  const WindowBlocks layout = MakeWindowBlocks(g, kernel.tile_width);
+  const int workers = options.pool != nullptr ? options.pool->Size() : 1;
+  const int64_t chunks = RowChunks(g, tile_rows, workers);
+  const int64_t row_blocks = (g.out_per_group + tile_rows - 1) / tile_rows;
+  const int64_t blocks_per_chunk = (row_blocks + chunks - 1) / chunks;
+  auto task_range = [&](int64_t index) {
+    const int64_t chunk = index % chunks, item = index / chunks;
+    const int64_t first_row = std::min(g.out_per_group, chunk * blocks_per_chunk * tile_rows);
+    const int64_t end_row = std::min(g.out_per_group, first_row + blocks_per_chunk * tile_rows);
+    return TaskRange{item / g.groups, item % g.groups, first_row, end_row};
+  };
+  const int64_t tasks = g.batch * g.groups * chunks;
+  if (workers <= 1) {
+    WindowBlocks blocks = layout;
+    for (int64_t index = 0; index < tasks; ++index)
+      RunTask(problem, g, kernel, packed, task_range(index), blocks, out);
+    return out;
   }
+  std::vector<WindowBlocks> per_worker(static_cast<size_t>(workers));  // copied on first use
+  options.pool->ParallelFor(tasks, [&](int64_t index, int worker) {
+    WindowBlocks& blocks = per_worker[static_cast<size_t>(worker)];
+    if (blocks.tile_width == 0) blocks = layout;
+    RunTask(problem, g, kernel, packed, task_range(index), blocks, out);
+  });
   return out;
 }
 

@@ -3,6 +3,8 @@
 // each in PyTorch's order so that the first error reported is the one PyTorch reports.
 #include "convstep/geometry.h"
 
+#include "convstep/json_text.h"
+
 #include <cstdio>
 #include <limits>
 #include <numeric>
@@ -18,19 +20,33 @@ int64_t FloorDiv(int64_t a, int64_t b) {  // Python's a // b
   return q;
 }
 
-int64_t FloorMod(int64_t a, int64_t b) { return a - FloorDiv(a, b) * b; }  // Python's a % b
+int64_t FloorMod(int64_t a, int64_t b) {
+  return a - FloorDiv(a, b) * b;
+}  // Python's a % b
 
-std::string S(int64_t value) { return std::to_string(value); }
+std::string S(int64_t value) {
+  return std::to_string(value);
+}
 
 // Divisors of gcd(in, out): the groups values that would be accepted.
 std::string GroupChoices(int64_t in_channels, int64_t out_channels) {
-  int64_t common = std::gcd(in_channels < 0 ? -in_channels : in_channels,
-                            out_channels < 0 ? -out_channels : out_channels);
+  const auto magnitude = [](int64_t v) {  // |v|, also for -2^63
+    return v < 0 ? uint64_t{0} - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  };
+  const uint64_t common = std::gcd(magnitude(in_channels), magnitude(out_channels));
   std::string text;
-  for (int64_t d = 1; d <= common && d <= 4096; ++d) {
-    if (common % d == 0) text += (text.empty() ? "" : ", ") + S(d);
+  for (uint64_t d = 1; d <= common && d <= 4096; ++d) {
+    if (common % d == 0) text += (text.empty() ? "" : ", ") + std::to_string(d);
   }
   return text.empty() ? "1" : text;
+}
+
+// The multiples of `groups` nearest to `out_channels` (at least groups): "6 or 9" for 8 and 3.
+std::string OutChannelChoices(int64_t out_channels, int64_t groups) {
+  const int64_t below = out_channels / groups * groups;
+  if (below < groups) return S(groups);
+  if (below > std::numeric_limits<int64_t>::max() - groups) return S(below);
+  return S(below) + " or " + S(below + groups);
 }
 
 // "[ torch.FloatTensor{6,3,0} ]", as PyTorch prints a tensor inside a check message.
@@ -40,7 +56,9 @@ std::string FloatTensorText(const Shape& shape) {
   return text + "} ]";
 }
 
-Result<bool> Ok() { return true; }
+Result<bool> Ok() {
+  return true;
+}
 
 // Multiplies sizes, saturating at int64 max instead of overflowing.
 int64_t SatMul(int64_t a, int64_t b) {
@@ -54,9 +72,35 @@ int64_t SatAdd(int64_t a, int64_t b) {
   return a + b;
 }
 
-// Bounds that keep every derived size far from int64 overflow.
-constexpr int64_t kMaxParameter = (int64_t{1} << 31) - 1;
+// Input sizes beyond this never fit a memory budget; refusing them keeps sums of sizes exact.
 constexpr int64_t kMaxSize = int64_t{1} << 40;
+
+// Where PyTorch's own int64 arithmetic would wrap around (and answer wrongly), ConvStep stops
+// and names the parameter. `what` is the quantity that overflows.
+Error Overflow(const char* parameter, int64_t value, Message what) {
+  return MakeError(Message{"param_overflow",
+                           "conv.{0} = {1} makes {2} overflow 64-bit integers",
+                           {parameter, S(value), std::move(what)}},
+                   parameter,
+                   Hint{"param_overflow",
+                        "PyTorch's own int64 arithmetic wraps around here and gives a wrong "
+                        "answer; use a {0} closer to zero",
+                        {parameter}});
+}
+
+// a + b and a * b, false when they overflow int64.
+bool Add(int64_t a, int64_t b, int64_t* sum) {
+  return !__builtin_add_overflow(a, b, sum);
+}
+bool Mul(int64_t a, int64_t b, int64_t* product) {
+  return !__builtin_mul_overflow(a, b, product);
+}
+
+// L + left + right, the length after padding.
+bool PaddedLength(int64_t length, int64_t left, int64_t right, int64_t* padded) {
+  int64_t partial = 0;
+  return Add(length, left, &partial) && Add(partial, right, padded);
+}
 
 // Module construction checks, in conv.py's order.
 Result<bool> CheckConstruction(const Conv1dSpec& spec) {
@@ -75,15 +119,22 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
         "in_channels must be divisible by groups", "groups",
         Hint{"groups_split_in",
              "in_channels={0} does not split into {2} equal groups; " + groups_hint, groups_args});
-  if (FloorMod(spec.out_channels, spec.groups) != 0)
-    return MakeError(
-        "out_channels must be divisible by groups", "groups",
-        Hint{"groups_split_out",
-             "out_channels={1} does not split into {2} equal groups; " + groups_hint, groups_args});
+  if (FloorMod(spec.out_channels, spec.groups) != 0) {
+    std::vector<std::string> args = groups_args;
+    args.push_back(OutChannelChoices(spec.out_channels, spec.groups));
+    return MakeError("out_channels must be divisible by groups", "groups",
+                     Hint{"groups_split_out",
+                          "out_channels={1} does not split into {2} equal groups: with groups={2}, "
+                          "use a multiple of {2} for out_channels, such as {4}; or keep "
+                          "out_channels and " +
+                              groups_hint,
+                          args});
+  }
   if (spec.padding_kind == PaddingKind::kInvalid)
-    return MakeError(
-        "Invalid padding string '" + spec.invalid_padding + "', should be one of {'same', 'valid'}",
-        "padding", Hint{"padding_string", "use a whole number of cells, 'same' or 'valid'", {}});
+    return MakeError("Invalid padding string " + PythonRepr(spec.invalid_padding, kExcerptBytes) +
+                         ", should be one of {'same', 'valid'}",
+                     "padding",
+                     Hint{"padding_string", "use a whole number of cells, 'same' or 'valid'", {}});
   if (spec.padding_kind == PaddingKind::kSame && spec.stride != 1)
     return MakeError("padding='same' is not supported for strided convolutions", "padding",
                      Hint{"same_stride",
@@ -94,7 +145,7 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
     return MakeError(
         "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, "
         "but got padding_mode='" +
-            spec.invalid_mode + "'",
+            Excerpt(spec.invalid_mode) + "'",
         "padding_mode", Hint{"padding_mode", "choose zeros, reflect, replicate or circular", {}});
   const Shape weight = {spec.out_channels, FloorDiv(spec.in_channels, spec.groups),
                         spec.kernel_size};
@@ -116,13 +167,6 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
   if (spec.kernel_size == 0)
     return MakeError("kernel_size must be at least 1, but got 0", "kernel_size",
                      Hint{"kernel_zero", "a kernel must cover at least one position", {}});
-  for (int64_t size : {spec.in_channels, spec.out_channels, spec.kernel_size, spec.stride,
-                       spec.padding, spec.dilation, spec.groups}) {
-    if (size > kMaxParameter || size < -kMaxParameter)
-      return MakeError(
-          "a parameter of " + S(size) + " is out of range", "spec",
-          Hint{"parameter_range", "ConvStep accepts parameters between -(2^31-1) and 2^31-1", {}});
-  }
   return Ok();
 }
 
@@ -154,7 +198,9 @@ PaddedCell SourceOf(const Geometry& g, int64_t padded_pos) {
   }
 }
 
-Result<bool> ValidateSpec(const Conv1dSpec& spec) { return CheckConstruction(spec); }
+Result<bool> ValidateSpec(const Conv1dSpec& spec) {
+  return CheckConstruction(spec);
+}
 
 Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, const Limits& limits) {
   if (auto built = CheckConstruction(spec); !built) return built.error();
@@ -169,11 +215,14 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
     // F.pad runs first for the non-zero modes: it needs 2 padding values <= 2 * dims.
     if (!zeros && dims == 0) return MakeError("Padding length too large", "input", layout_hint);
     if (!zeros)
-      return MakeError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
-                       "input", layout_hint);
-    return MakeError("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of "
-                     "size: " + FormatShape(input_shape),
-                     "input", layout_hint);
+      return MakeError(
+          "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now", "input",
+          layout_hint);
+    return MakeError(
+        "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of "
+        "size: " +
+            FormatShape(input_shape),
+        "input", layout_hint);
   }
   for (int64_t size : input_shape) {
     if (size < 0 || size > kMaxSize)
@@ -188,7 +237,12 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   if (spec.padding_kind == PaddingKind::kExplicit) {
     pad_left = pad_right = spec.padding;
   } else if (spec.padding_kind == PaddingKind::kSame) {
-    const int64_t total = spec.dilation * (spec.kernel_size - 1);
+    int64_t total = 0;
+    if (!Mul(spec.dilation, spec.kernel_size - 1, &total))
+      return Overflow(
+          "dilation", spec.dilation,
+          Message{
+              "overflow_same_total", "the total 'same' padding dilation * (kernel_size - 1)", {}});
     // conv.py's module pads with Python's //; Convolution.cpp's same mode with C++'s /.
     pad_left = zeros ? total / 2 : FloorDiv(total, 2);
     pad_right = total - pad_left;
@@ -198,8 +252,10 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                           "negative padding crops; padding is {0} on the left and {1} on the "
                           "right, for an input of length L={2} leaves nothing",
                           {S(pad_left), S(pad_right), S(length)}};
+  const Message padded_text = {"overflow_padded", "the padded length L + 2 * padding", {}};
   if (!zeros) {
-    const int64_t padded = length + pad_left + pad_right;
+    int64_t padded = 0;
+    const bool padded_fits = PaddedLength(length, pad_left, pad_right, &padded);
     if (spec.padding_mode == PaddingMode::kReflect) {
       const bool empty = (dims == 2) ? length == 0 : (channels == 0 || length == 0);
       if (empty)
@@ -218,6 +274,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                  "reflect mirrors the input without repeating its edge, so padding "
                  "must be less than L={0}; use padding <= {1} or another padding_mode",
                  {S(length), S(length - 1)}});
+      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
       if (padded < 1)
         return MakeError(
             "2input (W: " + S(length) + ")is too small. Calculated output W: " + S(padded),
@@ -233,6 +290,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
             Hint{"replicate_empty",
                  "replicate padding needs a non-empty input (C >= 1, L >= 1)",
                  {}});
+      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
       if (padded < 1)
         return MakeError(
             "input (W: " + S(length) + ") is too small. Calculated output W: " + S(padded),
@@ -243,6 +301,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                          Hint{"circular_wrap",
                               "circular padding may wrap at most once: use padding <= L={0}",
                               {S(length)}});
+      if (!padded_fits) return Overflow("padding", spec.padding, padded_text);
       if (padded < 0)
         return MakeError("Negative padding value is resulting in an empty dimension", "padding",
                          crop_hint);
@@ -284,11 +343,18 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
                      "input",
                      Hint{"channels_mismatch",
                           "the input's channel axis (axis {0}) has {1} but in_channels is {2}: "
-                          "set in_channels to {1}, or if the data is [N, L, C], permute(0, 2, 1) "
-                          "it first",
+                          "if the data is [N, L, C], permute(0, 2, 1) it first; set in_channels "
+                          "to {1} only if axis {0} really holds the channels",
                           {S(dims - 2), S(shape[1]), S(spec.in_channels)}});
-  const int64_t conv_padded = shape.back() + 2 * conv_pad;
-  const int64_t extent = spec.dilation * (spec.kernel_size - 1) + 1;
+  int64_t conv_padded = 0;
+  if (!PaddedLength(shape.back(), conv_pad, conv_pad, &conv_padded))
+    return Overflow("padding", spec.padding, padded_text);
+  int64_t extent = 0;
+  if (!Mul(spec.dilation, spec.kernel_size - 1, &extent) || !Add(extent, 1, &extent))
+    return Overflow(
+        spec.dilation != 1 ? "dilation" : "kernel_size",
+        spec.dilation != 1 ? spec.dilation : spec.kernel_size,
+        Message{"overflow_extent", "the kernel's span dilation * (kernel_size - 1) + 1", {}});
   if (conv_padded < extent)
     return MakeError("Calculated padded input size per channel: (" + S(conv_padded) +
                          "). Kernel size: (" + S(extent) +
@@ -340,7 +406,7 @@ Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, cons
   g.out_length = (g.padded_length - extent) / spec.stride + 1;
   g.in_per_group = weight[1];
   g.out_per_group = spec.out_channels / spec.groups;
-  g.taps = g.in_per_group * spec.kernel_size;
+  g.taps = SatMul(g.in_per_group, spec.kernel_size);  // the budget below refuses huge weights
 
   // Memory: input, padded copy, weight, output and one im2col block, in float32.
   int64_t elements = SatMul(SatMul(g.batch, g.in_channels), g.length);
@@ -388,6 +454,22 @@ Message OverBudgetText(MessageArg what, int64_t floats, const Limits& limits) {
                  "{0} need {1} ({2} floats), over the {3} memory budget",
                  {std::move(what), FormatBytes(floats * 4), std::to_string(floats),
                   FormatBytes(limits.max_bytes)}};
+}
+
+}  // namespace convstep
+
+namespace convstep {
+
+Error OutOfMemoryError(MessageArg what, const Limits& limits) {
+  return MakeError(Message{"out_of_memory",
+                           "not enough memory for {0}: the machine refused an allocation within "
+                           "the {1} memory budget",
+                           {std::move(what), FormatBytes(limits.max_bytes)}},
+                   "input",
+                   Hint{"out_of_memory",
+                        "use a smaller batch, fewer channels or a shorter input, or lower the "
+                        "memory budget to what this machine has free",
+                        {}});
 }
 
 }  // namespace convstep

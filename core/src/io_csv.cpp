@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "convstep/io_npy.h"
+#include "convstep/json_text.h"
 #include "convstep/permute.h"
 
 namespace convstep {
@@ -20,11 +21,15 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, end - begin);
 }
 
+// Cells split by commas, semicolons or tabs; a line with none of them is split at runs of
+// spaces (numpy.savetxt's default), so every separator reads the same numbers.
 std::vector<std::string> SplitCells(const std::string& line) {
   std::vector<std::string> cells;
   std::string cell;
+  const bool delimited = line.find_first_of(",;\t") != std::string::npos;
   for (char c : line) {
-    if (c == ',' || c == ';' || c == '\t') {
+    if (delimited ? (c == ',' || c == ';' || c == '\t') : c == ' ') {
+      if (!delimited && Trim(cell).empty()) continue;  // a run of spaces is one separator
       cells.push_back(Trim(cell));
       cell.clear();
     } else {
@@ -35,16 +40,31 @@ std::vector<std::string> SplitCells(const std::string& line) {
   return cells;
 }
 
-bool ParseNumber(const std::string& cell, float* value) {
-  if (cell.empty()) return false;
+// What a cell holds: a float32, a number beyond float32, or text.
+enum class Cell { kNumber, kTooLarge, kText };
+
+// Decimal numbers and nan / inf / -inf / infinity in any case (numpy.savetxt writes "nan" and
+// "inf"); hexadecimal floats and other strtod extensions are text.
+Cell ParseNumber(const std::string& cell, float* value) {
+  if (cell.empty()) return Cell::kText;
+  std::string lower;
+  for (char c : cell) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t unsigned_at = lower[0] == '-' || lower[0] == '+' ? 1 : 0;
+  const std::string word = lower.substr(unsigned_at);
+  if (word == "nan" || word == "inf" || word == "infinity") {
+    const float magnitude = word == "nan" ? std::numeric_limits<float>::quiet_NaN()
+                                          : std::numeric_limits<float>::infinity();
+    *value = lower[0] == '-' ? -magnitude : magnitude;
+    return Cell::kNumber;
+  }
+  if (word.find_first_of("xni") != std::string::npos) return Cell::kText;
   char* end = nullptr;
   const double number = std::strtod(cell.c_str(), &end);
-  if (end != cell.c_str() + cell.size()) return false;
-  for (char c : cell)
-    if (c == 'x' || c == 'X' || c == 'n' || c == 'N' || c == 'i' || c == 'I') return false;
-  if (std::fabs(number) > std::numeric_limits<float>::max()) return false;
+  if (end != cell.c_str() + cell.size()) return Cell::kText;
+  // strtod gives infinity for "1e999": a number too large, not the word inf.
+  if (RoundsToFloatInfinity(number) || std::isinf(number)) return Cell::kTooLarge;
   *value = static_cast<float>(number);
-  return true;
+  return Cell::kNumber;
 }
 
 }  // namespace
@@ -52,7 +72,8 @@ bool ParseNumber(const std::string& cell, float* value) {
 Result<Tensor> ParseCsv(const std::string& text, const std::string& name, int64_t max_elements) {
   Tensor matrix;
   int64_t columns = -1, rows = 0, first_data_line = 0;
-  size_t line_start = 0;
+  // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first cell.
+  size_t line_start = text.compare(0, 3, "\xef\xbb\xbf") == 0 ? 3 : 0;
   int64_t line_number = 0;
   bool header_allowed = true;
   while (line_start <= text.size()) {
@@ -68,29 +89,34 @@ Result<Tensor> ParseCsv(const std::string& text, const std::string& name, int64_
       continue;
     }
     const std::vector<std::string> cells = SplitCells(trimmed);
-    std::vector<float> values;
+    std::vector<float> values(cells.size(), 0.f);
+    std::vector<Cell> kinds(cells.size(), Cell::kText);
     bool any_number = false;
     for (size_t i = 0; i < cells.size(); ++i) {
-      float value = 0.f;
-      if (ParseNumber(cells[i], &value)) {
-        any_number = true;
-        values.push_back(value);
-        continue;
-      }
-      values.push_back(std::numeric_limits<float>::quiet_NaN());
+      kinds[i] = ParseNumber(cells[i], &values[i]);
+      any_number = any_number || kinds[i] != Cell::kText;
     }
-    if (!any_number && header_allowed) {  // a header such as "c0,c1,c2"
+    if (!any_number && header_allowed) {  // a header such as "c0,c1,c2": no cell is a number
       header_allowed = false;
       if (line_end == text.size()) break;
       continue;
     }
     header_allowed = false;
     for (size_t i = 0; i < cells.size(); ++i) {
-      if (std::isnan(values[i]))
+      const std::vector<MessageArg> where = {name, std::to_string(line_number),
+                                             std::to_string(i + 1), Excerpt(cells[i])};
+      if (kinds[i] == Cell::kTooLarge)
+        return MakeError(Message{"csv_too_large",
+                                 "{0}: line {1}, column {2}: {3} is too large for float32 (it "
+                                 "would round to infinity)",
+                                 where},
+                         "file",
+                         Hint{"csv_float_range",
+                              "the largest float32 is 3.4028235e+38; write inf for infinity",
+                              {}});
+      if (kinds[i] == Cell::kText)
         return MakeError(
-            Message{"csv_not_number",
-                    "{0}: line {1}, column {2}: '{3}' is not a number",
-                    {name, std::to_string(line_number), std::to_string(i + 1), cells[i]}},
+            Message{"csv_not_number", "{0}: line {1}, column {2}: '{3}' is not a number", where},
             "file", Hint{"csv_decimal", "every cell must be a decimal number such as -1.5697", {}});
     }
     if (columns < 0) {

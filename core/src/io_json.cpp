@@ -17,31 +17,46 @@ namespace {
 
 using nlohmann::json;
 
-// "a string", "an integer", ... as a translatable phrase.
-Message TypeName(const json& value) {
-  if (value.is_number_integer() || value.is_number_unsigned())
-    return Message{"json_integer", "an integer", {}};
-  if (value.is_number_float()) return Message{"json_fraction", "a number with a fraction", {}};
-  if (value.is_string()) return Message{"json_string", "a string", {}};
-  if (value.is_boolean()) return Message{"json_boolean", "a boolean", {}};
-  if (value.is_object()) return Message{"json_object", "an object", {}};
-  if (value.is_array()) return Message{"json_array", "an array", {}};
-  return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
+// Reads a JSON number as a whole int64. A whole value written with a point or an exponent
+// (3.0, 2E0, 1e2) is kWrittenAsFloat: *out holds it, and the caller decides, as PyTorch does
+// (nn.Conv1d(1, 1, 3.0) and torch.randn(2.0) raise TypeError; torch.manual_seed(3.0) works).
+enum class Whole { kOk, kWrittenAsFloat, kNotNumber, kFraction, kTooLarge };
+Whole WholeNumber(const json& value, int64_t* out) {
+  if (value.is_number_unsigned()) {
+    if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return Whole::kTooLarge;
+    *out = static_cast<int64_t>(value.get<uint64_t>());
+    return Whole::kOk;
+  }
+  if (value.is_number_integer()) {
+    *out = value.get<int64_t>();
+    return Whole::kOk;
+  }
+  if (!value.is_number_float()) return Whole::kNotNumber;
+  const double number = value.get<double>();
+  if (!std::isfinite(number) || std::fabs(number) >= 0x1p63) return Whole::kTooLarge;
+  if (number != std::floor(number)) return Whole::kFraction;
+  *out = static_cast<int64_t>(number);
+  return Whole::kWrittenAsFloat;
 }
 
-// "line 3, column 7" for a byte offset into text.
-Message Place(const std::string& text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return Message{
-      "json_place", "line {0}, column {1}", {std::to_string(line), std::to_string(column)}};
+// The refusal of a whole number written as 3.0: PyTorch takes only Python ints there.
+Error WrittenAsFloat(const std::string& name, const std::string& parameter, const json& value,
+                     int64_t number) {
+  return MakeError(Message{"written_as_float",
+                           "{0} is {1}, written with a decimal point or an exponent, which "
+                           "PyTorch refuses for sizes (TypeError)",
+                           {name, JsonExcerpt(value)}},
+                   parameter,
+                   Hint{"write_integer", "write it as the integer {0}", {std::to_string(number)}});
+}
+
+Error NotWhole(const std::string& key, const json& value) {
+  return MakeError(Message{"conv_not_integer",
+                           "conv.{0} must be a whole number, but got {1}",
+                           {key, DescribeJson(value)}},
+                   key,
+                   Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
 Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required) {
@@ -53,18 +68,23 @@ Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bo
     return fallback;
   }
   const json& value = conv.at(key);
-  if (value.is_number_unsigned()) {
-    if (value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-      return MakeError(Message{"conv_too_large", "conv.{0} is too large", {key}}, key,
-                       Hint{"smaller_number", "use a smaller number", {}});
-    return static_cast<int64_t>(value.get<uint64_t>());
+  int64_t number = 0;
+  switch (WholeNumber(value, &number)) {
+    case Whole::kOk:
+      return number;
+    case Whole::kWrittenAsFloat:
+      return WrittenAsFloat(std::string("conv.") + key, key, value, number);
+    case Whole::kTooLarge:
+      return MakeError(Message{"conv_too_large",
+                               "conv.{0} is {1}, beyond the 64-bit integers PyTorch takes",
+                               {key, JsonExcerpt(value)}},
+                       key,
+                       Hint{"conv_whole_range",
+                            "use a number from -9223372036854775808 to 9223372036854775807",
+                            {}});
+    default:
+      return NotWhole(key, value);
   }
-  if (value.is_number_integer()) return value.get<int64_t>();
-  return MakeError(Message{"conv_not_integer",
-                           "conv.{0} must be a whole number, but got {1} {2}",
-                           {key, TypeName(value), value.dump()}},
-                   key,
-                   Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
 }  // namespace
@@ -72,7 +92,8 @@ Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bo
 Result<Conv1dSpec> ParseConvJson(const json& conv) {
   if (!conv.is_object())
     return MakeError(
-        Message{"conv_not_object", "conv must be an object, but got {0}", {TypeName(conv)}}, "conv",
+        Message{"conv_not_object", "conv must be an object, but got {0}", {JsonTypeName(conv)}},
+        "conv",
         Hint{"conv_write_object",
              "write conv as {\"in_channels\": 3, \"out_channels\": 8, \"kernel_size\": 2}",
              {}});
@@ -83,12 +104,13 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     bool known = false;
     for (const char* key : kKeys) known = known || it.key() == key;
     if (!known)
-      return MakeError(Message{"conv_unknown_key", "conv has an unknown key '{0}'", {it.key()}},
-                       it.key(),
-                       Hint{"conv_keys",
-                            "the keys are in_channels, out_channels, kernel_size, stride, padding, "
-                            "dilation, groups, bias, padding_mode",
-                            {}});
+      return MakeError(
+          Message{"conv_unknown_key", "conv has an unknown key {0}", {JsonExcerpt(json(it.key()))}},
+          Excerpt(it.key()),
+          Hint{"conv_keys",
+               "the keys are in_channels, out_channels, kernel_size, stride, padding, "
+               "dilation, groups, bias, padding_mode",
+               {}});
   }
   Conv1dSpec spec;
   struct Field {
@@ -122,6 +144,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
       }
     } else {
       auto value = IntField(conv, "padding", 0, false);
+      if (!value && value.error().message_key != "conv_not_integer") return value.error();
       if (!value)
         return MakeError(
             Message{"conv_padding_kind",
@@ -138,7 +161,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     if (!conv.at("bias").is_boolean())
       return MakeError(Message{"conv_bias_type",
                                "conv.bias must be true or false, but got {0}",
-                               {TypeName(conv.at("bias"))}},
+                               {JsonTypeName(conv.at("bias"))}},
                        "bias",
                        Hint{"conv_bias_type", "write bias as true or false, without quotes", {}});
     spec.bias = conv.at("bias").get<bool>();
@@ -149,7 +172,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
       return MakeError(
           Message{"conv_mode_type",
                   "conv.padding_mode must be a string, but got {0}",
-                  {TypeName(conv.at("padding_mode"))}},
+                  {JsonTypeName(conv.at("padding_mode"))}},
           "padding_mode",
           Hint{
               "conv_mode_type", "write \"zeros\", \"reflect\", \"replicate\" or \"circular\"", {}});
@@ -158,95 +181,6 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
     if (spec.padding_mode == PaddingMode::kInvalid) spec.invalid_mode = name;
   }
   return spec;
-}
-
-Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
-  Tensor tensor;
-  // The shape is read along the first element of each level; every other list must match.
-  const json* probe = &value;
-  while (probe->is_array()) {
-    tensor.shape.push_back(static_cast<int64_t>(probe->size()));
-    if (probe->empty()) break;
-    probe = &(*probe)[0];
-  }
-  if (tensor.shape.empty() && !value.is_number())
-    return MakeError(Message{"tensor_not_list",
-                             "{0} must be a number or a nested list of numbers, but got {1}",
-                             {name, TypeName(value)}},
-                     name,
-                     Hint{"tensor_tolist",
-                          "write it like tensor.tolist() prints it, e.g. [[1.0, 2.0], [3.0, 4.0]]",
-                          {}});
-  if (tensor.shape.size() > 8)
-    return MakeError(
-        Message{
-            "tensor_dims", "{0} has {1} dimensions", {name, std::to_string(tensor.shape.size())}},
-        name, Hint{"tensor_at_most_3", "a Conv1d tensor has at most 3", {}});
-  const int64_t count = ShapeNumel(tensor.shape);
-  tensor.data.reserve(static_cast<size_t>(count));
-  std::string error_path;
-  std::optional<Message> error_text;
-  std::function<bool(const json&, size_t, const std::string&)> walk =
-      [&](const json& node, size_t depth, const std::string& path) -> bool {
-    if (depth == tensor.shape.size()) {
-      if (!node.is_number()) {
-        error_path = path;
-        error_text = Message{"tensor_not_number", "is {0}, not a number", {TypeName(node)}};
-        return false;
-      }
-      const double number = node.get<double>();
-      if (std::isfinite(number) && std::fabs(number) > std::numeric_limits<float>::max()) {
-        error_path = path;
-        error_text = Message{"tensor_too_large", "is {0}, too large for float32", {node.dump()}};
-        return false;
-      }
-      tensor.data.push_back(static_cast<float>(number));
-      return true;
-    }
-    if (!node.is_array()) {
-      error_path = path;
-      error_text = Message{"tensor_not_sublist",
-                           "is {0}, expected a list of {1} elements",
-                           {TypeName(node), std::to_string(tensor.shape[depth])}};
-      return false;
-    }
-    if (static_cast<int64_t>(node.size()) != tensor.shape[depth]) {
-      error_path = path;
-      error_text = Message{"tensor_ragged",
-                           "has {0} elements, expected {1} like the first list at this level",
-                           {std::to_string(node.size()), std::to_string(tensor.shape[depth])}};
-      return false;
-    }
-    for (size_t i = 0; i < node.size(); ++i) {
-      if (!walk(node[i], depth + 1, path + "[" + std::to_string(i) + "]")) return false;
-    }
-    return true;
-  };
-  if (!walk(value, 0, name))
-    return MakeError(Message{"tensor_at", "{0} {1}", {error_path, *error_text}}, name,
-                     Hint{"tensor_same_length",
-                          "every list at one level must have the same length and hold only numbers",
-                          {}});
-  return tensor;
-}
-
-json FloatToJson(float value) {
-  if (!std::isfinite(value)) return nullptr;  // JSON has no NaN or infinity
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (ec != std::errc()) return static_cast<double>(value);
-  return std::strtod(std::string(buffer, end).c_str(), nullptr);
-}
-
-json TensorToJson(const Tensor& tensor) {
-  std::function<json(size_t, size_t&)> build = [&](size_t depth, size_t& index) -> json {
-    if (depth == tensor.shape.size()) return FloatToJson(tensor.data[index++]);
-    json list = json::array();
-    for (int64_t i = 0; i < tensor.shape[depth]; ++i) list.push_back(build(depth + 1, index));
-    return list;
-  };
-  size_t index = 0;
-  return build(0, index);
 }
 
 json ConvToJson(const Conv1dSpec& spec) {
@@ -304,29 +238,13 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
 }
 
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    std::string reason = error.what();
-    const size_t colon = reason.rfind(": ");
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    return MakeError(
-        Message{"json_malformed_at",
-                "malformed JSON at {0}: {1}",
-                {Place(text, error.byte == 0 ? 0 : error.byte - 1), reason}},
-        "json",
-        Hint{"json_check_brackets", "check the brackets, commas and quotes near that place", {}});
-  } catch (const json::exception& error) {  // e.g. a number too large for a double
-    std::string reason = error.what();
-    const size_t bracket = reason.find("] ");
-    if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
-    return MakeError(Message{"json_malformed", "malformed JSON: {0}", {reason}}, "json",
-                     Hint{"json_float_range", "use numbers within float range", {}});
-  }
+  auto parsed = ParseJsonText(text);
+  if (!parsed) return parsed.error();
+  const json root = std::move(parsed).value();
   if (!root.is_object())
     return MakeError(
-        Message{"spec_not_object", "the spec must be a JSON object, but got {0}", {TypeName(root)}},
+        Message{
+            "spec_not_object", "the spec must be a JSON object, but got {0}", {JsonTypeName(root)}},
         "json", Hint{"spec_write_object", "write it as {\"conv\": {...}, \"input\": [...]}", {}});
   SpecDocument doc;
   for (auto it = root.begin(); it != root.end(); ++it) {
@@ -346,20 +264,20 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
       } else {
         return MakeError(Message{"spec_layout",
                                  "input_layout must be \"NCL\" or \"NLC\", but got {0}",
-                                 {value.dump()}},
+                                 {DescribeJson(value)}},
                          "input_layout",
                          Hint{"spec_layout",
                               "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
                               "[batch, length, channels] and is permuted first",
                               {}});
       }
-    } else if (key == "input" || key == "weight" || key == "bias") {
+    } else if (key == "input" || key == "weight" || key == "bias" || key == "fit_weights_to") {
       Result<Tensor> tensor = Tensor{};
       if (value.is_object()) {
         if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
           return MakeError(Message{"spec_tensor_object",
                                    "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
-                                   {key, value.dump()}},
+                                   {key, DescribeJson(value)}},
                            key,
                            Hint{"spec_tensor_file",
                                 "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
@@ -371,19 +289,27 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         tensor = TensorFromJson(value, key);
       }
       if (!tensor) return tensor.error();
-      (key == "input" ? doc.input : key == "weight" ? doc.weight : doc.bias) = std::move(*tensor);
+      std::optional<Tensor>& slot = key == "input"            ? doc.input
+                                    : key == "weight"         ? doc.weight
+                                    : key == "fit_weights_to" ? doc.fit_output
+                                                              : doc.bias;
+      slot = std::move(*tensor);
     } else if (key == "input_shape") {
       Shape sizes;
       bool ok = value.is_array() && !value.empty();
       for (const json& size : ok ? value : json::array()) {
-        ok = ok &&
-             (size.is_number_unsigned() || (size.is_number_integer() && size.get<int64_t>() >= 0));
-        if (ok) sizes.push_back(size.get<int64_t>());
+        int64_t number = -1;
+        const Whole whole = WholeNumber(size, &number);
+        if (ok && whole == Whole::kWrittenAsFloat && number >= 0)
+          return WrittenAsFloat("input_shape[" + std::to_string(sizes.size()) + "]", "input_shape",
+                                size, number);
+        ok = ok && whole == Whole::kOk && number >= 0;
+        if (ok) sizes.push_back(number);
       }
       if (!ok)
         return MakeError(Message{"spec_input_shape",
                                  "input_shape must be a list of whole numbers >= 0, but got {0}",
-                                 {value.dump()}},
+                                 {DescribeJson(value)}},
                          "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
       doc.input_shape = sizes;
     } else if (key == "sentences") {
@@ -396,7 +322,7 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         return MakeError(
             Message{"spec_sentences",
                     "sentences must be a non-empty list of strings, but got {0}",
-                    {value.dump()}},
+                    {DescribeJson(value)}},
             "sentences",
             Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
     } else if (key == "values") {
@@ -405,16 +331,27 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
             Message{"spec_values",
                     "values must be \"randn\", \"arange\", \"small_integers\", "
                     "\"ones\" or \"zeros\", but got {0}",
-                    {value.dump()}},
+                    {DescribeJson(value)}},
             "values",
             Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
     } else if (key == "seed") {
-      if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<int64_t>() >= 0))
+      // torch.manual_seed takes -2^63 .. 2^64-1 and keeps a negative seed as its 64-bit
+      // two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
+      int64_t number = 0;
+      if (value.is_number_unsigned()) {
+        doc.seed = value.get<uint64_t>();
+      } else if (const Whole whole = WholeNumber(value, &number);
+                 whole == Whole::kOk || whole == Whole::kWrittenAsFloat) {  // int(3.0), as torch
+        doc.seed = static_cast<uint64_t>(number);
+        doc.seed_negative = number < 0;
+      } else {
         return MakeError(
-            Message{"spec_seed", "seed must be a whole number >= 0, but got {0}", {value.dump()}},
+            Message{"spec_seed_range",
+                    "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
+                    {DescribeJson(value)}},
             "seed",
             Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
-      doc.seed = value.get<uint64_t>();
+      }
     } else {
       doc.extra[key] = value;
     }
@@ -435,6 +372,21 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         Hint{"spec_input_and_shape",
              "give the values (input) or a shape to generate (input_shape), not both",
              {}});
+  if (doc.fit_output && (doc.weight || doc.bias))
+    return MakeError(
+        Message{
+            "spec_fit_and_weights", "the spec gives fit_weights_to and also weight or bias", {}},
+        "fit_weights_to",
+        Hint{"spec_fit_and_weights",
+             "the weights are fitted to the output: remove weight and bias, or "
+             "remove fit_weights_to to use them",
+             {}});
+  if (doc.fit_output && !doc.has_conv)
+    return MakeError(Message{"spec_fit_without_conv", "fit_weights_to needs a \"conv\" object", {}},
+                     "fit_weights_to",
+                     Hint{"spec_fit_without_conv",
+                          "add the layer whose weights to fit: \"conv\": {\"in_channels\": ...}",
+                          {}});
   return doc;
 }
 

@@ -1,9 +1,13 @@
 #include "convstep/io_npy.h"
 
+#include "convstep/json_text.h"
+
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace convstep {
 namespace {
@@ -34,9 +38,35 @@ bool HeaderValue(const std::string& header, const std::string& key, std::string*
   return true;
 }
 
+// The values of a Fortran-order (column-major: first axis fastest) array in C order.
+std::vector<float> FortranToC(const Shape& shape, const std::vector<float>& fortran) {
+  std::vector<float> c_order(fortran.size());
+  std::vector<int64_t> coordinate(shape.size(), 0);
+  std::vector<size_t> c_stride(shape.size(), 1);
+  for (size_t axis = shape.size(); axis-- > 1;)
+    c_stride[axis - 1] = c_stride[axis] * static_cast<size_t>(shape[axis]);
+  size_t c_index = 0;
+  for (float value : fortran) {
+    c_order[c_index] = value;
+    for (size_t axis = 0; axis < shape.size(); ++axis) {  // an odometer, first axis fastest
+      if (++coordinate[axis] < shape[axis]) {
+        c_index += c_stride[axis];
+        break;
+      }
+      c_index -= static_cast<size_t>(coordinate[axis] - 1) * c_stride[axis];
+      coordinate[axis] = 0;
+    }
+  }
+  return c_order;
+}
+
 }  // namespace
 
 Result<std::string> ReadFileBytes(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    return MakeError(Message{"is_directory", "{0} is a directory, not a file", {path}}, "file",
+                     Hint{"name_a_file", "give the path of a file, not of a folder", {}});
   std::ifstream file(path, std::ios::binary);
   if (!file)
     return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
@@ -107,27 +137,25 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
   std::string descr, fortran, shape_text;
   if (!HeaderValue(header, "descr", &descr) || !HeaderValue(header, "fortran_order", &fortran) ||
       !HeaderValue(header, "shape", &shape_text))
+    return NpyError(name,
+                    Message{"npy_header_keys",
+                            "the header lacks descr, fortran_order or shape: {0}",
+                            {Excerpt(header)}},
+                    Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
+  const bool fortran_order = fortran.find("True") != std::string::npos;
+  // numpy writes '<' (little-endian), '>' (big-endian) or '=' (this machine's: little).
+  const bool known_order = descr.size() == 5 && descr[0] == '\'' && descr[4] == '\'' &&
+                           (descr[1] == '<' || descr[1] == '>' || descr[1] == '=');
+  const std::string kind = known_order ? descr.substr(2, 2) : std::string();
+  if (kind != "f4" && kind != "f8")
     return NpyError(
         name,
-        Message{"npy_header_keys", "the header lacks descr, fortran_order or shape: {0}", {header}},
-        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
-  if (fortran.find("True") != std::string::npos)
-    return NpyError(name, Message{"npy_fortran", "the array is in Fortran order", {}},
-                    Hint{"npy_contiguous", "save np.ascontiguousarray(x) instead", {}});
-  size_t item = 0;
-  if (descr == "'<f4'") {
-    item = 4;
-  } else if (descr == "'<f8'") {
-    item = 8;
-  } else {
-    return NpyError(
-        name,
-        Message{"npy_dtype",
-                "dtype {0} is not supported (only float32 '<f4' and float64 '<f8', "
-                "little-endian)",
-                {descr}},
+        Message{"npy_dtype_any_order",
+                "dtype {0} is not supported (only float32 and float64, either byte order)",
+                {Excerpt(descr)}},
         Hint{"npy_astype", "convert first: np.save('x.npy', x.astype(np.float32))", {}});
-  }
+  const size_t item = kind == "f4" ? 4 : 8;
+  const bool big_endian = descr[1] == '>';
   Shape shape;
   {
     std::string digits;
@@ -141,7 +169,8 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
         shape.push_back(std::stoll(digits));
         digits.clear();
       } else if (c != '(' && c != ')' && c != ',' && c != ' ' && c != 'L') {
-        return NpyError(name, Message{"npy_shape", "cannot read the shape {0}", {shape_text}},
+        return NpyError(name,
+                        Message{"npy_shape", "cannot read the shape {0}", {Excerpt(shape_text)}},
                         Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
       }
     }
@@ -155,27 +184,31 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
                     Hint{"smaller_array", "use a smaller array", {}});
   const size_t data_start = header_start + header_length;
   const size_t expected = static_cast<size_t>(count) * item;
-  if (bytes.size() - data_start != expected)
-    return NpyError(
-        name,
-        Message{"npy_data_size",
-                "the data holds {0} bytes but shape {1} needs {2}",
-                {std::to_string(bytes.size() - data_start), FormatShape(shape),
-                 std::to_string(expected)}},
-        Hint{"npy_truncated", "the file is truncated or has extra bytes; save it again", {}});
+  // numpy.load reads the elements the shape needs and ignores any bytes after them.
+  if (bytes.size() - data_start < expected)
+    return NpyError(name,
+                    Message{"npy_data_short",
+                            "the data holds {0} bytes but shape {1} needs {2}",
+                            {std::to_string(bytes.size() - data_start), FormatShape(shape),
+                             std::to_string(expected)}},
+                    Hint{"npy_cut_short", "the file was cut short; save it again", {}});
   Tensor tensor;
   tensor.shape = shape;
   tensor.data.resize(static_cast<size_t>(count));
   const char* data = bytes.data() + data_start;
   for (size_t i = 0; i < tensor.data.size(); ++i) {
+    char raw[8];
+    std::memcpy(raw, data + item * i, item);
+    if (big_endian) std::reverse(raw, raw + item);
     if (item == 4) {
-      std::memcpy(&tensor.data[i], data + 4 * i, 4);
+      std::memcpy(&tensor.data[i], raw, 4);
     } else {
       double value;
-      std::memcpy(&value, data + 8 * i, 8);
+      std::memcpy(&value, raw, 8);
       tensor.data[i] = static_cast<float>(value);
     }
   }
+  if (fortran_order) tensor.data = FortranToC(shape, tensor.data);
   return tensor;
 }
 

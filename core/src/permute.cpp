@@ -42,7 +42,8 @@ std::vector<PermuteMove> PermuteMoves(const Shape& nlc_shape) {
   for (int64_t n = 0; n < batch; ++n)
     for (int64_t l = 0; l < length; ++l)
       for (int64_t c = 0; c < channels; ++c)
-        moves.push_back({n, l, c, (n * length + l) * channels + c, (n * channels + c) * length + l});
+        moves.push_back(
+            {n, l, c, (n * length + l) * channels + c, (n * channels + c) * length + l});
   return moves;
 }
 

@@ -2,9 +2,25 @@
 
 namespace convstep {
 
+namespace {
+
+// The parameter as the "(<param>)" part shows it: quoted, with " and \ escaped, when it holds
+// anything that would make that part ambiguous (brackets, colons, quotes, spaces).
+std::string ParameterText(const std::string& parameter) {
+  if (parameter.find_first_of("():\"\\ \t") == std::string::npos) return parameter;
+  std::string quoted = "\"";
+  for (char c : parameter) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
 std::string Error::OneLine() const {
   std::string line = message;
-  if (!parameter.empty()) line += " (" + parameter + ")";
+  if (!parameter.empty()) line += " (" + ParameterText(parameter) + ")";
   if (!hint.empty()) line += ": " + hint;
   for (char& ch : line) {
     if (ch == '\n' || ch == '\r') ch = ' ';

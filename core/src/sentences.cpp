@@ -153,7 +153,7 @@ Result<SentenceBatch> EmbedSentences(const std::vector<std::string>& sentences, 
 }
 
 std::string SentencesPython(const std::vector<std::string>& sentences, int64_t channels,
-                            uint64_t seed) {
+                            uint64_t seed, bool seed_negative) {
   std::ostringstream py;
   py << "import re\nimport zlib\n\n";
   py << "def tokenize(sentence):\n"
@@ -164,7 +164,9 @@ std::string SentencesPython(const std::vector<std::string>& sentences, int64_t c
         "    pattern = f\"[{cjk}]|(?:[A-Za-z0-9']|[^\\\\x00-\\\\x7f{cjk}{punct}])+\"\n"
         "    return [''.join(c.lower() if c.isascii() else c for c in t)\n"
         "            for t in re.findall(pattern, sentence)]\n\n";
-  py << "def word_vector(word, size=" << channels << ", seed=" << seed
+  const std::string seed_text =
+      seed_negative ? std::to_string(static_cast<int64_t>(seed)) : std::to_string(seed);
+  py << "def word_vector(word, size=" << channels << ", seed=" << seed_text
      << "):\n"
         "    if word == '<pad>':\n"
         "        return torch.zeros(size)\n"

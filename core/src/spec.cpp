@@ -1,5 +1,7 @@
 #include "convstep/spec.h"
 
+#include <cstdio>
+
 namespace convstep {
 
 bool Conv1dSpec::operator==(const Conv1dSpec& o) const {
@@ -21,11 +23,16 @@ Conv1dSpec SeedSpec() {
 
 std::string PaddingModeName(PaddingMode mode) {
   switch (mode) {
-    case PaddingMode::kZeros: return "zeros";
-    case PaddingMode::kReflect: return "reflect";
-    case PaddingMode::kReplicate: return "replicate";
-    case PaddingMode::kCircular: return "circular";
-    case PaddingMode::kInvalid: break;
+    case PaddingMode::kZeros:
+      return "zeros";
+    case PaddingMode::kReflect:
+      return "reflect";
+    case PaddingMode::kReplicate:
+      return "replicate";
+    case PaddingMode::kCircular:
+      return "circular";
+    case PaddingMode::kInvalid:
+      break;
   }
   return "invalid";
 }
@@ -38,12 +45,75 @@ PaddingMode ParsePaddingMode(const std::string& name) {
   return PaddingMode::kInvalid;
 }
 
+namespace {
+
+// The code point of the UTF-8 character at text[at] and its length (1 for a stray byte).
+char32_t DecodeUtf8(const std::string& text, size_t at, size_t* length) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  size_t count = lead < 0x80           ? 1
+                 : (lead >> 5) == 0x6  ? 2
+                 : (lead >> 4) == 0xe  ? 3
+                 : (lead >> 3) == 0x1e ? 4
+                                       : 0;
+  if (count == 0 || at + count > text.size()) count = 1;
+  char32_t code = count == 1 ? lead : lead & (0x7f >> count);
+  for (size_t i = 1; i < count; ++i) code = (code << 6) | (byte(at + i) & 0x3f);
+  *length = count;
+  return code;
+}
+
+// Characters Python's str.isprintable() calls unprintable, beyond ASCII controls: C1 controls
+// and the no-break, soft-hyphen, zero-width, direction and separator characters.
+bool PythonUnprintable(char32_t code) {
+  return code < 0x20 || (code >= 0x7f && code <= 0xa0) || code == 0xad || code == 0x1680 ||
+         (code >= 0x2000 && code <= 0x200f) || (code >= 0x2028 && code <= 0x202f) ||
+         (code >= 0x205f && code <= 0x2064) || code == 0x3000 || code == 0xfeff;
+}
+
+}  // namespace
+
+std::string PythonRepr(const std::string& text, size_t max_bytes) {
+  const bool has_single = text.find('\'') != std::string::npos;
+  const char quote = has_single && text.find('"') == std::string::npos ? '"' : '\'';
+  std::string out(1, quote);
+  size_t at = 0;
+  for (; at < text.size() && at < max_bytes;) {
+    size_t length = 1;
+    const char32_t code = DecodeUtf8(text, at, &length);
+    if (code == '\\' || code == static_cast<char32_t>(quote)) {
+      out += '\\';
+      out += static_cast<char>(code);
+    } else if (code == '\n') {
+      out += "\\n";
+    } else if (code == '\r') {
+      out += "\\r";
+    } else if (code == '\t') {
+      out += "\\t";
+    } else if (PythonUnprintable(code)) {
+      char escaped[12];
+      std::snprintf(escaped, sizeof escaped, code <= 0xff ? "\\x%02x" : "\\u%04x",
+                    static_cast<unsigned>(code));
+      out += escaped;
+    } else {
+      out.append(text, at, length);
+    }
+    at += length;
+  }
+  out += quote;
+  return at < text.size() ? out + "..." : out;
+}
+
 std::string PaddingPython(const Conv1dSpec& spec) {
   switch (spec.padding_kind) {
-    case PaddingKind::kSame: return "'same'";
-    case PaddingKind::kValid: return "'valid'";
-    case PaddingKind::kInvalid: return "'" + spec.invalid_padding + "'";
-    case PaddingKind::kExplicit: break;
+    case PaddingKind::kSame:
+      return "'same'";
+    case PaddingKind::kValid:
+      return "'valid'";
+    case PaddingKind::kInvalid:
+      return PythonRepr(spec.invalid_padding);
+    case PaddingKind::kExplicit:
+      break;
   }
   return std::to_string(spec.padding);
 }
@@ -58,9 +128,10 @@ std::string SpecPython(const Conv1dSpec& spec) {
   if (spec.groups != 1) text += ", groups=" + std::to_string(spec.groups);
   if (!spec.bias) text += ", bias=False";
   if (spec.padding_mode != PaddingMode::kZeros) {
-    std::string name = spec.padding_mode == PaddingMode::kInvalid ? spec.invalid_mode
-                                                                   : PaddingModeName(spec.padding_mode);
-    text += ", padding_mode='" + name + "'";
+    std::string name = spec.padding_mode == PaddingMode::kInvalid
+                           ? spec.invalid_mode
+                           : PaddingModeName(spec.padding_mode);
+    text += ", padding_mode=" + PythonRepr(name);
   }
   return text + ")";
 }

@@ -1,5 +1,6 @@
 #include "convstep/tensor.h"
 
+#include <cmath>
 #include <limits>
 
 namespace convstep {
@@ -14,13 +15,19 @@ int64_t ShapeNumel(const Shape& shape) {
   return total;
 }
 
-int64_t Tensor::numel() const { return ShapeNumel(shape); }
+int64_t Tensor::numel() const {
+  return ShapeNumel(shape);
+}
 
 Tensor Tensor::Zeros(const Shape& shape) {
   Tensor tensor;
   tensor.shape = shape;
   tensor.data.assign(static_cast<size_t>(ShapeNumel(shape)), 0.f);
   return tensor;
+}
+
+bool RoundsToFloatInfinity(double value) {
+  return std::isfinite(value) && std::fabs(value) >= 0x1.ffffffp127;  // FLT_MAX + half an ulp
 }
 
 std::string FormatShape(const Shape& shape) {
@@ -32,6 +39,8 @@ std::string FormatShape(const Shape& shape) {
   return text + "]";
 }
 
-std::string FormatTorchSize(const Shape& shape) { return "torch.Size(" + FormatShape(shape) + ")"; }
+std::string FormatTorchSize(const Shape& shape) {
+  return "torch.Size(" + FormatShape(shape) + ")";
+}
 
 }  // namespace convstep

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "convstep/json_text.h"
 #include "convstep/torch_text.h"
 
 namespace convstep {
@@ -151,15 +152,20 @@ class TextParser {
     return true;
   }
 
+  // A "..." where numbers or rows were left out (torch prints large tensors summarized).
+  bool Summarized() {
+    if (text_.compare(pos_, 3, "...") != 0 && text_.compare(pos_, 4, " ...") != 0) return false;
+    Fail(Message{"text_summarized",
+                 "the tensor is summarized with '...', so some values are missing",
+                 {}},
+         Hint{"text_print_full",
+              "print it in full first: torch.set_printoptions(profile='full')",
+              {}});
+    return true;
+  }
+
   bool Number() {
-    if (text_.compare(pos_, 3, "...") == 0 || text_.compare(pos_, 4, " ...") == 0)
-      return (Fail(Message{"text_summarized",
-                           "the tensor is summarized with '...', so some values are missing",
-                           {}},
-                   Hint{"text_print_full",
-                        "print it in full first: torch.set_printoptions(profile='full')",
-                        {}}),
-              false);
+    if (Summarized()) return false;
     const char* start = text_.c_str() + pos_;
     char* end = nullptr;
     double value = std::strtod(start, &end);
@@ -173,17 +179,18 @@ class TextParser {
     for (char c : token) {
       if (std::isalpha(Uc(c)) && c != 'e' && c != 'E' && token != "nan" && token != "-nan" &&
           token != "inf" && token != "-inf")
-        return (Fail(Message{"text_not_number", "'{0}' is not a number", {token}},
+        return (Fail(Message{"text_not_number", "'{0}' is not a number", {Excerpt(token)}},
                      Hint{"text_decimal_like", "use decimal numbers like -1.5697", {}}),
                 false);
       if (c == 'x' || c == 'X')
-        return (Fail(Message{"text_not_decimal", "'{0}' is not a decimal number", {token}},
+        return (Fail(Message{"text_not_decimal", "'{0}' is not a decimal number", {Excerpt(token)}},
                      Hint{"text_decimal", "use decimal numbers", {}}),
                 false);
     }
     pos_ = static_cast<size_t>(end - text_.c_str());
-    if (std::isfinite(value) && std::fabs(value) > std::numeric_limits<float>::max())
-      return (Fail(Message{"text_too_large", "'{0}' is too large for float32", {token}},
+    const bool inf_word = token == "inf" || token == "-inf";  // strtod: "1e999" is inf too
+    if (RoundsToFloatInfinity(value) || (std::isinf(value) && !inf_word))
+      return (Fail(Message{"text_too_large", "'{0}' is too large for float32", {Excerpt(token)}},
                    Hint{"text_smaller", "use smaller numbers", {}}),
               false);
     values_.push_back(static_cast<float>(value));
@@ -202,6 +209,7 @@ class TextParser {
     if (Peek() != ']') {
       for (;;) {
         SkipSpace();
+        if (Summarized()) return false;  // a "...," row between rows of a 2-d or 3-d tensor
         const bool is_list = Peek() == '[';
         if (count == 0) holds_lists = is_list;
         if (is_list != holds_lists)

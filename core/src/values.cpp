@@ -1,6 +1,7 @@
 #include "convstep/values.h"
 
 #include <limits>
+#include <new>
 #include <string>
 
 namespace convstep {
@@ -117,8 +118,10 @@ bool ParseValueSource(const std::string& name, ValueSource* out) {
   return false;
 }
 
-Result<Tensor> GenerateInput(const Shape& input_shape, ValueSource source, uint64_t seed,
-                             const Limits& limits, TorchCpuKernels kernels) {
+namespace {
+
+Result<Tensor> GenerateInputUnguarded(const Shape& input_shape, ValueSource source, uint64_t seed,
+                                      const Limits& limits, TorchCpuKernels kernels) {
   auto numel = CheckedNumel(input_shape, "input_shape");
   if (!numel) return numel.error();
   if (*numel > limits.max_bytes / 4) return OverBudget(*numel, limits);
@@ -128,10 +131,9 @@ Result<Tensor> GenerateInput(const Shape& input_shape, ValueSource source, uint6
   return MakeFilled(input_shape, source, generator);
 }
 
-Result<GeneratedTensors> GenerateTensors(const Conv1dSpec& spec, const Shape& input_shape,
-                                         InputLayout layout, ValueSource source, uint64_t seed,
-                                         const Limits& limits, TorchCpuKernels kernels) {
-  (void)layout;  // the input is created in the order it is given; permuting is the caller's
+Result<GeneratedTensors> GenerateTensorsUnguarded(const Conv1dSpec& spec, const Shape& input_shape,
+                                                  ValueSource source, uint64_t seed,
+                                                  const Limits& limits, TorchCpuKernels kernels) {
   if (auto built = ValidateSpec(spec); !built) return built.error();
   auto input_numel = CheckedNumel(input_shape, "input_shape");
   if (!input_numel) return input_numel.error();
@@ -157,6 +159,28 @@ Result<GeneratedTensors> GenerateTensors(const Conv1dSpec& spec, const Shape& in
   out.weight = MakeFilled(WeightShape(spec), source, generator);
   if (spec.bias) out.bias = MakeFilled({spec.out_channels}, source, generator);
   return out;
+}
+
+}  // namespace
+
+Result<Tensor> GenerateInput(const Shape& input_shape, ValueSource source, uint64_t seed,
+                             const Limits& limits, TorchCpuKernels kernels) {
+  try {
+    return GenerateInputUnguarded(input_shape, source, seed, limits, kernels);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemoryError(Message{"budget_generated", "the generated tensors", {}}, limits);
+  }
+}
+
+Result<GeneratedTensors> GenerateTensors(const Conv1dSpec& spec, const Shape& input_shape,
+                                         InputLayout layout, ValueSource source, uint64_t seed,
+                                         const Limits& limits, TorchCpuKernels kernels) {
+  (void)layout;  // the input is created in the order it is given; permuting is the caller's
+  try {
+    return GenerateTensorsUnguarded(spec, input_shape, source, seed, limits, kernels);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemoryError(Message{"budget_generated", "the generated tensors", {}}, limits);
+  }
 }
 
 std::string ValueSourcePython(ValueSource source, TensorRole role, const Conv1dSpec& spec,

@@ -6,17 +6,21 @@ namespace convstep {
 
 const char* GranularityName(Granularity granularity) {
   switch (granularity) {
-    case Granularity::kTap: return "tap";
-    case Granularity::kWindow: return "window";
-    case Granularity::kRow: return "row";
-    case Granularity::kBatch: return "batch";
+    case Granularity::kTap:
+      return "tap";
+    case Granularity::kWindow:
+      return "window";
+    case Granularity::kRow:
+      return "row";
+    case Granularity::kBatch:
+      return "batch";
   }
   return "tap";
 }
 
 bool ParseGranularity(const std::string& name, Granularity* out) {
-  for (Granularity g : {Granularity::kTap, Granularity::kWindow, Granularity::kRow,
-                        Granularity::kBatch}) {
+  for (Granularity g :
+       {Granularity::kTap, Granularity::kWindow, Granularity::kRow, Granularity::kBatch}) {
     if (name == GranularityName(g)) {
       *out = g;
       return true;
@@ -31,10 +35,14 @@ Walkthrough::Walkthrough(const Conv1dProblem& problem, const Geometry& geometry)
 int64_t Walkthrough::StepCount(Granularity granularity) const {
   const Geometry& g = geometry_;
   switch (granularity) {
-    case Granularity::kTap: return g.OutputCount() * g.taps;
-    case Granularity::kWindow: return g.OutputCount();
-    case Granularity::kRow: return g.batch * g.out_channels;
-    case Granularity::kBatch: return g.batch;
+    case Granularity::kTap:
+      return g.OutputCount() * g.taps;
+    case Granularity::kWindow:
+      return g.OutputCount();
+    case Granularity::kRow:
+      return g.batch * g.out_channels;
+    case Granularity::kBatch:
+      return g.batch;
   }
   return 0;
 }
@@ -52,9 +60,15 @@ TapCoord Walkthrough::CoordOf(int64_t step, Granularity granularity) const {
       window = step / g.taps;
       tap = step % g.taps;
       break;
-    case Granularity::kWindow: window = step; break;
-    case Granularity::kRow: window = (step + 1) * g.out_length - 1; break;
-    case Granularity::kBatch: window = (step + 1) * g.out_channels * g.out_length - 1; break;
+    case Granularity::kWindow:
+      window = step;
+      break;
+    case Granularity::kRow:
+      window = (step + 1) * g.out_length - 1;
+      break;
+    case Granularity::kBatch:
+      window = (step + 1) * g.out_channels * g.out_length - 1;
+      break;
   }
   TapCoord coord;
   coord.n = window / (g.out_channels * g.out_length);
@@ -68,10 +82,14 @@ int64_t Walkthrough::StepOf(const TapCoord& coord, Granularity granularity) cons
   const Geometry& g = geometry_;
   const int64_t window = OutputIndex(coord.n, coord.out_channel, coord.t);
   switch (granularity) {
-    case Granularity::kTap: return window * g.taps + coord.tap;
-    case Granularity::kWindow: return window;
-    case Granularity::kRow: return window / g.out_length;
-    case Granularity::kBatch: return window / (g.out_channels * g.out_length);
+    case Granularity::kTap:
+      return window * g.taps + coord.tap;
+    case Granularity::kWindow:
+      return window;
+    case Granularity::kRow:
+      return window / g.out_length;
+    case Granularity::kBatch:
+      return window / (g.out_channels * g.out_length);
   }
   return 0;
 }
@@ -137,20 +155,20 @@ std::vector<FieldEntry> Walkthrough::ReceptiveField(int64_t out_channel, int64_t
 }
 
 std::vector<UseEntry> Walkthrough::UsesOfInput(int64_t n, int64_t in_channel, int64_t l) const {
-  const Geometry& g = geometry_;
   std::vector<UseEntry> uses;
-  const int64_t group = g.GroupOfIn(in_channel);
+  for (const int64_t pos : CopiesOf(l)) {
+    const std::vector<UseEntry> reads = UsesOfPadded(n, in_channel, pos);
+    uses.insert(uses.end(), reads.begin(), reads.end());
+  }
+  return uses;
+}
+
+std::vector<int64_t> Walkthrough::CopiesOf(int64_t l) const {
+  const Geometry& g = geometry_;
+  std::vector<int64_t> positions;
   auto visit = [&](int64_t pos) {
     const PaddedCell cell = SourceOf(g, pos);
-    if (cell.kind == CellKind::kZeroPad || cell.source != l) return;
-    for (int64_t k = 0; k < g.kernel_size; ++k) {
-      const int64_t offset = pos - k * g.dilation;
-      if (offset < 0 || offset % g.stride != 0) continue;
-      const int64_t t = offset / g.stride;
-      if (t >= g.out_length) continue;
-      for (int64_t oi = 0; oi < g.out_per_group; ++oi)
-        uses.push_back({n, group * g.out_per_group + oi, t, k, pos});
-    }
+    if (cell.kind != CellKind::kZeroPad && cell.source == l) positions.push_back(pos);
   };
   const int64_t real_begin = std::max<int64_t>(0, g.pad_left);
   const int64_t real_end = std::min(g.padded_length, g.pad_left + g.length);
@@ -158,6 +176,22 @@ std::vector<UseEntry> Walkthrough::UsesOfInput(int64_t n, int64_t in_channel, in
   const int64_t real_pos = l + g.pad_left;
   if (real_pos >= real_begin && real_pos < real_end) visit(real_pos);
   for (int64_t pos = real_end; pos < g.padded_length; ++pos) visit(pos);  // right ghost cells
+  return positions;
+}
+
+std::vector<UseEntry> Walkthrough::UsesOfPadded(int64_t n, int64_t in_channel,
+                                                int64_t padded_pos) const {
+  const Geometry& g = geometry_;
+  std::vector<UseEntry> uses;
+  const int64_t group = g.GroupOfIn(in_channel);
+  for (int64_t k = 0; k < g.kernel_size; ++k) {
+    const int64_t offset = padded_pos - k * g.dilation;
+    if (offset < 0 || offset % g.stride != 0) continue;
+    const int64_t t = offset / g.stride;
+    if (t >= g.out_length) continue;
+    for (int64_t oi = 0; oi < g.out_per_group; ++oi)
+      uses.push_back({n, group * g.out_per_group + oi, t, k, padded_pos});
+  }
   return uses;
 }
 

@@ -1,7 +1,7 @@
 // ForwardFast's own paths against ForwardReference: depthwise and grouped layers, every
 // output length around the tile and block edges, short row blocks, stride phases and
 // dilation with every padding mode, in-place and copied window blocks, non-finite values,
-// empty outputs.
+// empty outputs; each with every kernel the CPU runs.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -21,27 +21,39 @@ Conv1dProblem Magnitudes(Conv1dProblem problem) {
   return problem;
 }
 
-// Checks fast == reference within the forward error bound of float summation: both sums
-// are within taps * 2^-24 * sum|w x| of the exact one (the fast path fuses multiply-adds).
+// Checks fast == reference with every kernel this CPU runs (kernel_dispatch.h): the
+// portable kernel bit for bit; the fused kernels within the forward error bound of float
+// summation: both sums are within taps * 2^-24 * sum|w x| of the exact one.
+// (test_kernel_dispatch.cpp checks the fused kernels' bits against fused reference loops.)
 void ExpectMatchesReference(const Conv1dProblem& problem, const std::string& label) {
   auto g = ValidateProblem(problem);
   ASSERT_TRUE(g) << label << ": " << g.error().OneLine();
   const Tensor reference = ForwardReference(problem, *g);
-  const Tensor fast = ForwardFast(problem, *g);
-  ASSERT_EQ(fast.shape, g->OutputShape()) << label;
-  ASSERT_EQ(fast.data.size(), reference.data.size()) << label;
   const Tensor magnitude = ForwardReference(Magnitudes(problem), *g);
   const float unit = std::ldexp(1.f, -24);
-  for (size_t i = 0; i < fast.data.size(); ++i) {
-    if (!std::isfinite(reference.data[i])) {  // NaN where the reference has NaN, same infinity
-      if (std::isnan(reference.data[i]))
-        ASSERT_TRUE(std::isnan(fast.data[i])) << label << " element " << i;
-      else
-        ASSERT_EQ(fast.data[i], reference.data[i]) << label << " element " << i;
-      continue;
+  for (Kernel kernel : SupportedKernels()) {
+    FastOptions options;
+    options.kernel = kernel;
+    const Tensor fast = ForwardFast(problem, *g, options);
+    const std::string where = label + " (" + KernelName(kernel) + ")";
+    ASSERT_EQ(fast.shape, g->OutputShape()) << where;
+    ASSERT_EQ(fast.data.size(), reference.data.size()) << where;
+    const bool exact = !KernelFusesMultiplyAdd(kernel);
+    for (size_t i = 0; i < fast.data.size(); ++i) {
+      if (!std::isfinite(reference.data[i])) {  // NaN where the reference has NaN, same infinity
+        if (std::isnan(reference.data[i]))
+          ASSERT_TRUE(std::isnan(fast.data[i])) << where << " element " << i;
+        else
+          ASSERT_EQ(fast.data[i], reference.data[i]) << where << " element " << i;
+        continue;
+      }
+      if (exact) {
+        ASSERT_EQ(fast.data[i], reference.data[i]) << where << " element " << i;
+        continue;
+      }
+      const float bound = 2.f * static_cast<float>(g->taps + 1) * unit * magnitude.data[i] + 1e-30f;
+      ASSERT_NEAR(fast.data[i], reference.data[i], bound) << where << " element " << i;
     }
-    const float bound = 2.f * static_cast<float>(g->taps + 1) * unit * magnitude.data[i] + 1e-30f;
-    ASSERT_NEAR(fast.data[i], reference.data[i], bound) << label << " element " << i;
   }
 }
 
@@ -72,7 +84,7 @@ TEST(ForwardFast, DepthwiseWithChannelMultipliers) {
 }
 
 TEST(ForwardFast, EveryOutputLengthAroundTilesAndBlocks) {
-  // Tiles are 96 positions wide with AVX-512 (24 with AVX2, 12 with SSE); blocks of a
+  // Tiles are 96 positions wide with AVX-512 (24 with AVX2, 8 portable); blocks of a
   // 64-channel group hold a few hundred positions. L_out runs through all those edges.
   std::mt19937 rng(12);
   for (int64_t out_length = 1; out_length <= 700; ++out_length) {
@@ -191,9 +203,13 @@ TEST(ForwardFast, EmptyBatchForEveryPath) {
       Conv1dProblem problem = testing::RandomProblem(spec, {0, 4, 50}, rng);
       auto g = ValidateProblem(problem);
       ASSERT_TRUE(g) << g.error().OneLine();
-      const Tensor fast = ForwardFast(problem, *g);
-      EXPECT_EQ(fast.shape, g->OutputShape());
-      EXPECT_TRUE(fast.data.empty());
+      for (Kernel kernel : SupportedKernels()) {
+        FastOptions options;
+        options.kernel = kernel;
+        const Tensor fast = ForwardFast(problem, *g, options);
+        EXPECT_EQ(fast.shape, g->OutputShape()) << KernelName(kernel);
+        EXPECT_TRUE(fast.data.empty()) << KernelName(kernel);
+      }
     }
   }
 }

@@ -1,7 +1,9 @@
 // .npy and CSV files: numpy-written fixtures, round trips, and a table of broken files.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "convstep/io_csv.h"
@@ -17,7 +19,9 @@ std::string Golden(const std::string& name) {
 
 TEST(Npy, ReadsFilesWrittenByNumpy) {
   const auto expected = nlohmann::json::parse(testing::ReadGolden("npy/expected.json"));
-  ASSERT_EQ(expected.size(), 5u);
+  // Includes big-endian and Fortran-order files and one with bytes after the data, each
+  // expected as numpy.load reads it (tools/gen_golden_npy.py).
+  ASSERT_EQ(expected.size(), 10u);
   for (auto it = expected.begin(); it != expected.end(); ++it) {
     auto tensor = ReadNpyFile(Golden(it.key()));
     ASSERT_TRUE(tensor) << it.key() << ": " << tensor.error().OneLine();
@@ -39,8 +43,7 @@ TEST(Npy, WriteThenReadIsExact) {
 TEST(Npy, BrokenFilesSayWhy) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"bad_int64.npy", "dtype '<i8' is not supported"},
-      {"bad_bigendian.npy", "dtype '>f4' is not supported"},
-      {"bad_fortran.npy", "Fortran order"},
+      {"bad_int32_bigendian.npy", "dtype '>i4' is not supported"},
       {"bad_truncated.npy", "needs 360"},
   };
   for (const auto& [file, reason] : cases) {
@@ -62,6 +65,39 @@ TEST(Csv, ParsesWithHeaderCommentsAndSeparators) {
   ASSERT_TRUE(matrix) << matrix.error().OneLine();
   EXPECT_EQ(matrix->shape, (Shape{3, 3}));
   EXPECT_EQ(matrix->data, (std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, -9.5f}));
+}
+
+// numpy.savetxt writes nan and inf; a first line is a header only when no cell is a number.
+TEST(Csv, SpecialNumbersAreValuesAndNeverAHeader) {
+  auto special = ParseCsv("nan,nan,nan,nan\n5,6,7,8\n9,10,11,12\n", "m.csv");
+  ASSERT_TRUE(special) << special.error().OneLine();
+  EXPECT_EQ(special->shape, (Shape{3, 4}));  // the nan row is data, not a dropped header
+  EXPECT_TRUE(std::isnan(special->data[0]));
+  auto infinities = ParseCsv("inf,-inf,+Inf,-Infinity\n", "m.csv");
+  ASSERT_TRUE(infinities) << infinities.error().OneLine();
+  const float inf = std::numeric_limits<float>::infinity();
+  EXPECT_EQ(infinities->data, (std::vector<float>{inf, -inf, inf, -inf}));
+  auto flt_max = ParseCsv("3.4028235e+38,-3.4028235e+38\n", "m.csv");  // FLT_MAX fits
+  ASSERT_TRUE(flt_max) << flt_max.error().OneLine();
+  EXPECT_EQ(flt_max->data[0], std::numeric_limits<float>::max());
+  auto mixed_header = ParseCsv("x,1\n2,3\n", "m.csv");  // one number: data, so 'x' is wrong
+  ASSERT_FALSE(mixed_header);
+  EXPECT_NE(mixed_header.error().message.find("line 1, column 1: 'x'"), std::string::npos);
+}
+
+TEST(Csv, CommaTabAndSpaceSeparatorsReadTheSameAndABomIsSkipped) {
+  const std::vector<float> expected = {1, 2, 3, 4, 5, 6};
+  for (const char* text :
+       {"1,2,3\n4,5,6\n", "1\t2\t3\n4\t5\t6\n", "1 2 3\n4 5 6\n", "  1   2 3\n4 5  6  \n",
+        "\xef\xbb\xbf"
+        "1,2,3\n4,5,6\n",
+        "\xef\xbb\xbf"
+        "c0 c1 c2\n1 2 3\n4 5 6\n"}) {
+    auto matrix = ParseCsv(text, "m.csv");
+    ASSERT_TRUE(matrix) << text << ": " << matrix.error().OneLine();
+    EXPECT_EQ(matrix->shape, (Shape{2, 3})) << text;
+    EXPECT_EQ(matrix->data, expected) << text;
+  }
 }
 
 TEST(Csv, WriteReadRoundTripAndOrientation) {
@@ -87,8 +123,10 @@ TEST(Csv, BrokenFilesSayWhereAndWhy) {
       {"1,2,\n", "line 1, column 3: '' is not a number"},
       {"", "m.csv: no numbers found"},
       {"h1,h2\n", "no numbers found"},
-      {"1e999,2\n", "'1e999' is not a number"},
-      {"nan,2\n", "'nan' is not a number"},
+      {"1e999,2\n", "1e999 is too large for float32"},
+      {"1e39,2\n", "line 1, column 1: 1e39 is too large for float32"},  // a number: no header
+      {"3.4028236e38\n", "too large for float32"},
+      {"0x10,2\n", "'0x10' is not a number"},
   };
   for (const auto& [text, reason] : cases) {
     auto matrix = ParseCsv(text, "m.csv");

@@ -67,7 +67,9 @@ TEST(SpecJson, RaggedAndNonNumericTensors) {
             "input[1] has 2 elements, expected 3 like the first list at this level");
   auto text = ParseSpecJson(R"({"weight": [[1, "x"]]})");
   ASSERT_FALSE(text);
-  EXPECT_EQ(text.error().message, "weight[0][1] is a string, not a number");
+  EXPECT_EQ(text.error().message,
+            "weight[0][1] is the string \"x\", not a number (NaN and the infinities are written "
+            "\"nan\", \"inf\" and \"-inf\")");
   auto deep = ParseSpecJson(R"({"input": [[1, [2]]]})");
   ASSERT_FALSE(deep);
 }
@@ -99,6 +101,36 @@ TEST(SpecJson, TensorsFromFilesRelativeToTheSpec) {
   EXPECT_NE(unknown.error().message.find("unknown file type"), std::string::npos);
   auto extra = ParseSpecJson(R"({"input": {"file": "x.npy", "mode": 1}})", dir);
   ASSERT_FALSE(extra);
+}
+
+}  // namespace
+}  // namespace convstep
+
+namespace convstep {
+namespace {
+
+TEST(SpecJson, FitWeightsToReadsAnOutputAndExcludesGivenWeights) {
+  const auto doc = ParseSpecJson(
+      R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 2},
+          "input": [[[1, 2, 3]]], "fit_weights_to": [[[0.5, 1.5]]]})");
+  ASSERT_TRUE(doc) << doc.error().OneLine();
+  ASSERT_TRUE(doc->fit_output);
+  EXPECT_EQ(doc->fit_output->shape, (Shape{1, 1, 2}));
+  EXPECT_FALSE(doc->extra.contains("fit_weights_to"));
+  const auto both = ParseSpecJson(
+      R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 2},
+          "weight": [[[1, 1]]], "fit_weights_to": [[[0.5, 1.5]]]})");
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().parameter, "fit_weights_to");
+  EXPECT_EQ(both.error().message, "the spec gives fit_weights_to and also weight or bias");
+  const auto no_layer = ParseSpecJson(R"({"input": [[1, 2]], "fit_weights_to": [[1]]})");
+  ASSERT_FALSE(no_layer);
+  EXPECT_EQ(no_layer.error().message, "fit_weights_to needs a \"conv\" object");
+  const auto ragged = ParseSpecJson(
+      R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 2},
+          "fit_weights_to": [[1, 2], [3]]})");
+  ASSERT_FALSE(ragged);
+  EXPECT_EQ(ragged.error().parameter, "fit_weights_to");
 }
 
 }  // namespace

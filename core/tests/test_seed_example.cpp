@@ -1,8 +1,8 @@
 // The seed document's example: [6,5,3] --permute--> [6,3,5] --Conv1d(3,8,2,bias=False)--> [6,8,4].
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "convstep/forward.h"
@@ -51,7 +51,7 @@ TEST(SeedExample, ConvolutionGivesSixByEightByFour) {
   auto g = ValidateProblem(problem);
   ASSERT_TRUE(g) << g.error().OneLine();
   EXPECT_EQ(ForwardFast(problem, *g).shape, (Shape{6, 8, 4}));
-  EXPECT_EQ(g->taps, 6);  // 3 channels x 2 taps: "6 numbers times 6 numbers"
+  EXPECT_EQ(g->taps, 6);        // 3 channels x 2 taps: "6 numbers times 6 numbers"
   EXPECT_EQ(g->out_length, 4);  // "each kernel moves four times"
 }
 

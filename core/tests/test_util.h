@@ -33,7 +33,8 @@ inline Conv1dProblem RandomProblem(const Conv1dSpec& spec, const Shape& input_sh
   Conv1dProblem problem;
   problem.spec = spec;
   problem.input = RandomTensor(input_shape, rng);
-  problem.weight = RandomTensor({spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size}, rng);
+  problem.weight =
+      RandomTensor({spec.out_channels, spec.in_channels / spec.groups, spec.kernel_size}, rng);
   if (spec.bias) problem.bias = RandomTensor({spec.out_channels}, rng);
   return problem;
 }

@@ -71,10 +71,12 @@ TEST(Validate, ConstructionErrorsInPyTorchsOrder) {
   spec.stride = 2;
   EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "padding='same' is not supported for strided convolutions");
   spec = Spec(3, 8, -1);
-  EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "Trying to create tensor with negative dimension -1: [8, 3, -1]");
+  EXPECT_EQ(MessageOf(spec, {6, 3, 5}),
+            "Trying to create tensor with negative dimension -1: [8, 3, -1]");
   spec = Spec(-4, 8, 1);
   spec.groups = 2;
-  EXPECT_EQ(MessageOf(spec, {2, 6, 5}), "Trying to create tensor with negative dimension -2: [8, -2, 1]");
+  EXPECT_EQ(MessageOf(spec, {2, 6, 5}),
+            "Trying to create tensor with negative dimension -2: [8, -2, 1]");
 }
 
 TEST(Validate, ForwardChecksInPyTorchsOrder) {
@@ -138,7 +140,8 @@ TEST(Validate, NegativePaddingCropsInNonZeroModes) {
   spec.padding_mode = PaddingMode::kReflect;
   EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "2input (W: 5)is too small. Calculated output W: -1");
   spec.padding_mode = PaddingMode::kCircular;
-  EXPECT_EQ(MessageOf(spec, {6, 3, 5}), "Negative padding value is resulting in an empty dimension");
+  EXPECT_EQ(MessageOf(spec, {6, 3, 5}),
+            "Negative padding value is resulting in an empty dimension");
 }
 
 TEST(Validate, SamePaddingSplitsLeftAndRight) {
@@ -215,7 +218,8 @@ TEST(SourceOf, GhostCellsNameTheElementTheyCopy) {
   Conv1dSpec spec = Spec(1, 1, 1);
   spec.padding = 2;
   for (auto [mode, left2, left1, right1, right2] :
-       {std::tuple{PaddingMode::kReflect, 2, 1, 3, 2}, std::tuple{PaddingMode::kReplicate, 0, 0, 4, 4},
+       {std::tuple{PaddingMode::kReflect, 2, 1, 3, 2},
+        std::tuple{PaddingMode::kReplicate, 0, 0, 4, 4},
         std::tuple{PaddingMode::kCircular, 3, 4, 0, 1}}) {
     spec.padding_mode = mode;
     auto g = Validate(spec, {1, 1, 5});
@@ -230,6 +234,36 @@ TEST(SourceOf, GhostCellsNameTheElementTheyCopy) {
   spec.padding_mode = PaddingMode::kZeros;
   auto g = Validate(spec, {1, 1, 5});
   EXPECT_EQ(SourceOf(*g, 0).kind, CellKind::kZeroPad);
+}
+
+}  // namespace
+}  // namespace convstep
+
+namespace convstep {
+namespace {
+
+TEST(Validate, GroupsThatDoNotDivideOutChannelsGetValidOutChannelsInTheHint) {
+  // Chapter 8's change: nn.Conv1d(3, 8, 2, groups=3) fails as it is built; 6 or 9 would work.
+  Conv1dSpec spec = SeedSpec();
+  spec.groups = 3;
+  const auto g = Validate(spec, {6, 3, 5});
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().message, "out_channels must be divisible by groups");
+  EXPECT_EQ(g.error().hint,
+            "out_channels=8 does not split into 3 equal groups: with groups=3, use a multiple of "
+            "3 for out_channels, such as 6 or 9; or keep out_channels and use a divisor of both "
+            "in_channels (3) and out_channels (8), one of: 1");
+  spec.out_channels = 2;  // fewer than the groups: the first multiple
+  EXPECT_NE(Validate(spec, {6, 3, 5}).error().hint.find("such as 3;"), std::string::npos);
+}
+
+TEST(Validate, TheForgottenPermuteHintLeadsWithThePermute) {
+  const auto g = Validate(SeedSpec(), {6, 5, 3});
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().hint,
+            "the input's channel axis (axis 1) has 5 but in_channels is 3: if the data is [N, L, "
+            "C], permute(0, 2, 1) it first; set in_channels to 5 only if axis 1 really holds the "
+            "channels");
 }
 
 }  // namespace

@@ -81,12 +81,13 @@ TEST(Walkthrough, TapStepsRunThroughEachWindowInOrder) {
   // Stepping in any order gives the same state: no hidden history.
   for (int64_t step : {100, 3, 100}) {
     StepState a = walk.State(step, Granularity::kTap);
-    EXPECT_EQ(a.taps[static_cast<size_t>(a.coord.tap)].running_sum,
-              walk.State(step, Granularity::kTap).taps[static_cast<size_t>(a.coord.tap)].running_sum);
+    EXPECT_EQ(
+        a.taps[static_cast<size_t>(a.coord.tap)].running_sum,
+        walk.State(step, Granularity::kTap).taps[static_cast<size_t>(a.coord.tap)].running_sum);
   }
   // Coarse steps end on the last tap of their unit, and StepOf inverts CoordOf.
-  for (Granularity gran : {Granularity::kTap, Granularity::kWindow, Granularity::kRow,
-                           Granularity::kBatch}) {
+  for (Granularity gran :
+       {Granularity::kTap, Granularity::kWindow, Granularity::kRow, Granularity::kBatch}) {
     for (int64_t step = 0; step < walk.StepCount(gran); ++step)
       ASSERT_EQ(walk.StepOf(walk.CoordOf(step, gran), gran), step) << GranularityName(gran);
   }
@@ -126,6 +127,39 @@ TEST(Walkthrough, ReverseMapsInvertTheWindowMaps) {
     EXPECT_EQ(forward_pairs, reverse_pairs) << SpecPython(spec);
     // Each (output, tap) reaches exactly one input, so no use is listed twice.
     EXPECT_EQ(reverse_count, reverse_pairs.size()) << SpecPython(spec);
+  }
+}
+
+TEST(Walkthrough, PaddedPositionsMapBackToTheirWindowsAndCopies) {
+  std::mt19937 rng(12);
+  for (const Conv1dSpec& spec : Specs()) {
+    Conv1dProblem problem = testing::RandomProblem(spec, {1, 4, 7}, rng);
+    auto g = ValidateProblem(problem);
+    ASSERT_TRUE(g);
+    Walkthrough walk(problem, *g);
+    // Forward: every (o, t, k) tap reading padded position p of channel c, zeros included.
+    std::set<std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t>> forward_taps;
+    for (int64_t o = 0; o < g->out_channels; ++o)
+      for (int64_t t = 0; t < g->out_length; ++t)
+        for (const FieldEntry& e : walk.ReceptiveField(o, t))
+          forward_taps.insert({e.in_channel, e.padded_pos, o, t, e.k});
+    std::set<std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t>> reverse_taps;
+    for (int64_t c = 0; c < g->in_channels; ++c)
+      for (int64_t pos = 0; pos < g->padded_length; ++pos)
+        for (const UseEntry& use : walk.UsesOfPadded(0, c, pos)) {
+          EXPECT_EQ(use.padded_pos, pos);
+          reverse_taps.insert({c, pos, use.out_channel, use.t, use.k});
+        }
+    EXPECT_EQ(forward_taps, reverse_taps) << SpecPython(spec);
+    // The copies of l are exactly the padded positions whose source is l, in order.
+    for (int64_t l = 0; l < g->length; ++l) {
+      std::vector<int64_t> expected;
+      for (int64_t pos = 0; pos < g->padded_length; ++pos) {
+        const PaddedCell cell = SourceOf(*g, pos);
+        if (cell.kind != CellKind::kZeroPad && cell.source == l) expected.push_back(pos);
+      }
+      EXPECT_EQ(walk.CopiesOf(l), expected) << SpecPython(spec) << " l=" << l;
+    }
   }
 }
 

@@ -13,37 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.h"
+
 namespace {
 
+using convstep::testing::Cli;
+using convstep::testing::CliRun;
+using convstep::testing::Slurp;
 using nlohmann::json;
-
-struct CliRun {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream file(path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-// Runs convstep-cli with arguments (already shell-quoted), optionally feeding stdin.
-CliRun Cli(const std::string& args, const std::string& stdin_text = "") {
-  // ctest runs tests in parallel processes: give each its own files.
-  const std::string dir = ::testing::TempDir() + "/convstep_cli_" + std::to_string(getpid());
-  const std::string in = dir + "_stdin.txt", out = dir + "_out.txt", err = dir + "_err.txt";
-  std::ofstream(in) << stdin_text;
-  const std::string command =
-      std::string(CONVSTEP_CLI) + " " + args + " <" + in + " >" + out + " 2>" + err;
-  CliRun run;
-  const int raw = std::system(command.c_str());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = Slurp(out);
-  run.err = Slurp(err);
-  return run;
-}
 
 json SeedDocument() {
   return json::parse(Slurp(std::string(CONVSTEP_GOLDEN_DIR) + "/seed_document.json"));
@@ -103,6 +80,28 @@ TEST(Cli, ForgottenPermuteGivesPyTorchsMessageParameterAndHint) {
       0u)
       << run.err;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST(Cli, ForwardGivesTheSameOutputOnAnyNumberOfThreads) {
+  // Sixteen batch items and 70 output channels: work for several threads.
+  json spec = {{"conv", {{"in_channels", 8}, {"out_channels", 70}, {"kernel_size", 3}}},
+               {"input_shape", {16, 8, 300}},
+               {"seed", 5},
+               {"values", "randn"}};
+  const CliRun one = Cli("forward --threads 1 -", spec.dump());
+  ASSERT_EQ(one.status, 0) << one.err;
+  const json expected = json::parse(one.out);
+  ASSERT_EQ(expected["output_shape"], json({16, 70, 298}));
+  for (const char* threads : {"2", "3", "8"}) {
+    const CliRun many = Cli(std::string("forward --threads ") + threads + " -", spec.dump());
+    ASSERT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << threads << " threads";  // the same digits, so the same bits
+  }
+  const CliRun zero = Cli("forward --threads 0 -", spec.dump());
+  EXPECT_EQ(zero.status, 2);
+  EXPECT_NE(zero.err.find("--threads"), std::string::npos) << zero.err;
+  EXPECT_NE(zero.err.find("0"), std::string::npos) << zero.err;
+  EXPECT_TRUE(zero.out.empty());
 }
 
 TEST(Cli, InvalidConfigurationAndMissingFile) {
@@ -227,6 +226,69 @@ TEST(Cli, MissingBiasIsDrawnAfterTheGivenWeightsDraw) {
   EXPECT_EQ(result["bias"].size(), 8u);
   const double bound = 1.0 / std::sqrt(6.0);  // 1/sqrt(fan_in), fan_in = 3 * 2
   for (const json& b : result["bias"]) EXPECT_LE(std::fabs(b.get<double>()), bound);
+}
+
+// --- fit: the blog post's kernel recovered from its printed input and output ----------------
+
+// Writes the blog post's printed [6, 8, 4] output as print(tensor) text; returns its path.
+std::string WritePrintedOutput() {
+  const std::string path =
+      ::testing::TempDir() + "/convstep_cli_printed_output_" + std::to_string(getpid()) + ".txt";
+  std::ofstream(path) << "tensor(" << SeedDocument()["output"].dump()
+                      << ",\n       grad_fn=<SqueezeBackward1>)\n";
+  return path;
+}
+
+TEST(Cli, FitRecoversTheBlogPostsKernelAndItsSpecReproducesThePrintedOutput) {
+  const json spec = {
+      {"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 2}, {"bias", false}}},
+      {"input_layout", "NLC"},
+      {"input", SeedDocument()["input_nlc"]}};
+  CliRun run = Cli("fit - --output " + WritePrintedOutput(), spec.dump());
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json fit = json::parse(run.out);
+  EXPECT_EQ(fit["weight_shape"], json({8, 3, 2}));
+  EXPECT_FALSE(fit.contains("bias"));
+  EXPECT_EQ(fit["equations"], 24);
+  EXPECT_EQ(fit["unknowns"], 6);
+  EXPECT_EQ(fit["square"], false);
+  EXPECT_LT(fit["max_residual"].get<double>(), 1e-4);
+  EXPECT_GT(fit["condition_number"].get<double>(), 1.0);
+  EXPECT_LT(fit["condition_number"].get<double>(), 3.0);
+  // The fitted spec runs as it is, and gives every printed number back within 1e-4.
+  CliRun forward = Cli("forward -", fit["spec"].dump());
+  ASSERT_EQ(forward.status, 0) << forward.err;
+  std::vector<double> printed;
+  Flatten(SeedDocument()["output"], &printed);
+  ExpectClose(json::parse(forward.out)["output"], json(printed), 1e-4, "output");
+}
+
+TEST(Cli, FitRefusesAnOutputOfTheWrongShape) {
+  const json spec = {
+      {"conv", {{"in_channels", 3}, {"out_channels", 8}, {"kernel_size", 3}, {"bias", false}}},
+      {"input_layout", "NLC"},
+      {"input", SeedDocument()["input_nlc"]}};
+  CliRun run = Cli("fit - --output " + WritePrintedOutput(), spec.dump());
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_EQ(run.err,
+            "error: the output has shape [6, 8, 4], but nn.Conv1d(3, 8, 3, bias=False) on input "
+            "[6, 3, 5] gives [6, 8, 3] (output): give the output this layer printed for this "
+            "input, of shape [6, 8, 3]\n");
+}
+
+TEST(Cli, CodeWithEquivalentsAddsTheConv2dAndMatmulForms) {
+  CliRun run = Cli("code - --equivalents", SeedSpec().dump());
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("conv2d = nn.Conv2d(3, 8, (1, 2), bias=False)\n"), std::string::npos);
+  EXPECT_NE(run.out.find("y_conv2d = conv2d(x.unsqueeze(2)).squeeze(2)"), std::string::npos);
+  EXPECT_NE(run.out.find("conv2d_image = nn.Conv2d(1, 8, (3, 2), bias=False)\n"),
+            std::string::npos);
+  EXPECT_NE(run.out.find("cols = cols.permute(0, 1, 3, 2).reshape(6, 6, 4)"), std::string::npos);
+  EXPECT_NE(run.out.find("y_matmul = W @ cols"), std::string::npos);
+  // Without the flag the program is the Conv1d alone.
+  CliRun plain = Cli("code -", SeedSpec().dump());
+  EXPECT_EQ(plain.out.find("Conv2d"), std::string::npos);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ struct CodeSpec {
   Conv1dSpec spec;
   InputLayout layout = InputLayout::kNCL;
   ValueSource values = ValueSource::kTorchRandn;
-  uint64_t seed = 0;
+  uint64_t seed = 0;             ///< torch.manual_seed value as torch keeps it (-1 is 2^64-1)
+  bool seed_negative = false;    ///< print the seed as the negative int64 it was written as
   Shape input_shape;             ///< in `layout` order
   bool input_drawn = true;       ///< the source made the input (false: it was given as values)
   std::optional<Tensor> input;   ///< literal values (typed, pasted or loaded), in `layout` order
@@ -30,6 +31,8 @@ struct CodeSpec {
 
 /// Runnable Python (torch 1.13) that rebuilds the same tensors, permutes [N, L, C] input,
 /// builds nn.Conv1d with every non-default argument, runs it and prints the shapes and y.
+/// Unbatched input with padding_mode='circular', which PyTorch 1.13 refuses, runs as
+/// conv(x.unsqueeze(0)).squeeze(0), with a comment saying why.
 /// Running it with real PyTorch prints the numbers ConvStep shows (to float rounding).
 std::string PythonCode(const CodeSpec& code);
 

@@ -27,14 +27,18 @@ std::string OverBudgetMessage(const std::string& what, int64_t floats, const Lim
 /// OverBudgetMessage as a translatable message ("over_budget"), `what` translatable too.
 Message OverBudgetText(MessageArg what, int64_t floats, const Limits& limits);
 
+/// The error for memory the budget allows but the machine does not give (std::bad_alloc
+/// caught where tensors are made): names `what`, the budget, and how to go on.
+Error OutOfMemoryError(MessageArg what, const Limits& limits);
+
 /// All derived sizes of one convolution. Unbatched input is treated as a batch of one.
 struct Geometry {
-  bool batched = true;        ///< input was [N, C, L] (false: [C, L])
-  int64_t batch = 1;          ///< N
-  int64_t in_channels = 0;    ///< C
-  int64_t length = 0;         ///< L, before padding
-  int64_t out_channels = 0;   ///< O
-  int64_t kernel_size = 0;    ///< k
+  bool batched = true;       ///< input was [N, C, L] (false: [C, L])
+  int64_t batch = 1;         ///< N
+  int64_t in_channels = 0;   ///< C
+  int64_t length = 0;        ///< L, before padding
+  int64_t out_channels = 0;  ///< O
+  int64_t kernel_size = 0;   ///< k
   int64_t stride = 1;
   int64_t dilation = 1;
   int64_t groups = 1;

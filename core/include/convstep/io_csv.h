@@ -1,4 +1,4 @@
-// CSV matrices: one row per line, numbers separated by commas (or semicolons / tabs).
+// CSV matrices: one row per line, numbers separated by commas, semicolons, tabs or spaces.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +15,12 @@ enum class CsvOrientation {
   kRowsAreChannels,   ///< each line is one channel: a [C, L] matrix
 };
 
-/// Parses CSV text into a 2-d [rows, columns] tensor. A first line with no numbers at all is
-/// taken as a header; blank lines and lines starting with '#' are skipped. Ragged rows,
-/// non-numeric cells and empty input give an Error naming `name`, the line and the column.
+/// Parses CSV text into a 2-d [rows, columns] tensor. Cells are separated by commas,
+/// semicolons or tabs, or else by runs of spaces; nan, inf and -inf (any case) are numbers.
+/// A first line is a header only when none of its cells is a number; a UTF-8 byte-order mark,
+/// blank lines and lines starting with '#' are skipped. Ragged rows, non-numeric cells,
+/// numbers that round to infinity in float32 and empty input give an Error naming `name`,
+/// the line and the column.
 Result<Tensor> ParseCsv(const std::string& text, const std::string& name,
                         int64_t max_elements = int64_t{1} << 28);
 

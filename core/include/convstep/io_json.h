@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convstep/json_text.h"
 #include "convstep/problem.h"
 #include "convstep/result.h"
 #include "convstep/tensor.h"
@@ -25,16 +26,21 @@ struct SpecDocument {
   std::optional<Shape> input_shape;  ///< "input_shape", for generated input (in `layout` order)
   std::optional<Tensor> weight;
   std::optional<Tensor> bias;
+  /// "fit_weights_to": an output the layer gave for this input; the weight (and bias) are
+  /// recovered from it by least squares (fit.h) instead of being given or drawn.
+  std::optional<Tensor> fit_output;
   std::vector<std::string> sentences;  ///< "sentences": text input, one sentence per item
-  std::optional<uint64_t> seed;        ///< "seed": torch.manual_seed value
+  std::optional<uint64_t>
+      seed;  ///< "seed": torch.manual_seed value, as torch keeps it (-1 is 2^64-1)
+  bool seed_negative = false;  ///< the seed was written negative (print it as int64, as given)
   ValueSource values = ValueSource::kTorchRandn;  ///< "values": how missing tensors are made
   nlohmann::json extra;                           ///< every other top-level key, kept for sessions
 };
 
 /// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
 /// an Error naming the place (line/column or key path) and what would be right.
-/// "input", "weight" and "bias" may also be {"file": "PATH"} naming a .npy, .csv or .txt
-/// (PyTorch's printed text) file; relative paths are taken from `base_dir`.
+/// "input", "weight", "bias" and "fit_weights_to" may also be {"file": "PATH"} naming a .npy, .csv
+/// or .txt (PyTorch's printed text) file; relative paths are taken from `base_dir`.
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir = ".");
 
 /// Loads a tensor file by its extension: .npy (float32/float64), .csv (a matrix, rows as
@@ -49,11 +55,16 @@ Result<Conv1dSpec> ParseConvJson(const nlohmann::json& conv);
 Result<Tensor> TensorFromJson(const nlohmann::json& value, const std::string& name);
 
 /// A tensor as nested lists, like tensor.tolist(); each float printed in its shortest form
-/// that reads back to the same float32.
+/// that reads back to the same float32 (write it with DumpJson, json_text.h).
 nlohmann::json TensorToJson(const Tensor& tensor);
 
-/// A float32 as a JSON number in its shortest round-trip form.
+/// A float32 as a JSON number in its shortest round-trip form; NaN, +Inf and -Inf, which
+/// JSON lacks, as the strings "nan", "inf" and "-inf" (which TensorFromJson reads back).
 nlohmann::json FloatToJson(float value);
+
+/// One element of a tensor: a JSON number (refused when it would round to infinity in
+/// float32) or one of the strings "nan", "inf", "-inf". Returns why not, or nothing on success.
+std::optional<Message> FloatOfJson(const nlohmann::json& value, float* out);
 
 /// The "conv" object of a spec, with every key.
 nlohmann::json ConvToJson(const Conv1dSpec& spec);

@@ -1,4 +1,4 @@
-// NumPy .npy files: float32/float64, little-endian, C order (numpy.save's default).
+// NumPy .npy files: float32/float64 in either byte order and C or Fortran order.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +9,9 @@
 
 namespace convstep {
 
-/// Reads .npy bytes. Accepts '<f4' and '<f8' (converted to float32) in C order; other dtypes,
-/// big-endian or Fortran-order data, bad headers, truncated data and arrays over
+/// Reads .npy bytes. Accepts float32 and float64 ('<f4', '>f4', '<f8', '>f8'; converted to
+/// float32) in C or Fortran order (converted to C order). Bytes after the data are ignored,
+/// as numpy.load ignores them. Other dtypes, bad headers, truncated data and arrays over
 /// `max_elements` give an Error that names `name`, the place and the reason.
 Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name,
                        int64_t max_elements = int64_t{1} << 28);

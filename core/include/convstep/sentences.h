@@ -34,7 +34,8 @@ Result<SentenceBatch> EmbedSentences(const std::vector<std::string>& sentences, 
                                      uint64_t seed);
 
 /// Python that builds the same [N, L, C] tensor `x` (a tokenizer, word_vector and the batch).
+/// `seed_negative` writes the seed as the negative int64 it was given as (the same vectors).
 std::string SentencesPython(const std::vector<std::string>& sentences, int64_t channels,
-                            uint64_t seed);
+                            uint64_t seed, bool seed_negative = false);
 
 }  // namespace convstep

@@ -39,6 +39,11 @@ Conv1dSpec SeedSpec();
 std::string PaddingModeName(PaddingMode mode);
 /// Parses a padding_mode name; unknown names give kInvalid.
 PaddingMode ParsePaddingMode(const std::string& name);
+/// A string as Python's repr() writes it: single quotes, or double quotes when the text holds
+/// a single quote and no double quote; backslashes doubled; \n, \r, \t and other unprintable
+/// characters (controls, C1 controls, no-break and zero-width spaces, ...) escaped. Text longer
+/// than `max_bytes` is cut at a character boundary and "..." follows the closing quote.
+std::string PythonRepr(const std::string& text, size_t max_bytes = std::string::npos);
 /// "0", "'same'", "'valid'": padding as it appears in Python code.
 std::string PaddingPython(const Conv1dSpec& spec);
 /// "nn.Conv1d(3, 8, 2, bias=False)" with every non-default argument.

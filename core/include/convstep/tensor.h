@@ -37,6 +37,9 @@ struct Tensor {
 
 /// Product of a shape's sizes, or -1 when it overflows or a size is negative.
 int64_t ShapeNumel(const Shape& shape);
+/// True when a finite double is too large for float32, i.e. rounds to +-infinity there
+/// (|value| >= 2^128 - 2^103). FLT_MAX itself (3.4028235e38) and anything that rounds to it fit.
+bool RoundsToFloatInfinity(double value);
 /// "[6, 3, 5]" as PyTorch prints sizes in error messages.
 std::string FormatShape(const Shape& shape);
 /// "torch.Size([6, 3, 5])" as PyTorch prints tensor.shape.

@@ -24,7 +24,7 @@
 //  - double: x = (random64() & (2^53 - 1)) * 2^-53; result likewise in double.
 //  - Tensor.uniform_(from, to) casts from and to to float first. In the AVX2 build the
 //    compiler FUSES x * (to - from) + from into one fused multiply-add (one rounding); the
-//    issue's "u*(2b) - b" with two roundings differs by one unit in the last place for
+//    textbook "u*(2b) - b" with two roundings differs by one unit in the last place for
 //    about 46% of values (of 3 million). Without AVX2 it is the two-rounding form.
 //
 // torch.randn (normal_kernel), float32, contiguous
@@ -54,7 +54,7 @@
 //     else fan_in = (in/groups) * k, gain = sqrt(2 / (1 + sqrt(5)**2)), std = gain /
 //     sqrt(fan_in), bound = sqrt(3) * std (all in double), weight.uniform_(-bound, bound),
 //     element by element in row-major order. For every fan_in up to 200000, float(bound)
-//     equals float(1 / sqrt(fan_in)), as the issue says; the code follows init.py's
+//     equals float(1 / sqrt(fan_in)), as the formula says; the code follows init.py's
 //     arithmetic anyway.
 //  2. If bias: fan_in as above; if fan_in != 0, bound = 1 / sqrt(fan_in) and
 //     bias.uniform_(-bound, bound). (fan_in == 0 leaves torch's bias uninitialised memory;

@@ -26,11 +26,11 @@ struct TapCoord {
 
 /// One multiply of a window: x[c, pos] * w[o, c_local, k] = product.
 struct TapState {
-  int64_t in_channel = 0;  ///< absolute input channel c
+  int64_t in_channel = 0;        ///< absolute input channel c
   int64_t channel_in_group = 0;  ///< c - first channel of the group (weight's 2nd index)
-  int64_t k = 0;           ///< kernel tap
-  int64_t padded_pos = 0;  ///< position in the padded sequence
-  PaddedCell cell;         ///< real / zero pad / ghost copy of input[source]
+  int64_t k = 0;                 ///< kernel tap
+  int64_t padded_pos = 0;        ///< position in the padded sequence
+  PaddedCell cell;               ///< real / zero pad / ghost copy of input[source]
   float x = 0.f, w = 0.f, product = 0.f;
   float running_sum = 0.f;  ///< sum of products of taps 0..this, in float, PyTorch's order
   bool done = false;        ///< whether this tap has been computed at the current step
@@ -38,19 +38,19 @@ struct TapState {
 
 /// Everything a view needs about one step.
 struct StepState {
-  int64_t step = 0;            ///< the step index at the chosen granularity
-  TapCoord coord;              ///< the last tap this step completes
-  int64_t group = 0;           ///< the group of coord.out_channel
-  int64_t taps_done = 0;       ///< taps of the current window computed, 1..taps
-  int64_t window_start = 0;    ///< first padded position under the kernel
+  int64_t step = 0;                       ///< the step index at the chosen granularity
+  TapCoord coord;                         ///< the last tap this step completes
+  int64_t group = 0;                      ///< the group of coord.out_channel
+  int64_t taps_done = 0;                  ///< taps of the current window computed, 1..taps
+  int64_t window_start = 0;               ///< first padded position under the kernel
   std::vector<int64_t> window_positions;  ///< padded position of each k (dilation gaps)
   std::vector<PaddedCell> window_cells;   ///< source of each window position
-  std::vector<TapState> taps;  ///< every tap of the window, in (c, k) order
+  std::vector<TapState> taps;             ///< every tap of the window, in (c, k) order
   bool has_bias = false;
   float bias = 0.f;
-  float output = 0.f;          ///< the finished element (sum + bias) when window_complete
+  float output = 0.f;  ///< the finished element (sum + bias) when window_complete
   bool window_complete = false;
-  int64_t outputs_done = 0;    ///< output elements finished, in (n, o, t) order
+  int64_t outputs_done = 0;  ///< output elements finished, in (n, o, t) order
 };
 
 /// One input element an output depends on, through tap (c, k).
@@ -84,6 +84,12 @@ class Walkthrough {
   std::vector<FieldEntry> ReceptiveField(int64_t out_channel, int64_t t) const;
   /// Every output and tap that input[n, c, l] feeds (directly or through ghost copies).
   std::vector<UseEntry> UsesOfInput(int64_t n, int64_t in_channel, int64_t l) const;
+  /// Every padded position that shows input position l, in order: ghost copies on the left
+  /// (reflect, replicate, circular), the real cell, ghost copies on the right.
+  std::vector<int64_t> CopiesOf(int64_t l) const;
+  /// Every output and tap that reads padded position `padded_pos` of channel c of item n
+  /// (a zero, an input cell or a ghost copy).
+  std::vector<UseEntry> UsesOfPadded(int64_t n, int64_t in_channel, int64_t padded_pos) const;
   /// The input a weight w[o, c_local, k] multiplies at output position t.
   FieldEntry InputOfWeight(int64_t out_channel, int64_t channel_in_group, int64_t k,
                            int64_t t) const;

@@ -1,0 +1,226 @@
+#include "ui/panels/permute_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "ui/draw/colormap.h"
+#include "ui/draw/grid.h"
+#include "ui/widgets/panel_common.h"
+
+namespace convstep::gui {
+namespace {
+
+float Ease(float t) {
+  t = std::clamp(t, 0.f, 1.f);
+  return t < 0.5f ? 4.f * t * t * t : 1.f - std::pow(-2.f * t + 2.f, 3.f) / 2.f;
+}
+
+ImVec2 Lerp(ImVec2 a, ImVec2 b, float t) {
+  return ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+}
+
+// "[6, 5, 3]" with the last two sizes (and their axis names below) trading places.
+float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float progress,
+                        ImFont* font) {
+  const float t = Ease(progress);
+  char sizes[3][24];
+  for (int i = 0; i < 3; ++i)
+    std::snprintf(sizes[i], sizeof sizes[i], "%lld", static_cast<long long>(nlc[i]));
+  const char* names[3] = {"N", "L", "C"};
+  ImGui::PushFont(font);
+  const float gap = ImGui::CalcTextSize(", ").x;
+  const float slot = std::max({ImGui::CalcTextSize(sizes[0]).x, ImGui::CalcTextSize(sizes[1]).x,
+                               ImGui::CalcTextSize(sizes[2]).x, ImGui::CalcTextSize("C").x}) +
+                     4.f;
+  const float bracket = ImGui::CalcTextSize("[").x;
+  const float line = ImGui::GetTextLineHeight();
+  float x = pos.x;
+  const ImU32 text = Palette::kText;
+  draw->AddText(ImVec2(x, pos.y), text, "[");
+  x += bracket;
+  float slot_x[3];
+  for (int i = 0; i < 3; ++i) {
+    slot_x[i] = x;
+    x += slot + (i < 2 ? gap : 0.f);
+  }
+  draw->AddText(ImVec2(slot_x[0] + slot, pos.y), text, ",");
+  draw->AddText(ImVec2(slot_x[1] + slot, pos.y), text, ",");
+  draw->AddText(ImVec2(x, pos.y), text, "]");
+  // Axis 0 stays; axis 1 (L) and axis 2 (C) swap, one arcing over, one under.
+  const int from[3] = {0, 1, 2};
+  const int to[3] = {0, 2, 1};
+  const float lift[3] = {0.f, -0.6f, 0.6f};
+  for (int i = 0; i < 3; ++i) {
+    const float sx = slot_x[from[i]] + (slot_x[to[i]] - slot_x[from[i]]) * t;
+    const float arc = std::sin(t * 3.14159f) * lift[i] * line;
+    const float w = ImGui::CalcTextSize(sizes[i]).x;
+    const ImU32 color =
+        i == 0 ? text : (i == 1 ? IM_COL32(0, 90, 160, 255) : IM_COL32(170, 70, 0, 255));
+    draw->AddText(ImVec2(sx + (slot - w) * 0.5f, pos.y + arc), color, sizes[i]);
+    const float nw = ImGui::CalcTextSize(names[i]).x;
+    draw->AddText(ImVec2(sx + (slot - nw) * 0.5f, pos.y + line + arc * 0.5f),
+                  WithAlpha(color, 0.75f), names[i]);
+  }
+  const float width = x + ImGui::CalcTextSize("]").x - pos.x;
+  ImGui::PopFont();
+  return width;
+}
+
+// The cells of batch item n in mid-flight at `progress`, with their labels, in [origin ...].
+// Returns the height used.
+float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec2 area_min,
+                      ImVec2 area, float progress) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  const int64_t n = std::min(frame.coord.n, g.batch - 1);
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 natural = ValueCellSize(session.input_style);
+  const float label_w = ImGui::CalcTextSize("c00").x + 8.f;
+  const float room_x = area.x - label_w, room_y = area.y - line - 4.f;
+  // Both arrangements must fit in the square of side max(L, C) cells.
+  int64_t shown = std::max(g.length, g.in_channels);
+  const float side = static_cast<float>(shown);
+  float scale = std::min({kMaxFit, room_x / (natural.x * side), room_y / (natural.y * side)});
+  constexpr float kMinScale = 0.45f;
+  if (scale < kMinScale) {
+    scale = kMinScale;
+    shown = std::max<int64_t>(1, static_cast<int64_t>(std::min(room_x / (natural.x * scale),
+                                                               room_y / (natural.y * scale))));
+  }
+  const ImVec2 cell(std::floor(natural.x * scale), std::floor(natural.y * scale));
+  const int64_t vis_l = std::min(g.length, shown), vis_c = std::min(g.in_channels, shown);
+  const float block = static_cast<float>(std::max(vis_l, vis_c));
+  const ImVec2 origin(area_min.x + label_w + std::max(0.f, (room_x - block * cell.x) * 0.5f),
+                      area_min.y + line + 4.f);
+  const CellText cell_text =
+      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+  // Labels cross-fade from (word rows, component columns) to (channel rows, position columns);
+  // they thin out when the cells are smaller than a line of text.
+  const float fade = Ease(progress);
+  const int64_t row_every = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(line / cell.y)));
+  const int64_t col_every =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(ImGui::CalcTextSize("l00").x / cell.x)));
+  char label[32];
+  for (int side_index = 0; side_index < 2; ++side_index) {
+    const bool before = side_index == 0;
+    const float alpha = before ? 1.f - fade : fade;
+    if (alpha <= 0.02f) continue;
+    const int64_t rows = before ? vis_l : vis_c, cols = before ? vis_c : vis_l;
+    for (int64_t i = 0; i < rows; i += row_every) {
+      std::snprintf(label, sizeof label, before ? "w%lld" : "c%lld", static_cast<long long>(i));
+      const float w = ImGui::CalcTextSize(label).x;
+      draw->AddText(ImVec2(origin.x - w - 4.f,
+                           origin.y + cell.y * static_cast<float>(i) + (cell.y - line) * 0.5f),
+                    WithAlpha(Palette::kMutedText, alpha), label);
+    }
+    for (int64_t j = 0; j < cols; j += col_every) {
+      std::snprintf(label, sizeof label, before ? "c%lld" : "l%lld", static_cast<long long>(j));
+      const float w = ImGui::CalcTextSize(label).x;
+      draw->AddText(ImVec2(origin.x + cell.x * (static_cast<float>(j) + 0.5f) - w * 0.5f,
+                           origin.y - line - 2.f),
+                    WithAlpha(Palette::kMutedText, alpha), label);
+    }
+  }
+  // Cells: from (row l, col c) to (row c, col l), staggered along the anti-diagonal.
+  const float span = static_cast<float>(std::max<int64_t>(1, vis_l + vis_c - 2));
+  for (int64_t l = 0; l < vis_l; ++l) {
+    for (int64_t c = 0; c < vis_c; ++c) {
+      const float delay = 0.45f * static_cast<float>(l + c) / span;
+      const float local = Ease((progress - delay) / 0.55f);
+      const ImVec2 from(origin.x + cell.x * static_cast<float>(c),
+                        origin.y + cell.y * static_cast<float>(l));
+      const ImVec2 to(origin.x + cell.x * static_cast<float>(l),
+                      origin.y + cell.y * static_cast<float>(c));
+      ImVec2 at = Lerp(from, to, local);
+      // Cells off the diagonal bow outwards a little, so their paths do not all overlap.
+      const float bow = std::sin(local * 3.14159f) * 0.15f * static_cast<float>(l - c) * cell.y;
+      at.x += bow;
+      at.y -= bow;
+      CellLook look;
+      look.colormap = frame.colormap;
+      look.text = cell_text;
+      const bool moving = local > 0.f && local < 1.f;
+      look.outline = moving ? Palette::kKernelFrame : 0;
+      look.outline_thickness = moving ? 1.5f : 0.f;
+      DrawValueCell(draw, at, ImVec2(at.x + cell.x - 1.f, at.y + cell.y - 1.f),
+                    session.problem.input.at(n, c, l), session.input_style.abs_max,
+                    session.input_style, look);
+    }
+  }
+  float used = line + 4.f + block * cell.y;
+  if (vis_l < g.length || vis_c < g.in_channels) {
+    draw->AddText(ImVec2(origin.x, area_min.y + used + 2.f), Palette::kMutedText,
+                  Tr(app.i18n, "permute.cropped"));
+    used += line + 2.f;
+  }
+  return used;
+}
+
+}  // namespace
+
+void DrawPermutePanel(const Frame& frame, AppState& app) {
+  const Session& session = *frame.session;
+  const Geometry& g = session.geometry;
+  if (!BeginPanel(PanelLabel(app.i18n, "panel.permute", "permute(0, 2, 1)").c_str(),
+                  frame.layout.permute)) {
+    EndPanel();
+    return;
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const bool nlc = session.recipe.layout == InputLayout::kNLC;
+  const float line = ImGui::GetTextLineHeight();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const Shape nlc_shape = nlc ? session.input_given.shape : Shape{g.batch, g.length, g.in_channels};
+  const float progress = nlc ? app.permute.progress : 1.f;
+  const float shape_w = DrawMorphingShape(draw, top, nlc_shape, progress, frame.fonts.bold);
+
+  // Replay and "forgot the permute?" beside the shape label, or under it when it is wide.
+  const std::string replay = Label(app.i18n, "permute.replay"),
+                    forgot = Label(app.i18n, "permute.forgot");
+  const float buttons_w = ImGui::CalcTextSize(Tr(app.i18n, "permute.replay")).x +
+                          ImGui::CalcTextSize(Tr(app.i18n, "permute.forgot")).x +
+                          style.FramePadding.x * 4.f + style.ItemSpacing.x;
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  const bool beside = shape_w + buttons_w + style.ItemSpacing.x * 2.f <= avail_w;
+  if (beside)
+    ImGui::SetCursorScreenPos(ImVec2(top.x + avail_w - buttons_w, top.y));
+  else
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 2.f * line + 4.f));
+  if (!nlc) ImGui::BeginDisabled();
+  if (ImGui::SmallButton(replay.c_str())) ReplayPermute(app);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(forgot.c_str())) app.show_forgot_permute = true;
+  if (!nlc) ImGui::EndDisabled();
+  const float below = beside ? top.y + 2.f * line + 6.f : ImGui::GetCursorScreenPos().y + 2.f;
+  ImGui::SetCursorScreenPos(ImVec2(top.x, below));
+
+  // The why line: in full when it leaves the grid room, else the short form.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const std::vector<std::string> args = {std::to_string(g.in_channels),
+                                         std::to_string(g.kernel_size)};
+  std::string why =
+      TrFormat(app.i18n, nlc ? "permute.why" : "permute.not_needed", {args[0], args[1]});
+  float why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+  if (why_h > avail.y * 0.3f) {
+    why = TrFormat(app.i18n, nlc ? "permute.why_short" : "permute.not_needed_short",
+                   {args[0], args[1]});
+    why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+  }
+  const ImVec2 area_min = ImGui::GetCursorScreenPos();
+  const ImVec2 area(avail.x, std::max(0.f, avail.y - why_h - style.ItemSpacing.y * 2.f));
+  float used = 0.f;
+  if (g.batch > 0 && g.length > 0 && g.in_channels > 0 && area.y > 8.f) {
+    draw->PushClipRect(area_min, ImVec2(area_min.x + area.x, area_min.y + area.y), true);
+    used = DrawFlyingCells(frame, app, draw, area_min, area, progress);
+    draw->PopClipRect();
+  }
+  ImGui::SetCursorScreenPos(
+      ImVec2(area_min.x, area_min.y + std::min(used, area.y) + style.ItemSpacing.y));
+  TextWrappedCjk(why.c_str());
+  EndPanel();
+}
+
+}  // namespace convstep::gui

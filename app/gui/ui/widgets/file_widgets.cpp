@@ -1,0 +1,52 @@
+#include "ui/widgets/file_widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include "ui/draw/colormap.h"
+#include "ui/draw/wrap_text.h"
+
+namespace convstep::gui {
+
+void ErrorText(const std::string& text, float wrap_width) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+  TextWrappedCjk(text.c_str(), wrap_width);  // breaks Chinese between characters too
+  ImGui::PopStyleColor();
+}
+
+void SuccessText(const std::string& text, float wrap_width) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.2f, 1.f));
+  TextWrappedCjk(text.c_str(), wrap_width);
+  ImGui::PopStyleColor();
+}
+
+void CenterNextWindow(float width_em) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Appearing);
+}
+
+void CenterNextWindowFitting(float width_em, const std::string& content, std::string* fitted) {
+  CenterNextWindow(width_em);
+  if (content == *fitted) return;
+  *fitted = content;  // a zero height makes Dear ImGui fit it to the content (over two frames)
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Always);
+}
+
+bool EscapePressed() {
+  return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+
+bool PathField(const char* id, std::string* path, bool* focus, float width) {
+  if (*focus) {
+    ImGui::SetKeyboardFocusHere();
+    *focus = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  return ImGui::InputText(id, path, ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,192 @@
+// The register tiles of ForwardFast for one instruction set. core/CMakeLists.txt compiles this
+// file once per set, each time with its own -m flags and CONVSTEP_KERNEL_NAMESPACE (avx512,
+// avx2 or portable), so one binary holds all of them and ForwardFast picks one at run time.
+//
+// Only intrinsics and plain loops live here, with internal linkage: no inline function from a
+// shared header (std::, Eigen) is instantiated with this file's -m flags, so the linker can
+// never hand an AVX-512 copy of such a function to code that runs on an older CPU.
+//
+// One tile is kRows output channels x kVecs packets of output positions, held in
+// registers while every tap is multiplied in, in the reference's tap order, with one
+// multiply-add per tap and packet (fused with AVX2+FMA and AVX-512; a product rounded and then
+// added in the portable kernel, exactly as ForwardReference does). Tile shapes: 4 x 6 packets
+// fill 24 of AVX-512's 32 registers; with 16 registers and FMA 4 x 3 fits; without FMA every
+// product needs a register of its own, so 4 x 2. (Measured on AMD EPYC Zen 5: 4x6, 5x4, 6x4
+// and 7x3 all ran at 220-250 GFLOP/s with AVX-512; with AVX2, 4x3 beat 4x2, 125 against 115
+// GFLOP/s; with SSE2, 4x2 beat 4x3, 46 against 33. On an Intel Xeon (Sapphire Rapids class,
+// AVX-512) 4x6, 6x4 and 8x3 all gave 108-123 GFLOP/s on the dense benchmark shapes: the tile
+// shape is not what limits them there.) kRows may be 1 .. kMaxTileRows per instruction set.
+#include <cstdint>
+
+#include "kernel_table.h"
+
+#if defined(CONVSTEP_KERNEL_AVX512) || defined(CONVSTEP_KERNEL_AVX2)
+#include <immintrin.h>
+#endif
+
+#ifndef CONVSTEP_KERNEL_NAMESPACE
+#error "compile with -DCONVSTEP_KERNEL_NAMESPACE=<instruction set> (see core/CMakeLists.txt)"
+#endif
+
+namespace convstep::kernels::CONVSTEP_KERNEL_NAMESPACE {
+namespace {
+
+#if defined(CONVSTEP_KERNEL_AVX512)
+#if !defined(__AVX512F__) || !defined(__FMA__)
+#error "the avx512 kernels need -mavx512f -mfma"
+#endif
+using Packet = __m512;
+constexpr int kLanes = 16;
+constexpr int kRows = 4;
+constexpr int kVecs = 6;
+constexpr bool kFused = true;
+constexpr const char* kName = "avx512";
+inline Packet Load(const float* p) {
+  return _mm512_loadu_ps(p);
+}
+inline void Store(float* p, Packet v) {
+  _mm512_storeu_ps(p, v);
+}
+inline Packet Broadcast(float v) {
+  return _mm512_set1_ps(v);
+}
+inline Packet Zero() {
+  return _mm512_setzero_ps();
+}
+inline Packet MulAdd(Packet w, Packet x, Packet acc) {
+  return _mm512_fmadd_ps(w, x, acc);
+}
+inline Packet Add(Packet a, Packet b) {
+  return _mm512_add_ps(a, b);
+}
+#elif defined(CONVSTEP_KERNEL_AVX2)
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "the avx2 kernels need -mavx2 -mfma"
+#endif
+using Packet = __m256;
+constexpr int kLanes = 8;
+constexpr int kRows = 4;
+constexpr int kVecs = 3;
+constexpr bool kFused = true;
+constexpr const char* kName = "avx2";
+inline Packet Load(const float* p) {
+  return _mm256_loadu_ps(p);
+}
+inline void Store(float* p, Packet v) {
+  _mm256_storeu_ps(p, v);
+}
+inline Packet Broadcast(float v) {
+  return _mm256_set1_ps(v);
+}
+inline Packet Zero() {
+  return _mm256_setzero_ps();
+}
+inline Packet MulAdd(Packet w, Packet x, Packet acc) {
+  return _mm256_fmadd_ps(w, x, acc);
+}
+inline Packet Add(Packet a, Packet b) {
+  return _mm256_add_ps(a, b);
+}
+#else
+// Four floats in GCC / Clang vector extensions: SSE2 on x86-64, NEON on ARM, SIMD128 in
+// WebAssembly. The build's -ffp-contract=off keeps w * x + acc two roundings.
+using Packet = float __attribute__((vector_size(16)));
+constexpr int kLanes = 4;
+constexpr int kRows = 4;
+constexpr int kVecs = 2;
+constexpr bool kFused = false;
+constexpr const char* kName = "portable";
+inline Packet Load(const float* p) {
+  Packet v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void Store(float* p, Packet v) {
+  __builtin_memcpy(p, &v, sizeof v);
+}
+inline Packet Broadcast(float v) {
+  return Packet{v, v, v, v};
+}
+inline Packet Zero() {
+  return Packet{0.f, 0.f, 0.f, 0.f};
+}
+inline Packet MulAdd(Packet w, Packet x, Packet acc) {
+  const Packet product = w * x;
+  return acc + product;
+}
+inline Packet Add(Packet a, Packet b) {
+  return a + b;
+}
+#endif
+
+constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
+
+// Accumulates one tile: y[r][j] = bias[r] + sum over taps of weight[tap][r] * x[offset(tap) + j]
+// for r < Rows, j < kTileWidth. `weight` is packed [tap][Rows]; `bias` may be null.
+template <int Rows>
+void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float* weight,
+          const float* bias, float* y, int64_t y_stride) {
+  Packet acc[Rows][kVecs];
+  for (int r = 0; r < Rows; ++r)
+    for (int v = 0; v < kVecs; ++v) acc[r][v] = Zero();
+  // One flat loop over taps (not c then k): GCC then keeps every accumulator in a register.
+  for (int64_t tap = 0; tap < taps; ++tap) {
+    const float* tap_row = x + tap_offsets[tap];
+    Packet inputs[kVecs];
+    for (int v = 0; v < kVecs; ++v) inputs[v] = Load(tap_row + v * kLanes);
+    for (int r = 0; r < Rows; ++r) {
+      const Packet w = Broadcast(weight[r]);
+      for (int v = 0; v < kVecs; ++v) acc[r][v] = MulAdd(w, inputs[v], acc[r][v]);
+    }
+    weight += Rows;
+  }
+  // The bias comes after the last tap, as in ForwardReference.
+  for (int r = 0; r < Rows; ++r) {
+    if (bias != nullptr) {
+      const Packet b = Broadcast(bias[r]);
+      for (int v = 0; v < kVecs; ++v) acc[r][v] = Add(acc[r][v], b);
+    }
+    for (int v = 0; v < kVecs; ++v) Store(y + r * y_stride + v * kLanes, acc[r][v]);
+  }
+}
+
+// Every tile of one row block over `width` positions. A tile that would pass the end of the
+// output row is computed into a local buffer and cut.
+template <int Rows>
+void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
+              const float* bias, float* y, int64_t y_stride, int64_t width) {
+  for (int64_t t = 0; t < width; t += kTileWidth) {
+    if (t + kTileWidth <= width) {
+      Tile<Rows>(origin + t, offsets, taps, weight, bias, y + t, y_stride);
+      continue;
+    }
+    float tail[Rows * kTileWidth];
+    Tile<Rows>(origin + t, offsets, taps, weight, bias, tail, kTileWidth);
+    for (int r = 0; r < Rows; ++r)
+      for (int64_t j = 0; j < width - t; ++j) y[r * y_stride + t + j] = tail[r * kTileWidth + j];
+  }
+}
+
+// RowBlock<Rows> for a block of 1 .. kRows output channels, null above kRows.
+template <int Rows>
+constexpr RowBlockFunction RowBlockFor() {
+  if constexpr (Rows <= kRows) return RowBlock<Rows>;
+  return nullptr;
+}
+
+static_assert(kRows >= 1 && kRows <= kMaxTileRows && kMaxTileRows == 8);
+const KernelTable kTable = {
+    kName,
+    kRows,
+    kTileWidth,
+    kFused,
+    {RowBlockFor<1>(), RowBlockFor<2>(), RowBlockFor<3>(), RowBlockFor<4>(), RowBlockFor<5>(),
+     RowBlockFor<6>(), RowBlockFor<7>(), RowBlockFor<8>()}};
+
+}  // namespace
+
+const KernelTable& Table() {
+  return kTable;
+}
+
+}  // namespace convstep::kernels::CONVSTEP_KERNEL_NAMESPACE

@@ -1,0 +1,250 @@
+#include "convstep/json_text.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace convstep {
+namespace {
+
+using nlohmann::json;
+
+// "line 3, column 7" for a byte offset into text.
+Message Place(const std::string& text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return Message{
+      "json_place", "line {0}, column {1}", {std::to_string(line), std::to_string(column)}};
+}
+
+// Length of the UTF-8 character starting at text[at], or 0 when the bytes there are not one.
+size_t Utf8Length(const std::string& text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  size_t length = lead < 0x80           ? 1
+                  : (lead >> 5) == 0x6  ? 2
+                  : (lead >> 4) == 0xe  ? 3
+                  : (lead >> 3) == 0x1e ? 4
+                                        : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (size_t i = 1; i < length; ++i)
+    if ((byte(at + i) & 0xc0) != 0x80) return 0;
+  return length;
+}
+
+// NaN and the infinities that JavaScript and Python's json.dumps write, which JSON lacks.
+const char* NonJsonNumberAt(const std::string& text, size_t offset) {
+  for (const char* word : {"NaN", "-NaN", "Infinity", "-Infinity", "+Infinity", "nan", "-nan",
+                           "inf", "-inf", "+inf"}) {
+    if (text.compare(offset, std::char_traits<char>::length(word), word) == 0) return word;
+  }
+  return nullptr;
+}
+
+// The reason in nlohmann's parse_error text: "syntax error while parsing value - invalid
+// literal", without the "[json.exception...] parse error at line 1, column 2: " prefix and
+// without the "; last read: '...'" tail (returned in *last_read, raw).
+std::string ParseErrorReason(const std::string& what, std::string* last_read) {
+  std::string reason = what;
+  const size_t prefix = reason.find("parse error");
+  if (prefix != std::string::npos) {
+    const size_t colon = reason.find(": ", prefix);
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  }
+  const std::string marker = "; last read: '";
+  const size_t last = reason.find(marker);
+  if (last != std::string::npos) {
+    *last_read = reason.substr(last + marker.size());
+    if (!last_read->empty() && last_read->back() == '\'') last_read->pop_back();
+    reason.resize(last);
+  }
+  return reason;
+}
+
+Error MalformedAt(const std::string& text, size_t offset, const std::string& what) {
+  if (const char* word = NonJsonNumberAt(text, offset))
+    return MakeError(Message{"json_non_number",
+                             "malformed JSON at {0}: {1} is not a JSON number",
+                             {Place(text, offset), word}},
+                     "json",
+                     Hint{"json_nan_strings",
+                          "write NaN and the infinities as the strings \"nan\", \"inf\" and "
+                          "\"-inf\"",
+                          {}});
+  std::string last_read;
+  const std::string reason = ParseErrorReason(what, &last_read);
+  const Hint hint = {
+      "json_check_brackets", "check the brackets, commas and quotes near that place", {}};
+  if (last_read.empty())
+    return MakeError(
+        Message{"json_malformed_at", "malformed JSON at {0}: {1}", {Place(text, offset), reason}},
+        "json", hint);
+  return MakeError(Message{"json_malformed_near",
+                           "malformed JSON at {0}: {1}, after {2}",
+                           {Place(text, offset), reason, Excerpt(last_read, 24)}},
+                   "json", hint);
+}
+
+}  // namespace
+
+size_t FindTooDeepNesting(const std::string& text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
+Result<json> ParseJsonText(const std::string& text) {
+  if (const size_t deep = FindTooDeepNesting(text); deep != std::string::npos)
+    return MakeError(Message{"json_too_deep",
+                             "the JSON nests more than {0} levels deep at {1}",
+                             {std::to_string(kMaxJsonDepth), Place(text, deep)}},
+                     "json",
+                     Hint{"json_too_deep",
+                          "a tensor needs one level of lists per dimension (at most 8): remove "
+                          "the extra brackets",
+                          {}});
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& error) {
+    return MalformedAt(text, error.byte == 0 ? 0 : error.byte - 1, error.what());
+  } catch (const json::exception& error) {  // a number too large for a double
+    std::string number = error.what();
+    const size_t quote = number.find('\'');
+    number = quote == std::string::npos ? std::string() : number.substr(quote + 1);
+    if (!number.empty() && number.back() == '\'') number.pop_back();
+    return MakeError(Message{"json_number_range",
+                             "the number {0} is beyond the range of a double",
+                             {Excerpt(number)}},
+                     "json", Hint{"json_float_range", "use numbers within float range", {}});
+  }
+}
+
+std::string Excerpt(const std::string& text, size_t max_bytes) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t length = Utf8Length(text, at);
+    const unsigned char byte = static_cast<unsigned char>(text[at]);
+    std::string piece;
+    if (length == 0 || byte < 0x20 || byte == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+      piece = escaped;
+    } else {
+      piece = text.substr(at, length);
+    }
+    if (out.size() + piece.size() > max_bytes) return out + "...";
+    out += piece;
+    at += length == 0 ? 1 : length;
+  }
+  return out;
+}
+
+std::string JsonExcerpt(const json& value, size_t max_bytes) {
+  // Long lists are cut before they are written out in full.
+  if (value.is_array() && value.size() > max_bytes) {
+    json head = json::array();
+    for (size_t i = 0; i < max_bytes; ++i) head.push_back(value[i]);
+    return Excerpt(head.dump(), max_bytes);
+  }
+  return Excerpt(value.dump(), max_bytes);
+}
+
+std::string ShortestDoubleText(double value) {
+  if (!std::isfinite(value)) return "null";  // as value.dump() writes them; JSON has no NaN
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, result.ptr);
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return text;
+}
+
+namespace {
+
+void Write(const json& value, std::string& out) {
+  switch (value.type()) {
+    case json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        out += json(it.key()).dump();
+        out += ':';
+        Write(it.value(), out);
+      }
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      out += '[';
+      for (size_t i = 0; i < value.size(); ++i) {
+        if (i) out += ',';
+        Write(value[i], out);
+      }
+      out += ']';
+      return;
+    }
+    case json::value_t::number_float:
+      out += ShortestDoubleText(value.get<double>());
+      return;
+    default:
+      out += value.dump();
+  }
+}
+
+}  // namespace
+
+std::string DumpJson(const json& value) {
+  std::string out;
+  Write(value, out);
+  return out;
+}
+
+// "a string", "an integer", ... as a translatable phrase.
+Message JsonTypeName(const json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned())
+    return Message{"json_integer", "an integer", {}};
+  if (value.is_number_float()) return Message{"json_fraction", "a number with a fraction", {}};
+  if (value.is_string()) return Message{"json_string", "a string", {}};
+  if (value.is_boolean()) return Message{"json_boolean", "a boolean", {}};
+  if (value.is_object()) return Message{"json_object", "an object", {}};
+  if (value.is_array()) return Message{"json_array", "an array", {}};
+  return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
+}
+
+// A JSON value as a message quotes it: null, true, 2.5, the string "abc", the list [1,2,...]
+// (an excerpt of at most kExcerptBytes).
+MessageArg DescribeJson(const json& value) {
+  if (value.is_string())
+    return Message{"json_string_value", "the string {0}", {JsonExcerpt(value)}};
+  if (value.is_array()) return Message{"json_list_value", "the list {0}", {JsonExcerpt(value)}};
+  if (value.is_object())
+    return Message{"json_object_value", "the object {0}", {JsonExcerpt(value)}};
+  return JsonExcerpt(value);
+}
+
+}  // namespace convstep
