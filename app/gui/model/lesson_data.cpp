@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "convstep/io_json.h"
+#include "model/lesson_stage.h"
 
 namespace convstep::gui {
 namespace {
@@ -47,6 +48,11 @@ Result<Chapter> ChapterFromJson(const nlohmann::json& object) {
   flag("play", &chapter.play);
   flag("play_permute", &chapter.play_permute);
   flag("show_forgot_permute", &chapter.show_forgot_permute);
+  if (auto stage = StageFromJson(object); stage) {
+    chapter.stage = std::move(stage).value();
+  } else {
+    return ChapterError(where + ": " + stage.error().message);
+  }
   if (object.contains("step") && object["step"].is_number_integer())
     chapter.step = object["step"].get<int64_t>();
   if (object.contains("play_until") && object["play_until"].is_number_integer())

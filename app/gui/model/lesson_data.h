@@ -11,6 +11,7 @@
 
 #include "convstep/result.h"
 #include "convstep/walkthrough.h"
+#include "model/stage_panels.h"
 
 namespace convstep::gui {
 
@@ -27,6 +28,9 @@ struct Chapter {
   std::optional<int64_t> play_until;  ///< ... and pause on this step
   bool play_permute = false;          ///< replay the permute animation
   bool show_forgot_permute = false;   ///< open the "forgot the permute" window
+  /// The panels the chapter shows, large, side by side in the whole step-by-step area (what it
+  /// has not introduced yet stays hidden); empty: every panel, in the usual tiling.
+  std::vector<StagePanel> stage;
 };
 
 /// One chapter from its JSON object. Errors name the key at fault.

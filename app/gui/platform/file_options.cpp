@@ -1,5 +1,7 @@
 #include "platform/file_options.h"
 
+#include "model/stage_panels.h"
+
 namespace convstep::gui {
 
 void AddFileOptions(CLI::App& cli, FileOptions& options) {
@@ -15,9 +17,18 @@ void AddFileOptions(CLI::App& cli, FileOptions& options) {
   cli.add_option("--delay", options.delay_ms, "GIF frame delay in ms (default 500)")
       ->check(CLI::Range(10, 60000));
   cli.add_option("--region", options.region,
-                 "What an export shows: window (all of it) or panels (sliding window and dot "
-                 "product only)")
-      ->check(CLI::IsMember({"window", "panels"}));
+                 "What an export or screenshot shows: window (all of it), panels (sliding "
+                 "window and dot product only), or a comma list of panels (input, permute, "
+                 "kernel, sliding_window, dot_product, output) filling the whole frame")
+      ->check(
+          [](const std::string& text) -> std::string {
+            std::vector<std::string> panels;
+            if (text == "window" || text == "panels" || ParseRegionPanels(text, &panels)) return {};
+            return "--region \"" + text +
+                   "\" must be window, panels or a comma list of input, permute, kernel, "
+                   "sliding_window, dot_product, output";
+          },
+          "REGION");
   cli.add_option("--save-session", options.save_session,
                  "Write the session (after --spec, --step, ...) as a session .json and exit");
   cli.add_flag("--restore-autosave", options.restore_autosave,
@@ -32,9 +43,10 @@ std::string FinishFileOptions(const CLI::App& cli, FileOptions& options) {
   if (!options.export_gif.empty() && !options.export_png_dir.empty())
     return "--export-gif and --export-png-dir cannot be used together: run twice";
   const bool exporting = !options.export_gif.empty() || !options.export_png_dir.empty();
-  if (!exporting &&
-      (cli.count("--from") || cli.count("--to") || cli.count("--delay") || cli.count("--region")))
-    return "--from, --to, --delay and --region go with --export-gif or --export-png-dir";
+  if (!exporting && (cli.count("--from") || cli.count("--to") || cli.count("--delay") ||
+                     (cli.count("--region") && !cli.count("--screenshot"))))
+    return "--from, --to, --delay and --region go with --export-gif or --export-png-dir "
+           "(--region also with --screenshot)";
   if (options.to >= 0 && options.to <= options.from)
     return "--to " + std::to_string(options.to) + " must be greater than --from " +
            std::to_string(options.from) + " (the end step is not included)";

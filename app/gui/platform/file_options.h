@@ -16,7 +16,7 @@ struct FileOptions {
   int64_t from = 0;               ///< --from K: first step
   int64_t to = -1;                ///< --to K: end step, not included (-1: from + 24, or the end)
   int delay_ms = 500;             ///< --delay MS between GIF frames
-  std::string region = "window";  ///< --region window|panels
+  std::string region = "window";  ///< --region window, panels or a list of panels
   std::string save_session;       ///< --save-session OUT.json (headless: write and exit)
   bool restore_autosave = false;  ///< --restore-autosave: open the newest orphaned autosave
   bool no_settings = false;       ///< --no-settings: neither read nor write settings/autosave

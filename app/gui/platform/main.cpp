@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "model/stage_panels.h"
 #include "platform/assets.h"
 #include "platform/headless_run.h"
 #include "platform/options.h"
@@ -11,6 +12,7 @@
 #include "state/app_state.h"
 #include "state/language.h"
 #include "state/lesson.h"
+#include "state/presentation_mode.h"
 #include "state/session_file.h"
 
 namespace {
@@ -62,6 +64,9 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
     app.window_tween.progress = 1.f;
   }
   if (options.files.text_scale_given) app.view.text_scale = options.text_scale;
+  if (options.present) convstep::gui::SetPresenting(app, true);
+  if (convstep::gui::ParseRegionPanels(options.files.region, &app.present.region))
+    convstep::gui::SetPresenting(app, true);  // the panels fill a slide-sized frame
   convstep::gui::PinOption pin;
   if (convstep::gui::ParsePin(options.pin, &pin)) {
     const convstep::gui::HoverKind kind = pin.kind == "output"  ? convstep::gui::HoverKind::kOutput

@@ -68,6 +68,9 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
       ->check(CLI::Range(1, kMaxThreads));
   cli.add_flag("--startup-time", options.startup_time,
                "Print the time from start to the first frame on screen");
+  cli.add_flag("--present", options.present,
+               "Presentation mode: full screen, the chapter's panels and narration large "
+               "(F5 toggles, B blanks, P pointer, Esc leaves)");
   cli.add_option("--text-scale", options.text_scale, "Text size, 1 = 18 px (0.75 to 3)")
       ->check(CLI::Range(0.75f, 3.f));
   cli.add_option("--pin", options.pin,

@@ -28,6 +28,7 @@ struct AppOptions {
   int64_t max_memory_mib = 1024;  ///< --max-memory MiB: the memory budget of a configuration
   int threads = 0;  ///< --threads N: threads of a big recompute (0: the setting, else all cores)
   bool startup_time = false;  ///< --startup-time: print the time to the first frame
+  bool present = false;       ///< --present: start in presentation mode (full screen)
   float text_scale = 1.f;     ///< --text-scale S (1 = 18 px text)
   std::string pin;            ///< --pin KIND:A,B,C, a highlight pinned at start
   int lesson = 0;             ///< --lesson N: open chapter N (1-based; 0: none)

@@ -162,6 +162,7 @@ int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files, De
       glfwWaitEventsTimeout(0.25);
       continue;
     }
+    SetFullscreen(window.platform, app.present.on);  // presentation mode (F5, --present)
     PrepareDisplay(app, window, options, false, frame == 0, &clock);
     const bool capture = BeginFilesFrame(files, app);
     BuildUi(app);

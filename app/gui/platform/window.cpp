@@ -9,6 +9,7 @@
 
 #include "state/app_state.h"
 #include "state/language.h"
+#include "ui/draw/theme.h"
 #include "ui/fonts.h"
 #include "ui/ui.h"
 
@@ -73,6 +74,23 @@ void DestroyPlatform(Platform& platform) {
   glfwTerminate();
 }
 
+void SetFullscreen(Platform& platform, bool fullscreen) {
+  if (!platform.window || platform.fullscreen == fullscreen) return;
+  platform.fullscreen = fullscreen;
+  if (fullscreen) {
+    glfwGetWindowPos(platform.window, &platform.windowed_x, &platform.windowed_y);
+    glfwGetWindowSize(platform.window, &platform.windowed_w, &platform.windowed_h);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) return;
+    glfwSetWindowMonitor(platform.window, monitor, 0, 0, mode->width, mode->height,
+                         mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(platform.window, nullptr, platform.windowed_x, platform.windowed_y,
+                         platform.windowed_w, platform.windowed_h, GLFW_DONT_CARE);
+  }
+}
+
 float ContentScale(const Platform& platform) {
   float x = 1.f, y = 1.f;
   glfwGetWindowContentScale(platform.window, &x, &y);
@@ -85,6 +103,7 @@ void RebuildFonts(AppState& app) {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   ApplyStyle(pixels / kBaseFontPixels);
+  if (app.view.high_contrast) ApplyHighContrast(ImGui::GetStyle());
   app.view.fonts_dirty = false;
 }
 

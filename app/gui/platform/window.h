@@ -16,7 +16,13 @@ struct AppState;
 struct Platform {
   GLFWwindow* window = nullptr;
   bool imgui_ready = false;
+  bool fullscreen = false;             ///< on the monitor (presentation mode)
+  int windowed_x = 0, windowed_y = 0;  ///< where the window was before full screen
+  int windowed_w = 0, windowed_h = 0;
 };
+
+/// Puts the window full screen on its monitor (its current video mode) or back where it was.
+void SetFullscreen(Platform& platform, bool fullscreen);
 
 /// Opens a window of width x height (hidden when !visible) with a GL 3.3 core context, creates
 /// the ImGui context and backends. On failure says why in `error`.

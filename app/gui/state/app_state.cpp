@@ -1,5 +1,7 @@
 #include "state/app_state.h"
 
+#include "state/presentation_mode.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -460,7 +462,8 @@ void SetDisplaySize(AppState& app, float width, float height) {
 }
 
 float AppFontPixels(const AppState& app) {
-  return FontPixelSize(app.view.text_scale, app.view.content_scale * app.view.display_factor);
+  return FontPixelSize(app.view.text_scale * PresentationTextFactor(app),
+                       app.view.content_scale * app.view.display_factor);
 }
 
 void SetContentScale(AppState& app, float scale) {

@@ -17,6 +17,7 @@
 #include "model/timeline.h"
 #include "state/background.h"
 #include "state/files_state.h"
+#include "state/presentation_state.h"
 #include "state/teach_state.h"
 #include "state/view_state.h"
 
@@ -71,6 +72,7 @@ struct ViewSettings {
   float display_factor = 1.f;  ///< text follows the window: 1 at 1600x900 (see SetDisplaySize)
   bool fonts_dirty = true;     ///< the font atlas must be rebuilt before the next frame
   bool show_numbers = true;    ///< numbers in cells (when they fit)
+  bool high_contrast = false;  ///< the high-contrast theme for projectors (View menu)
   ColorMap colormap = ColorMap::kBlueOrange;  ///< the value colours (View → Colour map)
   PanelVisibility show;
 };
@@ -97,6 +99,7 @@ struct AppState {
   TeachState teach;  ///< lesson, language, sentences, code and Conv2d views (teach_state.h)
   FilesState files;  ///< import, cell edits, undo, save, export, settings, autosave (files_state.h)
   BackgroundBuild build;  ///< large edits built off the UI thread; the memory budget (background.h)
+  PresentationState present;         ///< presentation mode (presentation.h)
   bool show_forgot_permute = false;  ///< the "forgot the permute" window is open
   bool show_about = false;
   bool quit_requested = false;

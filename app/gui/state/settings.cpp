@@ -25,12 +25,11 @@ std::string SettingsPath(const AppState& app) {
 }  // namespace
 
 json SettingsToJson(const AppState& app) {
-  json settings = {{"language", app.files.settings.language},
-                   {"text_scale", app.view.text_scale},
-                   {"colormap", ColorMapName(app.view.colormap)},
-                   {"show_numbers", app.view.show_numbers},
-                   {"panels", PanelsToJson(app.view.show)},
-                   {"exercises", ExercisesToJson(app.teach.exercise)}};
+  json settings = {
+      {"language", app.files.settings.language},         {"text_scale", app.view.text_scale},
+      {"colormap", ColorMapName(app.view.colormap)},     {"show_numbers", app.view.show_numbers},
+      {"high_contrast", app.view.high_contrast},         {"panels", PanelsToJson(app.view.show)},
+      {"exercises", ExercisesToJson(app.teach.exercise)}};
   settings["threads"] = app.build.threads_setting;  // 0: all cores
   if (app.files.settings.window_width > 0 && app.files.settings.window_height > 0)
     settings["window"] = {{"width", app.files.settings.window_width},
@@ -66,6 +65,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
                      "settings.colormap", Hint{"one_of_three", "use one of those three", {}});
   auto numbers = BoolAt(settings, "show_numbers", app.view.show_numbers, where);
   if (!numbers) return numbers.error();
+  auto high_contrast = BoolAt(settings, "high_contrast", app.view.high_contrast, where);
+  if (!high_contrast) return high_contrast.error();
   auto threads = NumberAt(settings, "threads", app.build.threads_setting, 0, kMaxThreads, where);
   if (!threads) return threads.error();
   PanelVisibility show = app.view.show;
@@ -99,6 +100,8 @@ Result<bool> ApplySettingsJson(AppState& app, const json& settings) {
   SetTextScale(app, static_cast<float>(*scale));
   app.view.colormap = map;
   app.view.show_numbers = *numbers;
+  if (*high_contrast != app.view.high_contrast) app.view.fonts_dirty = true;
+  app.view.high_contrast = *high_contrast;
   app.view.show = show;
   app.build.threads_setting = static_cast<int>(*threads);
   app.teach.exercise.enabled = exercises.enabled;

@@ -1,6 +1,8 @@
 #include "ui/frame.h"
 
 #include "state/app_state.h"
+#include "ui/presentation.h"
+#include "ui/stage_layout.h"
 
 namespace convstep::gui {
 
@@ -18,6 +20,8 @@ Frame MakeFrame(AppState& app, float dt, ImVec2 display, float menu_height) {
   frame.fonts = app.fonts;
   frame.colormap = app.view.colormap;
   frame.layout = ComputeLayout(display, menu_height, ImGui::GetFontSize(), app.view.show);
+  ApplyLessonStage(app, frame.layout);  // a lesson chapter shows its panels large
+  ApplyPresentationLayout(app, frame.layout, display);
   return frame;
 }
 

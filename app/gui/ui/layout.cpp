@@ -82,7 +82,7 @@ Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
 
   const float b_top = area_top + row_a_h;
   const bool b_visible[3] = {show.window, show.dot_product, show.output};
-  const float b_weight[3] = {0.40f, 0.36f, 0.24f};
+  const float b_weight[3] = {0.37f, 0.32f, 0.31f};  // the output wide enough for L_out = 4
   float b_w[3];
   Split(right_w, b_visible, b_weight, 3, b_w);
   layout.window = Rect(x0, b_top, b_w[0], row_b_h, show.window);

@@ -7,6 +7,7 @@
 #include "ui/panels/lesson_panel.h"
 #include "ui/panels/panel_registry.h"
 #include "ui/panels/timeline_panel.h"
+#include "ui/presentation.h"
 #include "ui/widgets/build_indicator.h"
 #include "ui/windows/forgot_permute_panel.h"
 
@@ -16,18 +17,20 @@ void DrawUi(AppState& app, float dt) {
   PollBuild(app);  // a finished background build is swapped in before anything is drawn
   HandleTimelineKeys(app);
   HandleMenuKeys(app);
+  HandlePresentationKeys(app);
   HandleFileKeys(app);
   AdvanceAnimations(app, dt);
   AdvanceLesson(app, ImGui::GetIO().WantTextInput);
   const ImGuiIO& io = ImGui::GetIO();
   const Frame frame = MakeFrame(app, dt, io.DisplaySize, ImGui::GetFrameHeight());
-  DrawMenuBar(frame, app);
+  if (!app.present.on) DrawMenuBar(frame, app);
   for (const PanelEntry& panel : PanelRegistry())
     if ((frame.layout.*panel.rect).visible) panel.draw(frame, app);
   DrawLessonFocus(frame, app);
   DrawForgotPermutePanel(frame, app);
   DrawFileWindows(frame, app);
   DrawBuildIndicator(app);
+  DrawPresentation(frame, app);  // the narration band, the pointer, the blank screen
 }
 
 void ApplyStyle(float scale) {
@@ -45,6 +48,7 @@ void ApplyStyle(float scale) {
   style.WindowTitleAlign = ImVec2(0.f, 0.5f);
   ImVec4* colors = style.Colors;
   colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.f);
+  colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.38f, 0.38f, 1.f);  // 4.5:1 and more
   colors[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.985f, 0.985f, 1.f);
   colors[ImGuiCol_TitleBg] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);
   colors[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.87f, 0.91f, 1.f);

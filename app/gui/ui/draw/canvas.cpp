@@ -23,6 +23,31 @@ float FollowPan(float pan, float view, float lo, float hi) {
   return std::floor(view * 0.3f - lo);
 }
 
+// The window storage key under which a canvas records the frame it last overflowed in.
+const ImGuiID kScrollsKey = ImHashStr("convstep.canvas_scrolls");
+
+// Thin scroll bars along the canvas' right and bottom edges for content larger than the view:
+// where the view is in the content (the canvas pans by dragging).
+void DrawScrollBars(ImDrawList* draw, const CanvasFrame& frame, ImVec2 size, ImVec2 content,
+                    ImVec2 pan) {
+  const float thickness = std::max(4.f, std::round(ImGui::GetFontSize() * 0.3f));
+  const ImU32 track = IM_COL32(0, 0, 0, 20), thumb = IM_COL32(90, 90, 100, 170);
+  if (content.x > size.x + 0.5f) {
+    const float y = frame.max.y - thickness;
+    const float begin = frame.min.x + size.x * (-pan.x / content.x);
+    const float end = frame.min.x + size.x * ((size.x - pan.x) / content.x);
+    draw->AddRectFilled(ImVec2(frame.min.x, y), ImVec2(frame.max.x, frame.max.y), track);
+    draw->AddRectFilled(ImVec2(begin, y), ImVec2(end, frame.max.y), thumb, thickness * 0.5f);
+  }
+  if (content.y > size.y + 0.5f) {
+    const float x = frame.max.x - thickness;
+    const float begin = frame.min.y + size.y * (-pan.y / content.y);
+    const float end = frame.min.y + size.y * ((size.y - pan.y) / content.y);
+    draw->AddRectFilled(ImVec2(x, frame.min.y), ImVec2(frame.max.x, frame.max.y), track);
+    draw->AddRectFilled(ImVec2(x, begin), ImVec2(frame.max.x, end), thumb, thickness * 0.5f);
+  }
+}
+
 }  // namespace
 
 CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 content,
@@ -63,6 +88,11 @@ CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 co
   view.pan.x = ClampPan(view.pan.x, size.x, content.x, /*centre=*/true);
   view.pan.y = ClampPan(view.pan.y, size.y, content.y, /*centre=*/false);
   frame.origin = ImVec2(frame.min.x + view.pan.x, frame.min.y + view.pan.y);
+  frame.size = size;
+  frame.content = content;
+  frame.pan = view.pan;
+  if (content.x > size.x + 0.5f || content.y > size.y + 0.5f)
+    ImGui::GetCurrentWindow()->StateStorage.SetInt(kScrollsKey, ImGui::GetFrameCount());
   const float threshold = io.MouseDragThreshold;
   frame.clicked = frame.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                   io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < threshold * threshold;
@@ -70,7 +100,12 @@ CanvasFrame BeginCanvas(const char* id, CanvasView& view, ImVec2 size, ImVec2 co
   return frame;
 }
 
+bool CanvasScrolls(ImGuiWindow* window) {
+  return window->StateStorage.GetInt(kScrollsKey, -1) == ImGui::GetFrameCount();
+}
+
 void EndCanvas(const CanvasFrame& frame, CanvasView& view, const char* follow_label) {
+  DrawScrollBars(ImGui::GetWindowDrawList(), frame, frame.size, frame.content, frame.pan);
   ImGui::GetWindowDrawList()->PopClipRect();
   if (view.follow && view.zoom == 1.f) return;
   // Put the cursor back afterwards without growing the window's content (SetCursorScreenPos

@@ -42,6 +42,8 @@ struct Palette {
   static constexpr ImU32 kEmptyCell = IM_COL32(250, 250, 250, 255);     ///< not computed yet
   static constexpr ImU32 kText = IM_COL32(20, 20, 20, 255);
   static constexpr ImU32 kMutedText = IM_COL32(95, 95, 95, 255);
+  static constexpr ImU32 kPendingText = IM_COL32(105, 105, 105, 255);  ///< rows not yet computed
+  static constexpr ImU32 kPaddingText = IM_COL32(150, 60, 0, 255);     ///< "pad" positions
   static constexpr ImU32 kError = IM_COL32(190, 20, 20, 255);
   static constexpr ImU32 kArrow = IM_COL32(60, 60, 60, 255);
 };

@@ -150,7 +150,7 @@ CellText ChooseCellText(ImVec2 cell, const NumberStyle& style, const FontSet& fo
   const float scale = std::min(cell.x / natural.x, cell.y / natural.y);
   if (scale < kMinTextScale) return text;
   const float base = ImGui::GetFontSize();
-  text.size = std::floor(base * std::min(scale, 1.5f));
+  text.size = std::max(base, std::floor(base * std::min(scale, 1.5f)));
   text.font = text.size > base * 1.1f && fonts.large ? fonts.large : nullptr;
   return text;
 }
@@ -185,9 +185,9 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
       DrawHatch(draw, min, max, faded(IM_COL32(120, 120, 120, 90)), 9.f);
       DrawDashedRect(draw, min, max, faded(Palette::kMutedText), 4.f, 1.5f);
     }
-    if (look.text.visible()) {
-      const ImU32 text = look.ghost ? Palette::kMutedText : TextColorOn(fill);
-      DrawCenteredText(draw, min, max, faded(text), FormatValue(value, style).c_str(), look.text);
+    if (look.text.visible()) {  // black or white on the fill as drawn: at least 4.5:1
+      DrawCenteredText(draw, min, max, TextColorOn(faded(fill)), FormatValue(value, style).c_str(),
+                       look.text);
     }
   }
   if (look.outline != 0 && look.outline_thickness > 0.f) {

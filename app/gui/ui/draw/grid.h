@@ -62,18 +62,21 @@ struct CellText {
 };
 
 /// Smallest and largest automatic fit of a grid's cells to its panel (times the natural size).
-inline constexpr float kMinFit = 0.72f;
+/// Cells never shrink below the natural size on their own: numbers stay as large as the UI
+/// text, and a grid larger than its panel pans (its canvas scrolls to the current cell).
+inline constexpr float kMinFit = 1.f;
 inline constexpr float kMaxFit = 1.5f;
-/// Below this fraction of the natural cell size numbers are hidden (only colours remain).
-inline constexpr float kMinTextScale = 0.66f;
+/// Below this fraction of the natural cell size (the user zoomed out) numbers are hidden and
+/// only colours remain: a number is never drawn smaller than the UI text.
+inline constexpr float kMinTextScale = 0.995f;
 
 /// How much a grid that needs `needed` pixels at its natural size should scale to use `avail`:
-/// shrink down to kMinFit (text shrinks with it), grow up to kMaxFit (text grows too).
+/// never below kMinFit (the grid scrolls instead), grow up to kMaxFit (text grows too).
 float FitScale(ImVec2 needed, ImVec2 avail);
 
 /// The text for cells of size `cell` showing numbers of `style`: the UI size in a natural
-/// cell, smaller down to kMinTextScale in smaller cells, larger (crisp, from the large face) in
-/// larger ones; hidden below that or when `wanted` is false.
+/// cell, larger (crisp, from the large face) in larger ones; hidden in cells smaller than
+/// natural (zoomed out) or when `wanted` is false. Never smaller than the UI text.
 CellText ChooseCellText(ImVec2 cell, const NumberStyle& style, const FontSet& fonts, bool wanted);
 
 /// How one cell is drawn.

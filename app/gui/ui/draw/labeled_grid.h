@@ -71,10 +71,12 @@ inline ImVec2 CornerCaptionPos(const LabeledGrid& lg) {
 /// Draws sticky row labels (left) and column labels (top) for the visible cells, skipping
 /// labels when they would overlap. `row_label(i, buf, size)` / `col_label(j, buf, size)`
 /// write a label; `emphasis_row` / `emphasis_col` (or -1) are drawn in the text colour,
-/// others muted.
+/// others muted. `col_label_lift` raises the column labels above a decoration just over the
+/// cells (the batch's card stack), so that it never crosses them.
 template <typename RowLabel, typename ColLabel>
 void DrawGridLabels(ImDrawList* draw, const LabeledGrid& lg, RowLabel row_label, ColLabel col_label,
-                    int64_t emphasis_row = -1, int64_t emphasis_col = -1) {
+                    int64_t emphasis_row = -1, int64_t emphasis_col = -1,
+                    float col_label_lift = 0.f) {
   char text[48];
   const float line = ImGui::GetTextLineHeight();
   const GridPlacement& g = lg.grid;
@@ -85,7 +87,7 @@ void DrawGridLabels(ImDrawList* draw, const LabeledGrid& lg, RowLabel row_label,
     const int64_t step = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(widest / g.cell.x)));
     // At the bottom of the label band, just above the cells (the band may hold more above).
     const float y = std::max(lg.canvas_min.y, g.origin.y - lg.col_label_height) +
-                    lg.col_label_height - line - 5.f;
+                    lg.col_label_height - line - 5.f - col_label_lift;
     draw->PushClipRect(ImVec2(lg.cells_min.x, lg.canvas_min.y),
                        ImVec2(lg.cells_max.x, std::max(lg.cells_min.y, g.origin.y)), true);
     for (int64_t j = lg.visible.col_begin - lg.visible.col_begin % step; j < lg.visible.col_end;

@@ -9,6 +9,7 @@
 #include "ui/keys.h"
 #include "ui/menus/file_menu.h"
 #include "ui/panels/panel_registry.h"
+#include "ui/presentation.h"
 #include "ui/widgets/build_indicator.h"
 #include "ui/widgets/panel_common.h"
 
@@ -146,6 +147,11 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       ImGui::Separator();
       ImGui::MenuItem(Label(i18n, "menu.numbers").c_str(), nullptr, &app.view.show_numbers);
       DrawColorMapMenu(app);
+      if (ImGui::MenuItem(Label(i18n, "menu.present").c_str(), "F5", app.present.on))
+        SetPresenting(app, !app.present.on);
+      if (ImGui::MenuItem(Label(i18n, "menu.high_contrast").c_str(), nullptr,
+                          &app.view.high_contrast))
+        app.view.fonts_dirty = true;  // the style is rebuilt with the fonts
       ImGui::Separator();
       ImGui::TextUnformatted(Tr(i18n, "menu.text_size"));
       float percent = app.view.text_scale * 100.f;

@@ -78,9 +78,10 @@ void DrawSummary(const Frame& frame, const AppState& app) {
 // the product and the running sum; hovering the row lights the tap's cells everywhere.
 void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, const TapState& tap,
                 int row, bool is_current, bool wide, bool narrow) {
+  const Geometry& g = session.geometry;
   ImGui::TableNextRow();
   if (is_current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(255, 236, 150, 255));
-  const ImU32 text = tap.done ? Palette::kText : IM_COL32(170, 170, 170, 255);
+  const ImU32 text = tap.done ? Palette::kText : Palette::kPendingText;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text));
   int col = 0;
   ImGui::TableSetColumnIndex(col++);
@@ -92,6 +93,11 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
   const bool row_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   ImGui::PopID();
   ImGui::SameLine(0.f, 0.f);
+  if (tap.cell.kind == CellKind::kZeroPad)  // padding reads as padding, not as a 0
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kPaddingText));
+  ImGui::TextUnformatted(TapPositionLabel(tap, g, app.i18n).c_str());
+  if (tap.cell.kind == CellKind::kZeroPad) ImGui::PopStyleColor();
+  ImGui::TableSetColumnIndex(col++);
   if (wide || narrow) {
     if (wide) {
       ImGui::TextUnformatted(InputLabel(tap, app.i18n).c_str());
@@ -119,7 +125,38 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
                 row_clicked);
 }
 
+// How much larger than the UI text the table and its sum can be drawn in `avail` (1 to 1.5),
+// with the short "c0 k1" names: on a lesson's stage the products are read from afar.
+float TableTextScale(const FontSet& fonts, const Session& session, const StepState& step,
+                     ImVec2 avail) {
+  ImGui::PushFont(fonts.mono);
+  auto width = [](const char* text) { return ImGui::CalcTextSize(text).x; };
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.f + 1.f;
+  const float need_w = width("-00 pad") + width("c00 k0") +
+                       width(WidestValueText(session.input_style)) + width("× ") +
+                       width(WidestValueText(session.weight_style)) + width("= ") +
+                       2.f * width(WidestValueText(session.output_style)) + pad * 6.f +
+                       ImGui::GetStyle().ScrollbarSize;
+  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f;
+  ImGui::PopFont();
+  const float need_h = row_h * static_cast<float>(step.taps.size() + 1) + 4.f +
+                       ImGui::GetTextLineHeightWithSpacing() * 4.6f + 8.f;
+  return std::clamp(std::min(avail.x / need_w, avail.y / need_h), 1.f, 1.5f);
+}
+
 }  // namespace
+
+std::string TapPositionLabel(const TapState& tap, const Geometry& g, const I18n& i18n) {
+  const long long l = static_cast<long long>(tap.padded_pos - g.pad_left);
+  char text[64];
+  if (tap.cell.kind == CellKind::kZeroPad)
+    std::snprintf(text, sizeof text, "%lld %s", l, Tr(i18n, "dot.pad"));
+  else if (tap.cell.kind == CellKind::kGhost)
+    std::snprintf(text, sizeof text, "%lld→%lld", l, static_cast<long long>(tap.cell.source));
+  else
+    std::snprintf(text, sizeof text, "%lld", l);
+  return text;
+}
 
 void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const Session& session = *frame.session;
@@ -148,6 +185,8 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
                           {std::to_string(at.out_channel), std::to_string(g.in_per_group),
                            std::to_string(g.kernel_size), std::to_string(g.taps)})
                      .c_str());
+  ImGui::SetWindowFontScale(
+      TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float summary_h = line * 4.6f + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -164,16 +203,23 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const float rows_h = row_h * static_cast<float>(step.taps.size() + 1) + 4.f;
   const ImVec2 table_size(avail.x, std::max(line * 3.f, std::min(rows_h, avail.y - summary_h)));
   const float scrollbar = rows_h > table_size.y ? ImGui::GetStyle().ScrollbarSize : 0.f;
-  const float compact_need = std::max(width("x"), width(x_text)) + width("× ") + width(w_text) +
-                             std::max(width("= x·w"), width("= ") + width(y_text)) +
-                             std::max(width(sum_header), width(y_text)) + pad * 4.f + scrollbar;
+  float compact_need = std::max(width("x"), width(x_text)) + width("× ") + width(w_text) +
+                       std::max(width("= x·w"), width("= ") + width(y_text)) +
+                       std::max(width(sum_header), width(y_text)) + pad * 4.f + scrollbar;
+  // The position column: l = t·stride + k·dilation − padding, as wide as its widest entry.
+  float position_w = width("l");
+  for (const TapState& tap : step.taps)
+    position_w = std::max(position_w, width(TapPositionLabel(tap, g, app.i18n).c_str()));
+  compact_need += position_w + pad;
   const float name_w = width("x[00, 00]*") + width("w[00, 00, 0]") + pad * 2.f;
   const float ck_w = width("c00 k0") + pad;
   const bool wide = avail.x >= compact_need + name_w;
   const bool narrow = !wide && avail.x >= compact_need + ck_w;
-  const int columns = wide ? 6 : (narrow ? 5 : 4);
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+  const int columns = (wide ? 6 : (narrow ? 5 : 4)) + 1;  // + the position column
+  // Too narrow even for the numbers alone, the table scrolls sideways rather than cut them.
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_SizingFixedFit;
   const int64_t window_id = OutputIndexOf(g, at.n, at.out_channel, at.t);
   const bool new_window = app.memory.dot_product_scrolled_window != window_id;
   if (ImGui::BeginTable("taps", columns, flags, table_size)) {
@@ -183,9 +229,9 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
     const char* narrow_headers[] = {"c, k", "x", "× w", "= x·w", Tr(app.i18n, "dot.running_sum")};
     const char* const* headers =
         wide ? wide_headers : (narrow ? narrow_headers : narrow_headers + 1);
-    for (int col = 0; col < columns; ++col)
-      ImGui::TableSetupColumn(headers[col], col == columns - 1 ? ImGuiTableColumnFlags_WidthStretch
-                                                               : ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed);
+    for (int col = 1; col < columns; ++col)
+      ImGui::TableSetupColumn(headers[col - 1], ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     const int64_t current = step.window_complete ? -1 : at.tap;
     // Keep the current tap's row in the middle when the step moves to a new tap or window.
@@ -207,6 +253,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   ImGui::PopFont();
   app.memory.dot_product_scrolled_window = window_id;
   DrawSummary(frame, app);
+  ImGui::SetWindowFontScale(1.f);
   EndPanel();
 }
 

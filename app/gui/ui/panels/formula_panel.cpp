@@ -45,7 +45,7 @@ void DrawFormulaPanel(const Frame& frame, AppState& app) {
   const Session& session = *frame.session;
   const Geometry& g = session.geometry;
   if (!BeginPanel("###formula_strip", frame.layout.formula,
-                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_HorizontalScrollbar)) {
     EndPanel();
     return;
   }

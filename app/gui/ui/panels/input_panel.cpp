@@ -86,9 +86,11 @@ void HandleInputHover(const Frame& frame, AppState& app, int64_t n, bool nlc, in
   }
 }
 
-// The row and column labels: words (or their tokens) and channels, or channels and positions.
+// The row and column labels: words (or their tokens) and channels, or channels and positions;
+// the column labels `lift` pixels higher, above the batch's card stack.
 void DrawInputLabels(ImDrawList* draw, const LabeledGrid& lg, const Session& session, int64_t n,
-                     bool nlc, const char* word, int64_t hovered_row, int64_t hovered_col) {
+                     bool nlc, const char* word, int64_t hovered_row, int64_t hovered_col,
+                     float lift) {
   DrawGridLabels(
       draw, lg,
       [&](int64_t i, char* buf, size_t size) {
@@ -104,7 +106,7 @@ void DrawInputLabels(ImDrawList* draw, const LabeledGrid& lg, const Session& ses
         else
           std::snprintf(buf, size, "%lld", static_cast<long long>(j));
       },
-      hovered_row, hovered_col);
+      hovered_row, hovered_col, lift);
 }
 
 // Zoomed out: blocks of cells, each drawn as the mean of its cells.
@@ -168,18 +170,18 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
   const ImVec2 cell = FittedCell(natural, rows, cols, ImGui::GetContentRegionAvail(),
                                  ImVec2(row_label_w + depth + 2.f, line + 6.f + depth), view.zoom);
-  const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 4.f + depth,
+  const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 6.f + depth,
                                             ImVec2(depth + 2.f, 2.f));
   int64_t first = 0, last = -1;
   WindowSpan(frame, &first, &last);
   ImVec2 focus_min(0, 0), focus_max(0, 0);
   if (last >= first)
-    WindowSpanRect(first, last, nlc, line + depth, row_label_w, cell, content, &focus_min,
+    WindowSpanRect(first, last, nlc, line + 6.f + depth, row_label_w, cell, content, &focus_min,
                    &focus_max);
   const CanvasFrame canvas = BeginCanvas("input_canvas", view, ImGui::GetContentRegionAvail(),
                                          content, last >= first ? &focus_min : nullptr, &focus_max);
   const LabeledGrid lg = PlaceLabeledGrid(canvas, rows, cols, cell, 1.f, row_label_w,
-                                          line + 4.f + depth, ImVec2(0.f, 0.f));
+                                          line + 6.f + depth, ImVec2(0.f, 0.f));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
@@ -249,7 +251,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   }
   draw->PopClipRect();
   if (g.groups > 1) DrawGroupBars(draw, lg, g, nlc);
-  DrawInputLabels(draw, lg, session, n, nlc, word, hovered_row, hovered_col);
+  DrawInputLabels(draw, lg, session, n, nlc, word, hovered_row, hovered_col, depth);
   DrawAxisCaption(draw, CornerCaptionPos(lg),
                   nlc ? Tr(app.i18n, "axis.l_by_c") : Tr(app.i18n, "axis.c_by_l"));
 

@@ -116,7 +116,11 @@ BankLayout ChooseLayout(const Geometry& g, ImVec2 natural, ImVec2 avail, float l
       best.per_row = per_row;
     }
   }
-  best.scale = std::max(best.scale, 0.08f);
+  if (best.scale < kMinFit) {  // numbers stay at the UI size: as many per row as fit, scroll
+    best.scale = kMinFit;
+    const float kernel_w = natural.x * static_cast<float>(g.kernel_size) + gap;
+    best.per_row = std::clamp<int64_t>(static_cast<int64_t>((avail.x - gap) / kernel_w), 1, limit);
+  }
   return best;
 }
 

@@ -127,6 +127,15 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
   float bottom = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y +
                  ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(hint_lines);
   if (off_script) bottom += OffScriptHeight(app, width) + style.ItemSpacing.y;
+  // The chapter buttons side by side, or one above the other when a label would be cut.
+  const std::string previous = "◀ " + std::string(Tr(app.i18n, "lesson.previous")) + "##previous";
+  const std::string next = std::string(Tr(app.i18n, "lesson.next")) + " ▶##next";
+  const float half = (width - style.ItemSpacing.x) * 0.5f;
+  const bool stacked = std::max(ImGui::CalcTextSize(previous.c_str(), nullptr, true).x,
+                                ImGui::CalcTextSize(next.c_str(), nullptr, true).x) +
+                           style.FramePadding.x * 2.f >
+                       half;
+  if (stacked) bottom += ImGui::GetFrameHeightWithSpacing();
   const float text_h = std::max(ImGui::GetFrameHeight(), ImGui::GetContentRegionAvail().y - bottom);
   ImGui::BeginChild("narration", ImVec2(width, text_h), false);
   // The reading face: a size larger, to be read from the back of a classroom.
@@ -146,17 +155,13 @@ void DrawLessonPanel(const Frame& frame, AppState& app) {
   ImGui::EndChild();
 
   if (off_script) OffScriptBox(app, width);
-  const float half = (width - style.ItemSpacing.x) * 0.5f;
+  const ImVec2 button_size(stacked ? width : half, 0.f);
   ImGui::BeginDisabled(lesson.current <= 0);
-  if (ImGui::Button(("◀ " + std::string(Tr(app.i18n, "lesson.previous")) + "##previous").c_str(),
-                    ImVec2(half, 0.f)))
-    PreviousChapter(app);
+  if (ImGui::Button(previous.c_str(), button_size)) PreviousChapter(app);
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  if (!stacked) ImGui::SameLine();
   ImGui::BeginDisabled(lesson.current + 1 >= count);
-  if (ImGui::Button((std::string(Tr(app.i18n, "lesson.next")) + " ▶##next").c_str(),
-                    ImVec2(half, 0.f)))
-    NextChapter(app);
+  if (ImGui::Button(next.c_str(), button_size)) NextChapter(app);
   ImGui::EndDisabled();
   MutedText(Tr(app.i18n, "lesson.keys"));
   EndPanel();

@@ -222,7 +222,7 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
       [](int64_t t, char* buf, size_t size) {
         std::snprintf(buf, size, "t=%lld", static_cast<long long>(t));
       },
-      hovered_o >= 0 ? hovered_o : o_now, hovered_t >= 0 ? hovered_t : t_now);
+      hovered_o >= 0 ? hovered_o : o_now, hovered_t >= 0 ? hovered_t : t_now, depth);
   if (hovered_o < 0 && canvas.clicked) app.hover.pinned = HoverTarget{};
   if (hovered_o >= 0) {
     const int64_t index = OutputIndexOf(g, n, hovered_o, hovered_t);

@@ -143,7 +143,18 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
                   std::to_string(at.out_channel), std::to_string(at.t),
                   std::to_string(frame.step->taps_done), std::to_string(frame.step->taps.size())});
   }
+  // Too narrow for the four choices side by side (large text, a projector): a drop-down.
+  float widest_choice = 0.f;
+  for (const char* key : kGranularityKeys)
+    widest_choice = std::max(widest_choice, ImGui::CalcTextSize(Tr(i18n, key)).x);
+  const float combo_w = widest_choice + ImGui::GetFrameHeight() + spacing * 3.f;
   ImGui::PushFont(frame.fonts.bold);
+  const float short_w =
+      ImGui::CalcTextSize(
+          TrFormat(i18n, "timeline.where_short", {FormatCount(count), FormatCount(count)}).c_str())
+          .x;
+  const bool drop_down = right - left - speed_w - choices_w - spacing * 2.f < short_w;
+  if (drop_down) choices_w = combo_w;
   const float room = right - left - speed_w - choices_w - spacing * 2.f;
   if (frame.step && ImGui::CalcTextSize(where.c_str()).x > room - caption_w)
     where = TrFormat(i18n, "timeline.where_short",
@@ -171,7 +182,19 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
     ImGui::TextUnformatted(Tr(i18n, "timeline.granularity"));
     ImGui::SameLine();
   }
-  for (size_t i = 0; i < 4; ++i) {
+  if (drop_down) {
+    size_t chosen = 0;
+    for (size_t i = 0; i < 4; ++i)
+      if (app.timeline.granularity == kGranularities[i]) chosen = i;
+    ImGui::SetNextItemWidth(combo_w - spacing);
+    if (ImGui::BeginCombo("##granularity", Tr(i18n, kGranularityKeys[chosen]))) {
+      for (size_t i = 0; i < 4; ++i)
+        if (ImGui::Selectable(Label(i18n, kGranularityKeys[i]).c_str(), i == chosen))
+          SetGranularity(app, kGranularities[i]);
+      ImGui::EndCombo();
+    }
+  }
+  for (size_t i = 0; i < 4 && !drop_down; ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::RadioButton(Label(i18n, kGranularityKeys[i]).c_str(),
                            app.timeline.granularity == kGranularities[i]))

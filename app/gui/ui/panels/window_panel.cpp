@@ -272,7 +272,7 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
-  ImGui::TextUnformatted(PositionLine(frame, app.i18n).c_str());
+  TextWrappedCjk(PositionLine(frame, app.i18n).c_str());  // wrapped: never cut
   if (g.batch == 0 || g.padded_length == 0) {
     EndPanel();
     return;

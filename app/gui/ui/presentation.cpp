@@ -1,0 +1,109 @@
+#include "ui/presentation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "state/lesson.h"
+#include "ui/draw/colormap.h"
+#include "ui/draw/wrap_text.h"
+#include "ui/stage_layout.h"
+
+namespace convstep::gui {
+namespace {
+
+// GLFW key codes (the GLFW backend's io.KeysDown indices).
+constexpr int kKeyF5 = 294;
+constexpr int kKeyEscape = 256;
+constexpr int kKeyB = 66;
+constexpr int kKeyP = 80;
+
+}  // namespace
+
+void HandlePresentationKeys(AppState& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(kKeyF5)) SetPresenting(app, !app.present.on);
+  if (!app.present.on) return;
+  if (pressed(kKeyEscape)) SetPresenting(app, false);
+  if (pressed(kKeyB)) app.present.blank = !app.present.blank;
+  if (pressed(kKeyP)) app.present.pointer = !app.present.pointer;
+}
+
+std::vector<StagePanel> PresentedPanels(const AppState& app) {
+  std::vector<StagePanel> panels;
+  for (const std::string& panel : app.present.region) panels.push_back({panel, 1.f});
+  if (!panels.empty()) return panels;
+  const Chapter* chapter = CurrentChapter(app);
+  if (chapter && app.view.show.view == MainView::kSteps)
+    for (const StagePanel& panel : chapter->stage)
+      if (panel.share > 0.4f) panels.push_back(panel);
+  if (panels.empty()) panels = {{"sliding_window", 0.45f}, {"dot_product", 0.55f}};
+  return panels;
+}
+
+PanelRect NarrationRect(ImVec2 display, float font_size) {
+  PanelRect rect;
+  rect.pos = ImVec2(0.f, 0.f);
+  // A title and four lines of narration in the reading face (kReadingScale), or a third of
+  // the screen; longer narration scrolls.
+  const float reading_line = font_size * kReadingScale * 1.2f;
+  rect.size = ImVec2(display.x, std::round(std::min(display.y / 3.f, reading_line * 5.6f)));
+  rect.visible = true;
+  rect.title_bar = false;
+  return rect;
+}
+
+void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display) {
+  if (!app.present.on) return;
+  PanelRect narration = NarrationRect(display, ImGui::GetFontSize());
+  if (!app.present.region.empty()) narration.size.y = 0.f;  // a slide: the panels alone
+  for (PanelRect* rect :
+       {&layout.parameters, &layout.formula, &layout.input, &layout.permute, &layout.kernels,
+        &layout.window, &layout.dot_product, &layout.output, &layout.timeline, &layout.side_tabs,
+        &layout.view_tabs, &layout.lesson, &layout.sentences, &layout.code, &layout.conv2d})
+    *rect = PanelRect{};
+  // The stage spans the screen under the narration band (TileStage takes the area from the
+  // step-by-step rectangles and the width from the view tabs).
+  layout.window.pos = ImVec2(0.f, narration.size.y);
+  layout.window.size = ImVec2(display.x, display.y - narration.size.y);
+  layout.view_tabs.pos = ImVec2(0.f, 0.f);
+  layout.view_tabs.size = ImVec2(display.x, 0.f);
+  PanelVisibility show;  // every step-by-step panel may be shown
+  TileStage(layout, PresentedPanels(app), show);
+  layout.view_tabs = PanelRect{};
+}
+
+void DrawPresentation(const Frame& frame, AppState& app) {
+  if (!app.present.on) return;
+  const PanelRect rect = NarrationRect(frame.display, ImGui::GetFontSize());
+  if (!app.present.region.empty()) {  // a slide-sized picture: no narration
+  } else if (BeginPanel("###presentation_narration", rect)) {
+    const Chapter* chapter = CurrentChapter(app);
+    ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
+    ImGui::PushFont(reading);
+    if (chapter) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
+      TextWrappedCjk(Tr(app.i18n, chapter->title_key.c_str()));
+      ImGui::PopStyleColor();
+      TextWrappedCjk(Tr(app.i18n, chapter->text_key.c_str()));
+    } else {
+      TextWrappedCjk(Tr(app.i18n, "present.no_chapter"));
+    }
+    ImGui::PopFont();
+    EndPanel();
+  } else {
+    EndPanel();
+  }
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  const ImGuiIO& io = ImGui::GetIO();
+  if (app.present.pointer && ImGui::IsMousePosValid(&io.MousePos)) {
+    const float radius = ImGui::GetFontSize() * 1.6f;
+    draw->AddCircleFilled(io.MousePos, radius, IM_COL32(255, 220, 0, 70), 48);
+    draw->AddCircle(io.MousePos, radius, IM_COL32(230, 150, 0, 200), 48, 3.f);
+  }
+  if (app.present.blank)
+    draw->AddRectFilled(ImVec2(0.f, 0.f), frame.display, IM_COL32(0, 0, 0, 255));
+}
+
+}  // namespace convstep::gui

@@ -1,0 +1,98 @@
+// Finds text that a frame cuts: after ImGui::Render, every glyph in the draw lists of the
+// panels is compared with the clip rectangle it was drawn under and with its window. Glyphs are
+// the triangles textured from the font atlas (the test turns off textured anti-aliased lines,
+// the only other textured shapes the UI draws).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/draw/canvas.h"
+
+namespace convstep::gui::testing {
+
+/// A glyph that does not lie wholly inside the place it is drawn in.
+struct CutGlyph {
+  std::string window;  ///< the (child) window that drew it
+  ImRect glyph;        ///< its rectangle on screen
+  ImRect visible;      ///< where it may draw: its clip rectangle within the window
+};
+
+/// True when `window` or one of its child windows can scroll: a Dear ImGui scroll bar, a pan /
+/// zoom canvas whose content is larger than the canvas (canvas.h), or a tab bar that scrolls.
+inline bool WindowScrolls(ImGuiWindow* window) {
+  for (ImGuiWindow* other : ImGui::GetCurrentContext()->Windows) {
+    if (!other->WasActive || other->RootWindow != window->RootWindow) continue;
+    if (other != window && other->ParentWindow != window && other != window->RootWindow) continue;
+    if (other->ScrollbarX || other->ScrollbarY || CanvasScrolls(other)) return true;
+  }
+  // A tab bar too narrow for its tabs scrolls them (with arrow buttons).
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int i = 0; i < g.TabBars.GetMapSize(); ++i) {
+    const ImGuiTabBar* bar = g.TabBars.TryGetMapData(i);
+    if (bar && bar->PrevFrameVisible >= g.FrameCount - 1 && window->Rect().Contains(bar->BarRect) &&
+        bar->WidthAllTabsIdeal > bar->BarRect.GetWidth() + 0.5f)
+      return true;
+  }
+  return false;
+}
+
+/// The rectangles of the glyphs `window` (not its children) drew in its last frame, each once.
+inline std::vector<ImRect> GlyphRects(ImGuiWindow* window) {
+  std::vector<ImRect> glyphs;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  const ImDrawList* list = window->DrawList;
+  for (const ImDrawCmd& cmd : list->CmdBuffer) {
+    // A glyph is a quad: two triangles (0, 1, 2) and (0, 2, 3) of four textured vertices.
+    for (unsigned int i = 0; i + 5 < cmd.ElemCount; i += 3) {
+      const ImDrawIdx* idx = &list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)];
+      const ImDrawVert& a = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[0])];
+      const ImDrawVert& c = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[2])];
+      if (a.uv.x == white.x && a.uv.y == white.y) continue;
+      if (idx[3] != idx[0] || idx[4] != idx[2]) continue;
+      glyphs.push_back(ImRect(a.pos, c.pos));
+      i += 3;  // the quad's second triangle
+    }
+  }
+  return glyphs;
+}
+
+/// Glyphs of root window `root` (and its children) not wholly inside their clip rectangle, the
+/// window's rectangle and the display.
+inline std::vector<CutGlyph> FindCutGlyphs(ImGuiWindow* root) {
+  std::vector<CutGlyph> cut;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  constexpr float kSlack = 0.75f;  // glyph quads sit on fractional positions
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!window->WasActive || window->RootWindow != root || window->Hidden) continue;
+    const ImDrawList* list = window->DrawList;
+    ImRect frame = window->Rect();
+    frame.ClipWithFull(ImRect(ImVec2(0, 0), display));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) continue;
+      ImRect clip(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w);
+      clip.ClipWithFull(frame);
+      for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+        ImRect box(ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX));
+        bool textured = false;
+        for (unsigned int v = 0; v < 3; ++v) {
+          const ImDrawVert& vert = list->VtxBuffer[static_cast<int>(
+              cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + v)])];
+          textured = textured || vert.uv.x != white.x || vert.uv.y != white.y;
+          box.Add(vert.pos);
+        }
+        if (!textured || box.GetWidth() <= 0.5f || box.GetHeight() <= 0.5f) continue;
+        const bool outside = box.Min.x < clip.Min.x - kSlack || box.Min.y < clip.Min.y - kSlack ||
+                             box.Max.x > clip.Max.x + kSlack || box.Max.y > clip.Max.y + kSlack;
+        if (outside) cut.push_back({window->Name, box, clip});
+      }
+    }
+  }
+  return cut;
+}
+
+}  // namespace convstep::gui::testing

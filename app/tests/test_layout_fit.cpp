@@ -1,0 +1,476 @@
+// A layout that never cuts: whole UI frames, headless, at every common screen size from a
+// projector's 1024x768 to 4K, at text scales 1, 1.5 and 2, in English and Chinese, on the
+// seed example and on the lesson's chapters 3, 4 and 6. Every glyph a panel draws lies inside
+// the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans).
+// The seed example's kernel bank and output show numbers, never colour blocks alone.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "model/lesson_stage.h"
+#include "model/stage_panels.h"
+#include "platform/options.h"
+#include "state/lesson.h"
+#include "state/presentation_mode.h"
+#include "support/headless_ui.h"
+#include "support/layout_check.h"
+#include "ui/panels/dot_product_panel.h"
+#include "ui/presentation.h"
+#include "ui/stage_layout.h"
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+const ImVec2 kSizes[] = {{1024, 768},  {1280, 720},  {1366, 768}, {1600, 900},
+                         {1920, 1080}, {2560, 1440}, {3840, 2160}};
+const float kTextScales[] = {1.f, 1.5f, 2.f};
+const char* kLanguages[] = {"en", "zh"};
+
+// What is on screen: the seed example at step 34 (the README's picture), or a lesson chapter.
+struct Screen {
+  const char* name;
+  int chapter;  ///< 1-based; 0: the seed example
+};
+const Screen kScreens[] = {{"seed example, step 34", 0},
+                           {"chapter 3 (kernel bank)", 3},
+                           {"chapter 4 (dot product)", 4},
+                           {"chapter 6 (output)", 6}};
+
+void ShowScreen(AppState& app, const Screen& screen) {
+  if (screen.chapter > 0) {
+    auto opened = OpenChapter(app, screen.chapter - 1, /*still=*/true);
+    ASSERT_TRUE(opened) << opened.error().message;
+  } else {
+    app.view.show.side = SideTab::kParameters;
+    app.view.show.view = MainView::kSteps;
+    auto opened =
+        OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/01_seed_example.json");
+    ASSERT_TRUE(opened) << opened.error().message;
+    SeekStep(app, 34);
+  }
+  app.permute.progress = 1.f;
+  app.window_tween.progress = 1.f;
+}
+
+// Frames until the layout settles (fonts, scroll bars, follow), then one measured frame.
+void SettledFrame(HeadlessUi& ui, AppState& app) {
+  for (int i = 0; i < 3; ++i) ui.Frame(app, 1e-4f);
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // only glyphs are textured
+  ui.Frame(app, 1e-4f);
+}
+
+std::string Describe(const testing::CutGlyph& cut) {
+  char text[256];
+  std::snprintf(
+      text, sizeof text, "%s: glyph (%.0f,%.0f)-(%.0f,%.0f) outside (%.0f,%.0f)-(%.0f,%.0f)",
+      cut.window.c_str(), cut.glyph.Min.x, cut.glyph.Min.y, cut.glyph.Max.x, cut.glyph.Max.y,
+      cut.visible.Min.x, cut.visible.Min.y, cut.visible.Max.x, cut.visible.Max.y);
+  return text;
+}
+
+// Every root window on screen but the menus and tooltips: the panels.
+bool IsPanel(ImGuiWindow* window) {
+  if (!window->WasActive || window->RootWindow != window || window->Hidden) return false;
+  const ImGuiWindowFlags transient =
+      ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup | ImGuiWindowFlags_ChildMenu;
+  return (window->Flags & transient) == 0 && window->DrawList->VtxBuffer.Size > 0;
+}
+
+// The cut glyphs of every panel that does not scroll, as lines of text (empty: none).
+std::string CutTextInFixedPanels() {
+  std::string report;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!IsPanel(window) || testing::WindowScrolls(window)) continue;
+    const auto cut = testing::FindCutGlyphs(window);
+    if (!cut.empty())
+      report += "  " + Describe(cut.front()) + " (" + std::to_string(cut.size()) + " glyphs)\n";
+  }
+  return report;
+}
+
+TEST(LayoutFit, NoPanelCutsTextAtAnySizeScaleOrLanguage) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  int checked = 0;
+  for (const char* language : kLanguages) {
+    ASSERT_TRUE(SetLanguage(app, language)) << app.notice;
+    for (const float text_scale : kTextScales) {
+      SetTextScale(app, text_scale);
+      for (const ImVec2 size : kSizes) {
+        ImGui::GetIO().DisplaySize = size;
+        for (const Screen& screen : kScreens) {
+          ASSERT_NO_FATAL_FAILURE(ShowScreen(app, screen));
+          SettledFrame(ui, app);
+          const std::string cut = CutTextInFixedPanels();
+          EXPECT_TRUE(cut.empty()) << screen.name << " at " << size.x << "x" << size.y
+                                   << ", text scale " << text_scale << ", " << language << ":\n"
+                                   << cut;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 2 * 3 * 7 * 4);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+// Glyphs drawn by a panel (found by its "###id"); their median height is a digit's height.
+struct PanelGlyphs {
+  size_t count = 0;
+  float median_height = 0.f;
+  bool scrolls = false;
+};
+
+bool Shown(const char* panel) {
+  ImGuiWindow* window = ImGui::FindWindowByName(panel);
+  return window && window->Active;
+}
+
+PanelGlyphs GlyphsOf(const char* panel) {
+  PanelGlyphs out;
+  ImGuiWindow* window = ImGui::FindWindowByName(panel);
+  if (!window || !window->WasActive) return out;
+  std::vector<ImRect> glyphs = testing::GlyphRects(window);
+  out.count = glyphs.size();
+  out.scrolls = testing::WindowScrolls(window);
+  if (glyphs.empty()) return out;
+  std::vector<float> heights;
+  for (const ImRect& glyph : glyphs) heights.push_back(glyph.GetHeight());
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
+  out.median_height = heights[heights.size() / 2];
+  return out;
+}
+
+TEST(LayoutFit, TheSeedExamplesKernelBankAndOutputShowNumbersFrom1024x768Up) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const ImVec2 size : kSizes) {
+    ImGui::GetIO().DisplaySize = size;
+    ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[0]));
+    SettledFrame(ui, app);
+    // At least two kernels' 12 numbers and two output rows' 8 numbers, 6 glyphs or more each.
+    EXPECT_GE(GlyphsOf("###panel.kernels").count, 12u * 6u) << size.x << "x" << size.y;
+    EXPECT_GE(GlyphsOf("###panel.output").count, 8u * 6u) << size.x << "x" << size.y;
+  }
+}
+
+// The lesson's stage: chapter 3 shows all 48 weights, chapter 6 all 32 outputs of the batch
+// item on screen, without scrolling, in digits at least 14 px tall at 1366x768 (and as large
+// as the UI's digits at 1024x768); chapter 4 the window and every product with its position.
+TEST(LayoutFit, EachChapterShowsWhatItTalksAboutLarge) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  const ImVec2 sizes[] = {{1024, 768}, {1366, 768}, {1920, 1080}};
+  for (const ImVec2 size : sizes) {
+    ImGui::GetIO().DisplaySize = size;
+    const std::string where =
+        std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
+    const float min_digit = size.x >= 1366.f ? 14.f : 11.f;
+    ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[1]));
+    SettledFrame(ui, app);
+    const PanelGlyphs kernels = GlyphsOf("###panel.kernels");
+    EXPECT_FALSE(kernels.scrolls) << where;
+    EXPECT_GE(kernels.count, 48u * 6u) << where;  // "0.0613" .. "-0.3074": 6 or 7 glyphs
+    EXPECT_GE(kernels.median_height, min_digit) << where;
+    EXPECT_FALSE(Shown("###panel.output")) << where;
+
+    ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[3]));
+    SettledFrame(ui, app);
+    const PanelGlyphs output = GlyphsOf("###panel.output");
+    EXPECT_FALSE(output.scrolls) << where;
+    EXPECT_GE(output.count, 32u * 6u) << where;
+    EXPECT_GE(output.median_height, min_digit) << where;
+    std::printf(
+        "%s: digits %.0f px tall in chapter 3's kernel bank, %.0f px in chapter 6's output\n",
+        where.c_str(), kernels.median_height, output.median_height);
+
+    ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[2]));
+    SettledFrame(ui, app);
+    EXPECT_TRUE(Shown("###panel.window")) << where;
+    EXPECT_TRUE(Shown("###panel.dot_product")) << where;
+    EXPECT_FALSE(Shown("###panel.kernels")) << where;
+  }
+}
+
+TEST(LayoutFit, AStageTilesItsPanelsOverTheWholeStepArea) {
+  Layout layout = ComputeLayout(ImVec2(1366, 768), 20.f, 16.f, PanelVisibility{});
+  const float top = layout.input.pos.y;
+  const float bottom = layout.output.pos.y + layout.output.size.y;
+  TileStage(layout, {{"sliding_window", 0.4f}, {"output", 0.6f}}, PanelVisibility{});
+  EXPECT_FALSE(layout.input.visible);
+  EXPECT_FALSE(layout.kernels.visible);
+  EXPECT_FALSE(layout.dot_product.visible);
+  ASSERT_TRUE(layout.window.visible && layout.output.visible);
+  EXPECT_EQ(layout.window.pos.y, top);
+  EXPECT_EQ(layout.output.pos.y + layout.output.size.y, bottom);
+  EXPECT_EQ(layout.window.pos.x, layout.view_tabs.pos.x);
+  EXPECT_NEAR(layout.output.size.x / layout.view_tabs.size.x, 0.6f, 0.01f);
+  EXPECT_NEAR(layout.output.pos.x + layout.output.size.x,
+              layout.view_tabs.pos.x + layout.view_tabs.size.x, 1.f);
+  // A panel the View menu hides stays hidden; the others share its room.
+  PanelVisibility show;
+  show.output = false;
+  Layout hidden = ComputeLayout(ImVec2(1366, 768), 20.f, 16.f, show);
+  TileStage(hidden, {{"sliding_window", 0.4f}, {"output", 0.6f}}, show);
+  EXPECT_FALSE(hidden.output.visible);
+  EXPECT_NEAR(hidden.window.size.x, hidden.view_tabs.size.x, 1.f);
+}
+
+TEST(LayoutFit, StageEntriesAreChecked) {
+  auto good = StageFromJson(nlohmann::json::parse(R"({"stage": [["input", 0.3], ["kernel", 1]]})"));
+  ASSERT_TRUE(good);
+  ASSERT_EQ(good.value().size(), 2u);
+  EXPECT_EQ(good.value()[1].panel, "kernel");
+  EXPECT_FLOAT_EQ(good.value()[0].share, 0.3f);
+  EXPECT_TRUE(StageFromJson(nlohmann::json::parse("{}")).value().empty());
+  auto unknown = StageFromJson(nlohmann::json::parse(R"({"stage": [["kernels", 1]]})"));
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("\"kernels\""), std::string::npos);
+  auto negative = StageFromJson(nlohmann::json::parse(R"({"stage": [["input", -1]]})"));
+  ASSERT_FALSE(negative);
+  EXPECT_NE(negative.error().message.find("positive"), std::string::npos);
+  EXPECT_FALSE(StageFromJson(nlohmann::json::parse(R"({"stage": "input"})")));
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+// The dot product's table (a child window of the panel).
+ImGuiWindow* ProductsTable() {
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->WasActive &&
+        std::string(window->Name).find("###panel.dot_product/taps_") != std::string::npos)
+      return window;
+  return nullptr;
+}
+
+// Chapter 4's stage at 1366x768 with the kernel made `kernel_size` long (3 channels each), at
+// product `tap` of the first window.
+ImGuiWindow* ProductsAt(HeadlessUi& ui, AppState& app, int64_t kernel_size, int64_t tap) {
+  EXPECT_TRUE(OpenChapter(app, 3, /*still=*/true));
+  Conv1dSpec spec = app.session->recipe.spec;
+  spec.kernel_size = kernel_size;
+  spec.padding = 1;
+  EXPECT_TRUE(SetBatch(app, 1));
+  EXPECT_TRUE(SetLength(app, 24));
+  EXPECT_TRUE(SetSpec(app, spec, "kernel_size"));
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, tap);
+  app.timeline.playing = false;
+  SettledFrame(ui, app);
+  return ProductsTable();
+}
+
+TEST(LayoutFit, TwelveProductsFitAt1366x768AndLongerKernelsScrollToTheCurrentOne) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1366, 768));
+  // 3 channels x 4 taps = 12 products: every row on screen, no scroll bar, nothing cut.
+  ImGuiWindow* table = ProductsAt(ui, app, 4, 11);
+  ASSERT_NE(table, nullptr);
+  EXPECT_FALSE(table->ScrollbarY);
+  EXPECT_TRUE(testing::FindCutGlyphs(table->RootWindow).empty());
+  ASSERT_EQ(app.session->geometry.taps, 12);
+  // 3 x 20 = 60 products: the table scrolls, the current product (40) stays in view.
+  table = ProductsAt(ui, app, 20, 40);
+  ASSERT_NE(table, nullptr);
+  EXPECT_TRUE(table->ScrollbarY);
+  const float row_h = table->ContentSize.y / 61.f;  // 60 rows and the header
+  const float row_top = row_h * 41.f;
+  EXPECT_GE(row_top, table->Scroll.y + row_h) << "above the view";
+  EXPECT_LE(row_top + row_h, table->Scroll.y + table->InnerRect.GetHeight()) << "below the view";
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// The position column: l = t·stride + k·dilation − padding, padding marked as padding.
+TEST(LayoutFit, TheDotProductNamesThePositionEachProductReads) {
+  AppState app;
+  testing::InitApp(app);
+  Conv1dSpec spec = app.session->recipe.spec;
+  spec.kernel_size = 3;
+  spec.stride = 2;
+  spec.dilation = 2;
+  spec.padding = 2;
+  ASSERT_TRUE(SetSpec(app, spec, "padding"));
+  const Geometry& g = app.session->geometry;
+  // Window t = 1 of y[0, 0, 1]: positions 1·2 + k·2 − 2 = 0, 2, 4 for k = 0, 1, 2.
+  SeekOutput(app, 0, 0, 1);
+  auto step = CurrentStepState(app);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], g, app.i18n), "0");
+  EXPECT_EQ(TapPositionLabel(step->taps[1], g, app.i18n), "2");
+  EXPECT_EQ(TapPositionLabel(step->taps[2], g, app.i18n), "4");
+  // Window t = 0: -2 and 0 and 2; -2 is zero padding.
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], g, app.i18n), "-2 pad");
+  EXPECT_EQ(TapPositionLabel(step->taps[1], g, app.i18n), "0");
+  // Reflect padding: position -2 is a copy of position 2.
+  spec.padding_mode = PaddingMode::kReflect;
+  ASSERT_TRUE(SetSpec(app, spec, "padding_mode"));
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], app.session->geometry, app.i18n), "-2→2");
+  ASSERT_TRUE(SetLanguage(app, "zh"));
+  spec.padding_mode = PaddingMode::kZeros;
+  ASSERT_TRUE(SetSpec(app, spec, "padding_mode"));
+  SeekOutput(app, 0, 0, 0);
+  step = CurrentStepState(app);
+  EXPECT_EQ(TapPositionLabel(step->taps[0], app.session->geometry, app.i18n), "-2 填充");
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+constexpr int kKeyF5 = 294, kKeyEscape = 256, kKeyB = 66;
+
+// Presentation mode at 1920x1080: the chapter's one or two panels fill the screen under the
+// narration, with digits at least 3% of the screen's height (chapter 3; chapter 6's output
+// 2.6%); F5, B and Esc work.
+TEST(Presentation, TheChaptersPanelsFillTheScreenWithLargeDigits) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1920, 1080));
+  ui.Frame(app);
+  ui.PressKey(app, kKeyF5);
+  ASSERT_TRUE(app.present.on);
+  struct Case {
+    int chapter;
+    const char* panel;
+    float min_digit_share;  ///< of the screen's height
+  };
+  // Chapter 6's output is limited by its 8 rows under the narration: 2.7% so far.
+  for (const Case c : {Case{3, "###panel.kernels", 0.03f}, Case{6, "###panel.output", 0.026f}}) {
+    ASSERT_TRUE(OpenChapter(app, c.chapter - 1, /*still=*/true));
+    SettledFrame(ui, app);
+    ImGuiWindow* panel = ImGui::FindWindowByName(c.panel);
+    ASSERT_TRUE(panel && panel->Active) << c.panel;
+    EXPECT_FALSE(Shown("###timeline"));
+    EXPECT_FALSE(Shown("###formula_strip"));
+    EXPECT_TRUE(Shown("###presentation_narration"));
+    // The presented panels span the width and reach the bottom.
+    float width = 0.f;
+    for (const char* name : {"###panel.input", "###panel.permute", "###panel.kernels",
+                             "###panel.window", "###panel.dot_product", "###panel.output"})
+      if (Shown(name)) width += ImGui::FindWindowByName(name)->Size.x;
+    EXPECT_NEAR(width, 1920.f, 2.f) << "chapter " << c.chapter;
+    EXPECT_NEAR(panel->Pos.y + panel->Size.y, 1080.f, 1.f);
+    const PanelGlyphs glyphs = GlyphsOf(c.panel);
+    EXPECT_FALSE(glyphs.scrolls) << c.panel;
+    EXPECT_GE(glyphs.median_height, c.min_digit_share * 1080.f) << c.panel;
+    std::printf("presentation, chapter %d: digits %.0f px tall (%.1f%% of 1080)\n", c.chapter,
+                glyphs.median_height, glyphs.median_height / 10.8f);
+  }
+  ui.PressKey(app, kKeyB);
+  EXPECT_TRUE(app.present.blank);
+  ui.PressKey(app, kKeyB);
+  EXPECT_FALSE(app.present.blank);
+  ui.PressKey(app, kKeyEscape);
+  EXPECT_FALSE(app.present.on);
+  ui.Frame(app);
+  ui.Frame(app);
+  EXPECT_TRUE(Shown("###timeline"));
+  EXPECT_FALSE(Shown("###presentation_narration"));
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+TEST(Presentation, PresentIsAFlag) {
+  const char* argv[] = {"convstep", "--present", "--lesson", "3"};
+  const ParsedOptions parsed = ParseOptions(4, argv);
+  ASSERT_FALSE(parsed.exit) << parsed.error;
+  EXPECT_TRUE(parsed.options.present);
+  const char* plain[] = {"convstep"};
+  EXPECT_FALSE(ParseOptions(1, plain).options.present);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+using testing::HeadlessUi;
+
+TEST(SlideRegion, ListsOfPanelsAreReadAndChecked) {
+  std::vector<std::string> panels;
+  ASSERT_TRUE(ParseRegionPanels("kernel,output", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"kernel", "output"}));
+  ASSERT_TRUE(ParseRegionPanels("dot_product", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));
+  EXPECT_FALSE(ParseRegionPanels("window", &panels));  // the export's own region, not a panel
+  EXPECT_FALSE(ParseRegionPanels("kernel,", &panels));
+  EXPECT_FALSE(ParseRegionPanels("kernels", &panels));
+  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));  // unchanged on error
+
+  const char* good[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,output"};
+  EXPECT_FALSE(ParseOptions(5, good).exit);
+  const char* bad[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,outputs"};
+  const ParsedOptions refused = ParseOptions(5, bad);
+  EXPECT_TRUE(refused.exit);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.error.find("kernel,outputs"), std::string::npos) << refused.error;
+  const char* alone[] = {"convstep", "--region", "kernel"};
+  EXPECT_TRUE(ParseOptions(3, alone).exit);  // a region of what? (no export, no screenshot)
+}
+
+// --region kernel,output at 1920x1080: the two panels fill the whole frame, no narration, no
+// menu; text as large as presentation mode's.
+TEST(SlideRegion, TheListedPanelsFillTheWholeFrame) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1920, 1080));
+  ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
+  app.present.region = {"kernel", "output"};
+  SetPresenting(app, true);
+  SettledFrame(ui, app);
+  ASSERT_TRUE(Shown("###panel.kernels") && Shown("###panel.output"));
+  EXPECT_FALSE(Shown("###panel.window"));
+  EXPECT_FALSE(Shown("###presentation_narration"));
+  EXPECT_FALSE(Shown("##MainMenuBar"));
+  ImGuiWindow* kernels = ImGui::FindWindowByName("###panel.kernels");
+  ImGuiWindow* output = ImGui::FindWindowByName("###panel.output");
+  EXPECT_EQ(kernels->Pos.x, 0.f);
+  EXPECT_EQ(kernels->Pos.y, 0.f);
+  EXPECT_NEAR(kernels->Size.x + output->Size.x, 1920.f, 1.f);
+  EXPECT_NEAR(output->Size.y, 1080.f, 1.f);
+  // Half the width for 4 columns: 29 px digits (2.7% of the height; 20 px in the lesson).
+  EXPECT_GE(GlyphsOf("###panel.output").median_height, 0.026f * 1080.f);
+}
+
+}  // namespace
+}  // namespace convstep::gui
