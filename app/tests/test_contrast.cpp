@@ -1,6 +1,7 @@
 // Contrast from the back row: every text colour of the palette and of the Dear ImGui style is at
 // least 4.5:1 (WCAG AA) against every background it is drawn on, computed from the colours
-// themselves; the high-contrast theme reaches 7:1 (AAA) for the UI text.
+// themselves, in the standard theme and in the high-contrast one (7:1, AAA, there), which
+// changes the cells' palette as well as the style.
 #include <gtest/gtest.h>
 
 #include <imgui.h>
@@ -39,38 +40,83 @@ TEST(Contrast, TheRatioFollowsWcag) {
   EXPECT_NEAR(ContrastRatio(IM_COL32(0, 0, 0, 0), IM_COL32(255, 255, 255, 255)), 1.f, 1e-4f);
 }
 
-TEST(Contrast, PaletteTextOnItsBackgrounds) {
-  ImGui::CreateContext();
+// Both themes: the standard one, and the high-contrast one (ApplyHighContrast changes the
+// style and the cells' palette together).
+void UseTheme(bool high_contrast) {
   ApplyStyle(1.f);
-  const ImVec4* style = ImGui::GetStyle().Colors;
-  const ImU32 window = U32(style[ImGuiCol_WindowBg]);
-  const ImU32 alt_row = BlendOver(U32(style[ImGuiCol_TableRowBgAlt]), window);
-  struct Pair {
-    const char* what;
-    ImU32 text, background;
-  };
-  const Pair pairs[] = {
-      {"text on a panel", Palette::kText, window},
-      {"muted text (labels, captions) on a panel", Palette::kMutedText, window},
-      {"muted text on an alternate table row", Palette::kMutedText, alt_row},
-      {"dot product rows not computed yet", Palette::kPendingText, window},
-      {"... on an alternate row", Palette::kPendingText, alt_row},
-      {"padding positions in the dot product", Palette::kPaddingText, window},
-      {"... on an alternate row", Palette::kPaddingText, alt_row},
-      {"the current product's row", Palette::kText, IM_COL32(255, 236, 150, 255)},
-      {"a zero-padding cell's 0", Palette::kMutedText, Palette::kPaddingFill},
-      {"muted text on a cell still to compute", Palette::kMutedText, Palette::kEmptyCell},
-      {"errors", Palette::kError, window},
-      {"UI text on a panel", U32(style[ImGuiCol_Text]), window},
-      {"UI text on a button", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_Button])},
-      {"UI text on a title bar", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_TitleBg])},
-      {"UI text on the menu bar", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_MenuBarBg])},
-      {"UI text on a table header", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_TableHeaderBg])},
-      {"UI text on a selected item", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_Header])},
-      {"disabled UI text", U32(style[ImGuiCol_TextDisabled]), window},
-  };
-  for (const Pair& pair : pairs)
-    EXPECT_GE(ContrastRatio(pair.text, pair.background), kMinTextContrast) << pair.what;
+  if (high_contrast) ApplyHighContrast(ImGui::GetStyle());
+}
+
+TEST(Contrast, PaletteTextOnItsBackgroundsInBothThemes) {
+  ImGui::CreateContext();
+  for (const bool high_contrast : {false, true}) {
+    UseTheme(high_contrast);
+    const char* theme = high_contrast ? "high contrast" : "standard";
+    const ImVec4* style = ImGui::GetStyle().Colors;
+    const ImU32 window = U32(style[ImGuiCol_WindowBg]);
+    const ImU32 alt_row = BlendOver(U32(style[ImGuiCol_TableRowBgAlt]), window);
+    struct Pair {
+      const char* what;
+      ImU32 text, background;
+    };
+    const Pair pairs[] = {
+        {"text on a panel", Palette::kText, window},
+        {"muted text (labels, captions) on a panel", Palette::kMutedText, window},
+        {"muted text on an alternate table row", Palette::kMutedText, alt_row},
+        {"dot product rows not computed yet", Palette::kPendingText, window},
+        {"... on an alternate row", Palette::kPendingText, alt_row},
+        {"padding positions in the dot product", Palette::kPaddingText, window},
+        {"... on an alternate row", Palette::kPaddingText, alt_row},
+        {"the current product's row", Palette::kText, Palette::kCurrentRow},
+        {"a zero-padding cell's 0", Palette::kPaddingZero, Palette::kPaddingFill},
+        {"... over its hatching", Palette::kPaddingZero, Palette::kPaddingHatch},
+        {"muted text on a cell still to compute (dashed)", Palette::kMutedText,
+         Palette::kEmptyCell},
+        {"text on a cell still to compute", Palette::kText, Palette::kEmptyCell},
+        {"the kernel frame's labels", Palette::kKernelFrame, window},
+        {"hover / pin labels", Palette::kHighlight, window},
+        {"errors", Palette::kError, window},
+        {"UI text on a panel", U32(style[ImGuiCol_Text]), window},
+        {"UI text on a button", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_Button])},
+        {"UI text on a title bar", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_TitleBg])},
+        {"UI text on the menu bar", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_MenuBarBg])},
+        {"UI text on a table header", U32(style[ImGuiCol_Text]),
+         U32(style[ImGuiCol_TableHeaderBg])},
+        {"UI text on a selected item", U32(style[ImGuiCol_Text]), U32(style[ImGuiCol_Header])},
+        {"disabled UI text", U32(style[ImGuiCol_TextDisabled]), window},
+    };
+    for (const Pair& pair : pairs) {
+      const float ratio = ContrastRatio(pair.text, pair.background);
+      EXPECT_GE(ratio, kMinTextContrast) << theme << ": " << pair.what;
+      // The high-contrast theme reaches AAA (7:1) for all of it.
+      if (high_contrast) EXPECT_GE(ratio, 7.f) << theme << ": " << pair.what;
+    }
+  }
+  ImGui::DestroyContext();
+}
+
+// The high-contrast theme really changes the cells, not only Dear ImGui's style: darker text,
+// borders and dashes that a washed-out projector still shows (WCAG's 3:1 for non-text marks),
+// and the standard set back once the standard style is applied again.
+TEST(Contrast, TheHighContrastThemeChangesTheCellPalette) {
+  ImGui::CreateContext();
+  UseTheme(false);
+  const ImU32 standard_grid = Palette::kGrid, standard_muted = Palette::kMutedText;
+  const ImU32 standard_pending = Palette::kPendingText, standard_arrow = Palette::kArrow;
+  EXPECT_LT(ContrastRatio(standard_grid, Palette::kEmptyCell), 3.f);  // faint on a projector
+  UseTheme(true);
+  EXPECT_GE(ContrastRatio(Palette::kGrid, Palette::kEmptyCell), 3.f) << "cell borders, dashes";
+  EXPECT_GE(ContrastRatio(Palette::kGrid, Palette::kPaddingFill), 3.f) << "padding borders";
+  EXPECT_GE(ContrastRatio(Palette::kArrow, Palette::kEmptyCell), 7.f) << "arrows";
+  EXPECT_GE(ContrastRatio(Palette::kHighlight, Palette::kEmptyCell), 7.f) << "highlight outline";
+  EXPECT_GT(ContrastRatio(Palette::kMutedText, Palette::kEmptyCell),
+            ContrastRatio(standard_muted, Palette::kEmptyCell));
+  EXPECT_GT(ContrastRatio(Palette::kPendingText, Palette::kEmptyCell),
+            ContrastRatio(standard_pending, Palette::kEmptyCell));
+  EXPECT_NE(Palette::kArrow, standard_arrow);
+  UseTheme(false);
+  EXPECT_EQ(Palette::kGrid, standard_grid);
+  EXPECT_EQ(Palette::kMutedText, standard_muted);
   ImGui::DestroyContext();
 }
 

@@ -78,9 +78,17 @@ inline constexpr float kLargeScale = 1.5f;
 /// Size of the reading face (the lesson's narration, read from the back of a classroom).
 inline constexpr float kReadingScale = 1.2f;
 
-/// Size of CJK glyphs relative to the face they are merged into: Noto Sans CJK's ideographs
-/// look a size smaller than DejaVu Sans' Latin at the same pixel size.
-inline constexpr float kCjkScale = 1.12f;
+/// How tall a CJK ideograph's ink stands next to the Latin face's capital letters: a touch
+/// taller, as in well-set mixed Chinese and Latin text (the CJK face is scaled to this).
+inline constexpr float kCjkToCapHeight = 1.15f;
+
+/// How the merged CJK face is sized against the Latin face it joins, measured from both faces'
+/// ink when the fonts load.
+struct CjkFit {
+  float scale = 1.12f;     ///< CJK pixel size / Latin pixel size (unmeasured: Noto against DejaVu)
+  float offset_y = 0.04f;  ///< downward shift of the ideographs, per pixel of the Latin size
+  bool measured = false;   ///< false: a face could not be read, the defaults were used
+};
 
 /// The loaded faces (owned by the ImGui font atlas; null members fall back to the default).
 struct FontSet {
@@ -93,6 +101,7 @@ struct FontSet {
   std::string ui_file;   ///< the file the UI face came from (empty: Dear ImGui's built-in font)
   std::string cjk_file;  ///< the CJK face merged into ui / mono / bold (empty: none)
   int cjk_glyphs = 0;    ///< how many CJK-face glyphs were asked for
+  CjkFit cjk_fit;        ///< how the CJK face was sized against the UI face
 };
 
 /// The UI font's pixel size for a user text scale and the monitor's content scale.

@@ -8,9 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -94,10 +96,95 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// Ideographs used to measure a CJK face's ink height: common ones whose ink spans the face's
+// usual ideograph box (a one-stroke 一 would not).
+constexpr char kProbeIdeographs[] = "\u56fd\u4e2d\u8f93\u51fa\u5377\u79ef\u6838\u7684";
+constexpr float kProbePixels = 64.f;
+
+// The capital H of the Latin face at kProbePixels: its ink height and the height of its
+// centre above the baseline (0 when the face cannot be read).
+struct InkBox {
+  float height = 0.f;
+  float centre = 0.f;
+};
+
+InkBox InkOf(const ImFont* font, const std::string& text) {
+  InkBox box;
+  int count = 0;
+  const char* at = text.c_str();
+  const char* end = at + text.size();
+  const float baseline = std::round(font->Ascent);
+  while (at < end) {
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    if (length <= 0) break;
+    at += length;
+    const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+    if (!glyph || glyph->Y1 <= glyph->Y0) continue;
+    box.height += glyph->Y1 - glyph->Y0;
+    box.centre += baseline - (glyph->Y0 + glyph->Y1) * 0.5f;
+    ++count;
+  }
+  if (count == 0) return InkBox{};
+  box.height /= static_cast<float>(count);
+  box.centre /= static_cast<float>(count);
+  return box;
+}
+
+// Rasterises the Latin face's H and the probe ideographs at kProbePixels in a throwaway
+// atlas (a few glyphs: stb_truetype reads only their pages of the mapped CJK file) and
+// derives the CJK face's size and vertical offset from their ink.
+CjkFit MeasureCjkFit(const std::string& latin, const FontFace& cjk, const MappedFile& bytes) {
+  CjkFit fit;
+  if (!Readable(latin) || bytes.empty()) return fit;
+  ImFontAtlas probe;
+  ImFontConfig config;
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  static constexpr ImWchar kLatinH[] = {'H', 'H', 0};
+  ImFont* latin_font = probe.AddFontFromFileTTF(latin.c_str(), kProbePixels, &config, kLatinH);
+  ImVector<ImWchar> ranges;
+  ImFontGlyphRangesBuilder builder;
+  builder.AddText(kProbeIdeographs);
+  builder.BuildRanges(&ranges);
+  ImFontConfig cjk_config = config;
+  cjk_config.FontDataOwnedByAtlas = true;  // not copied; taken back below (see MergeCjk)
+  cjk_config.FontNo = cjk.index;
+  ImFont* cjk_font = probe.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
+                                                kProbePixels, &cjk_config, ranges.Data);
+  const bool built = latin_font && cjk_font && probe.Build();
+  for (ImFontConfig& each : probe.ConfigData)
+    if (each.FontData == bytes.data()) {
+      each.FontData = nullptr;
+      each.FontDataOwnedByAtlas = false;
+    }
+  if (!built) return fit;
+  const InkBox cap = InkOf(latin_font, "H");
+  const InkBox ideograph = InkOf(cjk_font, kProbeIdeographs);
+  if (cap.height <= 0.f || ideograph.height <= 0.f) return fit;
+  fit.scale = std::clamp(kCjkToCapHeight * cap.height / ideograph.height, 0.8f, 1.6f);
+  // Centre the scaled ideographs on the capitals' centre.
+  fit.offset_y = (ideograph.centre * fit.scale - cap.centre) / kProbePixels;
+  fit.measured = true;
+  return fit;
+}
+
+// MeasureCjkFit, once per pair of faces (LoadFonts runs again at every text size).
+CjkFit CachedCjkFit(const std::string& latin, const FontFace& cjk, const MappedFile& bytes) {
+  static std::map<std::string, CjkFit> fits;
+  const std::string key = latin + "|" + cjk.file + ":" + std::to_string(cjk.index);
+  const auto found = fits.find(key);
+  if (found != fits.end()) return found->second;
+  const CjkFit fit = MeasureCjkFit(latin, cjk, bytes);
+  fits.emplace(key, fit);
+  return fit;
+}
+
 // Merges the CJK face (its file's `bytes`, alive until the atlas is built) into the font added
-// last.
+// last, sized and lowered by `fit` so that its ideographs stand as tall as kCjkToCapHeight
+// times the Latin capitals and centred on them.
 void MergeCjk(ImFontAtlas* atlas, const FontFace& face, const MappedFile& bytes, float pixel_size,
-              const ImWchar* ranges) {
+              const ImWchar* ranges, const CjkFit& fit) {
   if (bytes.empty()) return;
   ImFontConfig config;
   // "Owned" so that ImGui 1.86 does not copy all 20 MB (it copies data it does not own); the
@@ -105,10 +192,9 @@ void MergeCjk(ImFontAtlas* atlas, const FontFace& face, const MappedFile& bytes,
   config.FontDataOwnedByAtlas = true;
   config.MergeMode = true;
   config.FontNo = face.index;
-  // A little larger than the Latin face, and lowered by half the growth: the ideographs then
-  // match the Latin text's visual size and sit on its line.
-  config.GlyphOffset.y = std::round(pixel_size * (kCjkScale - 1.f) * 0.35f);
-  pixel_size = std::round(pixel_size * kCjkScale);
+  // Whole pixels: a fractional offset would blur every ideograph.
+  config.GlyphOffset.y = std::round(pixel_size * fit.offset_y);
+  pixel_size = std::round(pixel_size * fit.scale);
   config.OversampleH = 1;  // CJK strokes are dense: no horizontal oversampling keeps them crisp
   config.OversampleV = 1;
   config.PixelSnapH = true;
@@ -170,6 +256,14 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
   std::string bold = FindFontFile("DejaVu Sans:style=Bold");
   if (bold.empty()) bold = FirstExisting({"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
 
+  const MappedFile& bold_bytes = cjk_bold_bytes.empty() ? cjk_bytes : cjk_bold_bytes;
+  CjkFit fit, mono_fit, bold_fit;
+  if (cjk_glyphs) {
+    fit = CachedCjkFit(ui, cjk, cjk_bytes);
+    mono_fit = CachedCjkFit(mono, cjk, cjk_bytes);
+    bold_fit = CachedCjkFit(bold, cjk_bold, bold_bytes);
+    fonts.cjk_fit = fit;
+  }
   fonts.ui = AddFace(atlas, ui, pixel_size);
   if (fonts.ui) {
     fonts.ui_file = ui;
@@ -178,18 +272,18 @@ FontSet LoadFonts(ImFontAtlas* atlas, float pixel_size, const std::string& extra
     config.SizePixels = std::max(13.f, std::round(pixel_size));
     fonts.ui = atlas->AddFontDefault(&config);
   }
-  if (cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs);
+  if (cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs, fit);
   fonts.mono = AddFace(atlas, mono, pixel_size);
-  if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs);
+  if (fonts.mono && cjk_glyphs) MergeCjk(atlas, cjk, cjk_bytes, pixel_size, cjk_glyphs, mono_fit);
   if (!fonts.mono) fonts.mono = fonts.ui;
   fonts.bold = AddFace(atlas, bold, pixel_size);
-  const MappedFile& bold_bytes = cjk_bold_bytes.empty() ? cjk_bytes : cjk_bold_bytes;
-  if (fonts.bold && cjk_glyphs) MergeCjk(atlas, cjk_bold, bold_bytes, pixel_size, cjk_glyphs);
+  if (fonts.bold && cjk_glyphs)
+    MergeCjk(atlas, cjk_bold, bold_bytes, pixel_size, cjk_glyphs, bold_fit);
   if (!fonts.bold) fonts.bold = fonts.ui;
   fonts.large = AddFace(atlas, ui, std::round(pixel_size * kLargeScale), kNumberRanges);
   fonts.reading = AddFace(atlas, ui, std::round(pixel_size * kReadingScale));
   if (fonts.reading && cjk_glyphs)
-    MergeCjk(atlas, cjk, cjk_bytes, std::round(pixel_size * kReadingScale), cjk_glyphs);
+    MergeCjk(atlas, cjk, cjk_bytes, std::round(pixel_size * kReadingScale), cjk_glyphs, fit);
   if (!fonts.reading) fonts.reading = fonts.ui;
   atlas->Build();
   // The mapped CJK files belong to their MappedFile, not to the atlas: take them back first.

@@ -1,6 +1,7 @@
 #include "ui/ui.h"
 
 #include "state/lesson.h"
+#include "ui/draw/colormap.h"
 #include "ui/frame.h"
 #include "ui/menus/file_menu.h"
 #include "ui/menus/menu_bar.h"
@@ -46,6 +47,7 @@ void ApplyStyle(float scale) {
   style.ItemSpacing = ImVec2(8.f, 4.f);
   style.CellPadding = ImVec2(5.f, 2.f);
   style.WindowTitleAlign = ImVec2(0.f, 0.5f);
+  UsePalette(PaletteTheme::kStandard);
   ImVec4* colors = style.Colors;
   colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.f);
   colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.38f, 0.38f, 1.f);  // 4.5:1 and more

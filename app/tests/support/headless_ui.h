@@ -7,6 +7,7 @@
 
 #include "state/app_state.h"
 #include "state/language.h"
+#include "ui/draw/theme.h"
 #include "ui/fonts.h"
 #include "ui/ui.h"
 
@@ -58,6 +59,7 @@ class HeadlessUi {
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels_rgba, &width, &height);
     ApplyStyle(pixels / kBaseFontPixels);
+    if (app.view.high_contrast) ApplyHighContrast(ImGui::GetStyle());
     app.view.fonts_dirty = false;
   }
 

@@ -134,4 +134,22 @@ float DrawColorLegend(ImDrawList* draw, ImVec2 pos, float width, float bar_heigh
   return bar_height + 2.f + ImGui::GetTextLineHeight();
 }
 
+void UsePalette(PaletteTheme theme) {
+  const bool high = theme == PaletteTheme::kHighContrast;
+  Palette::kKernelFrame = high ? IM_COL32(0, 0, 40, 255) : IM_COL32(25, 25, 60, 255);
+  Palette::kCurrentTap = IM_COL32(0, 0, 0, 255);
+  Palette::kHighlight = high ? IM_COL32(95, 0, 165, 255) : IM_COL32(123, 44, 191, 255);
+  Palette::kPaddingFill = high ? IM_COL32(210, 210, 210, 255) : IM_COL32(225, 225, 225, 255);
+  Palette::kPaddingHatch = high ? IM_COL32(165, 165, 165, 255) : IM_COL32(175, 175, 175, 255);
+  Palette::kGrid = high ? IM_COL32(70, 70, 70, 255) : IM_COL32(150, 150, 150, 255);
+  Palette::kEmptyCell = high ? IM_COL32(255, 255, 255, 255) : IM_COL32(250, 250, 250, 255);
+  Palette::kText = high ? IM_COL32(0, 0, 0, 255) : IM_COL32(20, 20, 20, 255);
+  Palette::kMutedText = high ? IM_COL32(40, 40, 40, 255) : IM_COL32(95, 95, 95, 255);
+  Palette::kPendingText = high ? IM_COL32(75, 75, 75, 255) : IM_COL32(105, 105, 105, 255);
+  Palette::kPaddingZero = high ? IM_COL32(25, 25, 25, 255) : IM_COL32(60, 60, 60, 255);
+  Palette::kPaddingText = high ? IM_COL32(110, 40, 0, 255) : IM_COL32(150, 60, 0, 255);
+  Palette::kCurrentRow = high ? IM_COL32(255, 225, 90, 255) : IM_COL32(255, 236, 150, 255);
+  Palette::kArrow = high ? IM_COL32(0, 0, 0, 255) : IM_COL32(60, 60, 60, 255);
+}
+
 }  // namespace convstep::gui

@@ -176,7 +176,7 @@ void DrawValueCell(ImDrawList* draw, ImVec2 min, ImVec2 max, float value, float 
     draw->AddRectFilled(min, max, faded(Palette::kPaddingFill));
     if (marks) DrawHatch(draw, min, max, faded(Palette::kPaddingHatch), 7.f);
     if (look.text.visible())
-      DrawCenteredText(draw, min, max, faded(Palette::kMutedText), "0", look.text);
+      DrawCenteredText(draw, min, max, faded(Palette::kPaddingZero), "0", look.text);
   } else {
     ImU32 fill = DivergingColor(value, scale, look.colormap);
     if (look.ghost) fill = MixColor(fill, IM_COL32(255, 255, 255, 255), 0.45f);

@@ -1,5 +1,7 @@
 #include "ui/draw/theme.h"
 
+#include "ui/draw/colormap.h"
+
 namespace convstep::gui {
 
 void ApplyHighContrast(ImGuiStyle& style) {
@@ -32,6 +34,7 @@ void ApplyHighContrast(ImGuiStyle& style) {
   colors[ImGuiCol_ScrollbarGrab] = ImVec4(0.35f, 0.35f, 0.35f, 1.f);
   style.WindowBorderSize = 2.f;
   style.FrameBorderSize = 1.5f;
+  UsePalette(PaletteTheme::kHighContrast);
 }
 
 }  // namespace convstep::gui

@@ -80,7 +80,7 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
                 int row, bool is_current, bool wide, bool narrow) {
   const Geometry& g = session.geometry;
   ImGui::TableNextRow();
-  if (is_current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(255, 236, 150, 255));
+  if (is_current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, Palette::kCurrentRow);
   const ImU32 text = tap.done ? Palette::kText : Palette::kPendingText;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(text));
   int col = 0;
