@@ -81,9 +81,9 @@ void ExpectChineseMatchesLatin(const char* what) {
       if (face.name == std::string("ui"))
         std::printf(
             "%s, %.0f px: capitals %.1f px tall, ideographs %.1f px (x%.2f), centres "
-            "%.1f / %.1f px above the baseline\n",
+            "%.1f / %.1f px above the baseline (CJK face at %.3fx the size)\n",
             what, pixels, capitals.height, ideographs.height, ratio, capitals.centre,
-            ideographs.centre);
+            ideographs.centre, fonts.cjk_fit.scale);
     }
   }
 }
