@@ -130,8 +130,27 @@ using testing::HeadlessUi;
 struct PanelGlyphs {
   size_t count = 0;
   float median_height = 0.f;
+  float median_digit_height = 0.f;  ///< of the digits 0-9 alone (found by their atlas texels)
   bool scrolls = false;
 };
+
+// The atlas texels of the digits 0-9 of every loaded face: a glyph quad whose top-left texel is
+// one of these is a digit.
+std::vector<ImVec2> DigitTexels() {
+  std::vector<ImVec2> texels;
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+    for (ImWchar c = '0'; c <= '9'; ++c)
+      if (const ImFontGlyph* glyph = font->FindGlyphNoFallback(c))
+        texels.push_back(ImVec2(glyph->U0, glyph->V0));
+  return texels;
+}
+
+float Median(std::vector<float> values) {
+  if (values.empty()) return 0.f;
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2),
+                   values.end());
+  return values[values.size() / 2];
+}
 
 bool Shown(const char* panel) {
   ImGuiWindow* window = ImGui::FindWindowByName(panel);
@@ -142,15 +161,21 @@ PanelGlyphs GlyphsOf(const char* panel) {
   PanelGlyphs out;
   ImGuiWindow* window = ImGui::FindWindowByName(panel);
   if (!window || !window->WasActive) return out;
-  std::vector<ImRect> glyphs = testing::GlyphRects(window);
+  const std::vector<testing::GlyphQuad> glyphs = testing::GlyphQuads(window);
   out.count = glyphs.size();
   out.scrolls = testing::WindowScrolls(window);
-  if (glyphs.empty()) return out;
-  std::vector<float> heights;
-  for (const ImRect& glyph : glyphs) heights.push_back(glyph.GetHeight());
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
-                   heights.end());
-  out.median_height = heights[heights.size() / 2];
+  const std::vector<ImVec2> digits = DigitTexels();
+  std::vector<float> heights, digit_heights;
+  for (const testing::GlyphQuad& glyph : glyphs) {
+    heights.push_back(glyph.rect.GetHeight());
+    for (const ImVec2& texel : digits)
+      if (texel.x == glyph.texel.x && texel.y == glyph.texel.y) {
+        digit_heights.push_back(glyph.rect.GetHeight());
+        break;
+      }
+  }
+  out.median_height = Median(heights);
+  out.median_digit_height = Median(digit_heights);
   return out;
 }
 
@@ -354,53 +379,73 @@ using testing::HeadlessUi;
 
 constexpr int kKeyF5 = 294, kKeyEscape = 256, kKeyB = 66;
 
-// Presentation mode at 1920x1080: the chapter's one or two panels fill the screen under the
-// narration, with digits at least 3% of the screen's height (chapter 3; chapter 6's output
-// 2.6%); F5, B and Esc work.
-TEST(Presentation, TheChaptersPanelsFillTheScreenWithLargeDigits) {
-  AppState app;
-  testing::InitApp(app);
-  HeadlessUi ui(ImVec2(1920, 1080));
-  ui.Frame(app);
-  ui.PressKey(app, kKeyF5);
-  ASSERT_TRUE(app.present.on);
-  struct Case {
-    int chapter;
-    const char* panel;
-    float min_digit_share;  ///< of the screen's height
-  };
-  // Chapter 6's output is limited by its 8 rows under the narration: 2.7% so far.
-  for (const Case c : {Case{3, "###panel.kernels", 0.03f}, Case{6, "###panel.output", 0.026f}}) {
-    ASSERT_TRUE(OpenChapter(app, c.chapter - 1, /*still=*/true));
+// The Dear ImGui window of a stage panel (chapters.json's names).
+const char* StageWindow(const std::string& panel) {
+  if (panel == "input") return "###panel.input";
+  if (panel == "permute") return "###panel.permute";
+  if (panel == "kernel") return "###panel.kernels";
+  if (panel == "sliding_window") return "###panel.window";
+  if (panel == "dot_product") return "###panel.dot_product";
+  return "###panel.output";
+}
+
+// Presentation mode: every chapter's one or two panels fill the screen beside or under the
+// narration, with digits at least 3% of the screen's height, at 1920x1080 and at 1366x768
+// (a projector's laptop); F5, B and Esc work.
+TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
+  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1366, 768)}) {
+    AppState app;
+    testing::InitApp(app);
+    HeadlessUi ui(size);
+    ui.Frame(app);
+    ui.PressKey(app, kKeyF5);
+    ASSERT_TRUE(app.present.on);
+    const int chapters = static_cast<int>(app.teach.lesson.chapters.size());
+    ASSERT_GE(chapters, 10);
+    for (int chapter = 1; chapter <= chapters; ++chapter) {
+      ASSERT_TRUE(OpenChapter(app, chapter - 1, /*still=*/true));
+      SettledFrame(ui, app);
+      const std::string where = "chapter " + std::to_string(chapter) + " at " +
+                                std::to_string(static_cast<int>(size.x)) + "x" +
+                                std::to_string(static_cast<int>(size.y));
+      EXPECT_FALSE(Shown("###timeline")) << where;
+      EXPECT_FALSE(Shown("###formula_strip")) << where;
+      ImGuiWindow* narration = ImGui::FindWindowByName("###presentation_narration");
+      ASSERT_TRUE(narration && narration->Active) << where;
+      // The presented panels and the narration share the screen, the panels reach its bottom.
+      float area = narration->Size.x * narration->Size.y;
+      for (const StagePanel& presented : PresentedPanels(app)) {
+        ImGuiWindow* panel = ImGui::FindWindowByName(StageWindow(presented.panel));
+        ASSERT_TRUE(panel && panel->Active) << where << ": " << presented.panel;
+        area += panel->Size.x * panel->Size.y;
+        EXPECT_NEAR(panel->Pos.y + panel->Size.y, size.y, 1.f) << where;
+        const PanelGlyphs glyphs = GlyphsOf(StageWindow(presented.panel));
+        EXPECT_GE(glyphs.median_digit_height, 0.03f * size.y) << where << ": " << presented.panel;
+        std::printf("presentation, %s, %s: digits %.0f px tall (%.1f%% of the height)\n",
+                    where.c_str(), presented.panel.c_str(), glyphs.median_digit_height,
+                    100.f * glyphs.median_digit_height / size.y);
+      }
+      EXPECT_NEAR(area, size.x * size.y, size.x * 2.f + size.y * 2.f) << where;
+    }
+    if (size.x != 1920.f) continue;
+    // Chapters 3 and 6 show all their numbers without scrolling.
+    ASSERT_TRUE(OpenChapter(app, 2, /*still=*/true));
     SettledFrame(ui, app);
-    ImGuiWindow* panel = ImGui::FindWindowByName(c.panel);
-    ASSERT_TRUE(panel && panel->Active) << c.panel;
-    EXPECT_FALSE(Shown("###timeline"));
-    EXPECT_FALSE(Shown("###formula_strip"));
-    EXPECT_TRUE(Shown("###presentation_narration"));
-    // The presented panels span the width and reach the bottom.
-    float width = 0.f;
-    for (const char* name : {"###panel.input", "###panel.permute", "###panel.kernels",
-                             "###panel.window", "###panel.dot_product", "###panel.output"})
-      if (Shown(name)) width += ImGui::FindWindowByName(name)->Size.x;
-    EXPECT_NEAR(width, 1920.f, 2.f) << "chapter " << c.chapter;
-    EXPECT_NEAR(panel->Pos.y + panel->Size.y, 1080.f, 1.f);
-    const PanelGlyphs glyphs = GlyphsOf(c.panel);
-    EXPECT_FALSE(glyphs.scrolls) << c.panel;
-    EXPECT_GE(glyphs.median_height, c.min_digit_share * 1080.f) << c.panel;
-    std::printf("presentation, chapter %d: digits %.0f px tall (%.1f%% of 1080)\n", c.chapter,
-                glyphs.median_height, glyphs.median_height / 10.8f);
+    EXPECT_FALSE(GlyphsOf("###panel.kernels").scrolls);
+    ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
+    SettledFrame(ui, app);
+    EXPECT_FALSE(GlyphsOf("###panel.output").scrolls);
+    ui.PressKey(app, kKeyB);
+    EXPECT_TRUE(app.present.blank);
+    ui.PressKey(app, kKeyB);
+    EXPECT_FALSE(app.present.blank);
+    ui.PressKey(app, kKeyEscape);
+    EXPECT_FALSE(app.present.on);
+    ui.Frame(app);
+    ui.Frame(app);
+    EXPECT_TRUE(Shown("###timeline"));
+    EXPECT_FALSE(Shown("###presentation_narration"));
   }
-  ui.PressKey(app, kKeyB);
-  EXPECT_TRUE(app.present.blank);
-  ui.PressKey(app, kKeyB);
-  EXPECT_FALSE(app.present.blank);
-  ui.PressKey(app, kKeyEscape);
-  EXPECT_FALSE(app.present.on);
-  ui.Frame(app);
-  ui.Frame(app);
-  EXPECT_TRUE(Shown("###timeline"));
-  EXPECT_FALSE(Shown("###presentation_narration"));
 }
 
 }  // namespace

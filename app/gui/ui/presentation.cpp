@@ -42,33 +42,43 @@ std::vector<StagePanel> PresentedPanels(const AppState& app) {
   return panels;
 }
 
-PanelRect NarrationRect(ImVec2 display, float font_size) {
+PanelRect NarrationRect(const AppState& app, ImVec2 display, float font_size) {
   PanelRect rect;
   rect.pos = ImVec2(0.f, 0.f);
-  // A title and four lines of narration in the reading face (kReadingScale), or a third of
-  // the screen; longer narration scrolls.
-  const float reading_line = font_size * kReadingScale * 1.2f;
-  rect.size = ImVec2(display.x, std::round(std::min(display.y / 3.f, reading_line * 5.6f)));
   rect.visible = true;
   rect.title_bar = false;
+  if (!app.present.region.empty()) return rect;  // a slide-sized picture: the panels alone
+  const std::vector<StagePanel> panels = PresentedPanels(app);
+  if (panels.size() == 1 && panels.front().panel == "output") {
+    // The output alone (out_channels rows of a few positions): its grid is bound by the
+    // screen's height, so the narration takes a column on the left and the grid all the height.
+    rect.size = ImVec2(std::round(display.x * 0.34f), display.y);
+    return rect;
+  }
+  // Two panels side by side: a title and three to four lines of narration in the UI face
+  // (already 2.4 times its usual size) above them, at most a quarter of the screen.
+  // Longer narration scrolls.
+  const float line = font_size * 1.2f;
+  rect.size = ImVec2(display.x, std::round(std::min(display.y * 0.25f, line * 5.2f)));
   return rect;
 }
 
 void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display) {
   if (!app.present.on) return;
-  PanelRect narration = NarrationRect(display, ImGui::GetFontSize());
-  if (!app.present.region.empty()) narration.size.y = 0.f;  // a slide: the panels alone
+  const PanelRect narration = NarrationRect(app, display, ImGui::GetFontSize());
   for (PanelRect* rect :
        {&layout.parameters, &layout.formula, &layout.input, &layout.permute, &layout.kernels,
         &layout.window, &layout.dot_product, &layout.output, &layout.timeline, &layout.side_tabs,
         &layout.view_tabs, &layout.lesson, &layout.sentences, &layout.code, &layout.conv2d})
     *rect = PanelRect{};
-  // The stage spans the screen under the narration band (TileStage takes the area from the
-  // step-by-step rectangles and the width from the view tabs).
-  layout.window.pos = ImVec2(0.f, narration.size.y);
-  layout.window.size = ImVec2(display.x, display.y - narration.size.y);
-  layout.view_tabs.pos = ImVec2(0.f, 0.f);
-  layout.view_tabs.size = ImVec2(display.x, 0.f);
+  // The stage is the screen but the narration (TileStage takes the area from the step-by-step
+  // rectangles and the width from the view tabs).
+  const bool beside = narration.size.y >= display.y;
+  const ImVec2 origin = beside ? ImVec2(narration.size.x, 0.f) : ImVec2(0.f, narration.size.y);
+  layout.window.pos = origin;
+  layout.window.size = ImVec2(display.x - origin.x, display.y - origin.y);
+  layout.view_tabs.pos = origin;
+  layout.view_tabs.size = ImVec2(display.x - origin.x, 0.f);
   PanelVisibility show;  // every step-by-step panel may be shown
   TileStage(layout, PresentedPanels(app), show);
   layout.view_tabs = PanelRect{};
@@ -76,12 +86,10 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
 
 void DrawPresentation(const Frame& frame, AppState& app) {
   if (!app.present.on) return;
-  const PanelRect rect = NarrationRect(frame.display, ImGui::GetFontSize());
+  const PanelRect rect = NarrationRect(app, frame.display, ImGui::GetFontSize());
   if (!app.present.region.empty()) {  // a slide-sized picture: no narration
   } else if (BeginPanel("###presentation_narration", rect)) {
     const Chapter* chapter = CurrentChapter(app);
-    ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
-    ImGui::PushFont(reading);
     if (chapter) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
       TextWrappedCjk(Tr(app.i18n, chapter->title_key.c_str()));
@@ -90,7 +98,6 @@ void DrawPresentation(const Frame& frame, AppState& app) {
     } else {
       TextWrappedCjk(Tr(app.i18n, "present.no_chapter"));
     }
-    ImGui::PopFont();
     EndPanel();
   } else {
     EndPanel();

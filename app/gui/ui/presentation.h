@@ -1,7 +1,7 @@
-// Presentation mode: full screen, the current chapter's one or two panels fill the screen under
-// a large narration band, text twice as large (digits at least 3% of the screen's height at
-// 1920x1080), clicker keys (PageDown / PageUp turn chapters), B blanks the screen, P shows a
-// highlight that follows the pointer, Esc or F5 leaves.
+// Presentation mode: full screen, the current chapter's one or two panels fill the screen beside
+// or under a large narration, text 2.4 times as large (digits at least 3% of the screen's height
+// at 1920x1080 and 1366x768), clicker keys (PageDown / PageUp turn chapters), B blanks the screen,
+// P shows a highlight that follows the pointer, Esc or F5 leaves.
 #pragma once
 
 #include <string>
@@ -23,11 +23,12 @@ void HandlePresentationKeys(AppState& app);
 /// 0.4 of its width (one or two), else the sliding window and the dot product.
 std::vector<StagePanel> PresentedPanels(const AppState& app);
 
-/// The narration band's rectangle at the top of the screen.
-PanelRect NarrationRect(ImVec2 display, float font_size);
+/// The narration's rectangle: a column on the left when the output alone is presented, else a band
+/// across the top (empty for a --region slide).
+PanelRect NarrationRect(const AppState& app, ImVec2 display, float font_size);
 
-/// While presenting: every panel hidden but PresentedPanels, which fill the screen under the
-/// narration band. Otherwise leaves `layout` as it is.
+/// While presenting: every panel hidden but PresentedPanels, which fill the screen beside or
+/// under the narration. Otherwise leaves `layout` as it is.
 void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display);
 
 /// While presenting: the narration band, the pointer highlight and the blank screen.

@@ -40,9 +40,16 @@ inline bool WindowScrolls(ImGuiWindow* window) {
   return false;
 }
 
-/// The rectangles of the glyphs `window` (not its children) drew in its last frame, each once.
-inline std::vector<ImRect> GlyphRects(ImGuiWindow* window) {
-  std::vector<ImRect> glyphs;
+/// A glyph drawn: its rectangle on screen and the atlas texel of its top-left corner (which
+/// tells which glyph of which face it is).
+struct GlyphQuad {
+  ImRect rect;
+  ImVec2 texel;
+};
+
+/// The glyphs `window` (not its children) drew in its last frame, each once.
+inline std::vector<GlyphQuad> GlyphQuads(ImGuiWindow* window) {
+  std::vector<GlyphQuad> glyphs;
   const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
   const ImDrawList* list = window->DrawList;
   for (const ImDrawCmd& cmd : list->CmdBuffer) {
@@ -53,7 +60,7 @@ inline std::vector<ImRect> GlyphRects(ImGuiWindow* window) {
       const ImDrawVert& c = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[2])];
       if (a.uv.x == white.x && a.uv.y == white.y) continue;
       if (idx[3] != idx[0] || idx[4] != idx[2]) continue;
-      glyphs.push_back(ImRect(a.pos, c.pos));
+      glyphs.push_back({ImRect(a.pos, c.pos), a.uv});
       i += 3;  // the quad's second triangle
     }
   }
