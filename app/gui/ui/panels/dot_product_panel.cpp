@@ -63,14 +63,17 @@ void DrawSummary(const Frame& frame, const AppState& app) {
     draw->AddText(ImVec2(pos.x + 3.f, pos.y + 1.f), TextColorOn(fill), text.c_str());
     ImGui::Dummy(ImVec2(size.x + 10.f, size.y + 6.f));
     ImGui::PopFont();
-    MutedText(TrFormat(app.i18n, "dot.torch_value", {FormatPrecise(step.output).c_str()}).c_str());
+    if (!app.present.on)
+      MutedText(
+          TrFormat(app.i18n, "dot.torch_value", {FormatPrecise(step.output).c_str()}).c_str());
   } else {
     ImGui::PushFont(frame.fonts.bold);
     ImGui::TextUnformatted((std::string("= ") + target + " = …").c_str());
     ImGui::PopFont();
-    MutedText(TrFormat(app.i18n, "dot.so_far",
-                       {std::to_string(step.taps_done), std::to_string(step.taps.size())})
-                  .c_str());
+    if (!app.present.on)
+      MutedText(TrFormat(app.i18n, "dot.so_far",
+                         {std::to_string(step.taps_done), std::to_string(step.taps.size())})
+                    .c_str());
   }
 }
 
@@ -181,14 +184,17 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   }
   const StepState& step = *frame.step;
   const TapCoord& at = step.coord;
-  TextWrappedCjk(TrFormat(app.i18n, "dot.formula",
-                          {std::to_string(at.out_channel), std::to_string(g.in_per_group),
-                           std::to_string(g.kernel_size), std::to_string(g.taps)})
-                     .c_str());
+  // Presenting, the narration says what the sum is: the products get the room.
+  const bool presenting = app.present.on;
+  if (!presenting)
+    TextWrappedCjk(TrFormat(app.i18n, "dot.formula",
+                            {std::to_string(at.out_channel), std::to_string(g.in_per_group),
+                             std::to_string(g.kernel_size), std::to_string(g.taps)})
+                       .c_str());
   ImGui::SetWindowFontScale(
       TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float summary_h = line * 4.6f + 8.f;
+  const float summary_h = line * (presenting ? 3.2f : 4.6f) + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::PushFont(frame.fonts.mono);
   // Wide: the x[c, l] and w[o, c, k] names beside the numbers; narrow: "c0 k1"; compact:

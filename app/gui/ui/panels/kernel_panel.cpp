@@ -177,17 +177,19 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
   MutedText(caption.c_str());
 
   const float line = ImGui::GetTextLineHeight();
+  // The "o=3" label's row, with room under the text for the active kernel's 3-px frame.
+  const float label_h = line + 6.f;
   const float gap = std::round(ImGui::GetFontSize() * 0.5f);
   const ImVec2 natural = ValueCellSize(session.weight_style);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const BankLayout bank = ChooseLayout(g, natural, avail, line + 2.f, gap);
+  const BankLayout bank = ChooseLayout(g, natural, avail, label_h, gap);
   CanvasView& view = app.canvases.kernels;
   const float scale = bank.scale * view.zoom;
   const ImVec2 cell(std::max(2.f, std::floor(natural.x * scale)),
                     std::max(2.f, std::floor(natural.y * scale)));
   const ImVec2 kernel_size(cell.x * static_cast<float>(g.kernel_size),
                            cell.y * static_cast<float>(g.in_per_group));
-  const ImVec2 pitch(kernel_size.x + gap, kernel_size.y + line + 2.f + gap);
+  const ImVec2 pitch(kernel_size.x + gap, kernel_size.y + label_h + gap);
   const int64_t per_row = bank.per_row;
   const int64_t rows = (g.out_channels + per_row - 1) / per_row;
   const ImVec2 content(static_cast<float>(per_row) * pitch.x, static_cast<float>(rows) * pitch.y);
@@ -233,7 +235,7 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
         std::snprintf(text, sizeof text, "o=%lld g%lld", static_cast<long long>(o),
                       static_cast<long long>(group));
         draw->AddRectFilled(ImVec2(block.x - 2.f, block.y),
-                            ImVec2(block.x + kernel_size.x + 2.f, block.y + line + 2.f),
+                            ImVec2(block.x + kernel_size.x + 2.f, block.y + label_h - 4.f),
                             GroupColor(group, is_active ? 0.9f : 0.45f), 3.f);
       } else {
         std::snprintf(text, sizeof text, "o=%lld", static_cast<long long>(o));
@@ -242,17 +244,17 @@ void DrawKernelPanel(const Frame& frame, AppState& app) {
           is_active)
         draw->AddText(ImVec2(block.x, block.y + 1.f),
                       is_active ? Palette::kText : Palette::kMutedText, text);
-      const GridPlacement grid{ImVec2(block.x, block.y + line + 2.f), cell, 1.f, g.in_per_group,
+      const GridPlacement grid{ImVec2(block.x, block.y + label_h), cell, 1.f, g.in_per_group,
                                g.kernel_size};
       const KernelCells cells{grid, VisibleCells(grid, canvas.min, canvas.max), o, is_active, tap};
       DrawKernelCells(frame, draw, cells, merge, cell_text);
-      const ImVec2 kmax(block.x + kernel_size.x, block.y + line + 2.f + kernel_size.y);
+      const ImVec2 kmax(block.x + kernel_size.x, block.y + label_h + kernel_size.y);
       if (is_active)
-        draw->AddRect(ImVec2(block.x - 3.f, block.y + line - 1.f),
+        draw->AddRect(ImVec2(block.x - 3.f, block.y + label_h - 3.f),
                       ImVec2(kmax.x + 2.f, kmax.y + 2.f), Palette::kKernelFrame, 3.f, 0, 3.f);
       else if (g.groups > 1)
-        draw->AddRect(ImVec2(block.x - 2.f, block.y + line), ImVec2(kmax.x + 1.f, kmax.y + 1.f),
-                      GroupColor(group), 2.f, 0, 2.f);
+        draw->AddRect(ImVec2(block.x - 2.f, block.y + label_h - 2.f),
+                      ImVec2(kmax.x + 1.f, kmax.y + 1.f), GroupColor(group), 2.f, 0, 2.f);
       int64_t ci = 0, k = 0;
       if (canvas.hovered && CellAt(grid, ImGui::GetIO().MousePos, &ci, &k))
         hovered = HoverTarget{HoverKind::kWeight, o, ci, k};
