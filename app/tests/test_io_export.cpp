@@ -169,6 +169,71 @@ TEST(Export, TheCropOfThePanelsRegion) {
   EXPECT_EQ(crop.pixels[0], image.pixels[(3 * 10 + 2) * 4]);
 }
 
+// The export window's "chosen panels": the panels alone fill the picture at the chosen size
+// (1920x1080 here) with presentation mode's layout, for a GIF and a PNG sequence; the view the
+// user had comes back afterwards.
+TEST(Export, ChosenPanelsFillASlideSizedPictureAndTheViewComesBack) {
+  for (const ExportKind kind : {ExportKind::kGif, ExportKind::kPngSequence}) {
+    AppState app;
+    testing::InitApp(app);
+    testing::HeadlessUi ui(ImVec2(1920, 1080));
+    ui.Frame(app);
+    TempDir dir;
+    ExportRequest request;
+    request.kind = kind;
+    request.path = kind == ExportKind::kGif ? dir / "slide.gif" : dir / "slides";
+    request.to = 3;
+    request.region = ExportRegion::kChosenPanels;
+    request.panels = {"kernel", "output"};
+    request.window_size = false;
+    request.width = 1920;
+    request.height = 1080;
+    ASSERT_TRUE(StartExport(app, request, 1600, 900));
+    EXPECT_TRUE(app.present.on);
+    EXPECT_EQ(app.present.region, request.panels);
+    for (int i = 0; i < 3; ++i) ui.Frame(app);
+    ImGuiWindow* kernels = ImGui::FindWindowByName("###panel.kernels");
+    ImGuiWindow* output = ImGui::FindWindowByName("###panel.output");
+    ASSERT_TRUE(kernels && kernels->Active && output && output->Active);
+    EXPECT_FALSE(ImGui::FindWindowByName("###panel.window")->Active);
+    EXPECT_EQ(kernels->Pos.x, 0.f);
+    EXPECT_EQ(kernels->Pos.y, 0.f);
+    EXPECT_NEAR(kernels->Size.x + output->Size.x, 1920.f, 1.f);
+    EXPECT_NEAR(output->Size.y, 1080.f, 1.f);
+    // The picture is the whole frame (the panels fill it).
+    EXPECT_EQ(*ExportCrop(request, 1920, 1080, {0, 0, 0, 0}, {0, 0, 0, 0}),
+              (std::array<int, 4>{0, 0, 1920, 1080}));
+    EXPECT_EQ(Drive(app), (std::vector<int64_t>{0, 1, 2}));
+    EXPECT_TRUE(app.files.exporting.error.empty()) << app.files.exporting.error;
+    EXPECT_FALSE(app.present.on);  // the user was not presenting
+    EXPECT_TRUE(app.present.region.empty());
+    ui.Frame(app);
+    EXPECT_TRUE(ImGui::FindWindowByName("###panel.window")->Active);
+  }
+}
+
+TEST(Export, ChosenPanelsAreChecked) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  ExportRequest request;
+  request.path = dir / "slide.gif";
+  request.region = ExportRegion::kChosenPanels;
+  request.panels = {};
+  auto none = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(none);
+  EXPECT_NE(none.error().OneLine().find("no panel"), std::string::npos) << none.error().OneLine();
+  request.panels = {"kernel", "kernels"};
+  auto unknown = CheckExportRequest(app, request);
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().OneLine().find("kernels is not a panel"), std::string::npos)
+      << unknown.error().OneLine();
+  EXPECT_FALSE(ExportRunning(app));
+  EXPECT_FALSE(app.present.on);
+  request.panels = {"sliding_window", "dot_product", "output"};
+  EXPECT_TRUE(CheckExportRequest(app, request));
+}
+
 TEST(IoWindows, TheImportValuesExportAndProgressWindowsDrawHeadless) {
   AppState app;
   testing::InitApp(app);
@@ -177,6 +242,9 @@ TEST(IoWindows, TheImportValuesExportAndProgressWindowsDrawHeadless) {
   ASSERT_TRUE(app.files.import.pending);
   ShowValuesWindow(app, 1);
   ShowExport(app);
+  // With chosen panels and a slide's size: the panel checkboxes and the size's fields draw.
+  app.files.exporting.request.region = ExportRegion::kChosenPanels;
+  app.files.exporting.request.window_size = false;
   ui.Frame(app);
   ui.Frame(app);
   EXPECT_NE(ImGui::FindWindowByName("Paste a tensor###io_import"), nullptr);

@@ -15,6 +15,7 @@
 #include "platform/bench.h"
 #include "platform/x_connection.h"
 #include "state/background.h"
+#include "state/export_job.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
 
@@ -162,7 +163,11 @@ int RunInteractive(const AppOptions& options, AppState& app, FilesRun& files, De
       glfwWaitEventsTimeout(0.25);
       continue;
     }
-    SetFullscreen(window.platform, app.present.on);  // presentation mode (F5, --present)
+    // Presentation mode (F5, --present); an export of chosen panels uses its layout offscreen
+    // and leaves the window as it was.
+    const std::shared_ptr<ExportJob>& job = app.files.exporting.job;
+    const bool slide_export = job && job->request.region == ExportRegion::kChosenPanels;
+    SetFullscreen(window.platform, slide_export ? job->presenting : app.present.on);
     PrepareDisplay(app, window, options, false, frame == 0, &clock);
     const bool capture = BeginFilesFrame(files, app);
     BuildUi(app);

@@ -6,6 +6,8 @@
 #include <system_error>
 
 #include "convstep/io_npy.h"
+#include "model/stage_panels.h"
+#include "state/presentation_mode.h"
 
 // A private copy of stb's PNG writer (static functions: render_target.cpp has its own).
 #define STB_IMAGE_WRITE_STATIC
@@ -28,6 +30,10 @@ void RestoreView(AppState& app, const ExportJob& job) {
   app.permute.progress = job.permute_progress;
   SeekStep(app, app.timeline.step);
   app.window_tween.progress = 1.f;
+  if (job.request.region == ExportRegion::kChosenPanels) {
+    app.present.region = job.slide_panels;
+    SetPresenting(app, job.presenting);
+  }
 }
 
 void RemoveWritten(ExportJob& job) {
@@ -120,6 +126,19 @@ Result<bool> CheckExportRequest(const AppState& app, const ExportRequest& reques
                              "a size of {0}x{1} is out of range",
                              {std::to_string(request.width), std::to_string(request.height)}},
                      "size", Hint{"export_size", "use 64 to 8192 pixels a side", {}});
+  if (request.region == ExportRegion::kChosenPanels) {
+    if (request.panels.empty())
+      return MakeError(
+          Message{"export_no_panels", "no panel is chosen for the picture", {}}, "region",
+          Hint{"export_no_panels", "tick at least one panel, or export the whole window", {}});
+    for (const std::string& panel : request.panels)
+      if (!IsStagePanel(panel))
+        return MakeError(Message{"export_unknown_panel", "{0} is not a panel", {panel}}, "region",
+                         Hint{"export_unknown_panel",
+                              "choose among input, permute, kernel, sliding_window, dot_product "
+                              "and output",
+                              {}});
+  }
   std::error_code ec;
   if (request.kind == ExportKind::kPngSequence) {
     if (fs::exists(request.path, ec) && !fs::is_directory(request.path, ec))
@@ -175,6 +194,8 @@ Result<bool> StartExport(AppState& app, const ExportRequest& request, int width,
   job->frames = request.kind == ExportKind::kPng ? 1 : request.to - request.from;
   job->timeline = app.timeline;
   job->permute_progress = app.permute.progress;
+  job->slide_panels = app.present.region;
+  job->presenting = app.present.on;
   job->settle_frames = kExportWarmupFrames;
   if (request.kind == ExportKind::kPngSequence) {
     std::error_code ec;
@@ -190,6 +211,10 @@ Result<bool> StartExport(AppState& app, const ExportRequest& request, int width,
   app.files.exporting.error_shown.clear();
   app.files.exporting.message.clear();
   app.timeline.playing = false;
+  if (request.region == ExportRegion::kChosenPanels) {  // the panels fill the frame, as a slide
+    app.present.region = request.panels;
+    SetPresenting(app, true);
+  }
   if (request.kind != ExportKind::kPng) {
     SetGranularity(app, request.granularity);
     SeekStep(app, request.from);
@@ -232,7 +257,8 @@ bool PrepareExportFrame(AppState& app) {
 Result<std::array<int, 4>> ExportCrop(const ExportRequest& request, int width, int height,
                                       const std::array<float, 4>& window_rect,
                                       const std::array<float, 4>& dot_rect) {
-  if (request.region == ExportRegion::kWindow) return std::array<int, 4>{0, 0, width, height};
+  if (request.region != ExportRegion::kSlidingPanels)
+    return std::array<int, 4>{0, 0, width, height};
   auto empty = [](const std::array<float, 4>& r) { return r[2] <= r[0] || r[3] <= r[1]; };
   if (empty(window_rect) && empty(dot_rect))
     return MakeError(

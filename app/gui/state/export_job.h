@@ -31,6 +31,8 @@ struct ExportJob {
   /// What to put back when the export ends.
   Timeline timeline;
   float permute_progress = 1.f;
+  std::vector<std::string> slide_panels;  ///< app.present.region before a kChosenPanels export
+  bool presenting = false;                ///< app.present.on before it
 };
 
 /// Frames rendered before the first capture (fonts and layout settle) and before each
@@ -42,7 +44,9 @@ inline constexpr int kExportSettleFrames = 2;
 Result<bool> CheckExportRequest(const AppState& app, const ExportRequest& request);
 
 /// Starts an export at the rendered size width x height: remembers the timeline, switches
-/// to the request's granularity and its first step. Errors leave everything as it was.
+/// to the request's granularity and its first step; for chosen panels, shows them alone as a
+/// slide (presentation mode's layout and text) until the export ends. Errors leave everything
+/// as it was.
 Result<bool> StartExport(AppState& app, const ExportRequest& request, int width, int height);
 
 /// True while an export runs.
@@ -52,9 +56,9 @@ bool ExportRunning(const AppState& app);
 /// stopped). Returns true when this frame's pixels should be captured.
 bool PrepareExportFrame(AppState& app);
 
-/// The part of a rendered frame the request wants, in pixels: the whole frame, or the union of
-/// the sliding-window and dot-product panels (`window_rect` / `dot_rect`: min x, min y,
-/// max x, max y; empty when hidden). Errors when the region is empty.
+/// The part of a rendered frame the request wants, in pixels: the whole frame (also for chosen
+/// panels, which fill it), or the union of the sliding-window and dot-product panels (`window_rect`
+/// / `dot_rect`: min x, min y, max x, max y; empty when hidden). Errors when the region is empty.
 Result<std::array<int, 4>> ExportCrop(const ExportRequest& request, int width, int height,
                                       const std::array<float, 4>& window_rect,
                                       const std::array<float, 4>& dot_rect);

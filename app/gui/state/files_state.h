@@ -115,6 +115,7 @@ enum class ExportKind { kPng, kGif, kPngSequence };
 enum class ExportRegion {
   kWindow,         ///< the whole window
   kSlidingPanels,  ///< the sliding-window and dot-product panels only
+  kChosenPanels,   ///< ExportRequest::panels alone, filling the frame (a slide, as --region)
 };
 
 /// One export, as the export window or the command line asks for it.
@@ -128,6 +129,9 @@ struct ExportRequest {
   ExportRegion region = ExportRegion::kWindow;
   bool window_size = true;  ///< render at the window's size (else width x height)
   int width = 1280, height = 720;
+  /// kChosenPanels: the step-by-step panels ("kernel", "output", ...: stage_panels.h), side by
+  /// side over the whole frame with presentation mode's text.
+  std::vector<std::string> panels = {"sliding_window", "dot_product"};
 };
 
 /// The export window (the request being edited) and the job that runs.

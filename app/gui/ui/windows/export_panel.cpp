@@ -2,14 +2,17 @@
 
 #include "platform/paths.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdlib>
 #include <filesystem>
 
 #include <imgui_stdlib.h>
 
+#include "model/stage_panels.h"
 #include "state/export_job.h"
 #include "state/session_file.h"
+#include "ui/panels/panel_registry.h"
 #include "ui/widgets/file_widgets.h"
 #include "ui/widgets/panel_common.h"
 
@@ -147,6 +150,84 @@ void RangeControls(AppState& app, ExportRequest& r) {
   MutedText(RangeText(app, r, count).c_str());
 }
 
+// What the picture shows: the whole window, the sliding window and dot product, or the chosen
+// step-by-step panels (from the panel registry) filling the picture as a slide.
+void RegionControls(const I18n& i18n, ExportRequest& r) {
+  int region = static_cast<int>(r.region);
+  ImGui::RadioButton(Label(i18n, "export.region_window").c_str(), &region, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton(Label(i18n, "export.region_panels").c_str(), &region, 1);
+  ImGui::RadioButton(Label(i18n, "export.region_chosen").c_str(), &region, 2);
+  r.region = static_cast<ExportRegion>(region);
+  if (r.region != ExportRegion::kChosenPanels) return;
+  ImGui::Indent();
+  bool first = true;
+  for (const char* name : kStagePanelNames) {
+    const PanelEntry* entry = FindPanel(name);
+    if (!entry) continue;
+    bool chosen = std::find(r.panels.begin(), r.panels.end(), name) != r.panels.end();
+    if (!first) ImGui::SameLine();
+    first = false;
+    if (ImGui::Checkbox((std::string(Tr(i18n, entry->title_key)) + "##slide_" + name).c_str(),
+                        &chosen)) {
+      // Kept in the computation's order, whatever the order of the clicks.
+      std::vector<std::string> panels;
+      for (const char* other : kStagePanelNames) {
+        const bool on = other == std::string(name)
+                            ? chosen
+                            : std::find(r.panels.begin(), r.panels.end(), other) != r.panels.end();
+        if (on) panels.push_back(other);
+      }
+      r.panels = panels;
+    }
+  }
+  ImGui::Unindent();
+}
+
+// The picture's size: the window's, a slide's 1920x1080 or 1280x720, or typed.
+void SizeControls(const I18n& i18n, ExportRequest& r) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(Tr(i18n, "export.size"));
+  ImGui::SameLine();
+  const bool custom_size = !r.window_size && !(r.width == 1920 && r.height == 1080) &&
+                           !(r.width == 1280 && r.height == 720);
+  if (ImGui::RadioButton(TrFormat(i18n, "export.window_size",
+                                  {std::to_string(static_cast<int>(display.x)) + "x" +
+                                   std::to_string(static_cast<int>(display.y))})
+                             .append("##window_size")
+                             .c_str(),
+                         r.window_size))
+    r.window_size = true;
+  for (const ImVec2 slide : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
+    const int w = static_cast<int>(slide.x), h = static_cast<int>(slide.y);
+    ImGui::SameLine();
+    if (ImGui::RadioButton((std::to_string(w) + "x" + std::to_string(h)).c_str(),
+                           !r.window_size && r.width == w && r.height == h)) {
+      r.window_size = false;
+      r.width = w;
+      r.height = h;
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton(Label(i18n, "export.size_custom").c_str(),
+                         !r.window_size && custom_size) &&
+      !custom_size) {
+    r.window_size = false;
+    r.width = 1600;
+    r.height = 900;
+  }
+  if (!r.window_size) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
+    ImGui::InputInt("##width", &r.width, 0);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
+    ImGui::InputInt("##height", &r.height, 0);
+  }
+}
+
 void DrawExportWindow(AppState& app) {
   ExportState& state = app.files.exporting;
   if (!state.open || state.job) return;
@@ -182,27 +263,9 @@ void DrawExportWindow(AppState& app) {
       }
     }
     ImGui::Separator();
-    int region = static_cast<int>(r.region);
-    ImGui::RadioButton(Label(i18n, "export.region_window").c_str(), &region, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton(Label(i18n, "export.region_panels").c_str(), &region, 1);
-    r.region = static_cast<ExportRegion>(region);
+    RegionControls(i18n, r);
+    SizeControls(i18n, r);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::Checkbox(TrFormat(i18n, "export.window_size",
-                             {std::to_string(static_cast<int>(display.x)) + "x" +
-                              std::to_string(static_cast<int>(display.y))})
-                        .append("##window_size")
-                        .c_str(),
-                    &r.window_size);
-    if (!r.window_size) {
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
-      ImGui::InputInt("##width", &r.width, 0);
-      ImGui::SameLine();
-      ImGui::TextUnformatted("x");
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
-      ImGui::InputInt("##height", &r.height, 0);
-    }
     ImGui::Spacing();
     const auto check = CheckExportRequest(app, r);
     const float wrap = ImGui::GetFontSize() * 36.f;
