@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include <imgui_internal.h>
 
 namespace convstep::gui {
 namespace {
@@ -98,7 +101,22 @@ bool BeginPanel(const char* label, const PanelRect& rect, ImGuiWindowFlags extra
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  (rect.title_bar ? 0 : ImGuiWindowFlags_NoTitleBar) | extra_flags;
-  return ImGui::Begin(label, nullptr, flags);
+  // A title too long for its bar (a panel's name and its shape) keeps the name alone, and the
+  // whole title shows on hover: no title is cut off.
+  const char* id = std::strstr(label, "###");
+  const std::string visible(label, id ? id : label + std::strlen(label));
+  const size_t shape = visible.find("   ");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool too_long =
+      rect.title_bar && id && shape != std::string::npos &&
+      ImGui::CalcTextSize(visible.c_str()).x + style.FramePadding.x * 2.f > rect.size.x - 1.f;
+  if (!too_long) return ImGui::Begin(label, nullptr, flags);
+  const bool open = ImGui::Begin((visible.substr(0, shape) + id).c_str(), nullptr, flags);
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (ImGui::IsMouseHoveringRect(window->TitleBarRect().Min, window->TitleBarRect().Max, false) &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+    ImGui::SetTooltip("%s", visible.c_str());
+  return open;
 }
 
 void EndPanel() {

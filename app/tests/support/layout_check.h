@@ -4,6 +4,9 @@
 // the only other textured shapes the UI draws).
 #pragma once
 
+#include <array>
+#include <cfloat>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,7 +47,8 @@ inline bool WindowScrolls(ImGuiWindow* window) {
 /// tells which glyph of which face it is).
 struct GlyphQuad {
   ImRect rect;
-  ImVec2 texel;
+  ImVec2 texel;      ///< top-left
+  ImVec2 texel_max;  ///< bottom-right
 };
 
 /// The glyphs `window` (not its children) drew in its last frame, each once.
@@ -60,11 +64,39 @@ inline std::vector<GlyphQuad> GlyphQuads(ImGuiWindow* window) {
       const ImDrawVert& c = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[2])];
       if (a.uv.x == white.x && a.uv.y == white.y) continue;
       if (idx[3] != idx[0] || idx[4] != idx[2]) continue;
-      glyphs.push_back({ImRect(a.pos, c.pos), a.uv});
+      glyphs.push_back({ImRect(a.pos, c.pos), a.uv, c.uv});
       i += 3;  // the quad's second triangle
     }
   }
   return glyphs;
+}
+
+/// A glyph the CPU clipped to a rectangle: its quad shows only part of the glyph's texels (Dear
+/// ImGui trims text that runs past a title bar, a button or a combo box this way).
+struct TrimmedGlyph {
+  std::string window;  ///< the (child) window that drew it
+  ImRect glyph;        ///< what is left of it on screen
+};
+
+/// Glyphs of root window `root` (and its children) that were drawn only in part, in the rows
+/// `[rows_min, rows_max)` of the screen (the whole window: -FLT_MAX, FLT_MAX): found by texels
+/// that are not a whole glyph of any loaded face.
+inline std::vector<TrimmedGlyph> FindTrimmedGlyphs(ImGuiWindow* root, float rows_min = -FLT_MAX,
+                                                   float rows_max = FLT_MAX) {
+  std::set<std::array<float, 4>> whole;  // every glyph's texel rectangle
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+    for (const ImFontGlyph& glyph : font->Glyphs)
+      if (glyph.Visible) whole.insert({glyph.U0, glyph.V0, glyph.U1, glyph.V1});
+  std::vector<TrimmedGlyph> trimmed;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!window->WasActive || window->RootWindow != root || window->Hidden) continue;
+    for (const GlyphQuad& quad : GlyphQuads(window)) {
+      if (quad.rect.Min.y < rows_min || quad.rect.Min.y >= rows_max) continue;
+      if (!whole.count({quad.texel.x, quad.texel.y, quad.texel_max.x, quad.texel_max.y}))
+        trimmed.push_back({window->Name, quad.rect});
+    }
+  }
+  return trimmed;
 }
 
 /// Glyphs of root window `root` (and its children) not wholly inside their clip rectangle, the
