@@ -99,6 +99,16 @@ std::string CutTextInFixedPanels() {
                     trimmed.front().glyph.Min.y, trimmed.size());
       report += line;
     }
+    const auto covered = testing::FindCoveredGlyphs(window);
+    if (!covered.empty()) {
+      char line[240];
+      const testing::CoveredGlyph& c = covered.front();
+      std::snprintf(line, sizeof line,
+                    "  %s: a shape (%.0f,%.0f)-(%.0f,%.0f) covers the glyph at (%.0f,%.0f) (%zu)\n",
+                    c.window.c_str(), c.shape.Min.x, c.shape.Min.y, c.shape.Max.x, c.shape.Max.y,
+                    c.glyph.Min.x, c.glyph.Min.y, covered.size());
+      report += line;
+    }
     if (scrolls) continue;
     const auto cut = testing::FindCutGlyphs(window);
     if (!cut.empty())
@@ -532,6 +542,51 @@ TEST(SlideRegion, TheListedPanelsFillTheWholeFrame) {
   const float digits = GlyphsOf("###panel.output").median_digit_height;
   EXPECT_GE(digits, 0.03f * 1080.f);
   std::printf("--region kernel,output at 1920x1080: the output's digits %.0f px tall\n", digits);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// The layout check's own checks: a shape drawn over a number is found, one drawn under it (a
+// background) or beside it is not; a title Dear ImGui clipped mid-glyph counts as trimmed (one
+// clipped exactly between two glyphs cannot be seen in the draw lists: at most widths it is not).
+TEST(LayoutCheck, FindsShapesOverTextAndTrimmedTitles) {
+  AppState app;
+  testing::InitApp(app);
+  testing::HeadlessUi ui;
+  ui.Frame(app);  // builds the fonts
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+  int trimmed_titles = 0;
+  for (int width = 149; width < 170; ++width) {  // 149: the window's first frame, not drawn
+    const int where = width % 3;                 // 0: over the text, 1: under it, 2: beside it
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), 100));
+    ImGui::Begin("A probe with a title far too long for its bar###probe", nullptr,
+                 ImGuiWindowFlags_NoSavedSettings);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::CalcTextSize("0.1234");
+    const ImVec2 shape_min = where == 2 ? ImVec2(at.x, at.y + size.y + 10.f) : at;
+    const ImVec2 shape_max(shape_min.x + size.x, shape_min.y + size.y);
+    if (where == 1) draw->AddRectFilled(shape_min, shape_max, IM_COL32(200, 200, 255, 255));
+    ImGui::TextUnformatted("0.1234");
+    if (where != 1) draw->AddRectFilled(shape_min, shape_max, IM_COL32(0, 0, 0, 255));
+    ImGui::End();
+    ImGui::Render();
+    ImGuiWindow* probe = ImGui::FindWindowByName("###probe");
+    ASSERT_NE(probe, nullptr);
+    if (width == 149) continue;
+    EXPECT_EQ(testing::FindCoveredGlyphs(probe).empty(), where != 0) << where;
+    const float title_end = probe->Pos.y + probe->TitleBarHeight();
+    if (!testing::FindTrimmedGlyphs(probe, probe->Pos.y, title_end).empty()) ++trimmed_titles;
+    EXPECT_TRUE(testing::FindTrimmedGlyphs(probe, title_end).empty());  // "0.1234" is whole
+  }
+  EXPECT_GE(trimmed_titles, 12);
+  std::printf("a title clipped mid-glyph at %d of 20 widths\n", trimmed_titles);
 }
 
 }  // namespace

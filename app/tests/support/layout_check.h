@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cfloat>
+#include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -77,6 +79,80 @@ struct TrimmedGlyph {
   std::string window;  ///< the (child) window that drew it
   ImRect glyph;        ///< what is left of it on screen
 };
+
+/// A glyph that an opaque shape drawn after it (an arrow, a frame, a card) covers.
+struct CoveredGlyph {
+  std::string window;  ///< the (child) window that drew both
+  ImRect glyph;        ///< the glyph on screen
+  ImRect shape;        ///< the bounding box of the covering triangle, within its clip rectangle
+};
+
+/// Glyphs of root window `root` (and its children) whose middle (the inner half of the glyph's
+/// box, where the ink is) an opaque untextured triangle drawn later in the same window covers.
+/// Anti-aliased fringes (translucent vertices) and shapes outside their clip rectangle do not
+/// count.
+inline std::vector<CoveredGlyph> FindCoveredGlyphs(ImGuiWindow* root) {
+  std::vector<CoveredGlyph> covered;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  constexpr float kBucket = 64.f;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!window->WasActive || window->RootWindow != root || window->Hidden) continue;
+    const ImDrawList* list = window->DrawList;
+    struct Glyph {
+      ImRect middle, rect;
+    };
+    std::vector<Glyph> glyphs;  // in drawing order
+    std::map<std::pair<int, int>, std::vector<size_t>> buckets;
+    auto bucket_range = [&](const ImRect& r, auto&& visit) {
+      for (int by = static_cast<int>(std::floor(r.Min.y / kBucket));
+           by <= static_cast<int>(std::floor(r.Max.y / kBucket)); ++by)
+        for (int bx = static_cast<int>(std::floor(r.Min.x / kBucket));
+             bx <= static_cast<int>(std::floor(r.Max.x / kBucket)); ++bx)
+          visit(std::make_pair(bx, by));
+    };
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) continue;
+      const ImRect clip(cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w);
+      for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+        const ImDrawIdx* idx = &list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)];
+        const ImDrawVert* v[3];
+        for (int k = 0; k < 3; ++k)
+          v[k] = &list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[k])];
+        ImRect box(v[0]->pos, v[0]->pos);
+        box.Add(v[1]->pos);
+        box.Add(v[2]->pos);
+        const bool textured = v[0]->uv.x != white.x || v[0]->uv.y != white.y;
+        if (textured) {
+          if (i + 5 < cmd.ElemCount && idx[3] == idx[0] && idx[4] == idx[2]) {
+            box.Add(list->VtxBuffer[static_cast<int>(cmd.VtxOffset + idx[5])].pos);
+            i += 3;  // the quad's second triangle
+          }
+          box.ClipWithFull(clip);
+          if (box.GetWidth() < 2.f || box.GetHeight() < 2.f) continue;
+          ImRect middle = box;
+          middle.Expand(ImVec2(-box.GetWidth() * 0.25f, -box.GetHeight() * 0.25f));
+          glyphs.push_back({middle, box});
+          bucket_range(middle, [&](auto key) { buckets[key].push_back(glyphs.size() - 1); });
+          continue;
+        }
+        bool opaque = true;
+        for (const ImDrawVert* vert : v)
+          opaque = opaque && ((vert->col >> IM_COL32_A_SHIFT) & 0xFF) >= 200;
+        if (!opaque) continue;
+        box.ClipWithFull(clip);
+        if (box.GetWidth() <= 0.f || box.GetHeight() <= 0.f) continue;
+        bucket_range(box, [&](auto key) {
+          const auto found = buckets.find(key);
+          if (found == buckets.end()) return;
+          for (const size_t g : found->second)
+            if (glyphs[g].middle.Overlaps(box))
+              covered.push_back({window->Name, glyphs[g].rect, box});
+        });
+      }
+    }
+  }
+  return covered;
+}
 
 /// Glyphs of root window `root` (and its children) that were drawn only in part, in the rows
 /// `[rows_min, rows_max)` of the screen (the whole window: -FLT_MAX, FLT_MAX): found by texels
