@@ -1,8 +1,10 @@
 // A layout that never cuts: whole UI frames, headless, at every common screen size from a
 // projector's 1024x768 to 4K, at text scales 1, 1.5 and 2, in English and Chinese, on the
 // seed example and on the lesson's chapters 3, 4 and 6. Every glyph a panel draws lies inside
-// the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans).
-// The seed example's kernel bank and output show numbers, never colour blocks alone.
+// the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans); no
+// opaque shape is drawn over a glyph; no panel title is trimmed to fit. The seed example's
+// kernel bank and output show numbers, never colour blocks alone. (Presentation mode and
+// slide-sized pictures: test_presentation_fit.cpp.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,57 +13,29 @@
 
 #include "model/lesson_stage.h"
 #include "model/stage_panels.h"
-#include "platform/options.h"
 #include "state/lesson.h"
-#include "state/presentation_mode.h"
 #include "support/headless_ui.h"
 #include "support/layout_check.h"
+#include "support/ui_screens.h"
 #include "ui/panels/dot_product_panel.h"
-#include "ui/presentation.h"
 #include "ui/stage_layout.h"
 
 namespace convstep::gui {
 namespace {
 
+using testing::GlyphsOf;
 using testing::HeadlessUi;
+using testing::kScreens;
+using testing::PanelGlyphs;
+using testing::Screen;
+using testing::SettledFrame;
+using testing::Shown;
+using testing::ShowScreen;
 
 const ImVec2 kSizes[] = {{1024, 768},  {1280, 720},  {1366, 768}, {1600, 900},
                          {1920, 1080}, {2560, 1440}, {3840, 2160}};
 const float kTextScales[] = {1.f, 1.5f, 2.f};
 const char* kLanguages[] = {"en", "zh"};
-
-// What is on screen: the seed example at step 34 (the README's picture), or a lesson chapter.
-struct Screen {
-  const char* name;
-  int chapter;  ///< 1-based; 0: the seed example
-};
-const Screen kScreens[] = {{"seed example, step 34", 0},
-                           {"chapter 3 (kernel bank)", 3},
-                           {"chapter 4 (dot product)", 4},
-                           {"chapter 6 (output)", 6}};
-
-void ShowScreen(AppState& app, const Screen& screen) {
-  if (screen.chapter > 0) {
-    auto opened = OpenChapter(app, screen.chapter - 1, /*still=*/true);
-    ASSERT_TRUE(opened) << opened.error().message;
-  } else {
-    app.view.show.side = SideTab::kParameters;
-    app.view.show.view = MainView::kSteps;
-    auto opened =
-        OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/01_seed_example.json");
-    ASSERT_TRUE(opened) << opened.error().message;
-    SeekStep(app, 34);
-  }
-  app.permute.progress = 1.f;
-  app.window_tween.progress = 1.f;
-}
-
-// Frames until the layout settles (fonts, scroll bars, follow), then one measured frame.
-void SettledFrame(HeadlessUi& ui, AppState& app) {
-  for (int i = 0; i < 3; ++i) ui.Frame(app, 1e-4f);
-  ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // only glyphs are textured
-  ui.Frame(app, 1e-4f);
-}
 
 std::string Describe(const testing::CutGlyph& cut) {
   char text[256];
@@ -148,61 +122,6 @@ TEST(LayoutFit, NoPanelCutsTextAtAnySizeScaleOrLanguage) {
 
 namespace convstep::gui {
 namespace {
-
-using testing::HeadlessUi;
-
-// Glyphs drawn by a panel (found by its "###id"); their median height is a digit's height.
-struct PanelGlyphs {
-  size_t count = 0;
-  float median_height = 0.f;
-  float median_digit_height = 0.f;  ///< of the digits 0-9 alone (found by their atlas texels)
-  bool scrolls = false;
-};
-
-// The atlas texels of the digits 0-9 of every loaded face: a glyph quad whose top-left texel is
-// one of these is a digit.
-std::vector<ImVec2> DigitTexels() {
-  std::vector<ImVec2> texels;
-  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
-    for (ImWchar c = '0'; c <= '9'; ++c)
-      if (const ImFontGlyph* glyph = font->FindGlyphNoFallback(c))
-        texels.push_back(ImVec2(glyph->U0, glyph->V0));
-  return texels;
-}
-
-float Median(std::vector<float> values) {
-  if (values.empty()) return 0.f;
-  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2),
-                   values.end());
-  return values[values.size() / 2];
-}
-
-bool Shown(const char* panel) {
-  ImGuiWindow* window = ImGui::FindWindowByName(panel);
-  return window && window->Active;
-}
-
-PanelGlyphs GlyphsOf(const char* panel) {
-  PanelGlyphs out;
-  ImGuiWindow* window = ImGui::FindWindowByName(panel);
-  if (!window || !window->WasActive) return out;
-  const std::vector<testing::GlyphQuad> glyphs = testing::GlyphQuads(window);
-  out.count = glyphs.size();
-  out.scrolls = testing::WindowScrolls(window);
-  const std::vector<ImVec2> digits = DigitTexels();
-  std::vector<float> heights, digit_heights;
-  for (const testing::GlyphQuad& glyph : glyphs) {
-    heights.push_back(glyph.rect.GetHeight());
-    for (const ImVec2& texel : digits)
-      if (texel.x == glyph.texel.x && texel.y == glyph.texel.y) {
-        digit_heights.push_back(glyph.rect.GetHeight());
-        break;
-      }
-  }
-  out.median_height = Median(heights);
-  out.median_digit_height = Median(digit_heights);
-  return out;
-}
 
 TEST(LayoutFit, TheSeedExamplesKernelBankAndOutputShowNumbersFrom1024x768Up) {
   AppState app;
@@ -303,8 +222,6 @@ TEST(LayoutFit, StageEntriesAreChecked) {
 namespace convstep::gui {
 namespace {
 
-using testing::HeadlessUi;
-
 // The dot product's table (a child window of the panel).
 ImGuiWindow* ProductsTable() {
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
@@ -392,201 +309,6 @@ TEST(LayoutFit, TheDotProductNamesThePositionEachProductReads) {
   SeekOutput(app, 0, 0, 0);
   step = CurrentStepState(app);
   EXPECT_EQ(TapPositionLabel(step->taps[0], app.session->geometry, app.i18n), "-2 填充");
-}
-
-}  // namespace
-}  // namespace convstep::gui
-
-namespace convstep::gui {
-namespace {
-
-using testing::HeadlessUi;
-
-constexpr int kKeyF5 = 294, kKeyEscape = 256, kKeyB = 66;
-
-// The Dear ImGui window of a stage panel (chapters.json's names).
-const char* StageWindow(const std::string& panel) {
-  if (panel == "input") return "###panel.input";
-  if (panel == "permute") return "###panel.permute";
-  if (panel == "kernel") return "###panel.kernels";
-  if (panel == "sliding_window") return "###panel.window";
-  if (panel == "dot_product") return "###panel.dot_product";
-  return "###panel.output";
-}
-
-// Presentation mode: every chapter's one or two panels fill the screen beside or under the
-// narration, with digits at least 3% of the screen's height, at 1920x1080 and at 1366x768
-// (a projector's laptop); F5, B and Esc work.
-TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
-  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1366, 768)}) {
-    AppState app;
-    testing::InitApp(app);
-    HeadlessUi ui(size);
-    ui.Frame(app);
-    ui.PressKey(app, kKeyF5);
-    ASSERT_TRUE(app.present.on);
-    const int chapters = static_cast<int>(app.teach.lesson.chapters.size());
-    ASSERT_GE(chapters, 10);
-    for (int chapter = 1; chapter <= chapters; ++chapter) {
-      ASSERT_TRUE(OpenChapter(app, chapter - 1, /*still=*/true));
-      SettledFrame(ui, app);
-      const std::string where = "chapter " + std::to_string(chapter) + " at " +
-                                std::to_string(static_cast<int>(size.x)) + "x" +
-                                std::to_string(static_cast<int>(size.y));
-      EXPECT_FALSE(Shown("###timeline")) << where;
-      EXPECT_FALSE(Shown("###formula_strip")) << where;
-      ImGuiWindow* narration = ImGui::FindWindowByName("###presentation_narration");
-      ASSERT_TRUE(narration && narration->Active) << where;
-      // The presented panels and the narration share the screen, the panels reach its bottom.
-      float area = narration->Size.x * narration->Size.y;
-      for (const StagePanel& presented : PresentedPanels(app)) {
-        ImGuiWindow* panel = ImGui::FindWindowByName(StageWindow(presented.panel));
-        ASSERT_TRUE(panel && panel->Active) << where << ": " << presented.panel;
-        area += panel->Size.x * panel->Size.y;
-        EXPECT_NEAR(panel->Pos.y + panel->Size.y, size.y, 1.f) << where;
-        const PanelGlyphs glyphs = GlyphsOf(StageWindow(presented.panel));
-        EXPECT_GE(glyphs.median_digit_height, 0.03f * size.y) << where << ": " << presented.panel;
-        std::printf("presentation, %s, %s: digits %.0f px tall (%.1f%% of the height)\n",
-                    where.c_str(), presented.panel.c_str(), glyphs.median_digit_height,
-                    100.f * glyphs.median_digit_height / size.y);
-      }
-      EXPECT_NEAR(area, size.x * size.y, size.x * 2.f + size.y * 2.f) << where;
-    }
-    if (size.x != 1920.f) continue;
-    // Chapters 3 and 6 show all their numbers without scrolling.
-    ASSERT_TRUE(OpenChapter(app, 2, /*still=*/true));
-    SettledFrame(ui, app);
-    EXPECT_FALSE(GlyphsOf("###panel.kernels").scrolls);
-    ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
-    SettledFrame(ui, app);
-    EXPECT_FALSE(GlyphsOf("###panel.output").scrolls);
-    ui.PressKey(app, kKeyB);
-    EXPECT_TRUE(app.present.blank);
-    ui.PressKey(app, kKeyB);
-    EXPECT_FALSE(app.present.blank);
-    ui.PressKey(app, kKeyEscape);
-    EXPECT_FALSE(app.present.on);
-    ui.Frame(app);
-    ui.Frame(app);
-    EXPECT_TRUE(Shown("###timeline"));
-    EXPECT_FALSE(Shown("###presentation_narration"));
-  }
-}
-
-}  // namespace
-}  // namespace convstep::gui
-
-namespace convstep::gui {
-namespace {
-
-TEST(Presentation, PresentIsAFlag) {
-  const char* argv[] = {"convstep", "--present", "--lesson", "3"};
-  const ParsedOptions parsed = ParseOptions(4, argv);
-  ASSERT_FALSE(parsed.exit) << parsed.error;
-  EXPECT_TRUE(parsed.options.present);
-  const char* plain[] = {"convstep"};
-  EXPECT_FALSE(ParseOptions(1, plain).options.present);
-}
-
-}  // namespace
-}  // namespace convstep::gui
-
-namespace convstep::gui {
-namespace {
-
-using testing::HeadlessUi;
-
-TEST(SlideRegion, ListsOfPanelsAreReadAndChecked) {
-  std::vector<std::string> panels;
-  ASSERT_TRUE(ParseRegionPanels("kernel,output", &panels));
-  EXPECT_EQ(panels, (std::vector<std::string>{"kernel", "output"}));
-  ASSERT_TRUE(ParseRegionPanels("dot_product", &panels));
-  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));
-  EXPECT_FALSE(ParseRegionPanels("window", &panels));  // the export's own region, not a panel
-  EXPECT_FALSE(ParseRegionPanels("kernel,", &panels));
-  EXPECT_FALSE(ParseRegionPanels("kernels", &panels));
-  EXPECT_EQ(panels, (std::vector<std::string>{"dot_product"}));  // unchanged on error
-
-  const char* good[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,output"};
-  EXPECT_FALSE(ParseOptions(5, good).exit);
-  const char* bad[] = {"convstep", "--screenshot", "x.png", "--region", "kernel,outputs"};
-  const ParsedOptions refused = ParseOptions(5, bad);
-  EXPECT_TRUE(refused.exit);
-  EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.error.find("kernel,outputs"), std::string::npos) << refused.error;
-  const char* alone[] = {"convstep", "--region", "kernel"};
-  EXPECT_TRUE(ParseOptions(3, alone).exit);  // a region of what? (no export, no screenshot)
-}
-
-// --region kernel,output at 1920x1080: the two panels fill the whole frame, no narration, no
-// menu; text as large as presentation mode's.
-TEST(SlideRegion, TheListedPanelsFillTheWholeFrame) {
-  AppState app;
-  testing::InitApp(app);
-  HeadlessUi ui(ImVec2(1920, 1080));
-  ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
-  app.present.region = {"kernel", "output"};
-  SetPresenting(app, true);
-  SettledFrame(ui, app);
-  ASSERT_TRUE(Shown("###panel.kernels") && Shown("###panel.output"));
-  EXPECT_FALSE(Shown("###panel.window"));
-  EXPECT_FALSE(Shown("###presentation_narration"));
-  EXPECT_FALSE(Shown("##MainMenuBar"));
-  ImGuiWindow* kernels = ImGui::FindWindowByName("###panel.kernels");
-  ImGuiWindow* output = ImGui::FindWindowByName("###panel.output");
-  EXPECT_EQ(kernels->Pos.x, 0.f);
-  EXPECT_EQ(kernels->Pos.y, 0.f);
-  EXPECT_NEAR(kernels->Size.x + output->Size.x, 1920.f, 1.f);
-  EXPECT_NEAR(output->Size.y, 1080.f, 1.f);
-  // Half the width for 4 columns, text 2.4 times as large: digits over 3% of the height.
-  const float digits = GlyphsOf("###panel.output").median_digit_height;
-  EXPECT_GE(digits, 0.03f * 1080.f);
-  std::printf("--region kernel,output at 1920x1080: the output's digits %.0f px tall\n", digits);
-}
-
-}  // namespace
-}  // namespace convstep::gui
-
-namespace convstep::gui {
-namespace {
-
-// The layout check's own checks: a shape drawn over a number is found, one drawn under it (a
-// background) or beside it is not; a title Dear ImGui clipped mid-glyph counts as trimmed (one
-// clipped exactly between two glyphs cannot be seen in the draw lists: at most widths it is not).
-TEST(LayoutCheck, FindsShapesOverTextAndTrimmedTitles) {
-  AppState app;
-  testing::InitApp(app);
-  testing::HeadlessUi ui;
-  ui.Frame(app);  // builds the fonts
-  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
-  int trimmed_titles = 0;
-  for (int width = 149; width < 170; ++width) {  // 149: the window's first frame, not drawn
-    const int where = width % 3;                 // 0: over the text, 1: under it, 2: beside it
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(10, 10));
-    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), 100));
-    ImGui::Begin("A probe with a title far too long for its bar###probe", nullptr,
-                 ImGuiWindowFlags_NoSavedSettings);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const ImVec2 size = ImGui::CalcTextSize("0.1234");
-    const ImVec2 shape_min = where == 2 ? ImVec2(at.x, at.y + size.y + 10.f) : at;
-    const ImVec2 shape_max(shape_min.x + size.x, shape_min.y + size.y);
-    if (where == 1) draw->AddRectFilled(shape_min, shape_max, IM_COL32(200, 200, 255, 255));
-    ImGui::TextUnformatted("0.1234");
-    if (where != 1) draw->AddRectFilled(shape_min, shape_max, IM_COL32(0, 0, 0, 255));
-    ImGui::End();
-    ImGui::Render();
-    ImGuiWindow* probe = ImGui::FindWindowByName("###probe");
-    ASSERT_NE(probe, nullptr);
-    if (width == 149) continue;
-    EXPECT_EQ(testing::FindCoveredGlyphs(probe).empty(), where != 0) << where;
-    const float title_end = probe->Pos.y + probe->TitleBarHeight();
-    if (!testing::FindTrimmedGlyphs(probe, probe->Pos.y, title_end).empty()) ++trimmed_titles;
-    EXPECT_TRUE(testing::FindTrimmedGlyphs(probe, title_end).empty());  // "0.1234" is whole
-  }
-  EXPECT_GE(trimmed_titles, 12);
-  std::printf("a title clipped mid-glyph at %d of 20 widths\n", trimmed_titles);
 }
 
 }  // namespace
