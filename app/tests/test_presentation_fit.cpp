@@ -20,6 +20,7 @@ namespace {
 
 using testing::GlyphsOf;
 using testing::HeadlessUi;
+using testing::PanelGlyphs;
 using testing::SettledFrame;
 using testing::Shown;
 
