@@ -101,13 +101,14 @@ class MappedFile {
 constexpr char kProbeIdeographs[] = "\u56fd\u4e2d\u8f93\u51fa\u5377\u79ef\u6838\u7684";
 constexpr float kProbePixels = 64.f;
 
-// The capital H of the Latin face at kProbePixels: its ink height and the height of its
-// centre above the baseline (0 when the face cannot be read).
+// The ink of some glyphs in pixels: mean height, and mean height of its centre above the
+// baseline (zeros when no glyph of the text is in the font).
 struct InkBox {
   float height = 0.f;
   float centre = 0.f;
 };
 
+// The mean ink box of the glyphs of `text` in the built `font`.
 InkBox InkOf(const ImFont* font, const std::string& text) {
   InkBox box;
   int count = 0;
