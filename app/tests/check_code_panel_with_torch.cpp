@@ -40,7 +40,12 @@ bool Check(const std::string& name, AppState& app) {
   const std::string path = "/tmp/convstep_code_panel_" + std::to_string(getpid()) + ".py";
   {
     std::ofstream file(path);
-    file << code << "\nimport json\nprint('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
+    file << code << "\nimport json\n"
+         << "forms = {name: float((scope - y).abs().max()) for name, scope in [('y_conv2d', "
+            "globals().get('y_conv2d')), ('y_image', globals().get('y_image')), ('y_matmul', "
+            "globals().get('y_matmul'))] if scope is not None}\n"
+         << "print('FORMS_JSON ' + json.dumps(forms))\n"
+         << "print('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
   }
   const ProcessRun run = Shell("/usr/bin/python3 '" + path + "'");
   std::remove(path.c_str());
@@ -56,6 +61,27 @@ bool Check(const std::string& name, AppState& app) {
        {session.input_given.shape, session.problem.weight.shape, session.output.shape}) {
     if (run.output.find(ShapeLine(shape)) == std::string::npos) {
       std::cout << "FAIL " << name << ": " << ShapeLine(shape) << " not printed\n";
+      ok = false;
+    }
+  }
+  // The Conv2d and matrix-multiply forms the code view shows after the Conv1d: the same
+  // numbers (float rounding only), and the matmul and height-1 Conv2d always present.
+  const size_t forms_at = run.output.find("FORMS_JSON ");
+  const auto forms =
+      forms_at == std::string::npos
+          ? nlohmann::json()
+          : nlohmann::json::parse(
+                run.output.substr(forms_at + 11, run.output.find('\n', forms_at) - forms_at - 11),
+                nullptr, false);
+  if (!forms.is_object() || !forms.contains("y_matmul") || !forms.contains("y_conv2d")) {
+    std::cout << "FAIL " << name << ": the equivalent forms did not run\n" << run.output;
+    return false;
+  }
+  const double y_scale = 1.0 + static_cast<double>(session.output_style.abs_max);
+  for (const auto& [form, difference] : forms.items()) {
+    if (difference.get<double>() > 1e-5 * y_scale) {
+      std::cout << "FAIL " << name << ": " << form << " differs from y by "
+                << difference.get<double>() << "\n";
       ok = false;
     }
   }

@@ -58,10 +58,10 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
   if (!app.present.on) return;
   PanelRect narration = NarrationRect(display, ImGui::GetFontSize());
   if (!app.present.region.empty()) narration.size.y = 0.f;  // a slide: the panels alone
-  for (PanelRect* rect :
-       {&layout.parameters, &layout.formula, &layout.input, &layout.permute, &layout.kernels,
-        &layout.window, &layout.dot_product, &layout.output, &layout.timeline, &layout.side_tabs,
-        &layout.view_tabs, &layout.lesson, &layout.sentences, &layout.code, &layout.conv2d})
+  for (PanelRect* rect : {&layout.parameters, &layout.formula, &layout.input, &layout.permute,
+                          &layout.kernels, &layout.window, &layout.dot_product, &layout.output,
+                          &layout.timeline, &layout.side_tabs, &layout.view_tabs, &layout.lesson,
+                          &layout.sentences, &layout.code, &layout.conv2d, &layout.matmul})
     *rect = PanelRect{};
   // The stage spans the screen under the narration band (TileStage takes the area from the
   // step-by-step rectangles and the width from the view tabs).

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/tensor_strides.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
 #include "ui/widgets/panel_common.h"
@@ -209,8 +210,15 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
                    {args[0], args[1]});
     why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   }
+  // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
+  const std::string strides = nlc ? PermuteStridesSentence(app.i18n, nlc_shape) : std::string();
+  const float strides_h =
+      strides.empty()
+          ? 0.f
+          : ImGui::CalcTextSize(strides.c_str(), nullptr, false, avail.x).y + style.ItemSpacing.y;
   const ImVec2 area_min = ImGui::GetCursorScreenPos();
-  const ImVec2 area(avail.x, std::max(0.f, avail.y - why_h - style.ItemSpacing.y * 2.f));
+  const ImVec2 area(avail.x,
+                    std::max(0.f, avail.y - why_h - strides_h - style.ItemSpacing.y * 2.f));
   float used = 0.f;
   if (g.batch > 0 && g.length > 0 && g.in_channels > 0 && area.y > 8.f) {
     draw->PushClipRect(area_min, ImVec2(area_min.x + area.x, area_min.y + area.y), true);
@@ -220,6 +228,11 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   ImGui::SetCursorScreenPos(
       ImVec2(area_min.x, area_min.y + std::min(used, area.y) + style.ItemSpacing.y));
   TextWrappedCjk(why.c_str());
+  if (!strides.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
+    TextWrappedCjk(strides.c_str());
+    ImGui::PopStyleColor();
+  }
   EndPanel();
 }
 

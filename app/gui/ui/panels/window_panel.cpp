@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/input_positions.h"
 #include "model/sentences_input.h"
 #include "ui/draw/arrows.h"
 #include "ui/draw/cell_blocks.h"
@@ -251,13 +252,10 @@ void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
 std::string PositionLine(const Frame& frame, const I18n& i18n) {
   if (!frame.step) return Tr(i18n, "window.nothing");
   const Geometry& g = frame.geometry();
-  std::string positions;
-  for (size_t k = 0; k < frame.step->window_positions.size() && k < 8; ++k)
-    positions += (k ? ", " : "") + std::to_string(frame.step->window_positions[k]);
-  if (frame.step->window_positions.size() > 8) positions += ", …";
   return TrFormat(i18n, "window.positions",
-                  {std::to_string(frame.coord.t), std::to_string(g.stride),
-                   std::to_string(g.dilation), positions, std::to_string(frame.coord.out_channel)});
+                  {std::to_string(frame.coord.t), WindowPositionFormula(g),
+                   WindowInputPositions(g, frame.coord.t, Tr(i18n, "window.pad_label")),
+                   std::to_string(frame.coord.out_channel), std::to_string(g.length - 1)});
 }
 
 }  // namespace
