@@ -42,22 +42,22 @@ std::vector<int64_t> FeedingCells(const Session& session, int64_t n, int64_t o, 
   return cells;
 }
 
-Exercise MakeCellsExercise(const Session& session, uint64_t seed, int64_t avoid_t) {
+Exercise MakeCellsExercise(const Session& session, uint64_t seed, int64_t n, int64_t avoid_t) {
   const Geometry& g = session.geometry;
   Exercise e;
   e.chapter = kCellsExerciseChapter;
   e.seed = seed;
   e.answer_kind = AnswerKind::kCells;
   const uint64_t r = Mix(seed);
-  e.cells_n = static_cast<int64_t>(r % static_cast<uint64_t>(std::max<int64_t>(1, g.batch)));
+  e.cells_n = std::clamp<int64_t>(n, 0, std::max<int64_t>(0, g.batch - 1));
   e.cells_o =
       static_cast<int64_t>((r >> 16) % static_cast<uint64_t>(std::max<int64_t>(1, g.out_channels)));
   const int64_t outs = std::max<int64_t>(1, g.out_length);
   e.cells_t = static_cast<int64_t>((r >> 32) % static_cast<uint64_t>(outs));
   if (e.cells_t == avoid_t && outs > 1) e.cells_t = (e.cells_t + 1) % outs;
-  const std::string n = S(e.cells_n), o = S(e.cells_o), t = S(e.cells_t);
+  const std::string batch_item = S(e.cells_n), o = S(e.cells_o), t = S(e.cells_t);
   e.expected = FeedingCells(session, e.cells_n, e.cells_o, e.cells_t);
-  e.question = Text("exercise.cells.question", {n, o, t});
+  e.question = Text("exercise.cells.question", {batch_item, o, t});
   const int64_t first_channel = g.GroupOfOut(e.cells_o) * g.in_per_group;
   e.solution = {
       Text("exercise.cells.solution.window", {t, S(g.stride), S(g.WindowStart(e.cells_t))}),
@@ -65,7 +65,8 @@ Exercise MakeCellsExercise(const Session& session, uint64_t seed, int64_t avoid_
            {S(g.kernel_size), WindowPositionFormula(g), WindowInputPositions(g, e.cells_t, "pad")}),
       Text("exercise.cells.solution.channels",
            {o, S(first_channel), S(first_channel + g.in_per_group - 1)}),
-      Text("exercise.cells.solution.count", {S(static_cast<int64_t>(e.expected.size())), n, o, t})};
+      Text("exercise.cells.solution.count",
+           {S(static_cast<int64_t>(e.expected.size())), batch_item, o, t})};
   return e;
 }
 

@@ -21,10 +21,10 @@ constexpr int kCellsExerciseChapter = 5;
 /// copy counts as the cell it copies; a zero of padding is no cell).
 std::vector<int64_t> FeedingCells(const Session& session, int64_t n, int64_t o, int64_t t);
 
-/// The exercise for `seed` on `session`: an output (n, o, t) drawn from the seed, with t
-/// different from `avoid_t` when there is a choice (the window on screen would give it away).
-/// Requires a session with an output.
-Exercise MakeCellsExercise(const Session& session, uint64_t seed, int64_t avoid_t);
+/// The exercise for `seed` on `session`: an output (n, o, t) of batch item `n` (the one on
+/// screen) with o and t drawn from the seed, t different from `avoid_t` when there is a
+/// choice (the window on screen would give it away). Requires a session with an output.
+Exercise MakeCellsExercise(const Session& session, uint64_t seed, int64_t n, int64_t avoid_t);
 
 /// Checks the clicked cells (InputIndex, any order, repeats ignored) against the exercise.
 Verdict CheckCells(const Exercise& exercise, std::vector<int64_t> picked);

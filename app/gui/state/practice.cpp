@@ -19,7 +19,8 @@ void NextExercise(AppState& app, int chapter) {
   // The sliding window's chapter alternates: click the cells on the session, or type positions.
   if (chapter == kCellsExerciseChapter && seed % 2 == 1 && app.session &&
       !app.session->output.data.empty()) {
-    state.current = MakeCellsExercise(*app.session, seed, CurrentTap(app).t);
+    const TapCoord at = CurrentTap(app);
+    state.current = MakeCellsExercise(*app.session, seed, at.n, at.t);
   } else {
     Result<Exercise> made = MakeExercise(chapter, seed);
     state.current = made ? std::optional<Exercise>(*made) : std::nullopt;

@@ -345,7 +345,7 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   ImGui::PushFont(reading);  // the table is read from afar: the reading face
   const float table_h = DifferencesTableHeight();
   ImGui::PopFont();
-  const float code_h = std::min(avail.y * 0.3f, ImGui::GetTextLineHeightWithSpacing() * 9.f);
+  const float code_h = std::min(avail.y * 0.22f, ImGui::GetTextLineHeightWithSpacing() * 8.f);
   const float pictures_h = std::max(0.f, avail.y - table_h - code_h - style.ItemSpacing.y * 2.f);
   const float half_w = (avail.x - style.ItemSpacing.x * 3.f) * 0.5f;
   const float line = ImGui::GetTextLineHeight();
@@ -354,8 +354,8 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   char widest[32];
   std::snprintf(widest, sizeof widest, "h=%lld", static_cast<long long>(C - 1));
   const float label_w = ImGui::CalcTextSize(widest).x + 10.f;
-  // Rows: caption, labels, C input rows, arrow line, output caption, output rows.
-  const float fixed_h = line * 4.f + 24.f;
+  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
+  const float fixed_h = line * 5.f + 34.f;
   const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
   const float cell_h = std::clamp((pictures_h - fixed_h) / rows_total, 3.f, natural.y * kMaxFit);
   const float scale = cell_h / natural.y;

@@ -7,6 +7,7 @@
 #include "state/practice.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/labeled_grid.h"
+#include "ui/draw/picked_cell.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -66,15 +67,13 @@ void DrawPickedCells(ImDrawList* draw, const LabeledGrid& lg, const AppState& ap
                      const Geometry& g, int64_t n, bool nlc) {
   const ExerciseState& exercise = app.teach.exercise;
   if (!exercise.current || exercise.current->answer_kind != AnswerKind::kCells) return;
-  constexpr ImU32 kPicked = IM_COL32(0, 120, 120, 255);
   for (int64_t index : exercise.picked_cells) {
     const int64_t l = index % g.length, c = (index / g.length) % g.in_channels;
-    if (index / (g.length * g.in_channels) != n || index >= g.batch * g.in_channels * g.length)
+    if (index < 0 || index / (g.length * g.in_channels) != n ||
+        index >= g.batch * g.in_channels * g.length)
       continue;  // another batch item, or a cell the session no longer has
     const int64_t row = nlc ? l : c, col = nlc ? c : l;
-    const ImVec2 a = lg.grid.CellMin(row, col), b = lg.grid.CellMax(row, col);
-    draw->AddRect(ImVec2(a.x + 2.f, a.y + 2.f), ImVec2(b.x - 2.f, b.y - 2.f), kPicked, 2.f, 0, 3.f);
-    draw->AddCircleFilled(ImVec2(b.x - 6.f, a.y + 6.f), 3.5f, kPicked);
+    DrawPickedCell(draw, lg.grid.CellMin(row, col), lg.grid.CellMax(row, col));
   }
 }
 

@@ -31,11 +31,11 @@ void DrawReading(const Frame& frame, const Reading& r, ImVec2 origin, float widt
   draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + 10000.f), true);
   draw->AddText(origin, accent, r.title.c_str());
   const float label_w = ImGui::CalcTextSize("w00").x + 6.f;
-  const ImVec2 grid(origin.x + label_w, origin.y + 2.f * line + 6.f);
+  const ImVec2 grid(origin.x + label_w, origin.y + 2.f * line + 10.f);
   const int64_t rows = std::min(r.rows, kMaxCells), cols = std::min(r.cols, kMaxCells);
   for (int64_t col = 0; col < cols; ++col) {
     const std::string label = r.col_prefix + std::to_string(col);
-    draw->AddText(ImVec2(grid.x + cell.x * static_cast<float>(col) + 2.f, grid.y - line - 2.f),
+    draw->AddText(ImVec2(grid.x + cell.x * static_cast<float>(col) + 2.f, grid.y - line - 7.f),
                   Palette::kMutedText, label.c_str());
   }
   for (int64_t row = 0; row < rows; ++row) {
@@ -111,18 +111,19 @@ void DrawPermuteMixPictures(const Frame& frame, const AppState& app, float width
       2.f * line + 10.f +
       cell.y * static_cast<float>(std::min(std::max(words, components), kMaxCells));
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + grid_h + line * 0.5f));
-  // The notes under each picture, wrapped to its half.
-  const float notes_top = ImGui::GetCursorScreenPos().y;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-  TextWrappedCjk(wrong.note.c_str(), half);
-  ImGui::PopStyleColor();
-  const float left_bottom = ImGui::GetCursorScreenPos().y;
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + half + gap, notes_top));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(IM_COL32(0, 110, 60, 255)));
-  TextWrappedCjk(right.note.c_str(), half);
-  ImGui::PopStyleColor();
-  const float bottom = std::max(left_bottom, ImGui::GetCursorScreenPos().y);
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
+  // The notes under each picture, each wrapped in its own column.
+  if (ImGui::BeginTable("mix_notes", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
+    TextWrappedCjk(wrong.note.c_str());
+    ImGui::PopStyleColor();
+    ImGui::TableSetColumnIndex(1);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(IM_COL32(0, 110, 60, 255)));
+    TextWrappedCjk(right.note.c_str());
+    ImGui::PopStyleColor();
+    ImGui::EndTable();
+  }
   ImGui::Dummy(ImVec2(width, 1.f));
 }
 
