@@ -279,6 +279,24 @@ float DrawMoveArrows(const View& v, const Picture& p, float frame_start, bool mo
   return grid_bottom;
 }
 
+// The code line over one picture: the Conv1d and its x[n], w[o]; or the Conv2d form on screen.
+std::string SideCaption(const View& v, bool conv2d, bool image, int64_t kh) {
+  const Geometry& g = v.g;
+  const int64_t C = g.in_channels;
+  const std::string n = std::to_string(v.n), o = std::to_string(v.o);
+  if (!conv2d)
+    return SpecPython(v.session.recipe.spec) + "   x[" + n + "] " + ShapeText({C, g.length}) +
+           "   w[" + o + "] " + ShapeText({g.in_per_group, g.kernel_size});
+  if (!image)
+    return "nn.Conv2d(" + std::to_string(C) + ", " + std::to_string(g.out_channels) + ", (1, " +
+           std::to_string(g.kernel_size) + "))   x[" + n + "].unsqueeze(1) " +
+           ShapeText({C, 1, g.length}) + "   w[" + o + "].unsqueeze(1) " +
+           ShapeText({g.in_per_group, 1, g.kernel_size});
+  return "nn.Conv2d(1, " + std::to_string(g.out_channels) + ", (" + std::to_string(kh) + ", " +
+         std::to_string(g.kernel_size) + "))   x[" + n + "].unsqueeze(0) " +
+         ShapeText({1, C, g.length});
+}
+
 }  // namespace
 
 std::vector<float> Conv2dRows(const Session& session, int64_t n, int64_t out_channel,
@@ -375,7 +393,6 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const int64_t first_col =
       std::clamp<int64_t>(start_col - cols / 3, 0, std::max<int64_t>(0, g.padded_length - cols));
 
-  const std::string shape_1d = ShapeText({C, g.length});
   for (int side = 0; side < 2; ++side) {
     const bool conv2d = side == 1;
     const float x = area_min.x + (conv2d ? half_w + style.ItemSpacing.x * 3.f : 0.f);
@@ -385,20 +402,7 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
                       1.f);
     }
     float y = area_min.y;
-    std::string caption;
-    if (!conv2d) {
-      caption = SpecPython(session.recipe.spec) + "   x[" + std::to_string(v.n) + "] " + shape_1d +
-                "   w[" + std::to_string(v.o) + "] " + ShapeText({g.in_per_group, g.kernel_size});
-    } else if (!image) {
-      caption = "nn.Conv2d(" + std::to_string(C) + ", " + std::to_string(g.out_channels) +
-                ", (1, " + std::to_string(g.kernel_size) + "))   x[" + std::to_string(v.n) +
-                "].unsqueeze(1) " + ShapeText({C, 1, g.length}) + "   w[" + std::to_string(v.o) +
-                "].unsqueeze(1) " + ShapeText({g.in_per_group, 1, g.kernel_size});
-    } else {
-      caption = "nn.Conv2d(1, " + std::to_string(g.out_channels) + ", (" + std::to_string(kh) +
-                ", " + std::to_string(g.kernel_size) + "))   x[" + std::to_string(v.n) +
-                "].unsqueeze(0) " + ShapeText({1, C, g.length});
-    }
+    const std::string caption = SideCaption(v, conv2d, image, kh);
     Caption(v, ImVec2(x, y), half_w, Palette::kKernelFrame, caption);
     y += line + 4.f;
     Caption(v, ImVec2(x, y), half_w, Palette::kMutedText,

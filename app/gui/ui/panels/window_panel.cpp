@@ -246,6 +246,16 @@ void DrawPickedInWindow(const WindowView& v) {
   v.draw->PopClipRect();
 }
 
+// While a click-the-cells exercise waits for its answer, a click on a real cell picks the
+// input cell it shows (padding is no input cell). Returns whether the exercise takes clicks.
+bool PickOnClick(const WindowView& v, AppState& app, int64_t c, int64_t pos, bool clicked) {
+  if (!PickingCells(app)) return false;
+  const PaddedCell source = SourceOf(v.g, pos);
+  if (clicked && source.kind == CellKind::kReal)
+    TogglePickedCell(app, InputIndex(v.g, v.n, c, source.source));
+  return true;
+}
+
 void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
   const PaddedCell cell = SourceOf(v.g, pos);
   const I18n& i18n = v.app.i18n;
@@ -388,11 +398,7 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
                   std::to_string(weight_hovered.c), FormatValue(w, session.weight_style).c_str()})
             .c_str());
   } else if (hovered_c >= 0) {
-    // An exercise takes the click on a real cell: pick the input cell it shows.
-    const bool picking = PickingCells(app);
-    const PaddedCell source = SourceOf(g, hovered_pos);
-    if (picking && canvas.clicked && source.kind == CellKind::kReal)
-      TogglePickedCell(app, InputIndex(g, v.n, hovered_c, source.source));
+    const bool picking = PickOnClick(v, app, hovered_c, hovered_pos, canvas.clicked);
     ReportHover(app.hover, HoverTarget{HoverKind::kPadded, v.n, hovered_c, hovered_pos},
                 canvas.clicked && !picking);
     CellTooltip(v, hovered_c, hovered_pos);
