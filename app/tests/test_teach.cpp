@@ -410,10 +410,23 @@ TEST(Conv2dView, AFullHeightKernelGivesTheConv1dRowAShorterOneMovesDown) {
   EXPECT_NEAR(one[0], expected, 1e-6f);
   HeadlessUi ui(ImVec2(1280.f, 720.f));
   app.view.show.view = MainView::kConv2d;
+  EXPECT_FALSE(app.teach.conv2d.image_view);  // the height-1 Conv2d leads
+  EXPECT_GT(ui.Frame(app), 1000);
+  app.teach.conv2d.image_view = true;  // the one-channel image of height C
   for (int64_t kh : {3, 2, 1}) {
     app.teach.conv2d.kernel_height = kh;
     EXPECT_GT(ui.Frame(app), 1000);
   }
+  // With groups the height-1 Conv2d still equals the Conv1d (groups=2); the image view asks for
+  // groups = 1.
+  Conv1dSpec spec = app.draft.spec;
+  spec.in_channels = 4;
+  spec.out_channels = 6;
+  spec.groups = 2;
+  ASSERT_TRUE(SetSpec(app, spec, "groups"));
+  EXPECT_GT(ui.Frame(app), 1000);
+  app.teach.conv2d.image_view = false;
+  EXPECT_GT(ui.Frame(app), 1000);
 }
 
 }  // namespace

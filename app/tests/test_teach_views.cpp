@@ -18,6 +18,7 @@
 #include "state/lesson.h"
 #include "state/practice.h"
 #include "state/tensor_import.h"
+#include "state/view_json.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {
@@ -156,6 +157,12 @@ TEST(MatmulView, ThePanelDrawsEveryStepAndLargeLayers) {
     EXPECT_GT(ui.Frame(app), 1000) << "step " << step;
   }
   EXPECT_EQ(app.view.show.view, MainView::kMatmul);  // the tab bar keeps it
+  // Session and settings files name the view "matmul" and read it back.
+  const nlohmann::json panels = PanelsToJson(app.view.show);
+  EXPECT_EQ(panels.at("view"), "matmul");
+  auto read = PanelsFromJson(panels, PanelVisibility{}, "view.panels");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->view, MainView::kMatmul);
   Conv1dSpec spec = app.draft.spec;
   spec.in_channels = 3;
   spec.out_channels = 6;
