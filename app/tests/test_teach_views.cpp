@@ -203,7 +203,12 @@ TEST(PermuteStrides, ThePanelSentenceFollowsTheSessionsShape) {
   for (const char* part :
        {"(15, 1, 3)", "False", "[6, 3, 5]", "(15, 5, 1)", "True", ".contiguous()"})
     EXPECT_NE(sentence.find(part), std::string::npos) << part << " in " << sentence;
-  sentence = PermuteStridesSentence(app.i18n, {2, 7, 4});  // another shape: other numbers
+  const std::string brief = PermuteStridesSentence(app.i18n, {6, 5, 3}, true);  // small panels
+  EXPECT_NE(brief.find("(15, 1, 3)"), std::string::npos) << brief;
+  EXPECT_NE(brief.find("(15, 5, 1)"), std::string::npos) << brief;
+  EXPECT_LT(brief.size(), sentence.size());
+  EXPECT_EQ(PermuteStridesSentence(app.i18n, {5, 3}), "");  // only [N, L, C]
+  sentence = PermuteStridesSentence(app.i18n, {2, 7, 4});   // another shape: other numbers
   EXPECT_NE(sentence.find("(28, 1, 4)"), std::string::npos) << sentence;
   EXPECT_NE(sentence.find("(28, 7, 1)"), std::string::npos) << sentence;
   HeadlessUi ui(ImVec2(1366.f, 768.f));

@@ -43,14 +43,14 @@ std::string StridesText(const std::vector<int64_t>& strides) {
   return text + (strides.size() == 1 ? ",)" : ")");
 }
 
-std::string PermuteStridesSentence(const I18n& i18n, const Shape& nlc_shape) {
+std::string PermuteStridesSentence(const I18n& i18n, const Shape& nlc_shape, bool short_form) {
   if (nlc_shape.size() != 3) return "";
   const Shape fresh_shape = {nlc_shape[0], nlc_shape[2], nlc_shape[1]};
   const std::vector<int64_t> view = PermutedStrides(nlc_shape, {0, 2, 1});
   const std::vector<int64_t> fresh = ContiguousStrides(fresh_shape);
   const auto python_bool = [](bool value) { return std::string(value ? "True" : "False"); };
   return TrFormat(
-      i18n, "permute.strides",
+      i18n, short_form ? "permute.strides_short" : "permute.strides",
       {StridesText(view), python_bool(IsContiguous(fresh_shape, view)), ShapeText(fresh_shape),
        StridesText(fresh), python_bool(IsContiguous(fresh_shape, fresh))});
 }

@@ -28,7 +28,9 @@ bool IsContiguous(const Shape& shape, const std::vector<int64_t>& strides);
 std::string StridesText(const std::vector<int64_t>& strides);
 
 /// The permute panel's sentence for an input given as [N, L, C]: x.permute(0, 2, 1).stride()
-/// and is_contiguous() against a fresh [N, C, L]'s, and that .contiguous() is the copy.
-std::string PermuteStridesSentence(const I18n& i18n, const Shape& nlc_shape);
+/// and is_contiguous() against a fresh [N, C, L]'s, and that .contiguous() is the copy;
+/// `short_form` for a small panel. Empty unless the shape is 3-d.
+std::string PermuteStridesSentence(const I18n& i18n, const Shape& nlc_shape,
+                                   bool short_form = false);
 
 }  // namespace convstep::gui

@@ -8,6 +8,7 @@
 #include "model/tensor_strides.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
+#include "ui/draw/wrap_text.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -159,6 +160,13 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
   return used;
 }
 
+// The height TextWrappedCjk gives `text` at `width` (it breaks Chinese between characters,
+// where ImGui's own measure would not).
+float WrappedHeight(const std::string& text, float width) {
+  const size_t lines = WrapLines(text, ImGui::GetFont(), ImGui::GetFontSize(), width).size();
+  return static_cast<float>(std::max<size_t>(1, lines)) * ImGui::GetTextLineHeightWithSpacing();
+}
+
 }  // namespace
 
 void DrawPermutePanel(const Frame& frame, AppState& app) {
@@ -211,11 +219,17 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
     why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   }
   // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
-  const std::string strides = nlc ? PermuteStridesSentence(app.i18n, nlc_shape) : std::string();
-  const float strides_h =
-      strides.empty()
-          ? 0.f
-          : ImGui::CalcTextSize(strides.c_str(), nullptr, false, avail.x).y + style.ItemSpacing.y;
+  // In full when the text leaves room, else the short form, else not at all (never cut).
+  std::string strides;
+  float strides_h = 0.f;
+  for (bool short_form : {false, true}) {
+    if (!nlc) break;
+    strides = PermuteStridesSentence(app.i18n, nlc_shape, short_form);
+    strides_h = WrappedHeight(strides, avail.x) + style.ItemSpacing.y;
+    if (WrappedHeight(why, avail.x) + strides_h <= avail.y * 0.5f) break;
+    strides.clear();
+    strides_h = 0.f;
+  }
   const ImVec2 area_min = ImGui::GetCursorScreenPos();
   const ImVec2 area(avail.x,
                     std::max(0.f, avail.y - why_h - strides_h - style.ItemSpacing.y * 2.f));
