@@ -6,7 +6,9 @@
 // States: the seed example (randn, seed 0), the seed document's printed input, typed
 // sentences of unequal length (<pad>), arange values with bias / padding / stride, a typed
 // input value (written out as a literal), grouped reflect padding with another seed, and the
-// sessions of lesson chapters 7 and 8.
+// sessions of lesson chapters 7 and 8. The program includes the Conv2d and matrix-multiply
+// forms, whose differences from y must be float rounding. The Conv1d-vs-Conv2d view's image
+// form with a kernel shorter than C is run too and compared with the rows the view draws.
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,11 +21,14 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "convstep/codegen_equivalents.h"
+#include "model/code_view.h"
 #include "model/sentences_input.h"
 #include "state/app_state.h"
 #include "state/lesson.h"
 #include "support/process.h"
 #include "ui/panels/code_panel.h"
+#include "ui/panels/conv2d_panel.h"
 
 namespace {
 
@@ -40,7 +45,12 @@ bool Check(const std::string& name, AppState& app) {
   const std::string path = "/tmp/convstep_code_panel_" + std::to_string(getpid()) + ".py";
   {
     std::ofstream file(path);
-    file << code << "\nimport json\nprint('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
+    file << code << "\nimport json\n"
+         << "forms = {name: float((scope - y).abs().max()) for name, scope in [('y_conv2d', "
+            "globals().get('y_conv2d')), ('y_image', globals().get('y_image')), ('y_matmul', "
+            "globals().get('y_matmul'))] if scope is not None}\n"
+         << "print('FORMS_JSON ' + json.dumps(forms))\n"
+         << "print('Y_JSON ' + json.dumps(y.detach().flatten().tolist()))\n";
   }
   const ProcessRun run = Shell("/usr/bin/python3 '" + path + "'");
   std::remove(path.c_str());
@@ -56,6 +66,27 @@ bool Check(const std::string& name, AppState& app) {
        {session.input_given.shape, session.problem.weight.shape, session.output.shape}) {
     if (run.output.find(ShapeLine(shape)) == std::string::npos) {
       std::cout << "FAIL " << name << ": " << ShapeLine(shape) << " not printed\n";
+      ok = false;
+    }
+  }
+  // The Conv2d and matrix-multiply forms the code view shows after the Conv1d: the same
+  // numbers (float rounding only), and the matmul and height-1 Conv2d always present.
+  const size_t forms_at = run.output.find("FORMS_JSON ");
+  const auto forms =
+      forms_at == std::string::npos
+          ? nlohmann::json()
+          : nlohmann::json::parse(
+                run.output.substr(forms_at + 11, run.output.find('\n', forms_at) - forms_at - 11),
+                nullptr, false);
+  if (!forms.is_object() || !forms.contains("y_matmul") || !forms.contains("y_conv2d")) {
+    std::cout << "FAIL " << name << ": the equivalent forms did not run\n" << run.output;
+    return false;
+  }
+  const double y_scale = 1.0 + static_cast<double>(session.output_style.abs_max);
+  for (const auto& [form, difference] : forms.items()) {
+    if (difference.get<double>() > 1e-5 * y_scale) {
+      std::cout << "FAIL " << name << ": " << form << " differs from y by "
+                << difference.get<double>() << "\n";
       ok = false;
     }
   }
@@ -85,6 +116,50 @@ bool Check(const std::string& name, AppState& app) {
   return ok;
 }
 
+// The Conv1d-vs-Conv2d view's second form with a kernel shorter than C: its code (what the
+// view shows under the picture) run in torch gives the rows the picture draws (Conv2dRows).
+bool CheckShortImageKernel(const std::string& name, AppState& app, int64_t kernel_height) {
+  const convstep::gui::Session& session = *app.session;
+  const convstep::Geometry& g = session.geometry;
+  const std::string code = convstep::gui::SessionPython(session) +
+                           convstep::ImageConv2dPython(session.recipe.spec, g, kernel_height);
+  const std::string path = "/tmp/convstep_image_kernel_" + std::to_string(getpid()) + ".py";
+  {
+    std::ofstream file(path);
+    file << code << "\nimport json\nprint('IMAGE_JSON ' + "
+         << "json.dumps(y_image.detach().flatten().tolist()))\n";
+  }
+  const ProcessRun run = Shell("/usr/bin/python3 '" + path + "'");
+  std::remove(path.c_str());
+  const size_t at = run.output.find("IMAGE_JSON ");
+  if (run.status != 0 || at == std::string::npos) {
+    std::cout << "FAIL " << name << ": python exited " << run.status << "\n" << run.output;
+    return false;
+  }
+  const auto image = nlohmann::json::parse(run.output.substr(at + 11), nullptr, false);
+  const int64_t rows = g.in_channels - kernel_height + 1;
+  if (!image.is_array() ||
+      static_cast<int64_t>(image.size()) != g.batch * g.out_channels * rows * g.out_length) {
+    std::cout << "FAIL " << name << ": y_image has the wrong size\n";
+    return false;
+  }
+  double worst = 0.0;
+  for (int64_t n = 0; n < g.batch; ++n)
+    for (int64_t o = 0; o < g.out_channels; ++o) {
+      const std::vector<float> drawn = convstep::gui::Conv2dRows(session, n, o, kernel_height);
+      for (size_t i = 0; i < drawn.size(); ++i) {
+        const double torch_value =
+            image[static_cast<size_t>((n * g.out_channels + o) * rows * g.out_length) + i]
+                .get<double>();
+        worst = std::max(worst, std::fabs(torch_value - drawn[i]) / (1.0 + std::fabs(drawn[i])));
+      }
+    }
+  const bool ok = worst <= 1e-5;
+  std::cout << (ok ? "ok   " : "FAIL ") << name << "  (y_image " << rows << " rows, largest "
+            << "relative difference " << worst << ")\n";
+  return ok;
+}
+
 }  // namespace
 
 int main() {
@@ -105,6 +180,8 @@ int main() {
     AppState app;
     fresh(app);
     ok = Check("seed example", app) && ok;
+    ok = CheckShortImageKernel("Conv2d image view, kernel height 2 of 3", app, 2) && ok;
+    ok = CheckShortImageKernel("Conv2d image view, kernel height 1 of 3", app, 1) && ok;
     ok = UseSeedDocumentInput(app) && Check("seed document's input", app) && ok;
   }
   {
@@ -125,6 +202,7 @@ int main() {
     spec.stride = 2;
     ok = SetSpec(app, spec, "stride") && SetValueSource(app, convstep::ValueSource::kArange) &&
          Check("arange, bias, padding 1, stride 2", app) && ok;
+    ok = CheckShortImageKernel("image view kh 2, bias, padding 1, stride 2", app, 2) && ok;
     ok = SetValueSource(app, convstep::ValueSource::kSmallIntegers) && SetSeed(app, 7) &&
          Check("small integers, seed 7", app) && ok;
   }

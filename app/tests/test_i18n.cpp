@@ -128,7 +128,7 @@ TEST(I18n, TheEnglishTableHasEveryKeyTheSourcesUse) {
   const std::set<std::string> namespaces = {
       "about", "axis", "batch", "canvas", "dot", "forgot", "formula", "granularity", "input",
       "kernels", "legend", "menu", "notice", "output", "panel", "params", "permute", "timeline",
-      "values", "window", "lesson", "tab", "code", "conv2d", "sentences",
+      "values", "window", "lesson", "tab", "code", "conv2d", "matmul", "fit", "sentences",
       // files: import, cell edits, save, export, autosave, colour maps
       "import", "edit", "export", "file", "autosave", "colormap"};
   const std::regex literal("\"([a-z]+)\\.([a-z_0-9]+)\"");

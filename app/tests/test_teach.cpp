@@ -221,7 +221,7 @@ TEST(TeachLayout, TabsSwitchTheSideColumnAndTheView) {
     for (int i = 0; i < 3; ++i) ui.Frame(app);
     EXPECT_EQ(app.view.show.side, side);  // a change made in code sticks
   }
-  for (MainView view : {MainView::kCode, MainView::kConv2d, MainView::kSteps}) {
+  for (MainView view : {MainView::kCode, MainView::kConv2d, MainView::kMatmul, MainView::kSteps}) {
     app.view.show.view = view;
     for (int i = 0; i < 3; ++i) EXPECT_GT(ui.Frame(app), 500);
     EXPECT_EQ(app.view.show.view, view);
@@ -240,7 +240,10 @@ TEST(CodeView, TheSeedExampleIsTheSeedDocumentsProgram) {
   expected.seed = 0;
   expected.input_shape = {6, 5, 3};
   const std::string& text = CodePanelText(app);
-  EXPECT_EQ(text, PythonCode(expected));
+  // The Conv1d's program, then the same layer as a Conv2d and as one matrix multiply.
+  EXPECT_EQ(text, PythonCode(expected) + EquivalentFormsPython(*app.session));
+  EXPECT_NE(text.find("nn.Conv2d(3, 8, (1, 2), bias=False)"), std::string::npos);
+  EXPECT_NE(text.find("y_matmul = W @ cols"), std::string::npos);
   EXPECT_NE(text.find("torch.manual_seed(0)"), std::string::npos);
   EXPECT_NE(text.find("x = torch.randn(6, 5, 3)"), std::string::npos);
   EXPECT_NE(text.find("x.permute(0, 2, 1)"), std::string::npos);
@@ -254,7 +257,8 @@ TEST(CodeView, TheTextFollowsEveryKindOfState) {
   HeadlessUi ui;
   app.view.show.view = MainView::kCode;
   for (int i = 0; i < 3; ++i) ui.Frame(app);
-  EXPECT_EQ(CodePanelText(app), PythonCode(CodeSpecFor(*app.session)));
+  EXPECT_EQ(CodePanelText(app),
+            PythonCode(CodeSpecFor(*app.session)) + EquivalentFormsPython(*app.session));
   // Edits: the code is remade for the new session.
   Conv1dSpec spec = app.draft.spec;
   spec.stride = 2;
@@ -263,7 +267,8 @@ TEST(CodeView, TheTextFollowsEveryKindOfState) {
   ASSERT_TRUE(SetSpec(app, spec, "stride"));
   ui.Frame(app);
   EXPECT_NE(CodePanelText(app).find("stride=2, padding=1"), std::string::npos);
-  EXPECT_EQ(CodePanelText(app), PythonCode(CodeSpecFor(*app.session)));
+  EXPECT_EQ(CodePanelText(app),
+            PythonCode(CodeSpecFor(*app.session)) + EquivalentFormsPython(*app.session));
   // The seed document's printed input: written out, after the draw the weights follow.
   ASSERT_TRUE(UseSeedDocumentInput(app));
   const CodeSpec document = CodeSpecFor(*app.session);
@@ -405,10 +410,23 @@ TEST(Conv2dView, AFullHeightKernelGivesTheConv1dRowAShorterOneMovesDown) {
   EXPECT_NEAR(one[0], expected, 1e-6f);
   HeadlessUi ui(ImVec2(1280.f, 720.f));
   app.view.show.view = MainView::kConv2d;
+  EXPECT_FALSE(app.teach.conv2d.image_view);  // the height-1 Conv2d leads
+  EXPECT_GT(ui.Frame(app), 1000);
+  app.teach.conv2d.image_view = true;  // the one-channel image of height C
   for (int64_t kh : {3, 2, 1}) {
     app.teach.conv2d.kernel_height = kh;
     EXPECT_GT(ui.Frame(app), 1000);
   }
+  // With groups the height-1 Conv2d still equals the Conv1d (groups=2); the image view asks for
+  // groups = 1.
+  Conv1dSpec spec = app.draft.spec;
+  spec.in_channels = 4;
+  spec.out_channels = 6;
+  spec.groups = 2;
+  ASSERT_TRUE(SetSpec(app, spec, "groups"));
+  EXPECT_GT(ui.Frame(app), 1000);
+  app.teach.conv2d.image_view = false;
+  EXPECT_GT(ui.Frame(app), 1000);
 }
 
 }  // namespace

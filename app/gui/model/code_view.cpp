@@ -1,5 +1,6 @@
 #include "model/code_view.h"
 
+#include "convstep/codegen_equivalents.h"
 #include "convstep/torch_text.h"
 #include "convstep/values.h"
 
@@ -69,6 +70,15 @@ std::string SessionPython(const Session& session) {
            " of them: too many to write out here.\n# Save the session as JSON and run "
            "`convstep-cli code SESSION.json` to get the full program.\n";
   return PythonCode(code);
+}
+
+std::string EquivalentFormsPython(const Session& session) {
+  if (LiteralValueCount(CodeSpecFor(session)) > kMaxLiteralValues) return "";
+  const Conv1dSpec& spec = session.recipe.spec;
+  const Geometry& g = session.geometry;
+  std::string py = "\n" + Conv2dPython(spec, g);
+  if (spec.groups == 1) py += "\n" + ImageConv2dPython(spec, g, g.in_channels);
+  return py + "\n" + MatmulPython(spec, g);
 }
 
 std::string PrintedExpression(const Session& session, PrintedTensor which, int64_t n) {

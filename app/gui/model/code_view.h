@@ -32,6 +32,13 @@ int64_t LiteralValueCount(const CodeSpec& code);
 /// exceed kMaxLiteralValues.
 std::string SessionPython(const Session& session);
 
+/// The same layer written three more ways, after SessionPython's program (which defines x,
+/// conv and y): nn.Conv2d(C, O, (1, k)) on x.unsqueeze(2) (`y_conv2d`), without groups the
+/// one-channel image of height C (`y_image`), and one matrix multiply W @ cols (`y_matmul`);
+/// each prints its largest difference from y. Empty when SessionPython writes no program (too
+/// many literal values).
+std::string EquivalentFormsPython(const Session& session);
+
 /// The Python expression of a printed tensor: "x", "x.permute(0, 2, 1)", "conv.weight", ...
 std::string PrintedExpression(const Session& session, PrintedTensor which, int64_t n);
 

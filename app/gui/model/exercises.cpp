@@ -344,6 +344,8 @@ Verdict CheckAnswer(const Exercise& e, const std::string& typed) {
         return {false, false, Text("exercise.feedback.unreadable_choice")};
       return Check(given[0] == e.expected_choice, Text("exercise.feedback.wrong_choice"));
     }
+    case AnswerKind::kCells:  // answered by clicking (CheckCells), not by typing
+      return {false, false, Text("exercise.feedback.click_cells")};
   }
   return {};
 }

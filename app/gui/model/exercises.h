@@ -21,8 +21,8 @@ struct ExerciseText {
 };
 
 /// What the student gives: a shape or index ("6, 8, 4"), one number, a list of positions
-/// ("2, 3"), or one of the choices (its index).
-enum class AnswerKind { kShape, kNumber, kPositions, kChoice };
+/// ("2, 3"), one of the choices (its index), or input cells clicked in the input panel.
+enum class AnswerKind { kShape, kNumber, kPositions, kChoice, kCells };
 
 /// One exercise, ready to show and to check.
 struct Exercise {
@@ -35,6 +35,9 @@ struct Exercise {
   std::vector<ExerciseText> choices;   ///< kChoice
   int64_t expected_choice = 0;         ///< kChoice: index into choices
   std::vector<ExerciseText> solution;  ///< the worked solution, one step per line
+  /// kCells: the output y[n, o, t] asked about (in the session the exercise was made for);
+  /// `expected` holds the InputIndex of every input cell that feeds it, sorted.
+  int64_t cells_n = 0, cells_o = 0, cells_t = 0;
 };
 
 /// The number of chapters with an exercise (every chapter of the lesson).

@@ -34,9 +34,10 @@ Result<bool> OpenChapter(AppState& app, int index, bool still) {
   PanelVisibility& show = app.view.show;
   show.parameters = true;
   show.side = SideTab::kLesson;
-  show.view = chapter.focus == "conv2d" ? MainView::kConv2d
-              : chapter.focus == "code" ? MainView::kCode
-                                        : MainView::kSteps;
+  show.view = chapter.focus == "conv2d"   ? MainView::kConv2d
+              : chapter.focus == "matmul" ? MainView::kMatmul
+              : chapter.focus == "code"   ? MainView::kCode
+                                          : MainView::kSteps;
   SetGranularity(app, chapter.granularity);
   SeekStep(app, chapter.step);
   app.timeline.playing = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/cell_exercise.h"
 #include "state/view_json.h"
 
 namespace convstep::gui {
@@ -14,8 +15,17 @@ const Exercise* EnsureExercise(AppState& app, int chapter) {
 
 void NextExercise(AppState& app, int chapter) {
   ExerciseState& state = app.teach.exercise;
-  Result<Exercise> made = MakeExercise(chapter, state.next_seed++);
-  state.current = made ? std::optional<Exercise>(*made) : std::nullopt;
+  const uint64_t seed = state.next_seed++;
+  // The sliding window's chapter alternates: click the cells on the session, or type positions.
+  if (chapter == kCellsExerciseChapter && seed % 2 == 1 && app.session &&
+      !app.session->output.data.empty()) {
+    const TapCoord at = CurrentTap(app);
+    state.current = MakeCellsExercise(*app.session, seed, at.n, at.t);
+  } else {
+    Result<Exercise> made = MakeExercise(chapter, seed);
+    state.current = made ? std::optional<Exercise>(*made) : std::nullopt;
+  }
+  state.picked_cells.clear();
   state.typed.clear();
   state.verdict.reset();
   state.unreadable.reset();
@@ -42,6 +52,45 @@ Verdict SubmitAnswer(AppState& app, const std::string& typed) {
     state.solution_shown = 1;
     state.reveal_seconds = kSolutionLineSeconds;
   }
+  return verdict;
+}
+
+bool PickingCells(const AppState& app) {
+  const ExerciseState& state = app.teach.exercise;
+  return state.enabled && state.current && state.current->answer_kind == AnswerKind::kCells &&
+         !state.verdict;
+}
+
+void TogglePickedCell(AppState& app, int64_t input_index) {
+  std::vector<int64_t>& picked = app.teach.exercise.picked_cells;
+  const auto at = std::find(picked.begin(), picked.end(), input_index);
+  if (at == picked.end())
+    picked.push_back(input_index);
+  else
+    picked.erase(at);
+}
+
+Verdict SubmitPickedCells(AppState& app) {
+  ExerciseState& state = app.teach.exercise;
+  if (!state.current || state.current->answer_kind != AnswerKind::kCells) return {};
+  const Verdict verdict = CheckCells(*state.current, state.picked_cells);
+  if (!verdict.understood) {
+    state.unreadable = verdict.feedback;
+    return verdict;
+  }
+  state.unreadable.reset();
+  if (!state.verdict) {
+    ExerciseScore& score = state.scores[state.current->chapter];
+    ++score.tries;
+    if (verdict.correct) ++score.right;
+  }
+  state.verdict = verdict;
+  if (state.solution_shown == 0) {
+    state.solution_shown = 1;
+    state.reveal_seconds = kSolutionLineSeconds;
+  }
+  app.hover.pinned = HoverTarget{HoverKind::kOutput, state.current->cells_n, state.current->cells_o,
+                                 state.current->cells_t};
   return verdict;
 }
 

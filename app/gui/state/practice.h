@@ -26,6 +26,17 @@ void NextExercise(AppState& app, int chapter);
 /// read only says what to type. Returns the verdict.
 Verdict SubmitAnswer(AppState& app, const std::string& typed);
 
+/// True while the exercise on screen is answered by clicking input cells and is not yet
+/// checked: a click in the input panel picks or unpicks a cell instead of pinning it.
+bool PickingCells(const AppState& app);
+
+/// Picks input cell `input_index` (InputIndex) for the exercise, or unpicks it when picked.
+void TogglePickedCell(AppState& app, int64_t input_index);
+
+/// Checks the picked cells like SubmitAnswer, and pins the asked output so that the input
+/// panel lights every cell that feeds it while the worked solution plays.
+Verdict SubmitPickedCells(AppState& app);
+
 /// Reveals the whole worked solution at once (the student gives up, or a teacher shows it).
 void ShowWholeSolution(AppState& app);
 

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convstep/fit.h"
 #include "convstep/walkthrough.h"
 #include "model/code_view.h"
 #include "model/exercises.h"
@@ -61,6 +62,8 @@ struct CodeView {
 /// The Conv1d-beside-Conv2d view's choice of kernel height (0: the full height C).
 struct Conv2dView {
   int64_t kernel_height = 0;
+  bool image_view =
+      false;  ///< the one-channel image of height C (second), not Conv2d(C, O, (1, k))
 };
 
 /// Which tab each tab bar showed last frame (to tell a click from a change made in code).
@@ -87,6 +90,28 @@ struct ExerciseState {
   size_t solution_shown = 0;               ///< lines of the worked solution revealed so far
   float reveal_seconds = 0.f;              ///< time left before the next line appears
   std::map<int, ExerciseScore> scores;     ///< chapter -> record
+  std::vector<int64_t> picked_cells;       ///< kCells: InputIndex of the cells clicked so far
+};
+
+/// Where the fit takes one tensor from.
+enum class FitSource {
+  kSession,  ///< the current session's (input as given, or its output)
+  kPasted,   ///< print(tensor) text pasted or loaded into the window
+};
+
+/// The "Fit weights from input and output" window (state/fit_window.h).
+struct FitWindowState {
+  bool open = false;
+  FitSource input_from = FitSource::kSession;
+  FitSource output_from = FitSource::kSession;
+  std::string input_text;   ///< pasted input, in the session's layout ([N, L, C] or [N, C, L])
+  std::string output_text;  ///< pasted output [N, O, L_out]
+  std::string file_path;    ///< a file to load into the focused text (ReadTensorFile)
+  std::optional<WeightFit> result;
+  std::optional<Tensor> fitted_input;             ///< the input the result was fitted to (as given)
+  std::shared_ptr<const Session> result_session;  ///< the session the result belongs to
+  std::optional<Error> error;                     ///< why the last run or apply failed
+  bool applied = false;  ///< the last result was put into the session (Ctrl+Z undoes)
 };
 
 /// Everything of the teaching features in one place.
@@ -96,6 +121,7 @@ struct TeachState {
   CodeView code;
   Conv2dView conv2d;
   ExerciseState exercise;
+  FitWindowState fit;
   std::string language = "en";         ///< the table in use ("en" or "zh")
   std::string settings_dir;            ///< where the language choice is saved (empty: the default)
   bool cjk_font_missing = false;       ///< Chinese was asked for but no CJK font exists

@@ -21,7 +21,7 @@ Error TypeError(const std::string& path, Message wanted, const json& value) {
 }
 
 constexpr const char* kSideTabs[] = {"lesson", "parameters", "sentences"};
-constexpr const char* kMainViews[] = {"steps", "code", "conv2d"};
+constexpr const char* kMainViews[] = {"steps", "code", "conv2d", "matmul"};
 
 struct CanvasEntry {
   const char* key;
@@ -121,13 +121,14 @@ Result<PanelVisibility> PanelsFromJson(const json& value, PanelVisibility show,
   auto view = StringAt(value, "view", kMainViews[static_cast<int>(show.view)], where);
   if (!view) return view.error();
   known = false;
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < 4; ++i)
     if (*view == kMainViews[i]) {
       show.view = static_cast<MainView>(i);
       known = true;
     }
   if (!known)
-    return TypeError(where + ".view", Message{"want_view", "\"steps\", \"code\" or \"conv2d\"", {}},
+    return TypeError(where + ".view",
+                     Message{"want_view", "\"steps\", \"code\", \"conv2d\" or \"matmul\"", {}},
                      value.at("view"));
   return show;
 }

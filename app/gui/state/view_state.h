@@ -14,7 +14,7 @@ enum class SideTab { kLesson, kParameters, kSentences };
 
 /// What the main area shows under the shape strip: the step-by-step panels, the equivalent
 /// PyTorch code, or Conv1d beside Conv2d.
-enum class MainView { kSteps, kCode, kConv2d };
+enum class MainView { kSteps, kCode, kConv2d, kMatmul };
 
 /// Which panels are shown (View menu, the side tabs and the view tabs).
 struct PanelVisibility {

@@ -62,7 +62,8 @@ Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
     const float view_top = main_top + strip_h;
     layout.code = Rect(x0, view_top, right_w, bottom - view_top, show.view == MainView::kCode);
     layout.conv2d = Rect(x0, view_top, right_w, bottom - view_top, show.view == MainView::kConv2d);
-    layout.code.title_bar = layout.conv2d.title_bar = false;
+    layout.matmul = Rect(x0, view_top, right_w, bottom - view_top, show.view == MainView::kMatmul);
+    layout.code.title_bar = layout.conv2d.title_bar = layout.matmul.title_bar = false;
     return layout;
   }
 

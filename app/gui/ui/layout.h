@@ -21,10 +21,10 @@ struct PanelRect {
 /// Every panel's rectangle.
 struct Layout {
   PanelRect parameters, formula, input, permute, kernels, window, dot_product, output, timeline;
-  PanelRect side_tabs;          ///< the side column's tab bar (in place of a title bar)
-  PanelRect view_tabs;          ///< the main area's tab bar
-  PanelRect lesson, sentences;  ///< side-column panels (same place as `parameters`)
-  PanelRect code, conv2d;       ///< main-area views (the area under the shape strip)
+  PanelRect side_tabs;             ///< the side column's tab bar (in place of a title bar)
+  PanelRect view_tabs;             ///< the main area's tab bar
+  PanelRect lesson, sentences;     ///< side-column panels (same place as `parameters`)
+  PanelRect code, conv2d, matmul;  ///< main-area views (the area under the shape strip)
 };
 
 /// Tiles the display below a menu bar of `menu_height`, sized for a UI font of `font_size`:

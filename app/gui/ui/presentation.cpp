@@ -66,10 +66,10 @@ PanelRect NarrationRect(const AppState& app, ImVec2 display, float font_size) {
 void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display) {
   if (!app.present.on) return;
   const PanelRect narration = NarrationRect(app, display, ImGui::GetFontSize());
-  for (PanelRect* rect :
-       {&layout.parameters, &layout.formula, &layout.input, &layout.permute, &layout.kernels,
-        &layout.window, &layout.dot_product, &layout.output, &layout.timeline, &layout.side_tabs,
-        &layout.view_tabs, &layout.lesson, &layout.sentences, &layout.code, &layout.conv2d})
+  for (PanelRect* rect : {&layout.parameters, &layout.formula, &layout.input, &layout.permute,
+                          &layout.kernels, &layout.window, &layout.dot_product, &layout.output,
+                          &layout.timeline, &layout.side_tabs, &layout.view_tabs, &layout.lesson,
+                          &layout.sentences, &layout.code, &layout.conv2d, &layout.matmul})
     *rect = PanelRect{};
   // The stage is the screen but the narration (TileStage takes the area from the step-by-step
   // rectangles and the width from the view tabs).

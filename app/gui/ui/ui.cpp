@@ -10,6 +10,7 @@
 #include "ui/panels/timeline_panel.h"
 #include "ui/presentation.h"
 #include "ui/widgets/build_indicator.h"
+#include "ui/windows/fit_panel.h"
 #include "ui/windows/forgot_permute_panel.h"
 
 namespace convstep::gui {
@@ -29,6 +30,7 @@ void DrawUi(AppState& app, float dt) {
     if ((frame.layout.*panel.rect).visible) panel.draw(frame, app);
   DrawLessonFocus(frame, app);
   DrawForgotPermutePanel(frame, app);
+  DrawFitWindow(frame, app);
   DrawFileWindows(frame, app);
   DrawBuildIndicator(app);
   DrawPresentation(frame, app);  // the narration band, the pointer, the blank screen

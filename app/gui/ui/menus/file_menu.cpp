@@ -47,6 +47,7 @@ void DrawEditMenu(AppState& app) {
     UndoValues(app);
   ImGui::Separator();
   if (ImGui::MenuItem(Label(i18n, "edit.values_menu").c_str())) ShowValuesWindow(app, 0);
+  if (ImGui::MenuItem(Label(i18n, "fit.menu").c_str())) app.teach.fit.open = true;
   ImGui::Separator();
   const Session& session = *app.session;
   if (ImGui::MenuItem(Label(i18n, "edit.copy_input").c_str()))

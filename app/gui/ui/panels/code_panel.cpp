@@ -118,7 +118,7 @@ void PrintedTensorCombo(AppState& app, int64_t n) {
 const std::string& CodePanelText(AppState& app) {
   CodeView& code = app.teach.code;
   if (code.code_for != app.session) {
-    code.python = SessionPython(*app.session);
+    code.python = SessionPython(*app.session) + EquivalentFormsPython(*app.session);
     code.code_for = app.session;
   }
   return code.python;

@@ -9,6 +9,7 @@
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
+#include "ui/panels/conv2d_parts.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -204,79 +205,22 @@ void Caption(const View& v, ImVec2 pos, float width, ImU32 color, const std::str
   v.draw->PopClipRect();
 }
 
-// The differences the seed document lists (section 三), as a three-column table.
-void DifferencesTable(const View& v) {
-  const I18n& i18n = v.app.i18n;
-  const Geometry& g = v.g;
-  const std::string k = std::to_string(g.kernel_size);
-  const std::string c = std::to_string(g.in_channels);
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("differences", 3, flags)) return;
-  ImGui::TableSetupColumn(Tr(i18n, "conv2d.aspect"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-  ImGui::TableSetupColumn("nn.Conv1d", ImGuiTableColumnFlags_WidthStretch, 1.f);
-  ImGui::TableSetupColumn("nn.Conv2d", ImGuiTableColumnFlags_WidthStretch, 1.f);
-  ImGui::TableHeadersRow();
-  const std::string rows[][3] = {
-      {Tr(i18n, "conv2d.row_batch"), Tr(i18n, "conv2d.batch_1d"), Tr(i18n, "conv2d.batch_2d")},
-      {Tr(i18n, "conv2d.row_channels"), TrFormat(i18n, "conv2d.channels_1d", {c}),
-       Tr(i18n, "conv2d.channels_2d")},
-      {Tr(i18n, "conv2d.row_kernel"), TrFormat(i18n, "conv2d.kernel_1d", {c, k}),
-       Tr(i18n, "conv2d.kernel_2d")},
-      {Tr(i18n, "conv2d.row_moves"), Tr(i18n, "conv2d.moves_1d"), Tr(i18n, "conv2d.moves_2d")},
-      {Tr(i18n, "conv2d.row_out"),
-       TrFormat(i18n, "conv2d.out_1d", {std::to_string(g.out_channels)}),
-       Tr(i18n, "conv2d.out_2d")},
-  };
-  for (const auto& row : rows) {
-    ImGui::TableNextRow();
-    for (int column = 0; column < 3; ++column) {
-      ImGui::TableSetColumnIndex(column);
-      TextWrappedCjk(row[column].c_str());
-    }
-  }
-  ImGui::EndTable();
-}
-
-float TableHeight() {
-  const float line = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.f + 1.f;
-  return line * 6.f + 4.f;
-}
-
-// The intro and the control of the Conv2d kernel's height `kh` (1 .. C); with groups the two
-// layers are not comparable and a note says why.
-void DrawKernelHeightControl(const AppState& app, const Geometry& g, int64_t n, int64_t C,
-                             bool comparable, int64_t* kh) {
-  TextWrappedCjk(TrFormat(app.i18n, "conv2d.intro",
-                          {std::to_string(n), std::to_string(C), std::to_string(g.length)})
-                     .c_str());
-  if (comparable) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Tr(app.i18n, "conv2d.kernel_height"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.f);
-    int height = static_cast<int>(*kh);
-    if (ImGui::SliderInt("##kernel_height", &height, 1, static_cast<int>(std::min<int64_t>(C, 64))))
-      *kh = height;
-    ImGui::SameLine();
-    const std::string note =
-        *kh == C ? TrFormat(app.i18n, "conv2d.full_height", {std::to_string(C)})
-                 : TrFormat(app.i18n, "conv2d.short_height",
-                            {std::to_string(*kh), std::to_string(C), std::to_string(C - *kh + 1)});
-    ImGui::PushStyleColor(
-        ImGuiCol_Text,
-        ImGui::ColorConvertU32ToFloat4(*kh == C ? IM_COL32(0, 110, 60, 255) : Palette::kError));
-    ImGui::TextUnformatted(note.c_str());
-    ImGui::PopStyleColor();
-  } else {
-    MutedText(TrFormat(app.i18n, "conv2d.groups", {std::to_string(g.groups)}).c_str());
+// White gaps between the rows of the height-1 Conv2d's input: C separate channel planes, each
+// an image of height 1 (the rows stay channels).
+void SeparateChannels(const View& v, const Picture& p) {
+  if (p.cell.y < 6.f) return;
+  const float right = p.origin.x + p.cell.x * static_cast<float>(p.cols);
+  for (int64_t c = 1; c < v.g.in_channels; ++c) {
+    const float y = p.origin.y + p.cell.y * static_cast<float>(c) - 1.f;
+    v.draw->AddLine(ImVec2(p.origin.x - 2.f, y), ImVec2(right + 2.f, y),
+                    IM_COL32(255, 255, 255, 255), 3.f);
   }
 }
 
 // The output under one picture, from (x, y): Conv1d's row y[n, o], or Conv2d's rows y2d[n, o]
 // (the very same numbers when the kernel is as tall as the input).
-void DrawOutputUnder(const View& v, bool conv2d, int64_t kh, float x, float y, float half_w,
-                     float label_w, ImVec2 cell) {
+void DrawOutputUnder(const View& v, bool conv2d, bool image, int64_t kh, float x, float y,
+                     float half_w, float label_w, ImVec2 cell) {
   const Session& session = v.session;
   const Geometry& g = v.g;
   const int64_t C = g.in_channels;
@@ -285,11 +229,14 @@ void DrawOutputUnder(const View& v, bool conv2d, int64_t kh, float x, float y, f
   std::string out_caption;
   int64_t out_rows = 1;
   const int64_t columns = OutputColumns(g, x + label_w, cell.x);  // only those in view
-  if (!conv2d) {
+  if (!conv2d || !image) {
     const auto begin = session.output.data.begin() + OutputIndexOf(g, v.n, v.o, 0);
     values.assign(begin, begin + columns);
-    out_caption = "y[" + std::to_string(v.n) + ", " + std::to_string(v.o) + "]  " +
-                  ShapeText({1, g.out_length});
+    out_caption = conv2d ? "y_conv2d[" + std::to_string(v.n) + ", " + std::to_string(v.o) +
+                               ", 0]  " + ShapeText({1, g.out_length}) + "  .squeeze(2)   " +
+                               Tr(v.app.i18n, "conv2d.same_numbers")
+                         : "y[" + std::to_string(v.n) + ", " + std::to_string(v.o) + "]  " +
+                               ShapeText({1, g.out_length});
   } else {
     out_rows = C - kh + 1;
     values = kh == C ? std::vector<float>(
@@ -330,6 +277,24 @@ float DrawMoveArrows(const View& v, const Picture& p, float frame_start, bool mo
           moves_down ? Palette::kError : Palette::kKernelFrame,
           Tr(v.app.i18n, moves_down ? "conv2d.moves_both" : "conv2d.moves_along"));
   return grid_bottom;
+}
+
+// The code line over one picture: the Conv1d and its x[n], w[o]; or the Conv2d form on screen.
+std::string SideCaption(const View& v, bool conv2d, bool image, int64_t kh) {
+  const Geometry& g = v.g;
+  const int64_t C = g.in_channels;
+  const std::string n = std::to_string(v.n), o = std::to_string(v.o);
+  if (!conv2d)
+    return SpecPython(v.session.recipe.spec) + "   x[" + n + "] " + ShapeText({C, g.length}) +
+           "   w[" + o + "] " + ShapeText({g.in_per_group, g.kernel_size});
+  if (!image)
+    return "nn.Conv2d(" + std::to_string(C) + ", " + std::to_string(g.out_channels) + ", (1, " +
+           std::to_string(g.kernel_size) + "))   x[" + n + "].unsqueeze(1) " +
+           ShapeText({C, 1, g.length}) + "   w[" + o + "].unsqueeze(1) " +
+           ShapeText({g.in_per_group, 1, g.kernel_size});
+  return "nn.Conv2d(1, " + std::to_string(g.out_channels) + ", (" + std::to_string(kh) + ", " +
+         std::to_string(g.kernel_size) + "))   x[" + n + "].unsqueeze(0) " +
+         ShapeText({1, C, g.length});
 }
 
 }  // namespace
@@ -381,11 +346,14 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
          CellText{},
          CellText{}};
   const int64_t C = g.in_channels;
-  int64_t& kh = app.teach.conv2d.kernel_height;
-  if (kh < 1 || kh > C) kh = C;
-  const bool comparable = g.groups == 1;
-
-  DrawKernelHeightControl(app, g, v.n, C, comparable, &kh);
+  int64_t& chosen_kh = app.teach.conv2d.kernel_height;
+  if (chosen_kh < 1 || chosen_kh > C) chosen_kh = C;
+  DrawConv2dFormControl(app, g, v.n, &chosen_kh);
+  // The lead form, nn.Conv2d(C, O, (1, k)), always equals the Conv1d (groups too); the image
+  // of height C only without groups.
+  const bool image = app.teach.conv2d.image_view;
+  const bool comparable = !image || g.groups == 1;
+  const int64_t kh = image ? chosen_kh : C;
 
   // Two pictures side by side over the table.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -393,9 +361,10 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   ImFont* reading = frame.fonts.reading ? frame.fonts.reading : ImGui::GetFont();
   ImGui::PushFont(reading);  // the table is read from afar: the reading face
-  const float table_h = TableHeight();
+  const float table_h = DifferencesTableHeight();
   ImGui::PopFont();
-  const float pictures_h = std::max(0.f, avail.y - table_h - style.ItemSpacing.y);
+  const float code_h = std::min(avail.y * 0.22f, ImGui::GetTextLineHeightWithSpacing() * 8.f);
+  const float pictures_h = std::max(0.f, avail.y - table_h - code_h - style.ItemSpacing.y * 2.f);
   const float half_w = (avail.x - style.ItemSpacing.x * 3.f) * 0.5f;
   const float line = ImGui::GetTextLineHeight();
   const int64_t out_rows_2d = comparable ? C - kh + 1 : 1;
@@ -403,8 +372,8 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   char widest[32];
   std::snprintf(widest, sizeof widest, "h=%lld", static_cast<long long>(C - 1));
   const float label_w = ImGui::CalcTextSize(widest).x + 10.f;
-  // Rows: caption, labels, C input rows, arrow line, output caption, output rows.
-  const float fixed_h = line * 4.f + 24.f;
+  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
+  const float fixed_h = line * 5.f + 34.f;
   const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
   const float cell_h = std::clamp((pictures_h - fixed_h) / rows_total, 3.f, natural.y * kMaxFit);
   const float scale = cell_h / natural.y;
@@ -424,7 +393,6 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const int64_t first_col =
       std::clamp<int64_t>(start_col - cols / 3, 0, std::max<int64_t>(0, g.padded_length - cols));
 
-  const std::string shape_1d = ShapeText({C, g.length});
   for (int side = 0; side < 2; ++side) {
     const bool conv2d = side == 1;
     const float x = area_min.x + (conv2d ? half_w + style.ItemSpacing.x * 3.f : 0.f);
@@ -434,28 +402,23 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
                       1.f);
     }
     float y = area_min.y;
-    std::string caption;
-    if (!conv2d) {
-      caption = SpecPython(session.recipe.spec) + "   x[" + std::to_string(v.n) + "] " + shape_1d +
-                "   w[" + std::to_string(v.o) + "] " + ShapeText({g.in_per_group, g.kernel_size});
-    } else {
-      caption = "nn.Conv2d(1, " + std::to_string(g.out_channels) + ", (" + std::to_string(kh) +
-                ", " + std::to_string(g.kernel_size) + "))   x[" + std::to_string(v.n) +
-                "].unsqueeze(0) " + ShapeText({1, C, g.length});
-    }
+    const std::string caption = SideCaption(v, conv2d, image, kh);
     Caption(v, ImVec2(x, y), half_w, Palette::kKernelFrame, caption);
     y += line + 4.f;
     Caption(v, ImVec2(x, y), half_w, Palette::kMutedText,
-            Tr(app.i18n, conv2d ? "conv2d.image_caption" : "conv2d.sequence_caption"));
+            Tr(app.i18n, !conv2d ? "conv2d.sequence_caption"
+                         : image ? "conv2d.image_caption"
+                                 : "conv2d.height1_caption"));
     y += line + 4.f + line + 4.f;  // the column labels go in the second line
     Picture p{ImVec2(x + label_w, y), cell, first_col, std::min(cols, g.padded_length - first_col),
               label_w};
     if (conv2d && !comparable) continue;
     v.draw->PushClipRect(ImVec2(x, area_min.y), ImVec2(x + half_w, area_min.y + pictures_h), true);
-    DrawInputGrid(v, p, conv2d ? "h=" : "c");
+    DrawInputGrid(v, p, conv2d && image ? "h=" : "c");
+    if (conv2d && !image) SeparateChannels(v, p);
     const float frame_start = frame.window_start;
     const int64_t frame_rows = conv2d ? kh : C;
-    if (conv2d) {  // every position it moves down to (every few when rows are thin)
+    if (conv2d && image) {  // every position it moves down to (every few when rows are thin)
       const int64_t every =
           std::max<int64_t>(1, static_cast<int64_t>(std::ceil(2.f * kMergeBelowPixels / cell.y)));
       for (int64_t r = 1; r + kh <= C; ++r)
@@ -464,13 +427,14 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     DrawFrame(v, p, frame_start, 0, frame_rows, false);
     const float grid_bottom = DrawMoveArrows(v, p, frame_start, conv2d && kh < C, half_w);
     y = grid_bottom + line + 10.f;
-    DrawOutputUnder(v, conv2d, kh, x, y, half_w, label_w, cell);
+    DrawOutputUnder(v, conv2d, image, kh, x, y, half_w, label_w, cell);
     v.draw->PopClipRect();
   }
   ImGui::SetCursorScreenPos(ImVec2(area_min.x, area_min.y + drawn_h + style.ItemSpacing.y));
   ImGui::PushFont(reading);
-  DifferencesTable(v);
+  DrawDifferencesTable(app.i18n, g);
   ImGui::PopFont();
+  DrawConv2dFormCode(app, session, kh, frame.fonts.mono);
   EndPanel();
 }
 

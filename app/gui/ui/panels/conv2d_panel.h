@@ -1,8 +1,10 @@
-// Conv1d beside Conv2d (main area, "Conv1d vs Conv2d" tab), following the seed document's
-// section 三: the same [C, L] input drawn twice. As Conv1d the kernel [C, k] moves only along
-// L. As Conv2d on a one-channel image of height C with a kernel of height C the result is the
-// same; a kernel of height kh < C would also move down (C − kh + 1 rows of output). A table
-// states the differences the seed lists.
+// Conv1d beside Conv2d (main area, "Conv1d vs Conv2d" tab). First the exact equivalence
+// PyTorch users need: nn.Conv2d(C, O, (1, k)) on x.unsqueeze(2), weights w.unsqueeze(2),
+// output .squeeze(2): C channels, each an image of height 1; channels stay channels. Second
+// (the seed document's section 三): the input as a one-channel image of height C; a kernel of
+// height C gives the same numbers, one of height kh < C holds the first kh rows (input
+// channels) of each kernel and also moves down (C − kh + 1 rows of output). A table states
+// the differences the seed lists, and the code of the form on screen follows.
 #pragma once
 
 #include <cstdint>

@@ -69,6 +69,20 @@ void AnswerField(AppState& app) {
     SubmitAnswer(app, state.typed);
 }
 
+// A click-the-cells answer: how many are picked, Check and Clear.
+void PickedCells(AppState& app) {
+  ExerciseState& state = app.teach.exercise;
+  MutedText(TrFormat(app.i18n, "exercise.cells.picked", {std::to_string(state.picked_cells.size())})
+                .c_str());
+  if (ImGui::Button(Label(app.i18n, "exercise.check").c_str())) SubmitPickedCells(app);
+  ImGui::SameLine();
+  if (ImGui::Button(Label(app.i18n, "exercise.cells.clear").c_str())) {
+    state.picked_cells.clear();
+    state.verdict.reset();
+    state.unreadable.reset();
+  }
+}
+
 void Solution(AppState& app, const Exercise& exercise) {
   const ExerciseState& state = app.teach.exercise;
   if (state.verdict)
@@ -92,6 +106,8 @@ void DrawExercise(const Frame& frame, AppState& app, int chapter) {
   TextWrappedCjk(Translated(app, exercise->question).c_str());
   if (exercise->answer_kind == AnswerKind::kChoice) {
     Choices(app, *exercise);
+  } else if (exercise->answer_kind == AnswerKind::kCells) {
+    PickedCells(app);
   } else {
     AnswerField(app);
   }

@@ -4,8 +4,10 @@
 
 #include "model/sentences_input.h"
 #include "state/cell_edit.h"
+#include "state/practice.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/labeled_grid.h"
+#include "ui/draw/picked_cell.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -60,6 +62,21 @@ void DrawGroupBars(ImDrawList* draw, const LabeledGrid& lg, const Geometry& g, b
   }
 }
 
+// The cells a student picked for a click-the-cells exercise: a thick teal frame and a dot.
+void DrawPickedCells(ImDrawList* draw, const LabeledGrid& lg, const AppState& app,
+                     const Geometry& g, int64_t n, bool nlc) {
+  const ExerciseState& exercise = app.teach.exercise;
+  if (!exercise.current || exercise.current->answer_kind != AnswerKind::kCells) return;
+  for (int64_t index : exercise.picked_cells) {
+    const int64_t l = index % g.length, c = (index / g.length) % g.in_channels;
+    if (index < 0 || index / (g.length * g.in_channels) != n ||
+        index >= g.batch * g.in_channels * g.length)
+      continue;  // another batch item, or a cell the session no longer has
+    const int64_t row = nlc ? l : c, col = nlc ? c : l;
+    DrawPickedCell(draw, lg.grid.CellMin(row, col), lg.grid.CellMax(row, col));
+  }
+}
+
 // The pointer over input cell (hovered_row, hovered_col) of batch item n: hover and pin, a
 // double click opens the value editor, a tooltip names the cell. A click on nothing releases.
 void HandleInputHover(const Frame& frame, AppState& app, int64_t n, bool nlc, int64_t hovered_row,
@@ -69,7 +86,9 @@ void HandleInputHover(const Frame& frame, AppState& app, int64_t n, bool nlc, in
   if (hovered_row >= 0) {
     const int64_t l = nlc ? hovered_row : hovered_col;
     const int64_t c = nlc ? hovered_col : hovered_row;
-    ReportHover(app.hover, HoverTarget{HoverKind::kInput, n, c, l}, clicked);
+    const bool picking = PickingCells(app);  // an exercise takes the click: pick the cell
+    if (picking && clicked) TogglePickedCell(app, InputIndex(session.geometry, n, c, l));
+    ReportHover(app.hover, HoverTarget{HoverKind::kInput, n, c, l}, clicked && !picking);
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))  // type or drag a new value
       OpenCellEditor(app, CellRef{EditedTensor::kInput, n, hovered_row, hovered_col},
                      ImGui::GetIO().MousePos);
@@ -249,6 +268,7 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
       OutlineCellBlocks(draw, lg.grid, lg.visible, lit, Palette::kHighlight,
                         CellOutline(true, false, false, cell.y).thickness);
   }
+  DrawPickedCells(draw, lg, app, g, n, nlc);
   draw->PopClipRect();
   if (g.groups > 1) DrawGroupBars(draw, lg, g, nlc);
   DrawInputLabels(draw, lg, session, n, nlc, word, hovered_row, hovered_col, depth);

@@ -7,6 +7,7 @@
 #include "ui/panels/input_panel.h"
 #include "ui/panels/kernel_panel.h"
 #include "ui/panels/lesson_panel.h"
+#include "ui/panels/matmul_panel.h"
 #include "ui/panels/output_panel.h"
 #include "ui/panels/parameters_panel.h"
 #include "ui/panels/permute_panel.h"
@@ -30,6 +31,7 @@ const std::vector<PanelEntry>& PanelRegistry() {
        nullptr},
       {"code", nullptr, "tab.code", nullptr, &Layout::code, DrawCodePanel, nullptr},
       {"conv2d", nullptr, "tab.conv2d", nullptr, &Layout::conv2d, DrawConv2dPanel, nullptr},
+      {"matmul", nullptr, "tab.matmul", nullptr, &Layout::matmul, DrawMatmulPanel, nullptr},
       {"formula", nullptr, "menu.formula", &V::formula, &Layout::formula, DrawFormulaPanel,
        "###formula_strip"},
       {"input", nullptr, "panel.input", &V::input, &Layout::input, DrawInputPanel,

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "model/tensor_strides.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
+#include "ui/draw/wrap_text.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -158,6 +160,13 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
   return used;
 }
 
+// The height TextWrappedCjk gives `text` at `width` (it breaks Chinese between characters,
+// where ImGui's own measure would not).
+float WrappedHeight(const std::string& text, float width) {
+  const size_t lines = WrapLines(text, ImGui::GetFont(), ImGui::GetFontSize(), width).size();
+  return static_cast<float>(std::max<size_t>(1, lines)) * ImGui::GetTextLineHeightWithSpacing();
+}
+
 }  // namespace
 
 void DrawPermutePanel(const Frame& frame, AppState& app) {
@@ -209,8 +218,21 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
                    {args[0], args[1]});
     why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   }
+  // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
+  // In full when the text leaves room, else the short form, else not at all (never cut).
+  std::string strides;
+  float strides_h = 0.f;
+  for (bool short_form : {false, true}) {
+    if (!nlc) break;
+    strides = PermuteStridesSentence(app.i18n, nlc_shape, short_form);
+    strides_h = WrappedHeight(strides, avail.x) + style.ItemSpacing.y;
+    if (WrappedHeight(why, avail.x) + strides_h <= avail.y * 0.5f) break;
+    strides.clear();
+    strides_h = 0.f;
+  }
   const ImVec2 area_min = ImGui::GetCursorScreenPos();
-  const ImVec2 area(avail.x, std::max(0.f, avail.y - why_h - style.ItemSpacing.y * 2.f));
+  const ImVec2 area(avail.x,
+                    std::max(0.f, avail.y - why_h - strides_h - style.ItemSpacing.y * 2.f));
   float used = 0.f;
   if (g.batch > 0 && g.length > 0 && g.in_channels > 0 && area.y > 8.f) {
     draw->PushClipRect(area_min, ImVec2(area_min.x + area.x, area_min.y + area.y), true);
@@ -220,6 +242,11 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   ImGui::SetCursorScreenPos(
       ImVec2(area_min.x, area_min.y + std::min(used, area.y) + style.ItemSpacing.y));
   TextWrappedCjk(why.c_str());
+  if (!strides.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kKernelFrame));
+    TextWrappedCjk(strides.c_str());
+    ImGui::PopStyleColor();
+  }
   EndPanel();
 }
 

@@ -63,9 +63,10 @@ void DrawViewTabs(const Frame& frame, AppState& app) {
   if (BeginTabStrip("##view_tabs", frame.layout.view_tabs)) {
     const Tab tabs[] = {{"tab.steps", static_cast<int>(MainView::kSteps)},
                         {"tab.code", static_cast<int>(MainView::kCode)},
-                        {"tab.conv2d", static_cast<int>(MainView::kConv2d)}};
+                        {"tab.conv2d", static_cast<int>(MainView::kConv2d)},
+                        {"tab.matmul", static_cast<int>(MainView::kMatmul)}};
     int shown = static_cast<int>(app.view.show.view);
-    TabBar(app, "view_tab_bar", tabs, 3, &shown, &app.teach.tabs.view_drawn);
+    TabBar(app, "view_tab_bar", tabs, 4, &shown, &app.teach.tabs.view_drawn);
     app.view.show.view = static_cast<MainView>(shown);
   }
   EndPanel();

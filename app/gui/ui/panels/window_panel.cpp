@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/input_positions.h"
 #include "model/sentences_input.h"
+#include "state/practice.h"
 #include "ui/draw/arrows.h"
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/labeled_grid.h"
+#include "ui/draw/picked_cell.h"
 #include "ui/panels/window_strip.h"
 #include "ui/widgets/panel_common.h"
 
@@ -226,6 +229,33 @@ void DrawKernelFrame(const WindowView& v) {
   v.draw->PopClipRect();
 }
 
+// The cells picked for a click-the-cells exercise, where the padded grid shows them.
+void DrawPickedInWindow(const WindowView& v) {
+  const ExerciseState& exercise = v.app.teach.exercise;
+  if (!exercise.current || exercise.current->answer_kind != AnswerKind::kCells) return;
+  const Geometry& g = v.g;
+  v.draw->PushClipRect(v.lg.cells_min, v.lg.cells_max, true);
+  for (int64_t index : exercise.picked_cells) {
+    if (index < 0 || index >= g.batch * g.in_channels * g.length) continue;
+    if (index / (g.in_channels * g.length) != v.n) continue;
+    const int64_t c = (index / g.length) % g.in_channels, l = index % g.length;
+    const int64_t pos = l + g.pad_left;
+    if (pos < 0 || pos >= g.padded_length) continue;  // cropped by negative padding
+    DrawPickedCell(v.draw, v.lg.grid.CellMin(c, pos), v.lg.grid.CellMax(c, pos));
+  }
+  v.draw->PopClipRect();
+}
+
+// While a click-the-cells exercise waits for its answer, a click on a real cell picks the
+// input cell it shows (padding is no input cell). Returns whether the exercise takes clicks.
+bool PickOnClick(const WindowView& v, AppState& app, int64_t c, int64_t pos, bool clicked) {
+  if (!PickingCells(app)) return false;
+  const PaddedCell source = SourceOf(v.g, pos);
+  if (clicked && source.kind == CellKind::kReal)
+    TogglePickedCell(app, InputIndex(v.g, v.n, c, source.source));
+  return true;
+}
+
 void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
   const PaddedCell cell = SourceOf(v.g, pos);
   const I18n& i18n = v.app.i18n;
@@ -251,13 +281,10 @@ void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
 std::string PositionLine(const Frame& frame, const I18n& i18n) {
   if (!frame.step) return Tr(i18n, "window.nothing");
   const Geometry& g = frame.geometry();
-  std::string positions;
-  for (size_t k = 0; k < frame.step->window_positions.size() && k < 8; ++k)
-    positions += (k ? ", " : "") + std::to_string(frame.step->window_positions[k]);
-  if (frame.step->window_positions.size() > 8) positions += ", …";
   return TrFormat(i18n, "window.positions",
-                  {std::to_string(frame.coord.t), std::to_string(g.stride),
-                   std::to_string(g.dilation), positions, std::to_string(frame.coord.out_channel)});
+                  {std::to_string(frame.coord.t), WindowPositionFormula(g),
+                   WindowInputPositions(g, frame.coord.t, Tr(i18n, "window.pad_label")),
+                   std::to_string(frame.coord.out_channel), std::to_string(g.length - 1)});
 }
 
 }  // namespace
@@ -331,6 +358,7 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
   int64_t hovered_c = -1, hovered_pos = -1;
   if (canvas.hovered && ImGui::IsMouseHoveringRect(v.lg.cells_min, v.lg.cells_max))
     CellAt(v.lg.grid, ImGui::GetIO().MousePos, &hovered_c, &hovered_pos);
+  DrawPickedInWindow(v);
   const char* pad_word = Tr(app.i18n, "window.pad_label");
   DrawGridLabels(
       v.draw, v.lg,
@@ -370,8 +398,9 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
                   std::to_string(weight_hovered.c), FormatValue(w, session.weight_style).c_str()})
             .c_str());
   } else if (hovered_c >= 0) {
+    const bool picking = PickOnClick(v, app, hovered_c, hovered_pos, canvas.clicked);
     ReportHover(app.hover, HoverTarget{HoverKind::kPadded, v.n, hovered_c, hovered_pos},
-                canvas.clicked);
+                canvas.clicked && !picking);
     CellTooltip(v, hovered_c, hovered_pos);
   }
   EndCanvas(canvas, view, Tr(app.i18n, "canvas.follow"));

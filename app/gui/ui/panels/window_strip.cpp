@@ -57,10 +57,13 @@ float DrawWindowTicks(const WindowView& v, float y) {
                       ImVec2(x - 2.f, y + size * 1.6f + line + 6.f), -line * 0.45f,
                       current ? Palette::kKernelFrame : IM_COL32(160, 160, 170, 255),
                       current ? 2.f : 1.2f, 6.f);
-      if (current) {
-        std::snprintf(text, sizeof text, "+%lld", static_cast<long long>(g.stride));
-        v.draw->AddText(ImVec2((px + x) * 0.5f - 6.f, y + size * 1.6f + line + 6.f),
-                        Palette::kKernelFrame, text);
+      if (current) {  // "stride +2" centred under its arc, clear of the t labels and cells
+        const std::string jump =
+            TrFormat(v.app.i18n, "window.stride_jump", {std::to_string(g.stride)});
+        const float w = ImGui::CalcTextSize(jump.c_str()).x;
+        v.draw->AddText(
+            ImVec2(std::floor((px + x) * 0.5f - w * 0.5f), y + size * 1.6f + line + 6.f),
+            Palette::kKernelFrame, jump.c_str());
       }
     }
   }

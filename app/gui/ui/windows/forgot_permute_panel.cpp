@@ -5,6 +5,7 @@
 #include "model/format.h"
 #include "ui/draw/colormap.h"
 #include "ui/widgets/panel_common.h"
+#include "ui/windows/forgot_permute_picture.h"
 
 namespace convstep::gui {
 
@@ -64,6 +65,14 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
     ImGui::TextUnformatted(">>> y = conv(x.permute(0, 2, 1))");
     ImGui::PopFont();
     ImGui::Spacing();
+    // Why not in_channels = L instead: what its kernel would mix, beside the right reading.
+    const Shape& nlc = session.input_given.shape;
+    if (session.recipe.layout == InputLayout::kNLC && nlc.size() == 3) {
+      ImGui::Separator();
+      TextWrappedCjk(TrFormat(app.i18n, "forgot.mix_title", {std::to_string(nlc[1])}).c_str());
+      DrawPermuteMixPictures(frame, app, ImGui::GetContentRegionAvail().x);
+      ImGui::Spacing();
+    }
     if (ImGui::Button(Label(app.i18n, "forgot.close").c_str()) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
       open = false;
