@@ -121,14 +121,17 @@ inline Packet Add(Packet a, Packet b) {
 
 constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
 
-// Accumulates one tile: y[r][j] = bias[r] + sum over taps of weight[tap][r] * x[offset(tap) + j]
-// for r < Rows, j < kTileWidth. `weight` is packed [tap][Rows]; `bias` may be null.
+// Accumulates one tile: y[r][j] = start[r][j] + sum over taps of weight[tap][r] * x[offset(tap) +
+// j] (+ bias[r] after the last tap) for r < Rows, j < kTileWidth, where start is zero or, when
+// `resume`, the partial sums y already holds (the same sums, continued in the same order).
+// `weight` is packed [tap][Rows]; `bias` may be null.
 template <int Rows>
 void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float* weight,
-          const float* bias, float* y, int64_t y_stride) {
+          const float* bias, float* y, int64_t y_stride, bool resume) {
   Packet acc[Rows][kVecs];
   for (int r = 0; r < Rows; ++r)
-    for (int v = 0; v < kVecs; ++v) acc[r][v] = Zero();
+    for (int v = 0; v < kVecs; ++v)
+      acc[r][v] = resume ? Load(y + r * y_stride + v * kLanes) : Zero();
   // One flat loop over taps (not c then k): GCC then keeps every accumulator in a register.
   for (int64_t tap = 0; tap < taps; ++tap) {
     const float* tap_row = x + tap_offsets[tap];
@@ -151,17 +154,20 @@ void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float*
 }
 
 // Every tile of one row block over `width` positions. A tile that would pass the end of the
-// output row is computed into a local buffer and cut.
+// output row is computed in a local buffer (holding y's partial sums when `resume`) and cut.
 template <int Rows>
 void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
-              const float* bias, float* y, int64_t y_stride, int64_t width) {
+              const float* bias, float* y, int64_t y_stride, int64_t width, bool resume) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
     if (t + kTileWidth <= width) {
-      Tile<Rows>(origin + t, offsets, taps, weight, bias, y + t, y_stride);
+      Tile<Rows>(origin + t, offsets, taps, weight, bias, y + t, y_stride, resume);
       continue;
     }
-    float tail[Rows * kTileWidth];
-    Tile<Rows>(origin + t, offsets, taps, weight, bias, tail, kTileWidth);
+    float tail[Rows * kTileWidth] = {};
+    if (resume)
+      for (int r = 0; r < Rows; ++r)
+        for (int64_t j = 0; j < width - t; ++j) tail[r * kTileWidth + j] = y[r * y_stride + t + j];
+    Tile<Rows>(origin + t, offsets, taps, weight, bias, tail, kTileWidth, resume);
     for (int r = 0; r < Rows; ++r)
       for (int64_t j = 0; j < width - t; ++j) y[r * y_stride + t + j] = tail[r * kTileWidth + j];
   }

@@ -138,6 +138,27 @@ TEST(KernelDispatch, StridesAndDilationsNearTwoToTheSixtyTwoStayExact) {
   }
 }
 
+TEST(KernelDispatch, ManyInputChannelsContinueTheirPartialSumsExactly) {
+  // Groups with many input channels are computed a channel block at a time, each block's tiles
+  // continuing the partial sums the previous one stored: still the reference's bits, with
+  // strides (phase rows), padding, a bias, lengths a multiple of 4 KiB and tile remainders.
+  std::mt19937 rng(33);
+  for (const int64_t in_per_group : {9, 64, 200, 513}) {
+    for (const int64_t stride : {1, 2}) {
+      Conv1dSpec spec;
+      spec.in_channels = 2 * in_per_group;
+      spec.out_channels = 2 * 5;
+      spec.groups = 2;
+      spec.kernel_size = 3 + stride;
+      spec.stride = stride;
+      spec.padding = stride - 1;
+      spec.bias = in_per_group != 64;
+      for (const int64_t length : {97, 1024})
+        ExpectEveryKernelExact(spec, {2, spec.in_channels, length}, rng);
+    }
+  }
+}
+
 TEST(KernelDispatch, FusedKernelsDifferFromUnfusedOnlyByRounding) {
   // The fused reference is a real alternative: on a long sum it differs from the reference.
   std::mt19937 rng(32);
