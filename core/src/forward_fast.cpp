@@ -199,6 +199,8 @@ void CopyPaddedPhase(const float* row, const Geometry& g, int64_t begin, int64_t
     const float* source = row + (begin + copy_begin * step - g.pad_left);  // input of copy_begin
     if (step == 1) {
       std::copy(source, source + (copy_end - copy_begin), dst + copy_begin);
+    } else if (step == 2) {  // a constant stride: vectorized with shuffles
+      for (int64_t j = copy_begin; j < copy_end; ++j) dst[j] = source[(j - copy_begin) * 2];
     } else {
       for (int64_t j = copy_begin; j < copy_end; ++j) dst[j] = source[(j - copy_begin) * step];
     }
