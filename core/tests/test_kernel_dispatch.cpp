@@ -247,7 +247,7 @@ TEST(ThreadPool, ThreadCountsOutsideTheRangeAreErrors) {
 
 TEST(ThreadPool, ForwardFastIsBitIdenticalForAnyThreadCount) {
   // Many batch items; one item with many output channels (split into runs of row blocks);
-  // groups; and the random layers.
+  // groups; many input channels (several channel blocks); and the random layers.
   std::mt19937 rng(33);
   std::vector<Conv1dProblem> problems = RandomLayers(40, 34);
   Conv1dSpec wide;
@@ -258,6 +258,11 @@ TEST(ThreadPool, ForwardFastIsBitIdenticalForAnyThreadCount) {
   problems.push_back(testing::RandomProblem(wide, {1, 16, 777}, rng));
   wide.groups = 2;
   problems.push_back(testing::RandomProblem(wide, {9, 16, 130}, rng));
+  Conv1dSpec deep = wide;
+  deep.in_channels = 300;
+  deep.out_channels = 20;
+  deep.groups = 1;
+  problems.push_back(testing::RandomProblem(deep, {2, 300, 400}, rng));
   for (Kernel kernel : SupportedKernels()) {
     for (const Conv1dProblem& problem : problems) {
       const auto g = ValidateProblem(problem);
