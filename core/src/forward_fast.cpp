@@ -19,8 +19,8 @@
 // blocks whose copied strip stays in L1 while every row block reads it; a tile of a later
 // channel block starts from the partial sums the earlier one stored in the output and
 // continues them in the same tap order, so the sums are the same as in one pass (see
-// kStripFloats). The block's size depends on C / groups, k, dilation / stride and the block's
-// columns, never on N: about kBlockFloats or kStripFloats, and at most about twice one batch
+// StripFloats()). The block's size depends on C / groups, k, dilation / stride and the block's
+// columns, never on N: about kBlockFloats or StripFloats(), and at most about twice one batch
 // item's padded rows of one group when a wide dilation makes windows long. Memory stays
 // bounded (one block per worker thread). Depthwise layers (C / groups == 1) take the same path
 // with one-row tiles: a vector loop over t with k taps, which is what they need (a GEMM of
@@ -32,6 +32,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <vector>
+
+#include <unistd.h>
 
 #include "convstep/forward.h"
 #include "kernel_table.h"
@@ -48,15 +50,28 @@ using kernels::KernelTable;
 constexpr int64_t kInPlaceRows = 8;
 constexpr int64_t kBlockFloats = int64_t{1} << 15;
 // A group with more rows is also cut into channel blocks, and each (column block, channel
-// block) is copied into a strip of about kStripFloats (24 KiB, in L1 while every row block
-// reads it), whose rows lie an odd number of cache lines apart (so consecutive rows fill
-// different L1 sets: input rows a multiple of 4 KiB apart would all share one). The strip
-// spans kStripPositions output positions, rounded up to whole tiles; the tiles of a row block
-// continue, channel block after channel block, the partial sums they stored in the output, in
-// the reference's tap order. (Measured on an Intel Xeon, Sapphire Rapids class: the layer
-// 1,512,1024,512,3 went from 85 to 165 GFLOP/s with AVX-512, 50 to 104 with AVX2.)
-constexpr int64_t kStripFloats = int64_t{6} << 10;
+// block) is copied into a strip of about StripFloats() (three quarters of the L1 data cache:
+// it stays in L1 while every row block reads it, beside the row block's weights), whose rows
+// lie an odd number of cache lines apart (so consecutive rows fill different L1 sets: input
+// rows a multiple of 4 KiB apart would all share one). The strip spans kStripPositions output
+// positions, rounded up to whole tiles; the tiles of a row block continue, channel block after
+// channel block, the partial sums they stored in the output, in the reference's tap order.
+// (Measured on an Intel Xeon, Sapphire Rapids class: the layer 1,512,1024,512,3 went from 85
+// to 165 GFLOP/s with AVX-512, 50 to 100 with AVX2.)
 constexpr int64_t kStripPositions = 96;
+
+// Floats in a strip: three quarters of this CPU's L1 data cache, 24 KiB where it is unknown.
+int64_t StripFloats() {
+  static const int64_t floats = [] {
+    long bytes = 0;
+#if defined(_SC_LEVEL1_DCACHE_SIZE)
+    bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+#endif
+    if (bytes < (int64_t{16} << 10) || bytes > (int64_t{1} << 20)) bytes = 32 << 10;
+    return int64_t{bytes} / 4 * 3 / static_cast<int64_t>(sizeof(float));
+  }();
+  return floats;
+}
 
 int64_t RoundUp(int64_t value, int64_t multiple) {
   return (value + multiple - 1) / multiple * multiple;
@@ -107,7 +122,7 @@ struct WindowBlocks {
 };
 
 // The column blocks' width, the channel blocks' size, the strip's pitch and whether blocks may
-// be read in place (see kInPlaceRows and kStripFloats).
+// be read in place (see kInPlaceRows and StripFloats()).
 void ChooseBlockSizes(const Geometry& g, int64_t phase_count, WindowBlocks& blocks) {
   const int64_t tile_width = blocks.tile_width;
   const int64_t rows = g.in_per_group * phase_count;
@@ -121,7 +136,7 @@ void ChooseBlockSizes(const Geometry& g, int64_t phase_count, WindowBlocks& bloc
   } else {
     target = RoundUp(kStripPositions, tile_width);
     const int64_t per_channel = phase_count * StripPitch(target + blocks.reach);
-    const int64_t fit = std::clamp<int64_t>(kStripFloats / per_channel, 1, g.in_per_group);
+    const int64_t fit = std::clamp<int64_t>(StripFloats() / per_channel, 1, g.in_per_group);
     const int64_t count = (g.in_per_group + fit - 1) / fit;  // channel blocks of nearly one size
     blocks.channels = (g.in_per_group + count - 1) / count;
   }
