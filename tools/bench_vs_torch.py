@@ -4,7 +4,7 @@
 Run with Debian's interpreter, which has python3-torch:
 
     /usr/bin/python3 tools/bench_vs_torch.py [BENCH_BINARY] [--min-time S] [--repetitions R]
-                                             [--rounds K]
+                                             [--rounds K] [--isa avx2]
 
 BENCH_BINARY is the engine's Google Benchmark program (default
 build/core/bench/convstep_bench). Its "fast/N/C/L/O/k/groups/stride" benchmarks time
@@ -26,6 +26,10 @@ the spread (worst against best) of each side is printed as the noise. One line p
 torch GFLOP/s, convstep GFLOP/s, convstep / torch (above 1: ConvStep is faster), the share of
 the FMA peak of each side, the GEMM ceiling's GFLOP/s and convstep / ceiling, then each forced
 kernel's GFLOP/s and its ratio to torch.
+
+--isa avx2 compares the two as on a machine without AVX-512: ConvStep with
+CONVSTEP_KERNEL=avx2, PyTorch with DNNL_MAX_CPU_ISA=AVX2 and ATEN_CPU_CAPABILITY=avx2 (oneDNN's
+and ATen's own limits, read when torch is imported), and the AVX2 FMA peak.
 """
 import argparse
 import json
@@ -34,9 +38,6 @@ import statistics
 import subprocess
 import sys
 import time
-
-import torch
-from torch import nn
 
 # N, C, L, O, k, groups, stride: the shapes of core/bench/bench_forward.cpp.
 SHAPES = [
@@ -64,6 +65,9 @@ def flops(n, c, length, o, k, groups, stride):
 
 def torch_rates(shape, min_time, repetitions):
     """GFLOP/s of each of `repetitions` runs of PyTorch's forward of >= min_time seconds."""
+    import torch  # imported by main(), after the ISA limits are set
+    from torch import nn
+
     n, c, length, o, k, groups, stride = shape
     torch.manual_seed(0)
     conv = nn.Conv1d(c, o, k, groups=groups, stride=stride)
@@ -87,7 +91,7 @@ def torch_rates(shape, min_time, repetitions):
 
 def engine_rates(binary, min_time, repetitions):
     """GFLOP/s of every repetition, keyed by (kind, shape) with kind "fast" or "gemm_ceiling"."""
-    env = dict(os.environ, OMP_NUM_THREADS="1")  # one thread, as PyTorch gets
+    env = dict(os.environ, OMP_NUM_THREADS="1")  # one thread, as PyTorch gets (and CONVSTEP_KERNEL)
     command = [binary, "--benchmark_filter=^(fast|kernel_[a-z0-9]+|gemm_ceiling|fma_peak)/",
                "--benchmark_format=json",
                "--benchmark_min_time=%g" % min_time,
@@ -127,7 +131,14 @@ def main():
                         help="repetitions per shape, side and round")
     parser.add_argument("--rounds", type=int, default=2,
                         help="rounds of all benchmarks, one after another; the best run counts")
+    parser.add_argument("--isa", choices=["default", "avx2"], default="default",
+                        help="avx2: both sides limited to AVX2 + FMA, as on a machine without "
+                             "AVX-512")
     args = parser.parse_args()
+    if args.isa == "avx2":
+        os.environ.update(CONVSTEP_KERNEL="avx2", DNNL_MAX_CPU_ISA="AVX2",
+                          ATEN_CPU_CAPABILITY="avx2")
+    import torch  # after the ISA limits: torch reads them when it is imported
     if not os.access(args.binary, os.X_OK):
         sys.exit("no benchmark program at %s: build with -DCONVSTEP_BUILD_BENCH=ON" % args.binary)
     torch.set_num_threads(1)
@@ -139,9 +150,9 @@ def main():
         for shape in SHAPES:
             theirs.setdefault(shape, []).extend(
                 torch_rates(shape, args.min_time, args.repetitions))
-    print("torch %s on 1 thread vs %s; CPU time, best of %d rounds x %d repetitions; "
+    print("torch %s on 1 thread vs %s; ISA %s; CPU time, best of %d rounds x %d repetitions; "
           "load average %.1f before, %.1f after" %
-          (torch.__version__, args.binary, args.rounds, args.repetitions, load_before,
+          (torch.__version__, args.binary, args.isa, args.rounds, args.repetitions, load_before,
            os.getloadavg()[0]))
     kernel = engine.get(("default_kernel", None), ["?"])[0]
     peak = max(engine.get(("fma_peak", kernel), [float("nan")]))

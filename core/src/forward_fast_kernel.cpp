@@ -9,13 +9,14 @@
 // One tile is kRows output channels x kVecs packets of output positions, held in
 // registers while every tap is multiplied in, in the reference's tap order, with one
 // multiply-add per tap and packet (fused with AVX2+FMA and AVX-512; a product rounded and then
-// added in the portable kernel, exactly as ForwardReference does). Tile shapes: 4 x 6 packets
+// added in the portable kernel, exactly as ForwardReference does). Tile shapes: 8 x 3 packets
 // fill 24 of AVX-512's 32 registers; with 16 registers and FMA 4 x 3 fits; without FMA every
 // product needs a register of its own, so 4 x 2. (Measured on AMD EPYC Zen 5: 4x6, 5x4, 6x4
 // and 7x3 all ran at 220-250 GFLOP/s with AVX-512; with AVX2, 4x3 beat 4x2, 125 against 115
 // GFLOP/s; with SSE2, 4x2 beat 4x3, 46 against 33. On an Intel Xeon (Sapphire Rapids class,
-// AVX-512) 4x6, 6x4 and 8x3 all gave 108-123 GFLOP/s on the dense benchmark shapes: the tile
-// shape is not what limits them there.) kRows may be 1 .. kMaxTileRows per instruction set.
+// AVX-512), with the window strips in L1 (forward_fast.cpp), 8x3 beat 4x6 and 6x4 on the dense
+// benchmark shapes by about 10%; with AVX2, 6x2 was no better than 4x3.) kRows may be
+// 1 .. kMaxTileRows per instruction set.
 #include <cstdint>
 
 #include "kernel_table.h"
@@ -37,8 +38,8 @@ namespace {
 #endif
 using Packet = __m512;
 constexpr int kLanes = 16;
-constexpr int kRows = 4;
-constexpr int kVecs = 6;
+constexpr int kRows = 8;
+constexpr int kVecs = 3;
 constexpr bool kFused = true;
 constexpr const char* kName = "avx512";
 inline Packet Load(const float* p) {
@@ -121,47 +122,59 @@ inline Packet Add(Packet a, Packet b) {
 
 constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
 
-// Accumulates one tile: y[r][j] = bias[r] + sum over taps of weight[tap][r] * x[offset(tap) + j]
-// for r < Rows, j < kTileWidth. `weight` is packed [tap][Rows]; `bias` may be null.
-template <int Rows>
+// Accumulates one tile of Rows x Vecs packets: y[r][j] = start[r][j] + sum over taps of
+// weight[tap][r] * x[offset(tap) + j] (+ bias[r] after the last tap) for r < Rows,
+// j < Vecs * kLanes, where start is zero or, when `resume`, the partial sums y already holds
+// (the same sums, continued in the same order). `weight` is packed [tap][Rows]; `bias` may be
+// null.
+template <int Rows, int Vecs>
 void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float* weight,
-          const float* bias, float* y, int64_t y_stride) {
-  Packet acc[Rows][kVecs];
-  for (int r = 0; r < Rows; ++r)
-    for (int v = 0; v < kVecs; ++v) acc[r][v] = Zero();
+          const float* bias, float* y, int64_t y_stride, bool resume) {
+  Packet acc[Rows][Vecs];
+  if (resume) {
+    for (int r = 0; r < Rows; ++r)
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = Load(y + r * y_stride + v * kLanes);
+  } else {
+    for (int r = 0; r < Rows; ++r)
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = Zero();
+  }
   // One flat loop over taps (not c then k): GCC then keeps every accumulator in a register.
   for (int64_t tap = 0; tap < taps; ++tap) {
     const float* tap_row = x + tap_offsets[tap];
-    Packet inputs[kVecs];
-    for (int v = 0; v < kVecs; ++v) inputs[v] = Load(tap_row + v * kLanes);
+    Packet inputs[Vecs];
+    for (int v = 0; v < Vecs; ++v) inputs[v] = Load(tap_row + v * kLanes);
     for (int r = 0; r < Rows; ++r) {
       const Packet w = Broadcast(weight[r]);
-      for (int v = 0; v < kVecs; ++v) acc[r][v] = MulAdd(w, inputs[v], acc[r][v]);
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = MulAdd(w, inputs[v], acc[r][v]);
     }
     weight += Rows;
   }
   // The bias comes after the last tap, as in ForwardReference.
-  for (int r = 0; r < Rows; ++r) {
-    if (bias != nullptr) {
+  if (bias != nullptr) {
+    for (int r = 0; r < Rows; ++r) {
       const Packet b = Broadcast(bias[r]);
-      for (int v = 0; v < kVecs; ++v) acc[r][v] = Add(acc[r][v], b);
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = Add(acc[r][v], b);
     }
-    for (int v = 0; v < kVecs; ++v) Store(y + r * y_stride + v * kLanes, acc[r][v]);
   }
+  for (int r = 0; r < Rows; ++r)
+    for (int v = 0; v < Vecs; ++v) Store(y + r * y_stride + v * kLanes, acc[r][v]);
 }
 
 // Every tile of one row block over `width` positions. A tile that would pass the end of the
-// output row is computed into a local buffer and cut.
+// output row is computed in a local buffer (holding y's partial sums when `resume`) and cut.
 template <int Rows>
 void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
-              const float* bias, float* y, int64_t y_stride, int64_t width) {
+              const float* bias, float* y, int64_t y_stride, int64_t width, bool resume) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
     if (t + kTileWidth <= width) {
-      Tile<Rows>(origin + t, offsets, taps, weight, bias, y + t, y_stride);
+      Tile<Rows, kVecs>(origin + t, offsets, taps, weight, bias, y + t, y_stride, resume);
       continue;
     }
-    float tail[Rows * kTileWidth];
-    Tile<Rows>(origin + t, offsets, taps, weight, bias, tail, kTileWidth);
+    float tail[Rows * kTileWidth] = {};
+    if (resume)
+      for (int r = 0; r < Rows; ++r)
+        for (int64_t j = 0; j < width - t; ++j) tail[r * kTileWidth + j] = y[r * y_stride + t + j];
+    Tile<Rows, kVecs>(origin + t, offsets, taps, weight, bias, tail, kTileWidth, resume);
     for (int r = 0; r < Rows; ++r)
       for (int64_t j = 0; j < width - t; ++j) y[r * y_stride + t + j] = tail[r * kTileWidth + j];
   }

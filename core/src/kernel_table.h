@@ -15,12 +15,14 @@ namespace convstep::kernels {
 inline constexpr int kMaxTileRows = 8;
 
 /// Every tile of one row block (1 .. the table's `rows` output channels) over `width` output
-/// positions: y[r][j] = bias[r] + sum over taps of weight[tap][r] * origin[offsets[tap] + j], bias
-/// last. `weight` is packed [tap][rows]; `bias` may be null. Tiles read whole tile widths from
-/// `origin`; outputs past `width` are not written.
+/// positions: y[r][j] = start + sum over taps of weight[tap][r] * origin[offsets[tap] + j], plus
+/// bias[r] after the last tap, where start is zero, or with `resume` the partial sum y[r][j]
+/// already holds (a sum over earlier taps, continued in the same order: the same bits as one
+/// pass). `weight` is packed [tap][rows]; `bias` may be null. Tiles read whole tile widths from
+/// `origin`; outputs past `width` are neither read nor written.
 using RowBlockFunction = void (*)(const float* origin, const int64_t* offsets, int64_t taps,
                                   const float* weight, const float* bias, float* y,
-                                  int64_t y_stride, int64_t width);
+                                  int64_t y_stride, int64_t width, bool resume);
 
 /// One instruction set's kernels.
 struct KernelTable {

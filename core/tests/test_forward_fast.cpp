@@ -84,7 +84,7 @@ TEST(ForwardFast, DepthwiseWithChannelMultipliers) {
 }
 
 TEST(ForwardFast, EveryOutputLengthAroundTilesAndBlocks) {
-  // Tiles are 96 positions wide with AVX-512 (24 with AVX2, 8 portable); blocks of a
+  // Tiles are 48 positions wide with AVX-512 (24 with AVX2, 8 portable); blocks of a
   // 64-channel group hold a few hundred positions. L_out runs through all those edges.
   std::mt19937 rng(12);
   for (int64_t out_length = 1; out_length <= 700; ++out_length) {

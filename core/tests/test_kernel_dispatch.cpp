@@ -138,6 +138,27 @@ TEST(KernelDispatch, StridesAndDilationsNearTwoToTheSixtyTwoStayExact) {
   }
 }
 
+TEST(KernelDispatch, ManyInputChannelsContinueTheirPartialSumsExactly) {
+  // Groups with many input channels are computed a channel block at a time, each block's tiles
+  // continuing the partial sums the previous one stored: still the reference's bits, with
+  // strides (phase rows), padding, a bias, lengths a multiple of 4 KiB and tile remainders.
+  std::mt19937 rng(33);
+  for (const int64_t in_per_group : {9, 64, 200, 513}) {
+    for (const int64_t stride : {1, 2}) {
+      Conv1dSpec spec;
+      spec.in_channels = 2 * in_per_group;
+      spec.out_channels = 2 * 5;
+      spec.groups = 2;
+      spec.kernel_size = 3 + stride;
+      spec.stride = stride;
+      spec.padding = stride - 1;
+      spec.bias = in_per_group != 64;
+      for (const int64_t length : {97, 1024})
+        ExpectEveryKernelExact(spec, {2, spec.in_channels, length}, rng);
+    }
+  }
+}
+
 TEST(KernelDispatch, FusedKernelsDifferFromUnfusedOnlyByRounding) {
   // The fused reference is a real alternative: on a long sum it differs from the reference.
   std::mt19937 rng(32);
@@ -226,7 +247,7 @@ TEST(ThreadPool, ThreadCountsOutsideTheRangeAreErrors) {
 
 TEST(ThreadPool, ForwardFastIsBitIdenticalForAnyThreadCount) {
   // Many batch items; one item with many output channels (split into runs of row blocks);
-  // groups; and the random layers.
+  // groups; many input channels (several channel blocks); and the random layers.
   std::mt19937 rng(33);
   std::vector<Conv1dProblem> problems = RandomLayers(40, 34);
   Conv1dSpec wide;
@@ -237,6 +258,11 @@ TEST(ThreadPool, ForwardFastIsBitIdenticalForAnyThreadCount) {
   problems.push_back(testing::RandomProblem(wide, {1, 16, 777}, rng));
   wide.groups = 2;
   problems.push_back(testing::RandomProblem(wide, {9, 16, 130}, rng));
+  Conv1dSpec deep = wide;
+  deep.in_channels = 300;
+  deep.out_channels = 20;
+  deep.groups = 1;
+  problems.push_back(testing::RandomProblem(deep, {2, 300, 400}, rng));
   for (Kernel kernel : SupportedKernels()) {
     for (const Conv1dProblem& problem : problems) {
       const auto g = ValidateProblem(problem);
