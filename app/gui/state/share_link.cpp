@@ -256,17 +256,25 @@ Result<Recipe> ParseRecipe(const Fields& fields) {
   return recipe;
 }
 
+// True when two layers are the same nn.Conv1d (a padding number kept beside 'same' or 'valid'
+// is not part of it).
+bool SameLayer(Conv1dSpec a, Conv1dSpec b) {
+  if (a.padding_kind != PaddingKind::kExplicit) a.padding = 0;
+  if (b.padding_kind != PaddingKind::kExplicit) b.padding = 0;
+  return a == b;
+}
+
 // True when two recipes draw the same screen: the same layer, shapes and generated values.
 bool SameGenerated(const Recipe& a, const Recipe& b) {
   return a.values == ValuesFrom::kGenerated && b.values == ValuesFrom::kGenerated &&
-         a.spec == b.spec && a.batch == b.batch && a.length == b.length && a.layout == b.layout &&
-         a.source == b.source && a.seed == b.seed;
+         SameLayer(a.spec, b.spec) && a.batch == b.batch && a.length == b.length &&
+         a.layout == b.layout && a.source == b.source && a.seed == b.seed;
 }
 
 // The layer and shapes a link names must be those of the session it opens by name.
 Result<bool> CheckSameLayer(const Recipe& link, const Recipe& opened, const std::string& name) {
-  if (link.spec == opened.spec && link.batch == opened.batch && link.length == opened.length &&
-      link.layout == opened.layout)
+  if (SameLayer(link.spec, opened.spec) && link.batch == opened.batch &&
+      link.length == opened.length && link.layout == opened.layout)
     return true;
   const auto describe = [](const Recipe& r) {
     return SpecPython(r.spec) + " on " + FormatShape(GivenInputShape(r));
