@@ -24,6 +24,7 @@ if [ ! -f "$lib" ]; then
 fi
 mkdir -p "$out/obj" "$out/include"
 ln -sfn /usr/include/nlohmann "$out/include/nlohmann"
+ln -sfn /usr/include/eigen3/Eigen "$out/include/Eigen"  # core/src/fit.cpp solves with Eigen
 
 # Native: the same driver against the desktop build's engine.
 g++ -std=c++17 -O2 -Icore/include tools/bench_wasm_forward.cpp "$lib" -pthread \
