@@ -5,6 +5,7 @@
 // dilation 1, with a bias). Output, one line per kernel and shape:
 //   rate KERNEL N C L O k groups stride GFLOPS
 // Usage: bench_wasm_forward [--min-time SECONDS] [--repetitions R] [--all-kernels]
+//        bench_wasm_forward --default-kernel   (prints the kernel ForwardFast uses here)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -84,9 +85,13 @@ int main(int argc, char** argv) {
       repetitions = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--all-kernels")) {
       all_kernels = true;
+    } else if (!std::strcmp(argv[i], "--default-kernel")) {
+      std::printf("%s\n", convstep::KernelName(convstep::DefaultKernel()));
+      return 0;
     } else {
-      std::fprintf(stderr, "usage: %s [--min-time S] [--repetitions R] [--all-kernels]\n",
-                   argv[0]);
+      std::fprintf(
+          stderr, "usage: %s [--min-time S] [--repetitions R] [--all-kernels] | --default-kernel\n",
+          argv[0]);
       return 2;
     }
   }

@@ -112,6 +112,25 @@ TEST(ShareLink, TheIssuesExampleOpensChapterFourInChineseOnItsScript) {
   EXPECT_EQ(app.timeline.granularity, Granularity::kTap);  // chapter 4's
 }
 
+TEST(ShareLink, AChapterAloneOpensWhereItPlaysTo) {
+  AppState app;
+  InitLinkApp(app);
+  ASSERT_TRUE(ApplyShareFragment(app, "lesson=5&lang=zh"));
+  EXPECT_EQ(app.teach.lesson.current, 4);
+  EXPECT_FALSE(OffScript(app));
+  EXPECT_EQ(app.timeline.granularity, Granularity::kWindow);  // chapter 5's
+  EXPECT_EQ(app.timeline.step, 3);                            // the step it plays to
+  EXPECT_FALSE(app.timeline.playing);
+  EXPECT_EQ(app.teach.language, "zh");
+  ASSERT_TRUE(ApplyShareFragment(app, "lesson=10"));
+  EXPECT_EQ(app.view.show.view, MainView::kConv2d);  // chapter 10's view
+  ASSERT_TRUE(ApplyShareFragment(app, "preset=05_groups&step=4"));
+  EXPECT_EQ(app.teach.lesson.current, -1);  // no lesson= : no chapter
+  EXPECT_EQ(app.session->recipe.spec.groups, 2);
+  EXPECT_EQ(app.timeline.step, 4);
+  EXPECT_EQ(app.view.show.view, MainView::kSteps);
+}
+
 TEST(ShareLink, ChaptersRoundTripOnAndOffTheirScript) {
   for (int chapter : {3, 4, 6, 9, 10}) {  // chapter 11 (index 10) has its own tensors
     AppState app;
