@@ -65,3 +65,6 @@ format-check:
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core
+
+# The browser build and its tests (web/web.mk; needs `tools/install-deps.sh --web`).
+include web/web.mk
