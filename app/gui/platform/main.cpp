@@ -14,6 +14,7 @@
 #include "state/lesson.h"
 #include "state/presentation_mode.h"
 #include "state/session_file.h"
+#include "state/share_link.h"
 
 namespace {
 
@@ -40,7 +41,8 @@ int ApplyTeachingOptions(const AppOptions& options, AppState& app) {
   return -1;
 }
 
-// Applies --spec, --granularity, --step and --text-scale. Returns an exit code, or -1 to run.
+// Applies --spec, --link, --granularity, --step and --text-scale. Returns an exit code, or -1 to
+// run.
 int ApplyOptions(const AppOptions& options, AppState& app) {
   if (const int code = ApplyTeachingOptions(options, app); code >= 0) return code;
   if (!options.spec_path.empty()) {
@@ -49,6 +51,10 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
       std::cerr << "convstep: error: " << opened.error().OneLine() << "\n";
       return convstep::gui::kUsageError;
     }
+  }
+  if (!options.link.empty()) {  // a bad link opens the seed example with the error, as in a page
+    auto opened = convstep::gui::ApplyShareFragment(app, options.link);
+    if (!opened) std::cerr << "convstep: warning: --link: " << opened.error().OneLine() << "\n";
   }
   if (options.granularity) convstep::gui::SetGranularity(app, *options.granularity);
   if (options.step) {

@@ -39,14 +39,15 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
   cli.set_version_flag("--version", std::string("convstep ") + CONVSTEP_VERSION);
   std::string size_text, granularity_text;
   int64_t step = -1;
-  cli.add_option("--spec", options.spec_path,
-                 "Open a session: a spec JSON file (the convstep-cli forward schema)")
-      ->check(CLI::ExistingFile);
-  cli.add_option("--step", step, "Start at step K (0-based, at the chosen granularity)")
-      ->check(CLI::NonNegativeNumber);
-  cli.add_option("--granularity", granularity_text,
-                 "What one step covers: tap, window, row or batch")
-      ->check(CLI::IsMember({"tap", "window", "row", "batch"}));
+  auto* spec = cli.add_option("--spec", options.spec_path,
+                              "Open a session: a spec JSON file (the convstep-cli forward schema)")
+                   ->check(CLI::ExistingFile);
+  auto* step_option =
+      cli.add_option("--step", step, "Start at step K (0-based, at the chosen granularity)")
+          ->check(CLI::NonNegativeNumber);
+  auto* granularity = cli.add_option("--granularity", granularity_text,
+                                     "What one step covers: tap, window, row or batch")
+                          ->check(CLI::IsMember({"tap", "window", "row", "batch"}));
   auto* screenshot = cli.add_option("--screenshot", options.screenshot_path,
                                     "Render --frames frames, write this PNG and exit");
   cli.add_option("--size", size_text, "Window (and screenshot) size WxH, default 1600x900");
@@ -75,9 +76,13 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
       ->check(CLI::Range(0.75f, 3.f));
   cli.add_option("--pin", options.pin,
                  "Pin a highlight at start: output:n,o,t | input:n,c,l | weight:o,c,k");
-  cli.add_option("--lesson", options.lesson,
-                 "Open chapter N of the guided lesson (1 to 10, 11 is the aside)")
-      ->check(CLI::Range(1, 99));
+  auto* lesson = cli.add_option("--lesson", options.lesson,
+                                "Open chapter N of the guided lesson (1 to 10, 11 is the aside)")
+                     ->check(CLI::Range(1, 99));
+  auto* link = cli.add_option("--link", options.link,
+                              "Open a share link's screen: its fragment, like "
+                              "'#conv=3,8,2&bias=0&step=4&lang=zh' (Edit > Copy link)");
+  link->excludes(spec)->excludes(step_option)->excludes(granularity)->excludes(lesson);
   cli.add_option("--lang", options.language,
                  "Language of the UI and the lesson: en or zh (default: the last one chosen)")
       ->check(CLI::IsMember({"en", "zh"}));

@@ -1,5 +1,5 @@
 // The app's command line: --spec, --step, --granularity, --screenshot [--size] [--frames],
-// --bench-frames, --text-scale, --lesson, --lang, --help, --version. Bad flags give a clear
+// --bench-frames, --text-scale, --lesson, --lang, --link, --help, --version. Bad flags give a clear
 // message and exit 2.
 #pragma once
 
@@ -33,6 +33,7 @@ struct AppOptions {
   std::string pin;            ///< --pin KIND:A,B,C, a highlight pinned at start
   int lesson = 0;             ///< --lesson N: open chapter N (1-based; 0: none)
   std::string language;       ///< --lang en|zh (empty: the remembered choice)
+  std::string link;           ///< --link FRAGMENT: a share link's screen (share_link.h)
   FileOptions
       files;  ///< exports, --save-session, --restore-autosave, --no-settings (file_options.h)
 };

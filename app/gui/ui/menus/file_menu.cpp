@@ -1,5 +1,7 @@
 #include "ui/menus/file_menu.h"
 
+#include "platform/page_url.h"
+#include "state/share_link.h"
 #include "state/tensor_import.h"
 #include "ui/keys.h"
 #include "ui/widgets/panel_common.h"
@@ -24,6 +26,12 @@ void PasteFromClipboard(AppState& app) {
 }
 
 }  // namespace
+
+void CopyShareLink(AppState& app) {
+  const std::string link = PageUrlWithoutFragment() + "#" + ShareFragment(app);
+  ImGui::SetClipboardText(link.c_str());
+  app.notice = TrFormat(app.i18n, "notice.link_copied", {link});
+}
 
 void DrawFileMenuItems(AppState& app) {
   const I18n& i18n = app.i18n;
@@ -58,6 +66,8 @@ void DrawEditMenu(AppState& app) {
     CopyTensorText(app, session.problem.bias, "conv.bias");
   if (ImGui::MenuItem(Label(i18n, "edit.copy_output").c_str()))
     CopyTensorText(app, session.output, "y");
+  ImGui::Separator();
+  if (ImGui::MenuItem(Label(i18n, "edit.copy_link").c_str())) CopyShareLink(app);
   ImGui::EndMenu();
 }
 

@@ -12,8 +12,12 @@ namespace convstep::gui {
 /// File menu items: Open…, Paste tensor…, Save session, Save session as…, Export….
 void DrawFileMenuItems(AppState& app);
 
-/// The Edit menu (a whole menu).
+/// The Edit menu (a whole menu): undo, edit values, copy as print(tensor), Copy link.
 void DrawEditMenu(AppState& app);
+
+/// Edit → Copy link: puts PageUrlWithoutFragment() + "#" + ShareFragment(app) on the clipboard
+/// (on the desktop just "#...", which `convstep --link` opens) and says so in app.notice.
+void CopyShareLink(AppState& app);
 
 /// View → Colour map (a submenu).
 void DrawColorMapMenu(AppState& app);
