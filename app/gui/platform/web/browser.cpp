@@ -105,11 +105,17 @@ void DownloadFile(const std::string& path, const std::string& name) {
   JsDownload(path.c_str(), name.c_str());
 }
 
-void SetClipboard(const std::string& text) { JsSetClipboard(text.c_str()); }
+void SetClipboard(const std::string& text) {
+  JsSetClipboard(text.c_str());
+}
 
-std::string Clipboard() { return Take(JsClipboard()); }
+std::string Clipboard() {
+  return Take(JsClipboard());
+}
 
-std::string LocationFragment() { return Take(JsLocationFragment()); }
+std::string LocationFragment() {
+  return Take(JsLocationFragment());
+}
 
 bool TakeFragmentChange(std::string* fragment) {
   char* text = JsTakeFragmentChange();
@@ -118,11 +124,17 @@ bool TakeFragmentChange(std::string* fragment) {
   return true;
 }
 
-void ReplaceFragment(const std::string& fragment) { JsReplaceFragment(fragment.c_str()); }
+void ReplaceFragment(const std::string& fragment) {
+  JsReplaceFragment(fragment.c_str());
+}
 
-std::string PageAddress() { return Take(JsPageAddress()); }
+std::string PageAddress() {
+  return Take(JsPageAddress());
+}
 
-void SyncPersistentStorage() { JsSyncPersistent(); }
+void SyncPersistentStorage() {
+  JsSyncPersistent();
+}
 
 void CanvasCssSize(double* width, double* height) {
   if (emscripten_get_element_css_size("#canvas", width, height) != EMSCRIPTEN_RESULT_SUCCESS) {
@@ -131,7 +143,9 @@ void CanvasCssSize(double* width, double* height) {
   }
 }
 
-void MarkFirstFrame() { JsMarkFirstFrame(); }
+void MarkFirstFrame() {
+  JsMarkFirstFrame();
+}
 
 }  // namespace convstep::gui::web
 
@@ -141,6 +155,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void convstep_web_sync_again() {
 
 namespace convstep::gui {
 
-std::string PageUrlWithoutFragment() { return web::PageAddress(); }
+std::string PageUrlWithoutFragment() {
+  return web::PageAddress();
+}
 
 }  // namespace convstep::gui

@@ -37,7 +37,9 @@ const char* ClipboardText(void* /*user*/) {
   return text.c_str();
 }
 
-void SetClipboardText(void* /*user*/, const char* text) { SetClipboard(text ? text : ""); }
+void SetClipboardText(void* /*user*/, const char* text) {
+  SetClipboard(text ? text : "");
+}
 
 // The canvas fills the window (CSS); its pixel buffer is the CSS size times devicePixelRatio,
 // and the app draws at that pixel size with the ratio as its content scale: sharp text.
@@ -136,7 +138,9 @@ bool OpenWindow(WebRun& run, std::string* error) {
 
 }  // namespace
 
-WebRun* CurrentRun() { return g_run; }
+WebRun* CurrentRun() {
+  return g_run;
+}
 
 }  // namespace convstep::gui::web
 

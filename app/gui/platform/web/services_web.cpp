@@ -10,16 +10,22 @@
 #include "platform/assets.h"
 #include "platform/font_lookup.h"
 #include "platform/paths.h"
-#include "platform/x_connection.h"
 #include "platform/web/web_paths.h"
+#include "platform/x_connection.h"
 
 namespace convstep::gui {
 
-std::string ConfigDir() { return std::string(kWebPersistDir) + "/convstep"; }
+std::string ConfigDir() {
+  return std::string(kWebPersistDir) + "/convstep";
+}
 
-std::string HomeDir() { return kWebHomeDir; }
+std::string HomeDir() {
+  return kWebHomeDir;
+}
 
-std::string FindAssetsDir() { return kWebAssetsDir; }
+std::string FindAssetsDir() {
+  return kWebAssetsDir;
+}
 
 FontFace FindCjkFont(bool /*bold*/) {
   // One subset face (regular) serves both weights: the bold face would double the download.
@@ -49,6 +55,8 @@ std::string DisplayLostMessage(const std::string& what, const std::string& autos
   return what + (autosave_path.empty() ? "; " + save_error : "; saved to " + autosave_path);
 }
 
-std::string ExportDisplayLostMessage(const std::string& what) { return what; }
+std::string ExportDisplayLostMessage(const std::string& what) {
+  return what;
+}
 
 }  // namespace convstep::gui

@@ -100,7 +100,11 @@ EM_JS(int, JsScreenPixels, (int vertical), {
 });
 // clang-format on
 
-int ScreenWidth() { return JsScreenPixels(0); }
-int ScreenHeight() { return JsScreenPixels(1); }
+int ScreenWidth() {
+  return JsScreenPixels(0);
+}
+int ScreenHeight() {
+  return JsScreenPixels(1);
+}
 
 }  // namespace convstep::gui::web

@@ -24,8 +24,8 @@ struct FileStamp {
 
 /// Frame timing since the last reset (convstep_web_reset_frames).
 struct FrameStats {
-  double worst_ms = 0.0;      ///< the longest interval between two frames' starts
-  double worst_work_ms = 0.0; ///< the longest time one frame's work took
+  double worst_ms = 0.0;       ///< the longest interval between two frames' starts
+  double worst_work_ms = 0.0;  ///< the longest time one frame's work took
   double last_start = 0.0;
   int count = 0;
 };
@@ -36,7 +36,7 @@ struct WebRun {
   AppState app;
   FilesRun files;
   Platform platform;
-  std::string shared_fragment;                ///< the fragment last put in the address bar
+  std::string shared_fragment;                 ///< the fragment last put in the address bar
   std::map<std::string, FileStamp> delivered;  ///< files under the home folder already seen
   bool downloads_primed = false;
   std::map<std::string, FileStamp> persisted;  ///< /persist as last synced

@@ -34,7 +34,8 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
       {"fragment", run.shared_fragment},
       {"shape", {g.batch, g.in_channels, g.length, g.out_channels, g.kernel_size}},
       {"output_length", app.session->output.shape.empty() ? 0 : app.session->output.shape.back()},
-      {"weight_head", std::vector<float>(weight.begin(), weight.begin() + std::min<size_t>(6, weight.size()))},
+      {"weight_head",
+       std::vector<float>(weight.begin(), weight.begin() + std::min<size_t>(6, weight.size()))},
       {"build_pending", convstep::gui::BuildPending(app)},
       {"restore_offered", app.files.autosave.offer_open},
       {"autosave_orphans", app.files.autosave.orphans.size()},
@@ -78,13 +79,20 @@ EMSCRIPTEN_KEEPALIVE int convstep_web_set_param(const char* name, double value) 
   if (control == "batch") return convstep::gui::SetBatch(app, number);
   if (control == "length") return convstep::gui::SetLength(app, number);
   convstep::Conv1dSpec spec = app.draft.spec;
-  if (control == "in_channels") spec.in_channels = number;
-  else if (control == "out_channels") spec.out_channels = number;
-  else if (control == "kernel_size") spec.kernel_size = number;
-  else if (control == "stride") spec.stride = number;
-  else if (control == "dilation") spec.dilation = number;
-  else if (control == "groups") spec.groups = number;
-  else return 0;
+  if (control == "in_channels")
+    spec.in_channels = number;
+  else if (control == "out_channels")
+    spec.out_channels = number;
+  else if (control == "kernel_size")
+    spec.kernel_size = number;
+  else if (control == "stride")
+    spec.stride = number;
+  else if (control == "dilation")
+    spec.dilation = number;
+  else if (control == "groups")
+    spec.groups = number;
+  else
+    return 0;
   return convstep::gui::SetSpec(app, spec, name);
 }
 
