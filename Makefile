@@ -72,3 +72,10 @@ include web/web.mk
 # The browser build on http://127.0.0.1:8000 with COOP/COEP (threads need them).
 serve-web: web
 	tools/serve-web.py --dir $(WEB_OUT)
+
+# The browser build in Debian's Chromium (puppeteer-core from package-lock.json): the seed
+# example, play, paste, an invalid parameter, a PNG export, autosave across a reload, a share
+# link; prints the budgets (transfer gzipped, first frame, worst frame while editing).
+test-web: web
+	@[ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund
+	tools/test-web.sh $(WEB_OUT)

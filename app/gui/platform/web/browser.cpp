@@ -90,8 +90,9 @@ EM_JS(void, JsSyncPersistent, (), {
   });
 });
 
-EM_JS(void, JsMarkFirstFrame, (), {
+EM_JS(void, JsMarkFirstFrame, (double start_ms), {
   if (Module.convstepFirstFrame === undefined) {
+    Module.convstepFirstFrameStart = start_ms;
     Module.convstepFirstFrame = performance.now();
     const status = document.getElementById("status");
     if (status) status.remove();
@@ -143,8 +144,8 @@ void CanvasCssSize(double* width, double* height) {
   }
 }
 
-void MarkFirstFrame() {
-  JsMarkFirstFrame();
+void MarkFirstFrame(double start_ms) {
+  JsMarkFirstFrame(start_ms);
 }
 
 }  // namespace convstep::gui::web

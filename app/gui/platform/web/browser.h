@@ -37,7 +37,8 @@ void SyncPersistentStorage();
 /// The canvas's CSS size in CSS pixels (the page's layout decides it: the whole window).
 void CanvasCssSize(double* width, double* height);
 
-/// Hides the page's loading line (called after the first frame).
-void MarkFirstFrame();
+/// Hides the page's loading line and records the first frame's start and end (called after
+/// the first frame; `start_ms` is when its work began, on emscripten_get_now()'s clock).
+void MarkFirstFrame(double start_ms);
 
 }  // namespace convstep::gui::web

@@ -10,6 +10,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -104,16 +105,25 @@ void WebFrame(void* /*unused*/) {
   if (io.DeltaTime > 0.25f) io.DeltaTime = 0.25f;  // a tab in the background: no jump
   TakeOpenedFiles(run);
   const bool capture = BeginFilesFrame(run.files, run.app);
+  double mark = emscripten_get_now();
+  auto lap = [&mark](double& worst) {
+    const double now = emscripten_get_now();
+    worst = std::max(worst, now - mark);
+    mark = now;
+  };
   ImGui::NewFrame();
   DrawUi(run.app, io.DeltaTime);
   ImGui::Render();
+  lap(run.stats.worst_ui_ms);
   EndFilesFrame(run.files, run.app, capture, glfwGetTime());
+  lap(run.stats.worst_files_ms);
   RenderUi(run);
+  lap(run.stats.worst_render_ms);
   PublishFragment(run);
   DeliverDownloads(run);
   SyncStorageWhenChanged(run, emscripten_get_now());
   RecordFrame(run, start, emscripten_get_now());
-  if (run.frames++ == 0) MarkFirstFrame();
+  if (run.frames++ == 0) MarkFirstFrame(start);
 }
 
 bool OpenWindow(WebRun& run, std::string* error) {
@@ -146,6 +156,7 @@ WebRun* CurrentRun() {
 
 int main() {
   using namespace convstep::gui;
+  EM_ASM(Module.convstepMainStart = performance.now());
   static web::WebRun run;
   web::g_run = &run;
   std::string error;
@@ -154,6 +165,8 @@ int main() {
     return 1;
   }
   SetMemoryBudgetMiB(run.app, run.options.max_memory_mib);
+  // A big build leaves one core to the page and the browser's GPU process (its frames).
+  run.app.build.threads_override = std::max(1, web::HardwareConcurrency() - 1);
   int width = run.options.width, height = run.options.height;
   PrepareFiles(run.options, run.app, run.files, &width, &height);  // settings, autosave offer
   const auto language = ReadLanguageSetting(LanguageSettingPath());

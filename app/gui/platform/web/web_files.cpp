@@ -100,6 +100,14 @@ EM_JS(int, JsScreenPixels, (int vertical), {
 });
 // clang-format on
 
+// clang-format off
+EM_JS(int, JsHardwareConcurrency, (), { return navigator.hardwareConcurrency || 1; });
+// clang-format on
+
+int HardwareConcurrency() {
+  return JsHardwareConcurrency();
+}
+
 int ScreenWidth() {
   return JsScreenPixels(0);
 }

@@ -26,6 +26,9 @@ struct FileStamp {
 struct FrameStats {
   double worst_ms = 0.0;       ///< the longest interval between two frames' starts
   double worst_work_ms = 0.0;  ///< the longest time one frame's work took
+  double worst_ui_ms = 0.0;     ///< the longest NewFrame .. Render (layout and draw lists)
+  double worst_files_ms = 0.0;  ///< the longest EndFilesFrame (autosave, settings, capture)
+  double worst_render_ms = 0.0; ///< the longest GL submission of the draw lists
   double last_start = 0.0;
   int count = 0;
 };
@@ -60,6 +63,9 @@ void SyncStorageWhenChanged(WebRun& run, double now_ms);
 
 /// Records one frame's start and end (milliseconds, emscripten_get_now()).
 void RecordFrame(WebRun& run, double start_ms, double end_ms);
+
+/// navigator.hardwareConcurrency (at least 1).
+int HardwareConcurrency();
 
 /// The screen's size in CSS pixels times devicePixelRatio.
 int ScreenWidth();

@@ -45,7 +45,18 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
       {"worst_frame_ms", run.stats.worst_ms},
       {"worst_frame_work_ms", run.stats.worst_work_ms},
       {"frames_since_reset", run.stats.count},
+      {"worst_ui_ms", run.stats.worst_ui_ms},
+      {"worst_files_ms", run.stats.worst_files_ms},
+      {"worst_render_ms", run.stats.worst_render_ms},
   };
+  const auto& input = app.session->input_given.data;
+  state["input_head"] =
+      std::vector<float>(input.begin(), input.begin() + std::min<size_t>(6, input.size()));
+  state["import_open"] = app.files.import.open;
+  state["import_pending_shape"] =
+      app.files.import.pending ? nlohmann::json(app.files.import.pending->tensor.shape) : nullptr;
+  state["autosave_orphan_paths"] = app.files.autosave.orphans;
+  state["autosave_path"] = app.files.autosave.path;
   state["edit_error"] = app.edit_error ? nlohmann::json(app.edit_error->error.message) : nullptr;
   state["edit_error_control"] = app.edit_error ? nlohmann::json(app.edit_error->control) : nullptr;
   return state;
