@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <string>
 
+#include <unistd.h>
+
 #include "platform/assets.h"
 #include "platform/headless_run.h"
 #include "platform/web/browser.h"
@@ -159,6 +161,9 @@ int main() {
   EM_ASM(Module.convstepMainStart = performance.now());
   static web::WebRun run;
   web::g_run = &run;
+  // Relative paths (the save and export windows' defaults) land in the folder the page
+  // downloads from.
+  if (chdir(kWebHomeDir) != 0) std::fprintf(stderr, "convstep: no %s\n", kWebHomeDir);
   std::string error;
   if (!InitAppState(run.app, FindAssetsDir(), &error)) {
     std::fprintf(stderr, "convstep: error: %s\n", error.c_str());
