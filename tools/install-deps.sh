@@ -2,9 +2,11 @@
 # Installs the Debian 12 packages ConvStep needs to build, test and run, if any are missing.
 # As root it runs apt-get; otherwise it prints the exact sudo line and stops.
 # Usage: tools/install-deps.sh [--web] [extra-package ...]
-#   --web: also what the browser build needs (emscripten, chromium, nodejs, python3-fonttools,
-#          dpkg-dev), and the sources of Dear ImGui's core and giflib from Debian's source packages (apt-get source, after a deb-src entry for the mirror and suite the system already uses), unpacked
-#          into $CONVSTEP_WEB_DEPS (default build-web-deps/), never into git.
+#   --web: also what the browser build needs (emscripten, chromium, nodejs, npm,
+#          python3-fonttools, dpkg-dev), and the sources of Dear ImGui's core and giflib from
+#          Debian's source packages (apt-get source, after a deb-src entry for the mirror and
+#          suite the system already uses), unpacked into $CONVSTEP_WEB_DEPS (default
+#          build-web-deps/), never into git.
 set -euo pipefail
 
 web=0
@@ -25,6 +27,8 @@ packages=(
 )
 if [[ $web -eq 1 ]]; then
   packages+=(emscripten chromium nodejs python3-fonttools dpkg-dev)
+  # Debian's npm, unless a node from elsewhere brought its own npm.
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
