@@ -106,15 +106,31 @@ try {
   await page.evaluate(() => Module.ccall("convstep_web_set_param", "number",
                                          ["string", "number"], ["kernel_size", 2]));
 
-  // 5. A PNG export downloads.
-  const started = await page.evaluate(() => Module.ccall("convstep_web_export_png", "number",
-                                                         ["string"], ["step.png"]));
-  const pngPath = path.join(out, "downloads", "step.png");
-  for (let i = 0; i < 100 && !fs.existsSync(pngPath); i++) await sleep(100);
-  const png = fs.existsSync(pngPath) ? fs.readFileSync(pngPath) : Buffer.alloc(0);
-  check("a PNG export downloads as a PNG file", started === 1 &&
-        png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-        `${png.length} bytes`);
+  // 5. PNG, GIF and PNG-sequence exports download.
+  const download = async (name, ms = 60000) => {
+    const file = path.join(out, "downloads", name);
+    for (let i = 0; i < ms / 100 && !fs.existsSync(file); i++) await sleep(100);
+    await sleep(300);  // the download finishes writing
+    return fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+  };
+  const exportAs = (kind, name, steps) => page.evaluate(
+      (k, n, c) => Module.ccall("convstep_web_export", "number", ["string", "string", "number"],
+                                [k, n, c]), kind, name, steps);
+  const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  let started = await exportAs("png", "step.png", 1);
+  const png = await download("step.png");
+  check("a PNG export downloads as a PNG file",
+        started === 1 && png.subarray(0, 8).equals(pngSignature), `${png.length} bytes`);
+  started = await exportAs("gif", "steps.gif", 3);
+  const gif = await download("steps.gif");
+  check("a GIF export downloads as a GIF file",
+        started === 1 && gif.subarray(0, 6).toString() === "GIF89a", `${gif.length} bytes`);
+  started = await exportAs("sequence", "frames", 2);
+  const second = await download("frames_frame_0001.png");
+  const first = fs.existsSync(path.join(out, "downloads", "frames_frame_0000.png"));
+  check("a PNG-sequence export downloads one PNG per frame",
+        started === 1 && first && second.subarray(0, 8).equals(pngSignature),
+        fs.readdirSync(path.join(out, "downloads")).filter((f) => f.startsWith("frames")).join(", "));
 
   // Ctrl+S, Enter: Save downloads the session file.
   await page.focus("#canvas");

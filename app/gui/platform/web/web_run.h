@@ -24,11 +24,11 @@ struct FileStamp {
 
 /// Frame timing since the last reset (convstep_web_reset_frames).
 struct FrameStats {
-  double worst_ms = 0.0;       ///< the longest interval between two frames' starts
-  double worst_work_ms = 0.0;  ///< the longest time one frame's work took
-  double worst_ui_ms = 0.0;     ///< the longest NewFrame .. Render (layout and draw lists)
-  double worst_files_ms = 0.0;  ///< the longest EndFilesFrame (autosave, settings, capture)
-  double worst_render_ms = 0.0; ///< the longest GL submission of the draw lists
+  double worst_ms = 0.0;         ///< the longest interval between two frames' starts
+  double worst_work_ms = 0.0;    ///< the longest time one frame's work took
+  double worst_ui_ms = 0.0;      ///< the longest NewFrame .. Render (layout and draw lists)
+  double worst_files_ms = 0.0;   ///< the longest EndFilesFrame (autosave, settings, capture)
+  double worst_render_ms = 0.0;  ///< the longest GL submission of the draw lists
   double last_start = 0.0;
   int count = 0;
 };

@@ -107,17 +107,22 @@ EMSCRIPTEN_KEEPALIVE int convstep_web_set_param(const char* name, double value) 
   return convstep::gui::SetSpec(app, spec, name);
 }
 
-/// Starts a PNG export of the window as the export window's Start does, into the home folder
-/// (the page downloads it when written). Returns 1 when it started.
-EMSCRIPTEN_KEEPALIVE int convstep_web_export_png(const char* name) {
+/// Starts an export of the window as the export window's Start does, into the home folder
+/// (the page downloads what it writes): `kind` "png" (this step), "gif" or "sequence" (this
+/// step and the next `steps` - 1). Returns 1 when it started.
+EMSCRIPTEN_KEEPALIVE int convstep_web_export(const char* kind, const char* name, int steps) {
   auto* run = CurrentRun();
-  if (!run || !name) return 0;
+  if (!run || !kind || !name) return 0;
+  const std::string which = kind;
   convstep::gui::ExportRequest request;
-  request.kind = convstep::gui::ExportKind::kPng;
+  request.kind = which == "gif"        ? convstep::gui::ExportKind::kGif
+                 : which == "sequence" ? convstep::gui::ExportKind::kPngSequence
+                                       : convstep::gui::ExportKind::kPng;
   request.path = convstep::gui::HomeDir() + "/" + name;
   request.from = run->app.timeline.step;
-  request.to = request.from + 1;
+  request.to = request.from + (request.kind == convstep::gui::ExportKind::kPng ? 1 : steps);
   request.granularity = run->app.timeline.granularity;
+  request.delay_ms = 300;
   int width = 0, height = 0;
   emscripten_get_canvas_element_size("#canvas", &width, &height);
   auto started = convstep::gui::StartExport(run->app, request, width, height);
