@@ -81,7 +81,6 @@ void PublishFragment(WebRun& run) {
 }
 
 void RenderUi(const WebRun& run) {
-  const ImGuiIO& io = ImGui::GetIO();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(run.platform.window, &fb_w, &fb_h);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -89,7 +88,6 @@ void RenderUi(const WebRun& run) {
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(clear.x, clear.y, clear.z, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
-  (void)io;
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
@@ -113,6 +111,7 @@ void WebFrame(void* /*unused*/) {
     worst = std::max(worst, now - mark);
     mark = now;
   };
+  ApplyQueuedEdits(run);  // the tests' edits, timed with the frame's work
   ImGui::NewFrame();
   DrawUi(run.app, io.DeltaTime);
   ImGui::Render();
@@ -172,6 +171,11 @@ int main() {
   SetMemoryBudgetMiB(run.app, run.options.max_memory_mib);
   // A big build leaves one core to the page and the browser's GPU process (its frames).
   run.app.build.threads_override = std::max(1, web::HardwareConcurrency() - 1);
+  // WebAssembly runs the engine a few times slower than native code, and the page shares its
+  // thread with the browser: smaller edits already build on the worker (the desktop: 4 M
+  // multiply-adds or 1 M cells).
+  run.app.build.min_macs = 500'000;
+  run.app.build.min_cells = 125'000;
   int width = run.options.width, height = run.options.height;
   PrepareFiles(run.options, run.app, run.files, &width, &height);  // settings, autosave offer
   const auto language = ReadLanguageSetting(LanguageSettingPath());

@@ -86,6 +86,29 @@ void SyncStorageWhenChanged(WebRun& run, double now_ms) {
   SyncPersistentStorage();
 }
 
+void ApplyQueuedEdits(WebRun& run) {
+  AppState& app = run.app;
+  for (const auto& [control, value] : run.queued_edits) {
+    if (control == "batch") {
+      SetBatch(app, value);
+      continue;
+    }
+    if (control == "length") {
+      SetLength(app, value);
+      continue;
+    }
+    Conv1dSpec spec = app.draft.spec;
+    if (control == "in_channels") spec.in_channels = value;
+    if (control == "out_channels") spec.out_channels = value;
+    if (control == "kernel_size") spec.kernel_size = value;
+    if (control == "stride") spec.stride = value;
+    if (control == "dilation") spec.dilation = value;
+    if (control == "groups") spec.groups = value;
+    SetSpec(app, spec, control.c_str());
+  }
+  run.queued_edits.clear();
+}
+
 void RecordFrame(WebRun& run, double start_ms, double end_ms) {
   FrameStats& stats = run.stats;
   if (stats.count > 0) stats.worst_ms = std::max(stats.worst_ms, start_ms - stats.last_start);

@@ -2,8 +2,10 @@
 // page (files in and out, storage sync, frame timing) in web_files.cpp.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/headless_run.h"
@@ -45,6 +47,7 @@ struct WebRun {
   std::map<std::string, FileStamp> persisted;  ///< /persist as last synced
   double last_sync_check = 0.0;
   FrameStats stats;
+  std::vector<std::pair<std::string, int64_t>> queued_edits;  ///< the tests' parameter edits
   long long frames = 0;
 };
 
@@ -60,6 +63,9 @@ void DeliverDownloads(WebRun& run);
 
 /// Writes /persist to IndexedDB when a file in it changed (checked a few times a second).
 void SyncStorageWhenChanged(WebRun& run, double now_ms);
+
+/// Makes the queued parameter edits (convstep_web_set_param) as the parameter panel does.
+void ApplyQueuedEdits(WebRun& run);
 
 /// Records one frame's start and end (milliseconds, emscripten_get_now()).
 void RecordFrame(WebRun& run, double start_ms, double end_ms);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 
 #include "model/i18n.h"
@@ -79,32 +80,19 @@ EMSCRIPTEN_KEEPALIVE void convstep_web_reset_frames() {
   if (auto* run = CurrentRun()) run->stats = {};
 }
 
-/// Sets one layer argument or N / L as the parameter panel does ("stride", "batch", ...);
-/// returns 1 when the edit was accepted (it may still build in the background).
+/// Queues an edit of one layer argument or N / L ("stride", "batch", ...): the next frame makes
+/// it, through the functions the parameter panel calls, inside the frame's timed work (so the
+/// frame timings include what the edit costs on the page's thread). Returns 0 for an unknown
+/// name.
 EMSCRIPTEN_KEEPALIVE int convstep_web_set_param(const char* name, double value) {
   auto* run = CurrentRun();
   if (!run || !name) return 0;
-  convstep::gui::AppState& app = run->app;
-  const std::string control = name;
-  const auto number = static_cast<int64_t>(value);
-  if (control == "batch") return convstep::gui::SetBatch(app, number);
-  if (control == "length") return convstep::gui::SetLength(app, number);
-  convstep::Conv1dSpec spec = app.draft.spec;
-  if (control == "in_channels")
-    spec.in_channels = number;
-  else if (control == "out_channels")
-    spec.out_channels = number;
-  else if (control == "kernel_size")
-    spec.kernel_size = number;
-  else if (control == "stride")
-    spec.stride = number;
-  else if (control == "dilation")
-    spec.dilation = number;
-  else if (control == "groups")
-    spec.groups = number;
-  else
-    return 0;
-  return convstep::gui::SetSpec(app, spec, name);
+  static const std::set<std::string> kControls = {"batch",        "length",      "in_channels",
+                                                  "out_channels", "kernel_size", "stride",
+                                                  "dilation",     "groups"};
+  if (!kControls.count(name)) return 0;
+  run->queued_edits.emplace_back(name, static_cast<int64_t>(value));
+  return 1;
 }
 
 /// Starts an export of the window as the export window's Start does, into the home folder
