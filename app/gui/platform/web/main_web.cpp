@@ -20,7 +20,6 @@
 #include "platform/assets.h"
 #include "platform/headless_run.h"
 #include "platform/web/browser.h"
-#include "platform/web/web_files.h"
 #include "platform/web/web_paths.h"
 #include "platform/web/web_run.h"
 #include "platform/window.h"

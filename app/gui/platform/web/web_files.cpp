@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "platform/web/browser.h"
-#include "platform/web/web_files.h"
 #include "platform/web/web_paths.h"
+#include "platform/web/web_run.h"
 #include "state/export_job.h"
 
 namespace convstep::gui::web {

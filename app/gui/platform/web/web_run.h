@@ -1,5 +1,5 @@
 // The browser run: what main() keeps for the page's life, and the per-frame services of the
-// page (files in and out, storage sync, frame timing) in web_files.cpp.
+// page (files in and out, storage sync, frame timing, the tests' edits) in web_files.cpp.
 #pragma once
 
 #include <cstdint>
