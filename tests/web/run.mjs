@@ -203,6 +203,18 @@ try {
   await page.screenshot({ path: path.join(out, "restore_offer.png") });
   await page.close();
 
+  // The canvas follows the window and draws at devicePixelRatio.
+  const sized = await openPage();
+  await sized.page.setViewport({ width: 1000, height: 700, deviceScaleFactor: 2 });
+  await sleep(1500);
+  const canvas = await sized.page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  s = await state(sized.page);
+  check("the canvas follows a resize at devicePixelRatio 2",
+        canvas[0] === 2000 && canvas[1] === 1400 && s.content_scale === 2,
+        `canvas ${canvas.join("x")}, content scale ${s.content_scale}`);
+  await sized.page.screenshot({ path: path.join(out, "dpr2_1000x700.png") });
+  await sized.page.close();
+
   // 8. A share link opens chapter 4 in Chinese; a bad one shows the error and the seed example.
   const link = await openPage("#conv=3,8,2&bias=0&shape=6,5&seed=0&step=34&lesson=4&lang=zh");
   s = await waitState(link.page, (st) => st.chapter === 4 && st.language === "zh");

@@ -57,8 +57,13 @@ void FollowCanvasSize(WebRun& run) {
   glfwGetWindowSize(run.platform.window, &now_w, &now_h);
   if (now_w != width || now_h != height) glfwSetWindowSize(run.platform.window, width, height);
   SetContentScale(run.app, ratio);
+  // Text follows the window's size in CSS pixels (what the reader sees), as on a desktop at
+  // content scale 1; an export at a chosen size uses that size.
   const ImVec2 display = ExportDisplaySize(run.app, width, height);
-  SetDisplaySize(run.app, display.x, display.y);
+  const bool export_size =
+      display.x != static_cast<float>(width) || display.y != static_cast<float>(height);
+  const float css = export_size ? 1.f : ratio;
+  SetDisplaySize(run.app, display.x / css, display.y / css);
 }
 
 void ApplyFragment(WebRun& run, const std::string& fragment) {

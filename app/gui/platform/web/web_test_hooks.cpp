@@ -46,6 +46,7 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
       {"worst_frame_ms", run.stats.worst_ms},
       {"worst_frame_work_ms", run.stats.worst_work_ms},
       {"frames_since_reset", run.stats.count},
+      {"content_scale", app.view.content_scale},
       {"worst_ui_ms", run.stats.worst_ui_ms},
       {"worst_files_ms", run.stats.worst_files_ms},
       {"worst_render_ms", run.stats.worst_render_ms},
