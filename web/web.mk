@@ -44,6 +44,7 @@ WEB_CXXFLAGS := -std=c++17 $(WEB_COMMON) $(WEB_INCLUDES) -Wall -Wextra \
   -DCONVSTEP_VERSION='"0.1.0"' -DIMGUI_IMPL_OPENGL_ES3 -sUSE_GLFW=3 -MMD -MP
 WEB_LDFLAGS := $(WEB_COMMON) -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 \
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=67108864 -sMAXIMUM_MEMORY=2147483648 \
+  -Wno-pthreads-mem-growth \
   -sPTHREAD_POOL_SIZE=2 -sFORCE_FILESYSTEM=1 -lidbfs.js -sMINIFY_HTML=0 \
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,FS \
   --shell-file app/gui/platform/web/shell.html --pre-js app/gui/platform/web/pre.js \
