@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench install deb test-wasm-core test-sanitize format format-check clean serve-web test-web
+.PHONY: run test deps configure build bench bench-wasm install deb test-wasm-core test-sanitize format format-check clean serve-web test-web
 
 deps:
 	@tools/install-deps.sh
@@ -33,6 +33,12 @@ install: build
 # (needs Debian's emscripten).
 test-wasm-core:
 	tools/test-wasm-core.sh build-wasm-core
+
+# The engine's GFLOP/s in WebAssembly (em++ -O2 -msimd128, under node) against the native
+# build, single thread both, on the benchmark shapes, in one run (tools/bench-wasm.sh).
+bench-wasm: configure
+	cmake --build $(BUILD) -j $(JOBS) --target convstep_core
+	tools/bench-wasm.sh $(BUILD)
 
 # A Debian package of the same files (build/convstep_VERSION_ARCH.deb), installed under /usr.
 deb: build

@@ -12,6 +12,7 @@ shift || true
 [ "${1:-}" = "--" ] && shift
 mkdir -p "$out/obj" "$out/include"
 ln -sfn /usr/include/nlohmann "$out/include/nlohmann"  # not all of /usr/include: emscripten has its own libc
+ln -sfn /usr/include/eigen3/Eigen "$out/include/Eigen"  # core/src/fit.cpp solves with Eigen
 gtest=/usr/src/googletest/googletest
 flags=(-std=c++17 -O2 -msimd128 -ffp-contract=off -pthread -Wall -Wextra -Wno-unused-command-line-argument
        -Icore/include -Icore/src -I"$out/include" -I"$gtest/include" -I"$gtest")

@@ -43,7 +43,9 @@ Screen ScreenOf(const AppState& app) {
                 app.teach.language};
 }
 
-void ExpectSameScreen(const Screen& a, const Screen& b, const std::string& link) {
+void ExpectSameScreen(Screen a, Screen b, const std::string& link) {
+  for (Conv1dSpec* spec : {&a.spec, &b.spec})  // a number kept beside 'same' is not drawn
+    if (spec->padding_kind != PaddingKind::kExplicit) spec->padding = 0;
   EXPECT_TRUE(a.spec == b.spec) << link;
   EXPECT_EQ(a.batch, b.batch) << link;
   EXPECT_EQ(a.length, b.length) << link;
@@ -108,6 +110,25 @@ TEST(ShareLink, TheIssuesExampleOpensChapterFourInChineseOnItsScript) {
   EXPECT_EQ(app.teach.language, "zh");
   EXPECT_EQ(app.view.show.side, SideTab::kLesson);
   EXPECT_EQ(app.timeline.granularity, Granularity::kTap);  // chapter 4's
+}
+
+TEST(ShareLink, AChapterAloneOpensWhereItPlaysTo) {
+  AppState app;
+  InitLinkApp(app);
+  ASSERT_TRUE(ApplyShareFragment(app, "lesson=5&lang=zh"));
+  EXPECT_EQ(app.teach.lesson.current, 4);
+  EXPECT_FALSE(OffScript(app));
+  EXPECT_EQ(app.timeline.granularity, Granularity::kWindow);  // chapter 5's
+  EXPECT_EQ(app.timeline.step, 3);                            // the step it plays to
+  EXPECT_FALSE(app.timeline.playing);
+  EXPECT_EQ(app.teach.language, "zh");
+  ASSERT_TRUE(ApplyShareFragment(app, "lesson=10"));
+  EXPECT_EQ(app.view.show.view, MainView::kConv2d);  // chapter 10's view
+  ASSERT_TRUE(ApplyShareFragment(app, "preset=05_groups&step=4"));
+  EXPECT_EQ(app.teach.lesson.current, -1);  // no lesson= : no chapter
+  EXPECT_EQ(app.session->recipe.spec.groups, 2);
+  EXPECT_EQ(app.timeline.step, 4);
+  EXPECT_EQ(app.view.show.view, MainView::kSteps);
 }
 
 TEST(ShareLink, ChaptersRoundTripOnAndOffTheirScript) {
@@ -187,8 +208,9 @@ TEST(ShareLink, PresetsTheSeedDocumentAndChapterElevenBringTheirOwnTensors) {
     ASSERT_TRUE(OpenPreset(app, i));
     if (app.session->geometry.MacCount() > 10'000'000) continue;  // the large one: too slow here
     const std::string link = ExpectRoundTrip(app);
-    if (app.session->recipe.values == ValuesFrom::kSpecFile)
+    if (app.session->recipe.values == ValuesFrom::kSpecFile) {
       EXPECT_NE(link.find("&preset=02_seed_document"), std::string::npos) << link;
+    }
   }
   ASSERT_TRUE(UseSeedDocumentInput(app));
   EXPECT_NE(ExpectRoundTrip(app).find("&data=document&seed=0"), std::string::npos);
@@ -256,7 +278,8 @@ TEST(ShareLink, BrokenLinksExplainThemselvesAndOpenTheSeedExample) {
       {"conv=3%2G8,2", {"broken percent-escape", "%2C is a comma"}},
       {"conv=3,8,2%", {"broken percent-escape"}},
       {"conv=3,8,2%00", {"is not 3 whole numbers"}},
-      {"conv=99999999999999999999,8,2", {"up to 18 digits"}},
+      {"conv=99999999999999999999,8,2", {"is not 3 whole numbers"}},
+      {"conv=3,8,2&stride=99999999999999999999", {"is not a whole number (up to 18 digits)"}},
       {"conv=3,8,2&seed=18446744073709551616", {"seed=18446744073709551616", "manual_seed"}},
       {"conv=3,8,2&mode=mirror", {"mode=mirror is not one of zeros, reflect", "mode=circular"}},
       {"conv=3,8,2&values=gauss", {"values=gauss is not one of randn"}},
@@ -267,10 +290,11 @@ TEST(ShareLink, BrokenLinksExplainThemselvesAndOpenTheSeedExample) {
       {"lesson=4&seed=2", {"seed=2 needs conv= too"}},
       {"conv=3,8,2&data=lesson", {"data=lesson needs lesson= too"}},
       {"conv=4,8,2&data=lesson&lesson=4",
-       {"lesson=4 holds nn.Conv1d(3, 8, 2, bias=False)",
-        "the link says nn.Conv1d(4, 8, 2, bias=False)"}},
+       {"lesson=4 holds nn.Conv1d(3, 8, 2, bias=False) on [6, 5, 3]",
+        "the link says nn.Conv1d(4, 8, 2) on [6, 5, 4]"}},
       {"conv=3,8,2&preset=nope", {"preset=nope is not one of 01_seed_example"}},
-      {"preset=02_seed_document&seed=4", {"preset= and seed= cannot both be given"}},
+      {"conv=3,8,2&preset=02_seed_document&seed=4", {"preset= and seed= cannot both be given"}},
+      {"preset=02_seed_document&seed=4", {"seed=4 needs conv= too"}},
       {"conv=3,8,2&data=typed", {"data=typed is not one of document, lesson, own"}},
       {"conv=3,8,2&data=document&shape=2,5", {"data=document holds", "the link says"}},
       {big, {"1200 characters, more than 1000"}},

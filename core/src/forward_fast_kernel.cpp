@@ -11,11 +11,12 @@
 // multiply-add per tap and packet (fused with AVX2+FMA and AVX-512; a product rounded and then
 // added in the portable kernel, exactly as ForwardReference does). Tile shapes: 4 x 6 packets
 // fill 24 of AVX-512's 32 registers; with 16 registers and FMA 4 x 3 fits; without FMA every
-// product needs a register of its own, so 4 x 2. (Measured on AMD EPYC Zen 5: 4x6, 5x4, 6x4
-// and 7x3 all ran at 220-250 GFLOP/s with AVX-512; with AVX2, 4x3 beat 4x2, 125 against 115
-// GFLOP/s; with SSE2, 4x2 beat 4x3, 46 against 33. On an Intel Xeon (Sapphire Rapids class,
-// AVX-512) 4x6, 6x4 and 8x3 all gave 108-123 GFLOP/s on the dense benchmark shapes: the tile
-// shape is not what limits them there.) kRows may be 1 .. kMaxTileRows per instruction set.
+// product needs a register of its own, so 4 x 2 (2 x 4 in WebAssembly: see the portable
+// Packet below). (Measured on AMD EPYC Zen 5: 4x6, 5x4, 6x4 and 7x3 all ran at 220-250
+// GFLOP/s with AVX-512; with AVX2, 4x3 beat 4x2, 125 against 115 GFLOP/s; with SSE2, 4x2 beat
+// 4x3, 46 against 33. On an Intel Xeon (Sapphire Rapids class, AVX-512) 4x6, 6x4 and 8x3 all
+// gave 108-123 GFLOP/s on the dense benchmark shapes: the tile shape is not what limits them
+// there.) kRows may be 1 .. kMaxTileRows per instruction set.
 #include <cstdint>
 
 #include "kernel_table.h"
@@ -92,8 +93,18 @@ inline Packet Add(Packet a, Packet b) {
 // WebAssembly. The build's -ffp-contract=off keeps w * x + acc two roundings.
 using Packet = float __attribute__((vector_size(16)));
 constexpr int kLanes = 4;
+#if defined(__wasm_simd128__)
+// WebAssembly: 2 x 4 packets, so one tile row is 16 floats, a whole 64-byte cache line of each
+// tap's input row. Measured with make bench-wasm (node 20, Intel Xeon host), alternating the
+// builds: 24 GFLOP/s against 17 for 4 x 2 on the dense shapes and 14 against 8.6 on the
+// 512-channel layer, whose 1536 taps per tile otherwise read half lines that L1 cannot keep;
+// 4 x 3, 3 x 4, 2 x 5, 2 x 6, 3 x 3 and 1 x 8 were no faster.
+constexpr int kRows = 2;
+constexpr int kVecs = 4;
+#else
 constexpr int kRows = 4;
 constexpr int kVecs = 2;
+#endif
 constexpr bool kFused = false;
 constexpr const char* kName = "portable";
 inline Packet Load(const float* p) {

@@ -1,0 +1,116 @@
+// The engine's single-thread ForwardFast rate on the benchmark shapes, for tools/bench-wasm.sh:
+// the same source is built natively (against the build's libconvstep_core.a) and with
+// em++ -msimd128 (run under node), so both sides measure exactly the same loop.
+// Shapes: core/bench/bench_forward.cpp's kShapes (N, C, L, O, k, groups, stride; padding 0,
+// dilation 1, with a bias). Output, one line per kernel and shape:
+//   rate KERNEL N C L O k groups stride GFLOPS
+// Usage: bench_wasm_forward [--min-time SECONDS] [--repetitions R] [--all-kernels]
+//        bench_wasm_forward --default-kernel   (prints the kernel ForwardFast uses here)
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "convstep/forward.h"
+#include "convstep/kernel_dispatch.h"
+#include "convstep/problem.h"
+
+namespace {
+
+const std::vector<std::vector<int64_t>> kShapes = {
+    {8, 64, 4096, 64, 5, 1, 1},  {32, 64, 2048, 64, 5, 1, 1}, {1, 512, 1024, 512, 3, 1, 1},
+    {8, 64, 4096, 64, 5, 8, 1},  {8, 64, 4096, 64, 5, 64, 1}, {8, 64, 4096, 64, 5, 1, 2},
+    {8, 64, 4096, 64, 5, 64, 2},
+};
+
+convstep::Conv1dProblem MakeProblem(const std::vector<int64_t>& shape) {
+  const int64_t n = shape[0], c = shape[1], l = shape[2], o = shape[3], k = shape[4],
+                groups = shape[5], stride = shape[6];
+  std::mt19937 rng(0);
+  std::uniform_real_distribution<float> dist(-1.f, 1.f);
+  convstep::Conv1dProblem p;
+  p.spec.in_channels = c;
+  p.spec.out_channels = o;
+  p.spec.kernel_size = k;
+  p.spec.groups = groups;
+  p.spec.stride = stride;
+  p.input = convstep::Tensor::Zeros({n, c, l});
+  p.weight = convstep::Tensor::Zeros({o, c / groups, k});
+  p.bias = convstep::Tensor::Zeros({o});
+  for (auto* t : {&p.input, &p.weight, &p.bias})
+    for (float& v : t->data) v = dist(rng);
+  return p;
+}
+
+double Seconds() {
+  using Clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+}
+
+// The best of `repetitions` rates, each over calls for at least `min_time` seconds.
+double BestRate(const convstep::Conv1dProblem& p, const convstep::Geometry& g,
+                convstep::Kernel kernel, double min_time, int repetitions) {
+  convstep::FastOptions options;
+  options.kernel = kernel;  // no pool: one thread
+  const double flops = 2.0 * static_cast<double>(g.MacCount());
+  volatile float sink = convstep::ForwardFast(p, g, options).data[0];  // warm up
+  double best = 0.0;
+  for (int r = 0; r < repetitions; ++r) {
+    int64_t calls = 0;
+    const double start = Seconds();
+    double elapsed = 0.0;
+    do {
+      sink = sink + convstep::ForwardFast(p, g, options).data[0];
+      ++calls;
+      elapsed = Seconds() - start;
+    } while (elapsed < min_time);
+    const double rate = flops * static_cast<double>(calls) / elapsed / 1e9;
+    if (rate > best) best = rate;
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double min_time = 0.3;
+  int repetitions = 3;
+  bool all_kernels = false;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--min-time") && i + 1 < argc) {
+      min_time = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--repetitions") && i + 1 < argc) {
+      repetitions = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--all-kernels")) {
+      all_kernels = true;
+    } else if (!std::strcmp(argv[i], "--default-kernel")) {
+      std::printf("%s\n", convstep::KernelName(convstep::DefaultKernel()));
+      return 0;
+    } else {
+      std::fprintf(
+          stderr, "usage: %s [--min-time S] [--repetitions R] [--all-kernels] | --default-kernel\n",
+          argv[0]);
+      return 2;
+    }
+  }
+  std::vector<convstep::Kernel> kernels = {convstep::DefaultKernel()};
+  if (all_kernels) kernels = convstep::SupportedKernels();
+  for (const auto& shape : kShapes) {
+    const auto p = MakeProblem(shape);
+    const auto g = convstep::ValidateProblem(p);
+    if (!g) {
+      std::fprintf(stderr, "invalid shape: %s\n", g.error().message.c_str());
+      return 1;
+    }
+    for (convstep::Kernel kernel : kernels) {
+      const double rate = BestRate(p, *g, kernel, min_time, repetitions);
+      std::printf("rate %s", convstep::KernelName(kernel));
+      for (int64_t v : shape) std::printf(" %lld", static_cast<long long>(v));
+      std::printf(" %.2f\n", rate);
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}
