@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release $(EXTRA_CMAKE_FLAGS)
 
-.PHONY: run test deps configure build bench bench-wasm install deb test-wasm-core test-sanitize format format-check clean
+.PHONY: run test deps configure build bench bench-wasm install deb test-wasm-core test-sanitize format format-check clean serve-web test-web
 
 deps:
 	@tools/install-deps.sh
@@ -70,4 +70,18 @@ format-check:
 	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core
+	rm -rf $(BUILD) $(SANITIZE_BUILD) build-wasm-core build-web
+
+# The browser build and its tests (web/web.mk; needs `tools/install-deps.sh --web`).
+include web/web.mk
+
+# The browser build on http://127.0.0.1:8000 with COOP/COEP (threads need them).
+serve-web: web
+	tools/serve-web.py --dir $(WEB_OUT)
+
+# The browser build in Debian's Chromium (puppeteer-core from package-lock.json): the seed
+# example, play, paste, an invalid parameter, a PNG export, autosave across a reload, a share
+# link; prints the budgets (transfer gzipped, first frame, worst frame while editing).
+test-web: web
+	@[ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund
+	tools/test-web.sh $(WEB_OUT)

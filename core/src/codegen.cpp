@@ -2,6 +2,7 @@
 
 #include "convstep/geometry.h"
 #include "convstep/sentences.h"
+#include "float_chars.h"
 
 #include <charconv>
 #include <cstdio>
@@ -16,10 +17,10 @@ namespace {
 // double's repr (always exact).
 std::string PyNumber(float value) {
   char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  auto result = detail::ShortestChars(buffer, buffer + sizeof buffer, value);
   std::string text(buffer, result.ptr);
   if (static_cast<float>(std::strtod(text.c_str(), nullptr)) != value) {
-    result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<double>(value));
+    result = detail::ShortestChars(buffer, buffer + sizeof buffer, static_cast<double>(value));
     text.assign(buffer, result.ptr);
   }
   if (text.find_first_of(".en") == std::string::npos) text += ".0";

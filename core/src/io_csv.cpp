@@ -10,6 +10,7 @@
 #include "convstep/io_npy.h"
 #include "convstep/json_text.h"
 #include "convstep/permute.h"
+#include "float_chars.h"
 
 namespace convstep {
 namespace {
@@ -161,8 +162,8 @@ std::string WriteCsv(const Tensor& matrix) {
   for (int64_t r = 0; r < rows; ++r) {
     for (int64_t c = 0; c < columns; ++c) {
       char buffer[32];
-      auto result = std::to_chars(buffer, buffer + sizeof buffer,
-                                  matrix.data[static_cast<size_t>(r * columns + c)]);
+      auto result = detail::ShortestChars(buffer, buffer + sizeof buffer,
+                                          matrix.data[static_cast<size_t>(r * columns + c)]);
       text.append(buffer, result.ptr);
       text += c + 1 < columns ? "," : "\n";
     }

@@ -1,4 +1,5 @@
 #include "convstep/json_text.h"
+#include "float_chars.h"
 
 #include <charconv>
 #include <cmath>
@@ -176,7 +177,7 @@ std::string JsonExcerpt(const json& value, size_t max_bytes) {
 std::string ShortestDoubleText(double value) {
   if (!std::isfinite(value)) return "null";  // as value.dump() writes them; JSON has no NaN
   char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  auto result = detail::ShortestChars(buffer, buffer + sizeof buffer, value);
   std::string text(buffer, result.ptr);
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
   return text;

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "convstep/io_json.h"
+#include "float_chars.h"
 
 namespace convstep {
 
@@ -110,7 +111,7 @@ json FloatToJson(float value) {
   if (std::isnan(value)) return "nan";  // JSON has no NaN or infinity: strings stand in
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  auto [end, ec] = detail::ShortestChars(buffer, buffer + sizeof buffer, value);
   if (ec != std::errc()) return static_cast<double>(value);
   return std::strtod(std::string(buffer, end).c_str(), nullptr);
 }

@@ -6,6 +6,9 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 
 #include "state/app_state.h"
 #include "state/language.h"
@@ -44,6 +47,12 @@ bool CreatePlatform(Platform& platform, int width, int height, bool visible, std
     return false;
   }
   glfwMakeContextCurrent(platform.window);
+#ifdef __EMSCRIPTEN__
+  // The browser: WebGL 2 (OpenGL ES 3.0); glad's stand-in loads nothing (platform/web/include).
+  constexpr const char* kGlslVersion = "#version 300 es";
+#else
+  constexpr const char* kGlslVersion = "#version 330 core";
+#endif
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
     *error = "cannot load OpenGL 3.3 functions";
     glfwDestroyWindow(platform.window);
@@ -56,7 +65,7 @@ bool CreatePlatform(Platform& platform, int width, int height, bool visible, std
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // fixed tiles: nothing to remember yet
   ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
-  ImGui_ImplOpenGL3_Init("#version 330 core");
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   platform.imgui_ready = true;
   return true;
@@ -92,9 +101,15 @@ void SetFullscreen(Platform& platform, bool fullscreen) {
 }
 
 float ContentScale(const Platform& platform) {
+#ifdef __EMSCRIPTEN__
+  (void)platform;  // the browser's devicePixelRatio (emscripten 3.1.6's GLFW has no content scale)
+  const float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  return ratio > 0.f ? ratio : 1.f;
+#else
   float x = 1.f, y = 1.f;
   glfwGetWindowContentScale(platform.window, &x, &y);
   return x > 0.f ? x : 1.f;
+#endif
 }
 
 void RebuildFonts(AppState& app) {

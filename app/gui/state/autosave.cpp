@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "state/background.h"
 #include "state/session_file.h"
@@ -18,6 +19,22 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kPrefix = "autosave-";
+
+#ifdef __EMSCRIPTEN__
+// The browser: a page has no process id of its own (getpid() is always the same), so each page
+// load draws an id, and an autosave with another id is a closed tab's work (or another open
+// tab's: the browser cannot tell, so it is offered too).
+long RunId() {
+  static const long id = 100000 + static_cast<long>(std::random_device{}() % 900000);
+  return id;
+}
+bool ProcessAlive(long /*pid*/) {
+  return false;
+}
+#else
+long RunId() {
+  return static_cast<long>(getpid());
+}
 
 // True when process `pid` runs and is a ConvStep (a reused pid of another program is not).
 bool ProcessAlive(long pid) {
@@ -37,6 +54,7 @@ bool ProcessAlive(long pid) {
   if (comm && std::getline(comm, name)) return name.rfind("convstep", 0) == 0;
   return true;  // no /proc: trust kill()
 }
+#endif
 
 void RemoveWithSidecars(const std::string& path) {
   std::error_code ec;
@@ -62,7 +80,7 @@ std::vector<std::string> FindOrphanAutosaves(const std::string& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string path = entry.path().string();
     const long pid = AutosavePid(path);
-    if (pid < 0 || pid == static_cast<long>(getpid()) || ProcessAlive(pid)) continue;
+    if (pid < 0 || pid == RunId() || ProcessAlive(pid)) continue;
     found.emplace_back(entry.last_write_time(ec), path);
   }
   std::sort(found.begin(), found.end(),
@@ -78,7 +96,7 @@ void StartAutosave(AppState& app, const std::string& dir, bool offer) {
   if (dir.empty()) return;
   std::error_code ec;
   fs::create_directories(dir, ec);
-  autosave.path = (fs::path(dir) / (kPrefix + std::to_string(getpid()) + ".json")).string();
+  autosave.path = (fs::path(dir) / (kPrefix + std::to_string(RunId()) + ".json")).string();
   autosave.initial_session = app.session;
   autosave.saved_session = app.session;
   autosave.saved_step = app.timeline.step;

@@ -58,8 +58,11 @@ void SubmitBuild(AppState& app, const Recipe& recipe, const char* control) {
   // The job owns copies of everything it reads: the UI thread may edit app meanwhile.
   build.runner->Submit([recipe, limits, base, edited, threads](const CancelToken& token) {
     if (token.cancelled()) return std::shared_ptr<BuildOutcome>();
-    // The worker yields to the UI thread (and the GL driver's threads) on a busy machine.
+#ifndef __EMSCRIPTEN__
+    // The worker yields to the UI thread (and the GL driver's threads) on a busy machine (a
+    // browser's Web Worker has no priority to lower).
     setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
     auto outcome = std::make_shared<BuildOutcome>();
     outcome->built = BuildSession(
         recipe, limits, [&token] { return token.cancelled(); }, threads);

@@ -1,0 +1,44 @@
+// The page's side of the browser build: what the C++ app asks of JavaScript (downloads, the
+// clipboard, the address bar, IndexedDB sync) through small EM_JS functions. The page
+// (shell.html) sets up the listeners these read.
+#pragma once
+
+#include <string>
+
+namespace convstep::gui::web {
+
+/// Offers the file at `path` (in the page's file system) as a download named `name`.
+void DownloadFile(const std::string& path, const std::string& name);
+
+/// Writes `text` to the browser's clipboard (navigator.clipboard, else a hidden textarea and
+/// execCommand("copy")) and keeps it as the text a paste in the app reads until the next
+/// browser paste event.
+void SetClipboard(const std::string& text);
+
+/// The text of the last browser paste event (Ctrl+V), or the last text copied.
+std::string Clipboard();
+
+/// location.hash without the '#'.
+std::string LocationFragment();
+
+/// The new fragment when the address bar's fragment changed since the last call (hashchange);
+/// false otherwise.
+bool TakeFragmentChange(std::string* fragment);
+
+/// history.replaceState to "#fragment" (the address bar shows it; no hashchange follows).
+void ReplaceFragment(const std::string& fragment);
+
+/// location.origin + location.pathname.
+std::string PageAddress();
+
+/// Writes the IndexedDB-backed folder (/persist) to IndexedDB now (FS.syncfs).
+void SyncPersistentStorage();
+
+/// The canvas's CSS size in CSS pixels (the page's layout decides it: the whole window).
+void CanvasCssSize(double* width, double* height);
+
+/// Hides the page's loading line and records the first frame's start and end (called after
+/// the first frame; `start_ms` is when its work began, on emscripten_get_now()'s clock).
+void MarkFirstFrame(double start_ms);
+
+}  // namespace convstep::gui::web

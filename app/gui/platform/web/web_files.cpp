@@ -1,0 +1,141 @@
+#include <emscripten.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "platform/web/browser.h"
+#include "platform/web/web_paths.h"
+#include "platform/web/web_run.h"
+#include "state/export_job.h"
+
+namespace convstep::gui::web {
+namespace {
+
+namespace fs = std::filesystem;
+
+FileStamp StampOf(const fs::directory_entry& entry) {
+  std::error_code ec;
+  FileStamp stamp;
+  stamp.size = static_cast<long long>(entry.file_size(ec));
+  stamp.modified = static_cast<long long>(entry.last_write_time(ec).time_since_epoch().count());
+  return stamp;
+}
+
+// Regular files under `dir` (recursively), skipping `skip` and its contents.
+std::map<std::string, FileStamp> FilesUnder(const std::string& dir, const std::string& skip) {
+  std::map<std::string, FileStamp> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string path = it->path().string();
+    if (!skip.empty() && path.rfind(skip, 0) == 0) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files[path] = StampOf(*it);
+  }
+  return files;
+}
+
+// The download's name: the path below the home folder, folders joined with '_'
+// (a PNG sequence's frame_0003.png in "steps" downloads as steps_frame_0003.png).
+std::string DownloadName(const std::string& path) {
+  std::string name = fs::path(path).lexically_relative(kWebHomeDir).string();
+  std::replace(name.begin(), name.end(), '/', '_');
+  return name;
+}
+
+}  // namespace
+
+void TakeOpenedFiles(WebRun& run) {
+  const auto opened = FilesUnder(kWebUploadDir, "");
+  for (const auto& [path, stamp] : opened) {
+    if (run.delivered.count(path) && run.delivered[path] == stamp) continue;
+    run.delivered[path] = stamp;  // opened, not to be downloaded back
+    run.app.files.dropped_paths.push_back(path);
+  }
+}
+
+void DeliverDownloads(WebRun& run) {
+  if (ExportRunning(run.app)) return;  // a GIF or a sequence is still being written
+  if (run.frames % 10 != 0) return;    // six times a second is enough
+  const auto now = FilesUnder(kWebHomeDir, kWebUploadDir);
+  if (!run.downloads_primed) {  // what was there before the page started is not new
+    run.delivered = now;
+    run.downloads_primed = true;
+    return;
+  }
+  for (const auto& [path, stamp] : now) {
+    auto known = run.delivered.find(path);
+    if (known != run.delivered.end() && known->second == stamp) continue;
+    if (path.size() > 4 && path.compare(path.size() - 4, 4, ".tmp") == 0) continue;
+    run.delivered[path] = stamp;
+    DownloadFile(path, DownloadName(path));
+  }
+}
+
+void SyncStorageWhenChanged(WebRun& run, double now_ms) {
+  if (now_ms - run.last_sync_check < 300.0) return;
+  run.last_sync_check = now_ms;
+  auto now = FilesUnder(kWebPersistDir, "");
+  if (now == run.persisted) return;
+  run.persisted = std::move(now);
+  SyncPersistentStorage();
+}
+
+void ApplyQueuedEdits(WebRun& run) {
+  AppState& app = run.app;
+  for (const auto& [control, value] : run.queued_edits) {
+    if (control == "batch") {
+      SetBatch(app, value);
+      continue;
+    }
+    if (control == "length") {
+      SetLength(app, value);
+      continue;
+    }
+    Conv1dSpec spec = app.draft.spec;
+    if (control == "in_channels") spec.in_channels = value;
+    if (control == "out_channels") spec.out_channels = value;
+    if (control == "kernel_size") spec.kernel_size = value;
+    if (control == "stride") spec.stride = value;
+    if (control == "dilation") spec.dilation = value;
+    if (control == "groups") spec.groups = value;
+    SetSpec(app, spec, control.c_str());
+  }
+  run.queued_edits.clear();
+}
+
+void RecordFrame(WebRun& run, double start_ms, double end_ms) {
+  FrameStats& stats = run.stats;
+  if (stats.count > 0) stats.worst_ms = std::max(stats.worst_ms, start_ms - stats.last_start);
+  stats.worst_work_ms = std::max(stats.worst_work_ms, end_ms - start_ms);
+  stats.last_start = start_ms;
+  ++stats.count;
+}
+
+// clang-format off
+EM_JS(int, JsScreenPixels, (int vertical), {
+  return Math.round((vertical ? screen.height : screen.width) * (window.devicePixelRatio || 1));
+});
+// clang-format on
+
+// clang-format off
+EM_JS(int, JsHardwareConcurrency, (), { return navigator.hardwareConcurrency || 1; });
+// clang-format on
+
+int HardwareConcurrency() {
+  return JsHardwareConcurrency();
+}
+
+int ScreenWidth() {
+  return JsScreenPixels(0);
+}
+int ScreenHeight() {
+  return JsScreenPixels(1);
+}
+
+}  // namespace convstep::gui::web
