@@ -33,6 +33,7 @@ struct AppOptions {
   std::string pin;            ///< --pin KIND:A,B,C, a highlight pinned at start
   int lesson = 0;             ///< --lesson N: open chapter N (1-based; 0: none)
   std::string language;       ///< --lang en|zh (empty: the remembered choice)
+  std::string open_window;    ///< --open NAME: a window opened at start (ui/windows/open_window.h)
   FileOptions
       files;  ///< exports, --save-session, --restore-autosave, --no-settings (file_options.h)
 };
