@@ -1,5 +1,5 @@
 // The app's command line: --spec, --step, --granularity, --screenshot [--size] [--frames],
-// --bench-frames, --text-scale, --lesson, --lang, --help, --version. Bad flags give a clear
+// --bench-frames, --text-scale, --lesson, --lang, --open, --help, --version. Bad flags give a clear
 // message and exit 2.
 #pragma once
 
