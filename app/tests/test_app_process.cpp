@@ -45,6 +45,11 @@ TEST(AppProcess, ABrokenSpecOrAStepOutOfRangeExitsTwo) {
   EXPECT_EQ(bad_spec.status, 2);
   EXPECT_NE(bad_spec.output.find("in_channels must be divisible by groups"), std::string::npos)
       << bad_spec.output;
+  const ProcessRun no_window = Shell(App() + " --open fits");
+  EXPECT_EQ(no_window.status, 2);
+  EXPECT_NE(no_window.output.find("--open fits names no window; use one of: fit,"),
+            std::string::npos)
+      << no_window.output;
   const ProcessRun far = Shell(App() + " --step 5000");
   EXPECT_EQ(far.status, 2);
   EXPECT_NE(far.output.find("1152 steps"), std::string::npos) << far.output;

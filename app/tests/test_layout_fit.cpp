@@ -2,14 +2,17 @@
 // projector's 1024x768 to 4K, at text scales 1, 1.5 and 2, in English and Chinese, on the
 // seed example and on the lesson's chapters 3, 4 and 6. Every glyph a panel draws lies inside
 // the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans); no
-// opaque shape is drawn over a glyph; no panel title is trimmed to fit. The seed example's
+// opaque shape is drawn over a glyph; no panel title is trimmed to fit, and no other text in a
+// panel (a combo box, a button) unless pointing at it shows the whole text. The seed example's
 // kernel bank and output show numbers, never colour blocks alone. (Presentation mode and
 // slide-sized pictures: test_presentation_fit.cpp.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "model/lesson_stage.h"
 #include "model/stage_panels.h"
@@ -54,25 +57,69 @@ bool IsPanel(ImGuiWindow* window) {
   return (window->Flags & transient) == 0 && window->DrawList->VtxBuffer.Size > 0;
 }
 
-// The cut glyphs of every panel that does not scroll, and the glyphs trimmed to fit in any
-// panel's title bar (Dear ImGui clips a title that runs past its bar; BeginPanel then drops the
-// shape and shows the whole title on hover), as lines of text (empty: none).
-std::string CutTextInFixedPanels() {
+// Text Dear ImGui (or a panel) trimmed to fit, one entry per line of text: where to point at it.
+struct TrimmedText {
+  std::string window;
+  ImVec2 at;  ///< the middle of its first trimmed glyph
+  size_t glyphs;
+  bool title;              ///< in a panel's title bar
+  std::string characters;  ///< the characters trimmed (UTF-8)
+};
+
+void AppendUtf8(std::string* text, unsigned int c) {
+  char bytes[5] = {};
+  ImTextCharToUtf8(bytes, c);
+  *text += bytes;
+}
+
+// True when `glyph` was trimmed by the edge of its window's visible area (a field half
+// scrolled out: Dear ImGui trims a text field's text to the window too), not by its widget.
+bool TrimmedByTheWindowsEdge(const testing::TrimmedGlyph& glyph) {
+  constexpr float kSlack = 1.f;
+  return glyph.glyph.Min.x <= glyph.visible.Min.x + kSlack ||
+         glyph.glyph.Min.y <= glyph.visible.Min.y + kSlack ||
+         glyph.glyph.Max.x >= glyph.visible.Max.x - kSlack ||
+         glyph.glyph.Max.y >= glyph.visible.Max.y - kSlack;
+}
+
+// The lines of trimmed text in `panel` (and its children), but for text that scrolling the
+// panel reveals.
+std::vector<TrimmedText> TrimmedTextIn(ImGuiWindow* panel) {
+  std::vector<TrimmedText> lines;
+  const float title_bottom = panel->Pos.y + panel->TitleBarHeight();
+  const bool scrolls = testing::WindowScrolls(panel);
+  for (const testing::TrimmedGlyph& glyph : testing::FindTrimmedGlyphs(panel)) {
+    if (scrolls && glyph.glyph.Min.y >= title_bottom && TrimmedByTheWindowsEdge(glyph)) continue;
+    const ImVec2 at = glyph.glyph.GetCenter();
+    const auto same_line = [&](const TrimmedText& line) {
+      return line.window == glyph.window && std::fabs(line.at.y - at.y) < glyph.glyph.GetHeight();
+    };
+    const auto found = std::find_if(lines.begin(), lines.end(), same_line);
+    if (found != lines.end()) {
+      ++found->glyphs;
+      AppendUtf8(&found->characters, glyph.codepoint);
+      continue;
+    }
+    lines.push_back({glyph.window, at, 1, glyph.glyph.Min.y < title_bottom, ""});
+    AppendUtf8(&lines.back().characters, glyph.codepoint);
+  }
+  return lines;
+}
+
+// What cuts text in the panels, as lines of text (empty: nothing):
+// - glyphs outside the place they are drawn in, in a panel that does not scroll;
+// - glyphs trimmed to fit anywhere in a panel (a combo box, a button, a title bar): a title is
+//   never trimmed (BeginPanel drops the shape instead), other text only when pointing at it
+//   shows a tooltip (the whole text), or at the edge of a panel that scrolls (scrolling
+//   reveals it);
+// - opaque shapes drawn over glyphs; text drawn over text in the menu bar.
+std::string CutTextInPanels(HeadlessUi& ui, AppState& app) {
   std::string report;
+  std::vector<TrimmedText> trimmed;
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
     if (!IsPanel(window)) continue;
-    const bool scrolls = testing::WindowScrolls(window);
-    // Title bars only for now: combo boxes (the chapter list, "given as") still trim their
-    // text in narrow side columns.
-    const auto trimmed =
-        testing::FindTrimmedGlyphs(window, window->Pos.y, window->Pos.y + window->TitleBarHeight());
-    if (!trimmed.empty()) {
-      char line[200];
-      std::snprintf(line, sizeof line, "  %s: text trimmed to fit at (%.0f,%.0f) (%zu glyphs)\n",
-                    trimmed.front().window.c_str(), trimmed.front().glyph.Min.x,
-                    trimmed.front().glyph.Min.y, trimmed.size());
-      report += line;
-    }
+    const std::vector<TrimmedText> lines = TrimmedTextIn(window);
+    trimmed.insert(trimmed.end(), lines.begin(), lines.end());
     const auto covered = testing::FindCoveredGlyphs(window);
     if (!covered.empty()) {
       char line[240];
@@ -83,10 +130,30 @@ std::string CutTextInFixedPanels() {
                     c.glyph.Min.x, c.glyph.Min.y, covered.size());
       report += line;
     }
-    if (scrolls) continue;
+    if (testing::WindowScrolls(window)) continue;
     const auto cut = testing::FindCutGlyphs(window);
     if (!cut.empty())
       report += "  " + Describe(cut.front()) + " (" + std::to_string(cut.size()) + " glyphs)\n";
+  }
+  // The menu bar: its right-aligned status never runs over the menus.
+  if (ImGuiWindow* bar = ImGui::FindWindowByName("##MainMenuBar")) {
+    const std::vector<ImRect> overlapping = testing::FindOverlappingGlyphs(bar);
+    if (!overlapping.empty()) {
+      char line[160];
+      std::snprintf(line, sizeof line, "  the menu bar draws text over text at (%.0f,%.0f) (%zu)\n",
+                    overlapping.front().Min.x, overlapping.front().Min.y, overlapping.size());
+      report += line;
+    }
+  }
+  // Pointing changes the frame, so the measured frame is read in full first.
+  for (const TrimmedText& line : trimmed) {
+    if (!line.title && testing::HoverShowsTooltip(ui, app, line.at)) continue;
+    char text[240];
+    std::snprintf(
+        text, sizeof text, "  %s: %s trimmed to fit at (%.0f,%.0f) (%zu glyphs: \"%s\")%s\n",
+        line.window.c_str(), line.title ? "title" : "text", line.at.x, line.at.y, line.glyphs,
+        line.characters.c_str(), line.title ? "" : ", and no tooltip shows it whole");
+    report += text;
   }
   return report;
 }
@@ -105,7 +172,7 @@ TEST(LayoutFit, NoPanelCutsTextAtAnySizeScaleOrLanguage) {
         for (const Screen& screen : kScreens) {
           ASSERT_NO_FATAL_FAILURE(ShowScreen(app, screen));
           SettledFrame(ui, app);
-          const std::string cut = CutTextInFixedPanels();
+          const std::string cut = CutTextInPanels(ui, app);
           EXPECT_TRUE(cut.empty()) << screen.name << " at " << size.x << "x" << size.y
                                    << ", text scale " << text_scale << ", " << language << ":\n"
                                    << cut;
@@ -122,6 +189,32 @@ TEST(LayoutFit, NoPanelCutsTextAtAnySizeScaleOrLanguage) {
 
 namespace convstep::gui {
 namespace {
+
+// Where `window` drew the character `c` first (an empty rectangle when it did not).
+ImRect FirstGlyphOf(ImGuiWindow* window, ImWchar c) {
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+    if (const ImFontGlyph* glyph = font->FindGlyphNoFallback(c))
+      for (const testing::GlyphQuad& quad : testing::GlyphQuads(window))
+        if (quad.texel.x == glyph->U0 && quad.texel.y == glyph->V0) return quad.rect;
+  return ImRect();
+}
+
+// At 1024x768 chapter 4's title does not fit the chapter drop-down: it ends in "…" (no glyph
+// trimmed) and pointing at it shows the whole title.
+TEST(LayoutFit, ALongChapterTitleEndsInAnEllipsisAndShowsWholeOnHover) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1024, 768));
+  ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[2]));
+  SettledFrame(ui, app);
+  ImGuiWindow* lesson = ImGui::FindWindowByName("Lesson##tab.lesson");
+  ASSERT_NE(lesson, nullptr);
+  EXPECT_TRUE(testing::FindTrimmedGlyphs(lesson).empty());
+  const ImRect ellipsis = FirstGlyphOf(lesson, 0x2026);
+  ASSERT_GT(ellipsis.GetWidth(), 0.f) << "the chapter title fits: widen the test's title";
+  EXPECT_TRUE(testing::HoverShowsTooltip(ui, app, ellipsis.GetCenter()));
+  EXPECT_FALSE(testing::HoverShowsTooltip(ui, app, ImVec2(-50.f, -50.f)));  // off screen
+}
 
 TEST(LayoutFit, TheSeedExamplesKernelBankAndOutputShowNumbersFrom1024x768Up) {
   AppState app;

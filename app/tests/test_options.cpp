@@ -38,6 +38,7 @@ TEST(Options, EveryFlag) {
   EXPECT_EQ(o.frames, 12);
   EXPECT_FLOAT_EQ(o.text_scale, 1.5f);
   EXPECT_EQ(Parse({"--bench-frames", "300"}).options.bench_frames, 300);
+  EXPECT_EQ(Parse({"--open", "fit"}).options.open_window, "fit");
   EXPECT_EQ(Parse({"--threads", "3"}).options.threads, 3);
   EXPECT_EQ(Parse({}).options.threads, 0);  // the setting, else all cores
 }

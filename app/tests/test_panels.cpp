@@ -1,11 +1,23 @@
 // Whole UI frames without a renderer: every panel draws for the seed example, the presets
 // (padding modes, groups, the large example), an empty batch and an invalid edit; keys drive
-// the timeline; the mouse over the output panel lights a receptive field.
+// the timeline; the mouse over the output panel lights a receptive field. Windows open by name
+// (--open), the Fit window's error reads as the panels' do, and text shortens to a width.
 #include <gtest/gtest.h>
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "state/fit_window.h"
 #include "support/headless_ui.h"
+#include "support/layout_check.h"
+#include "ui/draw/colormap.h"
+#include "ui/draw/wrap_text.h"
+#include "ui/windows/open_window.h"
 
 namespace convstep::gui {
 namespace {
@@ -209,6 +221,108 @@ TEST(Panels, TheForgotThePermuteWindowShowsPyTorchsError) {
   ImGuiWindow* window = ImGui::FindWindowByName("###forgot_permute_modal");
   ASSERT_NE(window, nullptr);
   EXPECT_TRUE(window->WasActive);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// The root windows on screen (panels, windows and modal dialogs; no menus or tooltips), by name.
+std::set<std::string> RootWindowsShown() {
+  std::set<std::string> names;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    const ImGuiWindowFlags flags = window->Flags;
+    const bool transient = (flags & ImGuiWindowFlags_Tooltip) ||
+                           ((flags & ImGuiWindowFlags_Popup) && !(flags & ImGuiWindowFlags_Modal));
+    if (window->WasActive && window->RootWindow == window && !transient) names.insert(window->Name);
+  }
+  return names;
+}
+
+TEST(Windows, EachNameOfOpenOpensOneMoreWindow) {
+  ASSERT_FALSE(OpenableWindowNames().empty());
+  for (const std::string& name : OpenableWindowNames()) {
+    AppState app;
+    testing::InitApp(app);
+    HeadlessUi ui(ImVec2(1366.f, 768.f));
+    for (int i = 0; i < 3; ++i) ui.Frame(app);
+    const std::set<std::string> before = RootWindowsShown();
+    ASSERT_TRUE(OpenWindowNamed(app, name)) << name;
+    ui.Frame(app);
+    ui.Frame(app);
+    const std::set<std::string> after = RootWindowsShown();
+    std::vector<std::string> opened;
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                        std::back_inserter(opened));
+    EXPECT_EQ(opened.size(), 1u) << name << ": " << ::testing::PrintToString(opened);
+  }
+  AppState app;
+  testing::InitApp(app);
+  EXPECT_FALSE(OpenWindowNamed(app, "fits"));
+  EXPECT_FALSE(app.teach.fit.open);
+}
+
+// The glyphs `window` drew in colour `color` (four textured vertices each; textured lines off).
+size_t GlyphsInColour(const char* window_name, ImU32 color) {
+  ImGuiWindow* window = ImGui::FindWindowByName(window_name);
+  if (!window) return 0;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  size_t vertices = 0;
+  for (const ImDrawVert& vert : window->DrawList->VtxBuffer)
+    vertices += vert.col == color && (vert.uv.x != white.x || vert.uv.y != white.y);
+  return vertices / 4;
+}
+
+size_t VisibleCharacters(const std::string& text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return c != ' ' && c != '\n'; }));
+}
+
+// "Apply" before "Fit": the message in the error colour, the hint (what to do) in the text
+// colour, as the parameters and sentences panels show an error.
+TEST(Windows, TheFitWindowShowsItsErrorInRedAndItsHintAsText) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1366.f, 768.f));
+  ui.Frame(app);  // fonts and style built
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+  app.teach.fit.open = true;
+  ASSERT_FALSE(ApplyWeightFit(app, app.teach.fit));
+  ASSERT_TRUE(app.teach.fit.error);
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  const std::string message = LocalizedMessage(app.i18n, *app.teach.fit.error);
+  const std::string hint = LocalizedHint(app.i18n, *app.teach.fit.error);
+  ASSERT_FALSE(hint.empty());
+  EXPECT_EQ(GlyphsInColour("###fit_window", Palette::kError), VisibleCharacters(message));
+  EXPECT_GE(GlyphsInColour("###fit_window", ImGui::GetColorU32(ImGuiCol_Text)),
+            VisibleCharacters(hint));
+}
+
+TEST(Windows, ShortenToWidthKeepsWholeCharactersAndEndsInAnEllipsis) {
+  AppState app;
+  testing::InitApp(app);
+  ASSERT_TRUE(SetLanguage(app, "zh"));
+  HeadlessUi ui;
+  ui.Frame(app);  // fonts built, a current font
+  const std::string title = "4. One dot product: 6 multiplications";
+  EXPECT_EQ(ShortenToWidth(title, 10000.f), title);
+  const float width = ImGui::CalcTextSize(title.c_str()).x * 0.5f;
+  const std::string shorter = ShortenToWidth(title, width);
+  EXPECT_LE(ImGui::CalcTextSize(shorter.c_str()).x, width);
+  ASSERT_GE(shorter.size(), 4u);
+  EXPECT_EQ(shorter.substr(shorter.size() - 3), "\u2026");
+  EXPECT_EQ(title.rfind(shorter.substr(0, shorter.size() - 3), 0), 0u);
+  EXPECT_NE(shorter[shorter.size() - 4], ' ');
+  // Chinese: cut between characters, never inside one's UTF-8 bytes.
+  const std::string chinese = "第4章：一次点积，6次乘法";
+  const std::string cut = ShortenToWidth(chinese, ImGui::CalcTextSize(chinese.c_str()).x * 0.6f);
+  const std::string kept = cut.substr(0, cut.size() - 3);
+  ASSERT_LT(kept.size(), chinese.size());
+  EXPECT_EQ(chinese.rfind(kept, 0), 0u);
+  EXPECT_NE(static_cast<unsigned char>(chinese[kept.size()]) & 0xC0, 0x80);
+  EXPECT_EQ(ShortenToWidth(chinese, 1.f), "\u2026");
 }
 
 }  // namespace

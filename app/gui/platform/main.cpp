@@ -15,6 +15,7 @@
 #include "state/presentation_mode.h"
 #include "state/session_file.h"
 #include "state/share_link.h"
+#include "ui/windows/open_window.h"
 
 namespace {
 
@@ -84,6 +85,14 @@ int ApplyOptions(const AppOptions& options, AppState& app) {
       return convstep::gui::kUsageError;
     }
     app.hover.pinned = target;
+  }
+  if (!options.open_window.empty() && !convstep::gui::OpenWindowNamed(app, options.open_window)) {
+    std::string names;
+    for (const std::string& name : convstep::gui::OpenableWindowNames())
+      names += (names.empty() ? "" : ", ") + name;
+    std::cerr << "convstep: error: --open " << options.open_window
+              << " names no window; use one of: " << names << "\n";
+    return convstep::gui::kUsageError;
   }
   return -1;
 }

@@ -86,6 +86,9 @@ ParsedOptions ParseOptions(int argc, const char* const* argv) {
   cli.add_option("--lang", options.language,
                  "Language of the UI and the lesson: en or zh (default: the last one chosen)")
       ->check(CLI::IsMember({"en", "zh"}));
+  cli.add_option("--open", options.open_window,
+                 "Open a window at start, as its menu item does: fit, forgot-permute, values, "
+                 "export or save (for --screenshot and exports)");
   AddFileOptions(cli, options.files);
   screenshot->excludes(bench);
   screenshot->excludes(bench_edits);

@@ -1,6 +1,6 @@
 // The app's command line: --spec, --step, --granularity, --screenshot [--size] [--frames],
-// --bench-frames, --text-scale, --lesson, --lang, --link, --help, --version. Bad flags give a clear
-// message and exit 2.
+// --bench-frames, --text-scale, --lesson, --lang, --link, --open, --help, --version. Bad flags give
+// a clear message and exit 2.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +34,7 @@ struct AppOptions {
   int lesson = 0;             ///< --lesson N: open chapter N (1-based; 0: none)
   std::string language;       ///< --lang en|zh (empty: the remembered choice)
   std::string link;           ///< --link FRAGMENT: a share link's screen (share_link.h)
+  std::string open_window;    ///< --open NAME: a window opened at start (ui/windows/open_window.h)
   FileOptions
       files;  ///< exports, --save-session, --restore-autosave, --no-settings (file_options.h)
 };

@@ -112,6 +112,7 @@ struct FitWindowState {
   std::shared_ptr<const Session> result_session;  ///< the session the result belongs to
   std::optional<Error> error;                     ///< why the last run or apply failed
   bool applied = false;  ///< the last result was put into the session (Ctrl+Z undoes)
+  std::string fitted;    ///< what the window's height was last fitted to (its parts shown)
 };
 
 /// Everything of the teaching features in one place.

@@ -76,9 +76,22 @@ inline std::vector<GlyphQuad> GlyphQuads(ImGuiWindow* window) {
 /// A glyph the CPU clipped to a rectangle: its quad shows only part of the glyph's texels (Dear
 /// ImGui trims text that runs past a title bar, a button or a combo box this way).
 struct TrimmedGlyph {
-  std::string window;  ///< the (child) window that drew it
-  ImRect glyph;        ///< what is left of it on screen
+  std::string window;      ///< the (child) window that drew it
+  ImRect glyph;            ///< what is left of it on screen
+  unsigned int codepoint;  ///< the character it is a part of (0: not found)
+  ImRect visible;          ///< the area of its window that shows content (InnerClipRect)
 };
+
+/// The character whose atlas texels hold the texel rectangle `texel`-`texel_max` (a part of a
+/// glyph), 0 when none does.
+inline unsigned int CodepointAt(ImVec2 texel, ImVec2 texel_max) {
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+    for (const ImFontGlyph& glyph : font->Glyphs)
+      if (glyph.Visible && texel.x >= glyph.U0 && texel.y >= glyph.V0 && texel_max.x <= glyph.U1 &&
+          texel_max.y <= glyph.V1)
+        return glyph.Codepoint;
+  return 0;
+}
 
 /// A glyph that an opaque shape drawn after it (an arrow, a frame, a card) covers.
 struct CoveredGlyph {
@@ -169,7 +182,8 @@ inline std::vector<TrimmedGlyph> FindTrimmedGlyphs(ImGuiWindow* root, float rows
     for (const GlyphQuad& quad : GlyphQuads(window)) {
       if (quad.rect.Min.y < rows_min || quad.rect.Min.y >= rows_max) continue;
       if (!whole.count({quad.texel.x, quad.texel.y, quad.texel_max.x, quad.texel_max.y}))
-        trimmed.push_back({window->Name, quad.rect});
+        trimmed.push_back({window->Name, quad.rect, CodepointAt(quad.texel, quad.texel_max),
+                           window->InnerClipRect});
     }
   }
   return trimmed;
@@ -208,6 +222,21 @@ inline std::vector<CutGlyph> FindCutGlyphs(ImGuiWindow* root) {
     }
   }
   return cut;
+}
+
+/// Pairs of glyphs `window` (not its children) drew over each other: their middles (the inner
+/// half of each glyph's box) overlap. Neighbouring letters of one text never do; two texts
+/// drawn at the same place do. Returns the first glyph of each pair.
+inline std::vector<ImRect> FindOverlappingGlyphs(ImGuiWindow* window) {
+  std::vector<ImRect> middles, overlapping;
+  for (const GlyphQuad& quad : GlyphQuads(window)) {
+    ImRect middle = quad.rect;
+    middle.Expand(ImVec2(-quad.rect.GetWidth() * 0.25f, -quad.rect.GetHeight() * 0.25f));
+    for (const ImRect& other : middles)
+      if (other.Overlaps(middle)) overlapping.push_back(other);
+    middles.push_back(middle);
+  }
+  return overlapping;
 }
 
 }  // namespace convstep::gui::testing

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,27 @@ inline void SettledFrame(HeadlessUi& ui, AppState& app) {
   for (int i = 0; i < 3; ++i) ui.Frame(app, 1e-4f);
   ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // only glyphs are textured
   ui.Frame(app, 1e-4f);
+}
+
+// True when resting the pointer at `at` for a second (frames of 0.25 s, the clock stopped)
+// shows a tooltip: how a widget that shortens its text shows the whole of it. Moves the pointer
+// away again afterwards.
+inline bool HoverShowsTooltip(HeadlessUi& ui, AppState& app, ImVec2 at) {
+  const bool playing = app.timeline.playing;
+  app.timeline.playing = false;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at;
+  bool shown = false;
+  for (int i = 0; i < 5 && !shown; ++i) {
+    ui.Frame(app, 0.25f);
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+      shown = shown || (window->Active && (window->Flags & ImGuiWindowFlags_Tooltip) != 0 &&
+                        window->DrawList->VtxBuffer.Size > 0);
+  }
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ui.Frame(app, 1e-4f);
+  app.timeline.playing = playing;
+  return shown;
 }
 
 // Glyphs drawn by a panel (found by its "###id"); their median height is a digit's height.

@@ -140,4 +140,22 @@ void TextWrappedCjk(const char* text, float wrap_width) {
     ImGui::TextUnformatted(line.data(), line.data() + line.size());
 }
 
+std::string ShortenToWidth(std::string_view text, float width) {
+  const auto text_width = [](std::string_view part) {
+    return ImGui::CalcTextSize(part.data(), part.data() + part.size()).x;
+  };
+  if (text_width(text) <= width) return std::string(text);
+  static constexpr std::string_view kEllipsis = "\u2026";
+  const float room = width - text_width(kEllipsis);
+  size_t end = 0;  // the longest start of whole UTF-8 characters that fits in `room`
+  for (size_t next = 0; next < text.size();) {
+    ++next;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    if (text_width(text.substr(0, next)) > room) break;
+    end = next;
+  }
+  while (end > 0 && text[end - 1] == ' ') --end;  // "multiplic…", not "6 …"
+  return std::string(text.substr(0, end)) + std::string(kEllipsis);
+}
+
 }  // namespace convstep::gui

@@ -4,6 +4,7 @@
 // with closing punctuation (，。）…) or ending one with opening punctuation (（“).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,11 @@ namespace convstep::gui {
 /// `width` is cut where it no longer fits.
 std::vector<std::string_view> WrapLines(std::string_view text, const ImFont* font, float size,
                                         float width);
+
+/// `text` as it fits in `width` pixels of the current font: whole when it fits, else its
+/// longest start of whole characters followed by "…" (nothing but "…" when even one character
+/// does not fit).
+std::string ShortenToWidth(std::string_view text, float width);
 
 /// ImGui::TextWrapped for any language: `text` wrapped to the content region (or to
 /// `wrap_width` pixels when > 0) in the current font and colour.

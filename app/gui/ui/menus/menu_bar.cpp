@@ -173,23 +173,30 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       if (ImGui::MenuItem(Label(i18n, "menu.about").c_str())) app.show_about = true;
       ImGui::EndMenu();
     }
-    // The session's origin and status, right-aligned in the bar.
+    // The session's origin and status, right-aligned in the bar; what does not fit after the
+    // menus is left out (the status first, then the pinned cell), never drawn over them.
     char scale[32];
     std::snprintf(scale, sizeof scale, "%.0f%%", static_cast<double>(app.view.text_scale * 100.f));
-    const std::string status = TrFormat(i18n, "menu.status", {scale});
-    const std::string pinned = PinnedText(frame, app);
-    const float width = ImGui::CalcTextSize(status.c_str()).x;
-    const float pinned_w =
-        pinned.empty() ? 0.f : ImGui::CalcTextSize(pinned.c_str()).x + ImGui::GetFontSize();
-    ImGui::SameLine(ImGui::GetWindowWidth() - width - pinned_w -
-                    ImGui::GetStyle().ItemSpacing.x * 2.f);
+    std::string status = TrFormat(i18n, "menu.status", {scale});
+    std::string pinned = PinnedText(frame, app);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float menus_end = ImGui::GetCursorPosX() + spacing;
+    const auto start_x = [&] {
+      const float width = status.empty() ? 0.f : ImGui::CalcTextSize(status.c_str()).x;
+      const float pinned_w =
+          pinned.empty() ? 0.f : ImGui::CalcTextSize(pinned.c_str()).x + ImGui::GetFontSize();
+      return ImGui::GetWindowWidth() - width - pinned_w - spacing * 2.f;
+    };
+    if (start_x() < menus_end) status.clear();
+    if (start_x() < menus_end) pinned.clear();
+    ImGui::SameLine(start_x());
     if (!pinned.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kHighlight));
       ImGui::TextUnformatted(pinned.c_str());
       ImGui::PopStyleColor();
       ImGui::SameLine(0.f, ImGui::GetFontSize());
     }
-    ImGui::TextDisabled("%s", status.c_str());
+    if (!status.empty()) ImGui::TextDisabled("%s", status.c_str());
     height = ImGui::GetWindowSize().y;
     ImGui::EndMainMenuBar();
   }

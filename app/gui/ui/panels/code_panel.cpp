@@ -101,7 +101,7 @@ void PrintedTensorCombo(AppState& app, int64_t n) {
     code.printed = PrintedTensor::kWeight;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.f);
   const std::string current = "print(" + PrintedExpression(session, code.printed, n) + ")";
-  if (ImGui::BeginCombo("##printed", current.c_str())) {
+  if (BeginComboFitting("##printed", current)) {
     for (PrintedTensor choice : choices) {
       if (choice == PrintedTensor::kBias && !session.recipe.spec.bias) continue;
       if (choice == PrintedTensor::kInputPermuted && session.recipe.layout != InputLayout::kNLC)

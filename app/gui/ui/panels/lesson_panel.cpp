@@ -21,7 +21,7 @@ void ChapterCombo(AppState& app) {
   ImGui::SetNextItemWidth(-1.f);
   const std::string preview =
       current ? Tr(app.i18n, current->title_key.c_str()) : Tr(app.i18n, "lesson.chapters");
-  if (ImGui::BeginCombo("##chapters", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+  if (BeginComboFitting("##chapters", preview, ImGuiComboFlags_HeightLargest)) {
     for (size_t i = 0; i < lesson.chapters.size(); ++i) {
       const Chapter& chapter = lesson.chapters[i];
       if (ImGui::Selectable(Label(app.i18n, chapter.title_key.c_str()).c_str(),

@@ -91,7 +91,7 @@ void ErrorBox(AppState& app, const char* control) {
   ImGui::PopStyleColor();
   TextWrappedCjk(hint.c_str(), wrap);
   MutedText(kept);
-  if (ImGui::SmallButton(Label(app.i18n, "params.undo").c_str())) RevertDraft(app);
+  if (SmallButtonWhole(Label(app.i18n, "params.undo").c_str())) RevertDraft(app);
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
@@ -175,7 +175,7 @@ void PaddingModeRow(const Rows& rows) {
   const PaddingMode modes[] = {PaddingMode::kZeros, PaddingMode::kReflect, PaddingMode::kReplicate,
                                PaddingMode::kCircular};
   const std::string current = PaddingModeName(app.draft.spec.padding_mode);
-  if (ImGui::BeginCombo("##padding_mode", current.c_str())) {
+  if (BeginComboFitting("##padding_mode", current)) {
     for (PaddingMode mode : modes) {
       if (ImGui::Selectable(PaddingModeName(mode).c_str(), mode == app.draft.spec.padding_mode)) {
         Conv1dSpec spec = app.draft.spec;
@@ -205,10 +205,15 @@ void BiasRow(const Rows& rows) {
 void LayoutRow(const Rows& rows) {
   AppState& app = rows.app;
   RowLabel(rows, "layout", "params.layout", "params.layout_tooltip");
-  int layout = app.draft.layout == InputLayout::kNLC ? 0 : 1;
-  const char* items[] = {Tr(app.i18n, "params.layout_nlc"), Tr(app.i18n, "params.layout_ncl")};
-  if (ImGui::Combo("##layout", &layout, items, 2))
-    SetLayout(app, layout == 0 ? InputLayout::kNLC : InputLayout::kNCL);
+  const InputLayout layouts[] = {InputLayout::kNLC, InputLayout::kNCL};
+  const char* keys[] = {"params.layout_nlc", "params.layout_ncl"};
+  const int current = app.draft.layout == InputLayout::kNLC ? 0 : 1;
+  if (BeginComboFitting("##layout", Tr(app.i18n, keys[current]))) {
+    for (int i = 0; i < 2; ++i)
+      if (ImGui::Selectable(Label(app.i18n, keys[i]).c_str(), i == current))
+        SetLayout(app, layouts[i]);
+    ImGui::EndCombo();
+  }
   EndRow(rows, "layout");
   ErrorBox(app, "layout");
 }
@@ -231,7 +236,7 @@ void ValuesRow(const Rows& rows) {
     current = Tr(app.i18n, "values.sentences");
   else
     current = Tr(app.i18n, source_keys[static_cast<int>(draft.source)]);
-  if (ImGui::BeginCombo("##values", current.c_str())) {
+  if (BeginComboFitting("##values", current)) {
     for (size_t i = 0; i < 5; ++i) {
       const bool selected = draft.values == ValuesFrom::kGenerated && draft.source == sources[i];
       if (ImGui::Selectable(Label(app.i18n, source_keys[i]).c_str(), selected))
@@ -280,7 +285,7 @@ void DrawParametersPanel(const Frame& frame, AppState& app) {
   Rows rows{app, label_w + ImGui::GetStyle().ItemSpacing.x * 2.f};
   // Presets.
   ImGui::SetNextItemWidth(-1.f);
-  if (ImGui::BeginCombo("##preset", Tr(app.i18n, "params.presets"))) {
+  if (BeginComboFitting("##preset", Tr(app.i18n, "params.presets"))) {
     for (size_t i = 0; i < app.presets.size(); ++i) {
       if (ImGui::Selectable(app.presets[i].title.c_str())) {
         auto opened = OpenPreset(app, i);

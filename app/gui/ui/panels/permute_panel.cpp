@@ -199,9 +199,9 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   else
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 2.f * line + 4.f));
   if (!nlc) ImGui::BeginDisabled();
-  if (ImGui::SmallButton(replay.c_str())) ReplayPermute(app);
+  if (SmallButtonWhole(replay.c_str())) ReplayPermute(app);
   ImGui::SameLine();
-  if (ImGui::SmallButton(forgot.c_str())) app.show_forgot_permute = true;
+  if (SmallButtonWhole(forgot.c_str())) app.show_forgot_permute = true;
   if (!nlc) ImGui::EndDisabled();
   const float below = beside ? top.y + 2.f * line + 6.f : ImGui::GetCursorScreenPos().y + 2.f;
   ImGui::SetCursorScreenPos(ImVec2(top.x, below));

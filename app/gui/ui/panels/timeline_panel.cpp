@@ -187,7 +187,7 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
     for (size_t i = 0; i < 4; ++i)
       if (app.timeline.granularity == kGranularities[i]) chosen = i;
     ImGui::SetNextItemWidth(combo_w - spacing);
-    if (ImGui::BeginCombo("##granularity", Tr(i18n, kGranularityKeys[chosen]))) {
+    if (BeginComboFitting("##granularity", Tr(i18n, kGranularityKeys[chosen]))) {
       for (size_t i = 0; i < 4; ++i)
         if (ImGui::Selectable(Label(i18n, kGranularityKeys[i]).c_str(), i == chosen))
           SetGranularity(app, kGranularities[i]);

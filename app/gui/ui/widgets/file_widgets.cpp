@@ -14,6 +14,12 @@ void ErrorText(const std::string& text, float wrap_width) {
   ImGui::PopStyleColor();
 }
 
+void ErrorWithHint(const I18n& i18n, const Error& error, float wrap_width) {
+  ErrorText(LocalizedMessage(i18n, error), wrap_width);
+  const std::string hint = LocalizedHint(i18n, error);
+  if (!hint.empty()) TextWrappedCjk(hint.c_str(), wrap_width);
+}
+
 void SuccessText(const std::string& text, float wrap_width) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.2f, 1.f));

@@ -5,12 +5,19 @@
 
 #include <imgui.h>
 
+#include "model/i18n.h"
+
 namespace convstep::gui {
 
 /// Red wrapped text (an error with its reason), wrapped at the window's edge or, when
 /// `wrap_width` > 0, at that width (for windows that size to their content); Chinese breaks
 /// between characters (draw/wrap_text.h).
 void ErrorText(const std::string& text, float wrap_width = 0.f);
+
+/// An error as the panels show one: its message in red, then its hint (what would be right) in
+/// the text colour, each wrapped like ErrorText and in the UI's language (LocalizedMessage,
+/// LocalizedHint).
+void ErrorWithHint(const I18n& i18n, const Error& error, float wrap_width = 0.f);
 
 /// Green wrapped text (something worked), wrapped like ErrorText.
 void SuccessText(const std::string& text, float wrap_width = 0.f);

@@ -100,6 +100,24 @@ bool WindowReads(const StepState& step, int64_t l) {
   return false;
 }
 
+bool BeginComboFitting(const char* id, const std::string& preview, ImGuiComboFlags flags) {
+  // Dear ImGui draws the preview from the frame padding to the arrow button and trims the rest.
+  const float room = ImGui::CalcItemWidth() - ImGui::GetStyle().FramePadding.x -
+                     ((flags & ImGuiComboFlags_NoArrowButton) ? 0.f : ImGui::GetFrameHeight()) -
+                     1.f;
+  const std::string shown = ShortenToWidth(preview, room);
+  const bool open = ImGui::BeginCombo(id, shown.c_str(), flags);
+  if (!open && shown != preview && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preview.c_str());
+  return open;
+}
+
+bool SmallButtonWhole(const char* label) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.f));
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleVar();
+  return pressed;
+}
+
 void MutedText(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kMutedText));
   TextWrappedCjk(text);  // breaks Chinese between characters too

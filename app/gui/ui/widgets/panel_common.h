@@ -33,6 +33,15 @@ float OutputFractionDone(const Frame& frame, int64_t n);
 /// True when the step's window reads input position l (directly or through a ghost copy).
 bool WindowReads(const StepState& step, int64_t l);
 
+/// ImGui::BeginCombo whose closed box never trims its preview: a preview wider than the box is
+/// shortened with "…" (ShortenToWidth) and shown whole in a tooltip on hover. The next item
+/// width applies as for BeginCombo.
+bool BeginComboFitting(const char* id, const std::string& preview, ImGuiComboFlags flags = 0);
+
+/// ImGui::SmallButton that never trims its label: a pixel of padding above and below (Dear
+/// ImGui's SmallButton has none, and clips the descenders of g, p, y to the line height).
+bool SmallButtonWhole(const char* label);
+
 /// Text in the muted colour, wrapped to the window.
 void MutedText(const char* text);
 

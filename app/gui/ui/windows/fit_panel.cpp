@@ -2,6 +2,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -37,7 +38,7 @@ void SourceChoice(AppState& app, const char* id, const char* title_key, const Sh
     ImGui::PushFont(app.fonts.mono);
     ImGui::InputTextMultiline("##text", text, ImVec2(-1.f, ImGui::GetTextLineHeight() * 5.f));
     ImGui::PopFont();
-    if (ImGui::SmallButton(Label(i18n, "fit.paste").c_str())) {
+    if (SmallButtonWhole(Label(i18n, "fit.paste").c_str())) {
       const char* clip = ImGui::GetClipboardText();
       *text = clip ? clip : "";
     }
@@ -65,15 +66,26 @@ void ResultTable(const AppState& app, const WeightFit& fit) {
   ImGui::EndTable();
 }
 
+// What decides the window's height: the text fields shown, the error, the result, "applied".
+std::string ShownParts(const AppState& app, const FitWindowState& fit) {
+  std::string parts;
+  parts += fit.input_from == FitSource::kPasted ? "i" : "-";
+  parts += fit.output_from == FitSource::kPasted ? "o" : "-";
+  parts += fit.result && fit.result_session == app.session ? "r" : "-";
+  parts += fit.applied ? "a" : "-";
+  if (fit.error) parts += LocalizedError(app.i18n, *fit.error);
+  return parts;
+}
+
 }  // namespace
 
 void DrawFitWindow(const Frame& frame, AppState& app) {
   FitWindowState& fit = app.teach.fit;
   if (!fit.open) return;
   const float font = ImGui::GetFontSize();
-  ImGui::SetNextWindowSize(ImVec2(font * 40.f, font * 32.f), ImGuiCond_Appearing);
-  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.5f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  // As wide as 40 characters (at most the display), as tall as what it shows.
+  CenterNextWindowFitting(std::min(40.f, frame.display.x * 0.9f / font), ShownParts(app, fit),
+                          &fit.fitted);
   const std::string title = std::string(Tr(app.i18n, "fit.title")) + "###fit_window";
   if (!ImGui::Begin(title.c_str(), &fit.open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
@@ -95,7 +107,7 @@ void DrawFitWindow(const Frame& frame, AppState& app) {
   if (ImGui::Button(Label(i18n, "fit.load_output").c_str())) LoadFitTensorFile(fit, true);
   ImGui::Separator();
   if (ImGui::Button(Label(i18n, "fit.run").c_str())) RunWeightFit(app, fit);
-  if (fit.error) ErrorText(LocalizedError(i18n, *fit.error));
+  if (fit.error) ErrorWithHint(i18n, *fit.error);
   if (fit.result && fit.result_session == app.session) {
     ResultTable(app, *fit.result);
     MutedText(Tr(i18n, "fit.explain"));
