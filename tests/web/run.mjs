@@ -275,16 +275,19 @@ try {
   await dropping.page.screenshot({ path: path.join(out, "drop_malformed.png") });
   await dropping.page.close();
 
-  // 11. F5 (presentation mode) takes the browser's full screen; the canvas follows the
-  // screen's size at devicePixelRatio; leaving full screen (Esc, which the browser keeps; here
+  // 11. F5 (presentation mode) takes the browser's full screen; the canvas fills it at
+  // devicePixelRatio (headless Chromium's full screen keeps the viewport's size, so the size it
+  // follows is the viewport's: a real screen's size is not seen here); leaving full screen (Esc, which the browser keeps; here
   // document.exitFullscreen) ends presentation mode, and F5 again leaves full screen.
   const presenting = await openPage();
   await presenting.page.focus("#canvas");
-  const screenSize = await presenting.page.evaluate(() => [screen.width, screen.height,
-                                                           devicePixelRatio]);
+  // At devicePixelRatio 2, to see the pixel buffer follow the ratio in full screen.
+  await presenting.page.setViewport({ width: 1000, height: 700, deviceScaleFactor: 2 });
+  await sleep(1000);
   const fullscreenOf = () => presenting.page.evaluate(() => [
     document.fullscreenElement === Module.canvas, Module.canvas.width, Module.canvas.height,
-    Module.canvas.clientWidth, Module.canvas.clientHeight, devicePixelRatio]);
+    Module.canvas.clientWidth, Module.canvas.clientHeight, devicePixelRatio, innerWidth,
+    innerHeight]);
   const pressF5 = async () => {
     await presenting.page.keyboard.down("F5");
     await sleep(400);
@@ -298,10 +301,10 @@ try {
   const sharp = fsNow[1] === Math.round(fsNow[3] * fsNow[5]) &&
                 fsNow[2] === Math.round(fsNow[4] * fsNow[5]);
   check("F5 turns presentation mode on and the canvas is full screen at devicePixelRatio",
-        s.presenting && fsNow[0] && sharp && fsNow[3] === screenSize[0] &&
-        fsNow[4] === screenSize[1],
+        s.presenting && fsNow[0] && sharp && fsNow[5] === 2 && fsNow[3] === fsNow[6] &&
+        fsNow[4] === fsNow[7],
         `presenting ${s.presenting}, fullscreen ${fsNow[0]}, canvas ${fsNow[1]}x${fsNow[2]}, ` +
-        `CSS ${fsNow[3]}x${fsNow[4]}, screen ${screenSize.join("x")}`);
+        `CSS ${fsNow[3]}x${fsNow[4]}, viewport ${fsNow[6]}x${fsNow[7]}, ratio ${fsNow[5]}`);
   await presenting.page.screenshot({ path: path.join(out, "presentation_fullscreen.png") });
   await presenting.page.evaluate(() => document.exitFullscreen());
   s = await waitState(presenting.page, (st) => !st.presenting);
@@ -319,7 +322,8 @@ try {
   await sleep(800);
   const back = await fullscreenOf();
   check("F5 again ends presentation mode and leaves full screen; the canvas fills the page",
-        again && !s.presenting && !fsNow[0] && back[3] === 1600 && back[4] === 900,
+        again && !s.presenting && !fsNow[0] && back[3] === 1000 && back[4] === 700 &&
+        back[1] === 2000 && back[2] === 1400,
         `entered again ${again}, presenting ${s.presenting}, fullscreen ${fsNow[0]}, ` +
         `CSS ${back[3]}x${back[4]}, canvas ${back[1]}x${back[2]}`);
   await presenting.page.close();
