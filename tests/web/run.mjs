@@ -248,6 +248,86 @@ try {
 
   await pasting.page.close();
 
+  // 10. A file dropped on the canvas opens (emscripten's GLFW drop callback writes it to the
+  // page's file system); a malformed one shows the error and keeps the session.
+  const dropping = await openPage();
+  await sleep(3000);  // the permute animation ends
+  const drop = (name, text) => dropping.page.evaluate((n, t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], n, { type: "text/plain" }));
+    Module.canvas.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true,
+                                                        cancelable: true }));
+  }, name, text);
+  await drop("x.txt", "tensor([[7., 8., 9.],\n        [10., 11., 12.]])");
+  s = await waitState(dropping.page, (st) => JSON.stringify(st.input_head) === "[7,8,9,10,11,12]");
+  check("a print(tensor) .txt file dropped on the canvas opens as the input",
+        JSON.stringify(s.input_head) === "[7,8,9,10,11,12]",
+        `input ${JSON.stringify(s.input_head)}, notice ${s.notice}`);
+  const before = s;
+  await drop("broken.json", "{\"conv\": [3, 8,");
+  s = await waitState(dropping.page, (st) => st.import_error !== "");
+  check("a malformed dropped session shows an error naming the file and keeps the session",
+        s.import_error.includes("broken.json") && s.notice !== "" &&
+        JSON.stringify(s.input_head) === JSON.stringify(before.input_head) &&
+        JSON.stringify(s.shape) === JSON.stringify(before.shape),
+        `error ${JSON.stringify(s.import_error)}, input ${JSON.stringify(s.input_head)}`);
+  await sleep(500);
+  await dropping.page.screenshot({ path: path.join(out, "drop_malformed.png") });
+  await dropping.page.close();
+
+  // 11. F5 (presentation mode) takes the browser's full screen; the canvas fills it at
+  // devicePixelRatio (headless Chromium's full screen keeps the viewport's size, so the size it
+  // follows is the viewport's: a real screen's size is not seen here); leaving full screen (Esc, which the browser keeps; here
+  // document.exitFullscreen) ends presentation mode, and F5 again leaves full screen.
+  const presenting = await openPage();
+  await presenting.page.focus("#canvas");
+  // At devicePixelRatio 2, to see the pixel buffer follow the ratio in full screen.
+  await presenting.page.setViewport({ width: 1000, height: 700, deviceScaleFactor: 2 });
+  await sleep(1000);
+  const fullscreenOf = () => presenting.page.evaluate(() => [
+    document.fullscreenElement === Module.canvas, Module.canvas.width, Module.canvas.height,
+    Module.canvas.clientWidth, Module.canvas.clientHeight, devicePixelRatio, innerWidth,
+    innerHeight]);
+  const pressF5 = async () => {
+    await presenting.page.keyboard.down("F5");
+    await sleep(400);
+    await presenting.page.keyboard.up("F5");
+  };
+  await pressF5();
+  s = await waitState(presenting.page, (st) => st.presenting);
+  for (let i = 0; i < 50 && !(await fullscreenOf())[0]; i++) await sleep(100);
+  await sleep(800);  // a frame follows the new size
+  let fsNow = await fullscreenOf();
+  const sharp = fsNow[1] === Math.round(fsNow[3] * fsNow[5]) &&
+                fsNow[2] === Math.round(fsNow[4] * fsNow[5]);
+  check("F5 turns presentation mode on and the canvas is full screen at devicePixelRatio",
+        s.presenting && fsNow[0] && sharp && fsNow[5] === 2 && fsNow[3] === fsNow[6] &&
+        fsNow[4] === fsNow[7],
+        `presenting ${s.presenting}, fullscreen ${fsNow[0]}, canvas ${fsNow[1]}x${fsNow[2]}, ` +
+        `CSS ${fsNow[3]}x${fsNow[4]}, viewport ${fsNow[6]}x${fsNow[7]}, ratio ${fsNow[5]}`);
+  await presenting.page.screenshot({ path: path.join(out, "presentation_fullscreen.png") });
+  await presenting.page.evaluate(() => document.exitFullscreen());
+  s = await waitState(presenting.page, (st) => !st.presenting);
+  fsNow = await fullscreenOf();
+  check("leaving the browser's full screen ends presentation mode",
+        !s.presenting && !fsNow[0], `presenting ${s.presenting}, fullscreen ${fsNow[0]}`);
+  await pressF5();
+  s = await waitState(presenting.page, (st) => st.presenting);
+  for (let i = 0; i < 50 && !(await fullscreenOf())[0]; i++) await sleep(100);
+  const again = (await fullscreenOf())[0];
+  await pressF5();
+  s = await waitState(presenting.page, (st) => !st.presenting);
+  for (let i = 0; i < 50 && (await fullscreenOf())[0]; i++) await sleep(100);
+  fsNow = await fullscreenOf();
+  await sleep(800);
+  const back = await fullscreenOf();
+  check("F5 again ends presentation mode and leaves full screen; the canvas fills the page",
+        again && !s.presenting && !fsNow[0] && back[3] === 1000 && back[4] === 700 &&
+        back[1] === 2000 && back[2] === 1400,
+        `entered again ${again}, presenting ${s.presenting}, fullscreen ${fsNow[0]}, ` +
+        `CSS ${back[3]}x${back[4]}, canvas ${back[1]}x${back[2]}`);
+  await presenting.page.close();
+
   // Budgets: every file the page loaded, gzipped; the first frame after navigation.
   let total = 0;
   const sizes = [];

@@ -90,6 +90,42 @@ EM_JS(void, JsSyncPersistent, (), {
   });
 });
 
+EM_JS(void, JsRequestFullscreen, (), {
+  const canvas = Module.canvas;
+  if (!canvas || !canvas.requestFullscreen || document.fullscreenElement === canvas) return;
+  if (!Module.convstepFullscreenListener) {
+    Module.convstepFullscreenListener = true;
+    document.addEventListener("fullscreenchange", () => {
+      if (document.fullscreenElement === Module.canvas) Module.convstepFullscreen = true;
+      else if (Module.convstepFullscreen) {
+        Module.convstepFullscreen = false;
+        Module.convstepFullscreenLeft = true;
+      }
+    });
+  }
+  canvas.requestFullscreen({navigationUI: "hide"}).then(() => canvas.focus(), (error) => {
+    console.warn("convstep: presentation mode stays in the page (no full screen):", error.message);
+  });
+});
+
+EM_JS(void, JsExitFullscreen, (), {
+  if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+});
+
+EM_JS(void, JsSetCanvasPixels, (int width, int height), {
+  Browser.setCanvasSize(width, height);
+  if (GLFW.active) {
+    GLFW.active.width = width;
+    GLFW.active.height = height;
+  }
+});
+
+EM_JS(int, JsTakeFullscreenLeft, (), {
+  const left = Module.convstepFullscreenLeft ? 1 : 0;
+  Module.convstepFullscreenLeft = false;
+  return left;
+});
+
 EM_JS(void, JsMarkFirstFrame, (double start_ms), {
   if (Module.convstepFirstFrame === undefined) {
     Module.convstepFirstFrameStart = start_ms;
@@ -142,6 +178,22 @@ void CanvasCssSize(double* width, double* height) {
     *width = 1280;
     *height = 720;
   }
+}
+
+void RequestCanvasFullscreen() {
+  JsRequestFullscreen();
+}
+
+void ExitCanvasFullscreen() {
+  JsExitFullscreen();
+}
+
+void SetCanvasPixels(int width, int height) {
+  JsSetCanvasPixels(width, height);
+}
+
+bool TakeFullscreenLeft() {
+  return JsTakeFullscreenLeft() != 0;
 }
 
 void MarkFirstFrame(double start_ms) {

@@ -37,6 +37,23 @@ void SyncPersistentStorage();
 /// The canvas's CSS size in CSS pixels (the page's layout decides it: the whole window).
 void CanvasCssSize(double* width, double* height);
 
+/// Asks the browser to show the canvas full screen (Fullscreen API). Browsers allow it within a
+/// few seconds of a key press or click (transient user activation), which is when presentation
+/// mode turns on; a refusal leaves the canvas filling the page.
+void RequestCanvasFullscreen();
+
+/// Leaves the browser's full screen if the canvas has it.
+void ExitCanvasFullscreen();
+
+/// True once after the browser left the canvas's full screen (Esc, which the browser keeps,
+/// or exitFullscreen); false otherwise.
+bool TakeFullscreenLeft();
+
+/// Sets the canvas's pixel buffer and the GLFW window's size to `width` x `height` (what
+/// glfwSetWindowSize does, without its fullscreen request when the size is the screen's, which
+/// it is in full screen at devicePixelRatio 1).
+void SetCanvasPixels(int width, int height);
+
 /// Hides the page's loading line and records the first frame's start and end (called after
 /// the first frame; `start_ms` is when its work began, on emscripten_get_now()'s clock).
 void MarkFirstFrame(double start_ms);

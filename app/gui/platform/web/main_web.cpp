@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <unistd.h>
@@ -23,7 +24,9 @@
 #include "platform/web/web_paths.h"
 #include "platform/web/web_run.h"
 #include "platform/window.h"
+#include "state/export_job.h"
 #include "state/language.h"
+#include "state/presentation_mode.h"
 #include "state/share_link.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
@@ -51,11 +54,9 @@ void FollowCanvasSize(WebRun& run) {
   const float ratio = ContentScale(run.platform);
   int width = std::max(64, static_cast<int>(std::lround(css_w * ratio)));
   int height = std::max(64, static_cast<int>(std::lround(css_h * ratio)));
-  // emscripten's GLFW turns a window the size of the screen into a fullscreen request.
-  if (width == ScreenWidth() && height == ScreenHeight()) --height;
   int now_w = 0, now_h = 0;
   glfwGetWindowSize(run.platform.window, &now_w, &now_h);
-  if (now_w != width || now_h != height) glfwSetWindowSize(run.platform.window, width, height);
+  if (now_w != width || now_h != height) SetCanvasPixels(width, height);
   SetContentScale(run.app, ratio);
   // Text follows the window's size in CSS pixels (what the reader sees), as on a desktop at
   // content scale 1; an export at a chosen size uses that size.
@@ -82,6 +83,23 @@ void PublishFragment(WebRun& run) {
     run.shared_fragment = now;
     ReplaceFragment(now);
   }
+}
+
+// Presentation mode takes the browser's full screen (the Fullscreen API on the canvas; the
+// canvas's CSS size then is the screen's and FollowCanvasSize follows it), and the browser
+// leaving full screen (Esc, which the page never sees) ends presentation mode. An export of
+// chosen panels turns presentation mode on for its frames only: the page stays as it was.
+void FollowPresentation(WebRun& run) {
+  if (TakeFullscreenLeft() && run.app.present.on) SetPresenting(run.app, false);
+  const std::shared_ptr<ExportJob>& job = run.app.files.exporting.job;
+  const bool slide_export = job && job->request.region == ExportRegion::kChosenPanels;
+  const bool wanted = slide_export ? job->presenting : run.app.present.on;
+  if (wanted == run.fullscreen_requested) return;
+  run.fullscreen_requested = wanted;
+  if (wanted)
+    RequestCanvasFullscreen();
+  else
+    ExitCanvasFullscreen();
 }
 
 void RenderUi(const WebRun& run) {
@@ -124,6 +142,7 @@ void WebFrame(void* /*unused*/) {
   lap(run.stats.worst_files_ms);
   RenderUi(run);
   lap(run.stats.worst_render_ms);
+  FollowPresentation(run);
   PublishFragment(run);
   DeliverDownloads(run);
   SyncStorageWhenChanged(run, emscripten_get_now());

@@ -118,24 +118,11 @@ void RecordFrame(WebRun& run, double start_ms, double end_ms) {
 }
 
 // clang-format off
-EM_JS(int, JsScreenPixels, (int vertical), {
-  return Math.round((vertical ? screen.height : screen.width) * (window.devicePixelRatio || 1));
-});
-// clang-format on
-
-// clang-format off
 EM_JS(int, JsHardwareConcurrency, (), { return navigator.hardwareConcurrency || 1; });
 // clang-format on
 
 int HardwareConcurrency() {
   return JsHardwareConcurrency();
-}
-
-int ScreenWidth() {
-  return JsScreenPixels(0);
-}
-int ScreenHeight() {
-  return JsScreenPixels(1);
 }
 
 }  // namespace convstep::gui::web

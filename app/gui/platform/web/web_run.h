@@ -49,6 +49,7 @@ struct WebRun {
   FrameStats stats;
   std::vector<std::pair<std::string, int64_t>> queued_edits;  ///< the tests' parameter edits
   long long frames = 0;
+  bool fullscreen_requested = false;  ///< presentation mode asked the browser for full screen
 };
 
 /// The page's run (null before main()).
@@ -72,9 +73,5 @@ void RecordFrame(WebRun& run, double start_ms, double end_ms);
 
 /// navigator.hardwareConcurrency (at least 1).
 int HardwareConcurrency();
-
-/// The screen's size in CSS pixels times devicePixelRatio.
-int ScreenWidth();
-int ScreenHeight();
 
 }  // namespace convstep::gui::web

@@ -47,6 +47,7 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
       {"worst_frame_work_ms", run.stats.worst_work_ms},
       {"frames_since_reset", run.stats.count},
       {"content_scale", app.view.content_scale},
+      {"presenting", app.present.on},
       {"worst_ui_ms", run.stats.worst_ui_ms},
       {"worst_files_ms", run.stats.worst_files_ms},
       {"worst_render_ms", run.stats.worst_render_ms},
@@ -55,6 +56,7 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
   state["input_head"] =
       std::vector<float>(input.begin(), input.begin() + std::min<size_t>(6, input.size()));
   state["import_open"] = app.files.import.open;
+  state["import_error"] = app.files.import.error;
   state["import_pending_shape"] =
       app.files.import.pending ? nlohmann::json(app.files.import.pending->tensor.shape) : nullptr;
   state["autosave_orphan_paths"] = app.files.autosave.orphans;
