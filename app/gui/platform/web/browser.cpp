@@ -19,6 +19,46 @@ std::string Take(char* text) {
 }
 
 // clang-format off
+EM_JS(void, JsShadowGlState, (), {
+  var gl = Module.ctx;
+  if (!gl || gl.convstepShadow) return;
+  var names = [ gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_DST_RGB, gl.BLEND_SRC_ALPHA,
+                gl.BLEND_DST_ALPHA, gl.BLEND_EQUATION_RGB, gl.BLEND_EQUATION_ALPHA ];
+  var shadow = {};
+  names.forEach(function(name) { shadow[name] = gl.getParameter(name); });  // once
+  var wrap = function(method, record) {
+    var original = gl[method];
+    gl[method] = function() {
+      record.apply(null, arguments);
+      return original.apply(gl, arguments);
+    };
+  };
+  var blend = function(srcRgb, dstRgb, srcAlpha, dstAlpha) {
+    shadow[gl.BLEND_SRC_RGB] = srcRgb;
+    shadow[gl.BLEND_DST_RGB] = dstRgb;
+    shadow[gl.BLEND_SRC_ALPHA] = srcAlpha;
+    shadow[gl.BLEND_DST_ALPHA] = dstAlpha;
+  };
+  var equation = function(rgb, alpha) {
+    shadow[gl.BLEND_EQUATION_RGB] = rgb;
+    shadow[gl.BLEND_EQUATION_ALPHA] = alpha;
+  };
+  wrap("scissor", function(x, y, width, height) {
+    if (width >= 0 && height >= 0) shadow[gl.SCISSOR_BOX] = new Int32Array([ x, y, width, height ]);
+  });
+  wrap("blendFunc", function(src, dst) { blend(src, dst, src, dst); });
+  wrap("blendFuncSeparate", blend);
+  wrap("blendEquation", function(mode) { equation(mode, mode); });
+  wrap("blendEquationSeparate", equation);
+  var getParameter = gl.getParameter;
+  gl.getParameter = function(name) {
+    if (!(name in shadow)) return getParameter.call(gl, name);
+    var value = shadow[name];
+    return name === gl.SCISSOR_BOX ? new Int32Array(value) : value;
+  };
+  gl.convstepShadow = true;
+});
+
 EM_JS(void, JsDownload, (const char* path, const char* name), {
   const bytes = FS.readFile(UTF8ToString(path));
   const file = UTF8ToString(name);
@@ -194,6 +234,10 @@ void SetCanvasPixels(int width, int height) {
 
 bool TakeFullscreenLeft() {
   return JsTakeFullscreenLeft() != 0;
+}
+
+void ShadowGlState() {
+  JsShadowGlState();
 }
 
 void MarkFirstFrame(double start_ms) {

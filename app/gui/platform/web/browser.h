@@ -54,6 +54,16 @@ bool TakeFullscreenLeft();
 /// it is in full screen at devicePixelRatio 1).
 void SetCanvasPixels(int width, int height);
 
+/// Keeps the WebGL context's scissor box and blend functions and equations on the page's
+/// side: glScissor, glBlendFunc(Separate) and glBlendEquation(Separate) record them and
+/// glGetIntegerv answers those names from the record. Dear ImGui's OpenGL 3 backend reads them
+/// before every frame's draw, and Chromium answers each with a round trip to its GPU process,
+/// which waits until everything sent before is done: in headless Chromium, SwiftShader
+/// rasterising the last frame on the CPU, 60-180 ms of the page's thread. (Chromium keeps the
+/// other names the backend reads, bindings and the viewport, on the page's side itself.)
+/// Call once, right after the context is created (the record starts from its state then).
+void ShadowGlState();
+
 /// Hides the page's loading line and records the first frame's start and end (called after
 /// the first frame; `start_ms` is when its work began, on emscripten_get_now()'s clock).
 void MarkFirstFrame(double start_ms);

@@ -157,6 +157,7 @@ bool OpenWindow(WebRun& run, std::string* error) {
   if (!CreatePlatform(run.platform, static_cast<int>(css_w * ratio),
                       static_cast<int>(css_h * ratio), true, error))
     return false;
+  ShadowGlState();  // no GPU round trip in every frame's draw
   SetContentScale(run.app, ratio);
   AttachFiles(run.files, run.app, run.platform.window);  // drops (GLFW writes them to the FS)
   ImGuiIO& io = ImGui::GetIO();
