@@ -51,9 +51,10 @@ async function report(page, label) {
   const frames = r.st.frames_since_reset;
   console.log(`${label}: rAF ${iv.length} intervals, median ${med.toFixed(1)} ms, worst ` +
               `${(iv[iv.length - 1] || NaN).toFixed(1)} ms; app frames ${frames}, worst interval ` +
-              `${r.st.worst_frame_ms.toFixed(1)}, work ${r.st.worst_work_ms?.toFixed?.(1)}, ui ` +
+              `${r.st.worst_frame_ms.toFixed(1)}, ui ` +
               `${r.st.worst_ui_ms.toFixed(1)}, files ${r.st.worst_files_ms.toFixed(1)}, render ` +
-              `${r.st.worst_render_ms.toFixed(1)} ms; canvas ${r.canvas.join("x")}`);
+              `${r.st.worst_render_ms.toFixed(1)} ms, not drawn ${r.st.frames_not_drawn ?? "-"}; canvas ` +
+              `${r.canvas.join("x")}`);
   const top = Object.entries(r.probe.calls).sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
   for (const [name, e] of top)
     console.log(`  ${name.padEnd(22)} ${String(e.n).padStart(6)} calls ${e.ms.toFixed(1).padStart(8)} ms` +

@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -102,12 +104,60 @@ void FollowPresentation(WebRun& run) {
     ExitCanvasFullscreen();
 }
 
-void RenderUi(const WebRun& run) {
+// A fingerprint of what a frame draws: the draw lists' vertices, indices and commands, the
+// display and pixel sizes and the clear colour. Two frames with the same fingerprint put the
+// same pixels on the canvas.
+uint64_t DrawFingerprint(const ImDrawData& data, int fb_w, int fb_h, const ImVec4& clear) {
+  uint64_t hash = 1469598103934665603ull;
+  auto mix = [&hash](const void* bytes, size_t size) {
+    const auto* p = static_cast<const unsigned char*>(bytes);
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, p + i, 8);
+      hash = (hash ^ word) * 1099511628211ull;
+      hash ^= hash >> 29;
+    }
+    for (; i < size; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
+  };
+  const float sizes[6] = {data.DisplaySize.x,       data.DisplaySize.y,
+                          data.FramebufferScale.x,  data.FramebufferScale.y,
+                          static_cast<float>(fb_w), static_cast<float>(fb_h)};
+  mix(sizes, sizeof sizes);
+  mix(&clear, sizeof clear);
+  mix(&data.DisplayPos, sizeof data.DisplayPos);
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList& list = *data.CmdLists[n];
+    mix(list.VtxBuffer.Data, static_cast<size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(list.IdxBuffer.Data, static_cast<size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      mix(&cmd.TextureId, sizeof cmd.TextureId);
+      const unsigned int counts[3] = {cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount};
+      mix(counts, sizeof counts);
+      const bool callback = cmd.UserCallback != nullptr;
+      mix(&callback, sizeof callback);
+    }
+  }
+  return hash;
+}
+
+// Draws the frame, unless it would put on the canvas exactly the pixels already there: a
+// canvas not drawn to keeps showing its last frame, and the browser then has nothing to
+// composite (in headless Chromium SwiftShader rasterises every drawn frame on the CPU).
+void RenderUi(WebRun& run) {
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(run.platform.window, &fb_w, &fb_h);
+  const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const uint64_t fingerprint = DrawFingerprint(*ImGui::GetDrawData(), fb_w, fb_h, clear);
+  if (run.drawn_once && fingerprint == run.drawn_fingerprint) {
+    ++run.stats.skipped;
+    return;
+  }
+  run.drawn_once = true;
+  run.drawn_fingerprint = fingerprint;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(clear.x, clear.y, clear.z, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -33,6 +33,7 @@ struct FrameStats {
   double worst_render_ms = 0.0;  ///< the longest GL submission of the draw lists
   double last_start = 0.0;
   int count = 0;
+  int skipped = 0;  ///< frames not drawn: the same pixels as the canvas already shows
 };
 
 /// Everything the page's run keeps.
@@ -50,6 +51,8 @@ struct WebRun {
   std::vector<std::pair<std::string, int64_t>> queued_edits;  ///< the tests' parameter edits
   long long frames = 0;
   bool fullscreen_requested = false;  ///< presentation mode asked the browser for full screen
+  bool drawn_once = false;            ///< the canvas holds a drawn frame
+  uint64_t drawn_fingerprint = 0;     ///< DrawFingerprint of the frame the canvas shows
 };
 
 /// The page's run (null before main()).

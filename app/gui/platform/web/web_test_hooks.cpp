@@ -46,6 +46,7 @@ nlohmann::json StateJson(const convstep::gui::web::WebRun& run) {
       {"worst_frame_ms", run.stats.worst_ms},
       {"worst_frame_work_ms", run.stats.worst_work_ms},
       {"frames_since_reset", run.stats.count},
+      {"frames_not_drawn", run.stats.skipped},
       {"content_scale", app.view.content_scale},
       {"presenting", app.present.on},
       {"worst_ui_ms", run.stats.worst_ui_ms},
