@@ -49,11 +49,12 @@ std::string Describe(const testing::CutGlyph& cut) {
   return text;
 }
 
-// Every root window on screen but the menus and tooltips: the panels.
+// Every root window on screen but the menus and tooltips: the panels and the windows (a modal
+// one too).
 bool IsPanel(ImGuiWindow* window) {
   if (!window->WasActive || window->RootWindow != window || window->Hidden) return false;
-  const ImGuiWindowFlags transient =
-      ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup | ImGuiWindowFlags_ChildMenu;
+  ImGuiWindowFlags transient = ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_ChildMenu;
+  if ((window->Flags & ImGuiWindowFlags_Modal) == 0) transient |= ImGuiWindowFlags_Popup;
   return (window->Flags & transient) == 0 && window->DrawList->VtxBuffer.Size > 0;
 }
 
@@ -182,6 +183,43 @@ TEST(LayoutFit, NoPanelCutsTextAtAnySizeScaleOrLanguage) {
     }
   }
   EXPECT_EQ(checked, 2 * 3 * 7 * 4);
+}
+
+// The other screens (kMoreScreens): every size in English at text scale 1, and the smallest and
+// the largest size at text scales 1 and 2 in both languages.
+TEST(LayoutFit, NoOtherTabViewOrWindowCutsText) {
+  struct Setting {
+    const char* language;
+    float text_scale;
+    std::vector<ImVec2> sizes;
+  };
+  const std::vector<ImVec2> every_size(std::begin(kSizes), std::end(kSizes));
+  const std::vector<ImVec2> extremes = {{1024, 768}, {3840, 2160}};
+  const Setting settings[] = {
+      {"en", 1.f, every_size}, {"en", 2.f, extremes}, {"zh", 1.f, extremes}, {"zh", 2.f, extremes}};
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  int checked = 0;
+  for (const Setting& setting : settings) {
+    ASSERT_TRUE(SetLanguage(app, setting.language)) << app.notice;
+    SetTextScale(app, setting.text_scale);
+    for (const ImVec2 size : setting.sizes) {
+      ImGui::GetIO().DisplaySize = size;
+      for (const Screen& screen : testing::kMoreScreens) {
+        ASSERT_NO_FATAL_FAILURE(ShowScreen(app, screen));
+        SettledFrame(ui, app);
+        if (screen.window_id) EXPECT_TRUE(Shown(screen.window_id)) << screen.name;
+        const std::string cut = CutTextInPanels(ui, app);
+        EXPECT_TRUE(cut.empty()) << screen.name << " at " << size.x << "x" << size.y
+                                 << ", text scale " << setting.text_scale << ", "
+                                 << setting.language << ":\n"
+                                 << cut;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, (7 + 3 * 2) * 16);
 }
 
 }  // namespace
