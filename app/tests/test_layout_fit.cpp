@@ -107,6 +107,14 @@ std::vector<TrimmedText> TrimmedTextIn(ImGuiWindow* panel) {
   return lines;
 }
 
+// True when a (nested) child window the glyph lies in scrolls: scrolling it reveals the glyph.
+bool ScrollingReveals(const testing::CutGlyph& cut) {
+  for (ImGuiWindow* window = ImGui::FindWindowByName(cut.window.c_str()); window;
+       window = window == window->RootWindow ? nullptr : window->ParentWindow)
+    if (window->ScrollbarX || window->ScrollbarY || CanvasScrolls(window)) return true;
+  return false;
+}
+
 // What cuts text in the panels, as lines of text (empty: nothing):
 // - glyphs outside the place they are drawn in, in a panel that does not scroll;
 // - glyphs trimmed to fit anywhere in a panel (a combo box, a button, a title bar): a title is
@@ -132,7 +140,8 @@ std::string CutTextInPanels(HeadlessUi& ui, AppState& app) {
       report += line;
     }
     if (testing::WindowScrolls(window)) continue;
-    const auto cut = testing::FindCutGlyphs(window);
+    auto cut = testing::FindCutGlyphs(window);
+    cut.erase(std::remove_if(cut.begin(), cut.end(), ScrollingReveals), cut.end());
     if (!cut.empty())
       report += "  " + Describe(cut.front()) + " (" + std::to_string(cut.size()) + " glyphs)\n";
   }

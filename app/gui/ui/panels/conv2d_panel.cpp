@@ -364,17 +364,20 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const float table_h = DifferencesTableHeight();
   ImGui::PopFont();
   const float code_h = std::min(avail.y * 0.22f, ImGui::GetTextLineHeightWithSpacing() * 8.f);
-  const float pictures_h = std::max(0.f, avail.y - table_h - code_h - style.ItemSpacing.y * 2.f);
   const float half_w = (avail.x - style.ItemSpacing.x * 3.f) * 0.5f;
   const float line = ImGui::GetTextLineHeight();
   const int64_t out_rows_2d = comparable ? C - kh + 1 : 1;
+  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
+  const float fixed_h = line * 5.f + 34.f;
+  const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
+  // Never less than the captions and 3-pixel rows: when the panel is short (a large text scale)
+  // it scrolls rather than drawing the table over the pictures' captions.
+  const float pictures_h = std::max(avail.y - table_h - code_h - style.ItemSpacing.y * 2.f,
+                                    fixed_h + rows_total * 3.f + line);
   const ImVec2 natural = ValueCellSize(session.input_style);
   char widest[32];
   std::snprintf(widest, sizeof widest, "h=%lld", static_cast<long long>(C - 1));
   const float label_w = ImGui::CalcTextSize(widest).x + 10.f;
-  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
-  const float fixed_h = line * 5.f + 34.f;
-  const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
   const float cell_h = std::clamp((pictures_h - fixed_h) / rows_total, 3.f, natural.y * kMaxFit);
   const float scale = cell_h / natural.y;
   float cell_w = std::max(3.f, std::floor(natural.x * std::min(scale, 1.2f)));
