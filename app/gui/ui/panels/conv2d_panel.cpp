@@ -9,6 +9,7 @@
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
+#include "ui/draw/wrap_text.h"
 #include "ui/panels/conv2d_parts.h"
 #include "ui/widgets/panel_common.h"
 
@@ -198,11 +199,17 @@ int64_t OutputColumns(const Geometry& g, float x, float cell_w) {
   return std::clamp<int64_t>(fit, 0, g.out_length);
 }
 
-// A caption line at `pos`, clipped to `width`.
+// A caption line at `pos`, at most `width` wide and inside the picture: shortened with "…" when
+// it does not fit (pointing at it shows it whole), left out when not even "…" fits.
 void Caption(const View& v, ImVec2 pos, float width, ImU32 color, const std::string& text) {
-  v.draw->PushClipRect(pos, ImVec2(pos.x + width, pos.y + ImGui::GetTextLineHeight() + 2.f), true);
-  v.draw->AddText(pos, color, text.c_str());
-  v.draw->PopClipRect();
+  const float right = std::min(pos.x + width, v.draw->GetClipRectMax().x);
+  const std::string shown = ShortenToWidth(text, right - pos.x);
+  if (ImGui::CalcTextSize(shown.c_str()).x > right - pos.x) return;
+  v.draw->AddText(pos, color, shown.c_str());
+  const ImVec2 end(pos.x + ImGui::CalcTextSize(shown.c_str()).x,
+                   pos.y + ImGui::GetTextLineHeight());
+  if (shown != text && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, end))
+    ImGui::SetTooltip("%s", text.c_str());
 }
 
 // White gaps between the rows of the height-1 Conv2d's input: C separate channel planes, each
