@@ -30,7 +30,7 @@ void SuccessText(const std::string& text, float wrap_width) {
 
 void CenterNextWindow(float width_em) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Appearing,
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Appearing);
   // Never larger than the display (a small one, a large text scale): the window scrolls instead.
@@ -56,12 +56,7 @@ bool PathField(const char* id, std::string* path, bool* focus, float width) {
     *focus = false;
   }
   ImGui::SetNextItemWidth(width);
-  // Room under the line for descenders ("p", "g"): a path is full of them.
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
-                                                         std::max(ImGui::GetStyle().FramePadding.y,
-                                                                  ImGui::GetFontSize() * 0.2f)));
   const bool entered = ImGui::InputText(id, path, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::PopStyleVar();
   // A path longer than the field: pointing at it shows the whole path.
   const float text_w =
       ImGui::CalcTextSize(path->c_str()).x + ImGui::GetStyle().FramePadding.x * 2.f;
