@@ -1,8 +1,9 @@
 // A layout that never cuts: whole UI frames, headless, at every common screen size from a
 // projector's 1024x768 to 4K, at text scales 1, 1.5 and 2, in English and Chinese, on the
-// seed example and on the lesson's chapters 3, 4 and 6. Every glyph a panel draws lies inside
-// the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans); no
-// opaque shape is drawn over a glyph; no panel title is trimmed to fit, and no other text in a
+// seed example and on the lesson's chapters 3, 4 and 6; and on every other chapter, side tab,
+// view tab and window (ui_screens.h kMoreScreens) at fewer settings. Every glyph a panel draws lies
+// inside the place it is drawn in, unless the panel scrolls (a scroll bar, or a canvas that pans);
+// no opaque shape is drawn over a glyph; no panel title is trimmed to fit, and no other text in a
 // panel (a combo box, a button) unless pointing at it shows the whole text. The seed example's
 // kernel bank and output show numbers, never colour blocks alone. (Presentation mode and
 // slide-sized pictures: test_presentation_fit.cpp.)
