@@ -16,31 +16,70 @@
 #include "state/lesson.h"
 #include "support/headless_ui.h"
 #include "support/layout_check.h"
+#include "ui/windows/open_window.h"
 
 namespace convstep::gui::testing {
 
-// What is on screen: the seed example at step 34 (the README's picture), or a lesson chapter.
+// What is on screen: the seed example at step 34 (the README's picture) with a side tab, a view
+// tab and a window of choice, or a lesson chapter (its own side tab, view tab and windows).
 struct Screen {
   const char* name;
-  int chapter;  ///< 1-based; 0: the seed example
+  int chapter;                          ///< 1-based; 0: the seed example
+  SideTab side = SideTab::kParameters;  ///< the seed example's side tab
+  MainView view = MainView::kSteps;     ///< the seed example's view tab
+  const char* window = nullptr;         ///< a window opened on top (OpenableWindowNames)
+  const char* window_id = nullptr;      ///< its "###id"
 };
 inline const Screen kScreens[] = {{"seed example, step 34", 0},
                                   {"chapter 3 (kernel bank)", 3},
                                   {"chapter 4 (dot product)", 4},
                                   {"chapter 6 (output)", 6}};
 
+// Every other screen: the other chapters, the Sentences side tab, the other view tabs and the
+// windows the menus open.
+inline const Screen kMoreScreens[] = {
+    {"chapter 1 (input)", 1},
+    {"chapter 2 (permute)", 2},
+    {"chapter 5 (sliding window)", 5},
+    {"chapter 7 (formula)", 7},
+    {"chapter 8", 8},
+    {"chapter 9 (forgot the permute?)", 9},
+    {"chapter 10 (Conv1d vs Conv2d)", 10},
+    {"chapter 11", 11},
+    {"Sentences tab", 0, SideTab::kSentences},
+    {"PyTorch code view", 0, SideTab::kParameters, MainView::kCode},
+    {"Conv1d vs Conv2d view", 0, SideTab::kParameters, MainView::kConv2d},
+    {"Conv1d as a matrix multiply view", 0, SideTab::kParameters, MainView::kMatmul},
+    {"Fit window", 0, SideTab::kParameters, MainView::kSteps, "fit", "###fit_window"},
+    {"Forgot the permute? window", 0, SideTab::kParameters, MainView::kSteps, "forgot-permute",
+     "###forgot_permute_modal"},
+    {"Export window", 0, SideTab::kParameters, MainView::kSteps, "export", "###io_export"},
+    {"Values window", 0, SideTab::kParameters, MainView::kSteps, "values", "###io_values"},
+};
+
+// Closes every window the menus open (the next screen opens its own).
+inline void CloseWindows(AppState& app) {
+  app.teach.fit.open = false;
+  app.show_forgot_permute = false;
+  app.files.values.open = false;
+  app.files.exporting.open = false;
+  ImGui::GetCurrentContext()->OpenPopupStack.resize(0);  // the forgot-the-permute modal
+}
+
 inline void ShowScreen(AppState& app, const Screen& screen) {
+  CloseWindows(app);
   if (screen.chapter > 0) {
     auto opened = OpenChapter(app, screen.chapter - 1, /*still=*/true);
     ASSERT_TRUE(opened) << opened.error().message;
   } else {
-    app.view.show.side = SideTab::kParameters;
-    app.view.show.view = MainView::kSteps;
+    app.view.show.side = screen.side;
+    app.view.show.view = screen.view;
     auto opened =
         OpenSpecFile(app, std::string(CONVSTEP_ASSETS_DIR) + "/presets/01_seed_example.json");
     ASSERT_TRUE(opened) << opened.error().message;
     SeekStep(app, 34);
   }
+  if (screen.window) ASSERT_TRUE(OpenWindowNamed(app, screen.window)) << screen.window;
   app.permute.progress = 1.f;
   app.window_tween.progress = 1.f;
 }

@@ -66,6 +66,16 @@ void CodeText(const std::string& text, bool colour_comments) {
   }
 }
 
+// Continues the line with the button labelled `key` when it fits there (a narrow side at a large
+// text scale puts it on the next line instead of past the edge).
+void SameLineIfButtonFits(const AppState& app, const char* key) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button_w = ImGui::CalcTextSize(Label(app.i18n, key).c_str(), nullptr, true).x +
+                         style.FramePadding.x * 2.f;
+  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_w;
+  if (right <= ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x) ImGui::SameLine();
+}
+
 void CopyButton(AppState& app, const char* key, int button, const std::string& text) {
   if (ImGui::Button(Label(app.i18n, key).c_str())) {
     ImGui::SetClipboardText(text.c_str());
@@ -142,7 +152,7 @@ void DrawCodePanel(const Frame& frame, AppState& app) {
   ImGui::BeginChild("code_side", ImVec2(code_w, height), false);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(app.i18n, "code.title"));
-  ImGui::SameLine();
+  SameLineIfButtonFits(app, "code.copy");
   CopyButton(app, "code.copy", 1, python);
   MutedText(Tr(app.i18n, "code.explain"));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.f, 1.f, 1.f, 1.f));
@@ -163,7 +173,7 @@ void DrawCodePanel(const Frame& frame, AppState& app) {
   ImGui::SameLine();
   PrintedTensorCombo(app, n);
   const std::string& printed = PrintText(app, n);
-  ImGui::SameLine();
+  SameLineIfButtonFits(app, "code.copy_print");
   CopyButton(app, "code.copy_print", 2, printed);
   MutedText(Tr(app.i18n, "code.print_explain"));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.f, 1.f, 1.f, 1.f));

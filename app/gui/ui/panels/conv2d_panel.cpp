@@ -9,6 +9,7 @@
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/grid.h"
+#include "ui/draw/wrap_text.h"
 #include "ui/panels/conv2d_parts.h"
 #include "ui/widgets/panel_common.h"
 
@@ -198,11 +199,17 @@ int64_t OutputColumns(const Geometry& g, float x, float cell_w) {
   return std::clamp<int64_t>(fit, 0, g.out_length);
 }
 
-// A caption line at `pos`, clipped to `width`.
+// A caption line at `pos`, at most `width` wide and inside the picture: shortened with "…" when
+// it does not fit (pointing at it shows it whole), left out when not even "…" fits.
 void Caption(const View& v, ImVec2 pos, float width, ImU32 color, const std::string& text) {
-  v.draw->PushClipRect(pos, ImVec2(pos.x + width, pos.y + ImGui::GetTextLineHeight() + 2.f), true);
-  v.draw->AddText(pos, color, text.c_str());
-  v.draw->PopClipRect();
+  const float right = std::min(pos.x + width, v.draw->GetClipRectMax().x);
+  const std::string shown = ShortenToWidth(text, right - pos.x);
+  if (ImGui::CalcTextSize(shown.c_str()).x > right - pos.x) return;
+  v.draw->AddText(pos, color, shown.c_str());
+  const ImVec2 end(pos.x + ImGui::CalcTextSize(shown.c_str()).x,
+                   pos.y + ImGui::GetTextLineHeight());
+  if (shown != text && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, end))
+    ImGui::SetTooltip("%s", text.c_str());
 }
 
 // White gaps between the rows of the height-1 Conv2d's input: C separate channel planes, each
@@ -364,17 +371,20 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
   const float table_h = DifferencesTableHeight();
   ImGui::PopFont();
   const float code_h = std::min(avail.y * 0.22f, ImGui::GetTextLineHeightWithSpacing() * 8.f);
-  const float pictures_h = std::max(0.f, avail.y - table_h - code_h - style.ItemSpacing.y * 2.f);
   const float half_w = (avail.x - style.ItemSpacing.x * 3.f) * 0.5f;
   const float line = ImGui::GetTextLineHeight();
   const int64_t out_rows_2d = comparable ? C - kh + 1 : 1;
+  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
+  const float fixed_h = line * 5.f + 34.f;
+  const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
+  // Never less than the captions and 3-pixel rows: when the panel is short (a large text scale)
+  // it scrolls rather than drawing the table over the pictures' captions.
+  const float pictures_h = std::max(avail.y - table_h - code_h - style.ItemSpacing.y * 2.f,
+                                    fixed_h + rows_total * 3.f + line);
   const ImVec2 natural = ValueCellSize(session.input_style);
   char widest[32];
   std::snprintf(widest, sizeof widest, "h=%lld", static_cast<long long>(C - 1));
   const float label_w = ImGui::CalcTextSize(widest).x + 10.f;
-  // Rows: two captions, column labels, C input rows, arrow line, output caption, output rows.
-  const float fixed_h = line * 5.f + 34.f;
-  const float rows_total = static_cast<float>(C + std::max<int64_t>(1, out_rows_2d));
   const float cell_h = std::clamp((pictures_h - fixed_h) / rows_total, 3.f, natural.y * kMaxFit);
   const float scale = cell_h / natural.y;
   float cell_w = std::max(3.f, std::floor(natural.x * std::min(scale, 1.2f)));

@@ -91,7 +91,10 @@ void DrawConv2dFormCode(const AppState& app, const Session& session, int64_t kh,
       image ? ImageConv2dPython(session.recipe.spec, g, kh) : Conv2dPython(session.recipe.spec, g);
   MutedText(Tr(app.i18n, "conv2d.code_caption"));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.f, 1.f, 1.f, 1.f));
-  ImGui::BeginChild("conv2d_code", ImVec2(0.f, 0.f), true, ImGuiWindowFlags_HorizontalScrollbar);
+  // The rest of the panel, and at least two lines (the panel scrolls to them when short).
+  const float code_h =
+      std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 2.f);
+  ImGui::BeginChild("conv2d_code", ImVec2(0.f, code_h), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (mono) ImGui::PushFont(mono);
   ImGui::TextUnformatted(code.c_str());
   if (mono) ImGui::PopFont();

@@ -318,7 +318,13 @@ void DrawMatmulPanel(const Frame& frame, AppState& app) {
   v.weight_text = ChooseCellText(v.cell, session.weight_style, frame.fonts, app.view.show_numbers);
   v.input_text = ChooseCellText(v.cell, session.input_style, frame.fonts, app.view.show_numbers);
   v.output_text = ChooseCellText(v.cell, session.output_style, frame.fonts, app.view.show_numbers);
-  v.draw->PushClipRect(min, ImVec2(min.x + avail.x, min.y + avail.y), true);
+  // The matrices and their captions at their smallest readable size may need more height than
+  // is left under the explanation (a large text scale): the panel scrolls to them.
+  const float line = ImGui::GetTextLineHeight();
+  const float drawn_h =
+      v.w_origin.y + v.cell.y * static_cast<float>(v.rows_o.count) + line * 2.f + 8.f - min.y;
+  const float height = std::max(avail.y, drawn_h);
+  v.draw->PushClipRect(min, ImVec2(min.x + avail.x, min.y + height), true);
   DrawWeightMatrix(v);
   DrawUnfoldedInput(v);
   DrawOutputMatrix(v);
@@ -326,6 +332,7 @@ void DrawMatmulPanel(const Frame& frame, AppState& app) {
   DrawLabels(v);
   DrawCaptions(v, label_w);
   v.draw->PopClipRect();
+  ImGui::Dummy(ImVec2(avail.x, height));
   EndPanel();
 }
 

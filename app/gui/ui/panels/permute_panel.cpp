@@ -200,7 +200,12 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 2.f * line + 4.f));
   if (!nlc) ImGui::BeginDisabled();
   if (SmallButtonWhole(replay.c_str())) ReplayPermute(app);
-  ImGui::SameLine();
+  // The second button on the same line when it fits there (a large text scale: the next line).
+  const float forgot_right = ImGui::GetItemRectMax().x + style.ItemSpacing.x +
+                             ImGui::CalcTextSize(Tr(app.i18n, "permute.forgot")).x +
+                             style.FramePadding.x * 2.f;
+  if (forgot_right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine();
   if (SmallButtonWhole(forgot.c_str())) app.show_forgot_permute = true;
   if (!nlc) ImGui::EndDisabled();
   const float below = beside ? top.y + 2.f * line + 6.f : ImGui::GetCursorScreenPos().y + 2.f;

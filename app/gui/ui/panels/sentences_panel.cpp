@@ -74,7 +74,12 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float example_w =
       ImGui::CalcTextSize(Tr(app.i18n, "sentences.example")).x + style.FramePadding.x * 4.f;
-  const float use_w = ImGui::GetContentRegionAvail().x - example_w - style.ItemSpacing.x;
+  const float avail_w = ImGui::GetContentRegionAvail().x;
+  const float use_text_w =
+      ImGui::CalcTextSize(Tr(app.i18n, "sentences.use")).x + style.FramePadding.x * 2.f;
+  // Too narrow for both on one line (a large text scale): one button a line, each full width.
+  const bool stacked = avail_w - example_w - style.ItemSpacing.x < use_text_w;
+  const float use_w = stacked ? avail_w : avail_w - example_w - style.ItemSpacing.x;
   ImGui::BeginDisabled(sentences.empty());
   if (ImGui::Button(Label(app.i18n, "sentences.use").c_str(), ImVec2(use_w, 0.f))) {
     SetSentences(app, sentences);
@@ -82,8 +87,9 @@ void DrawSentencesPanel(const Frame& frame, AppState& app) {
       app.view.fonts_dirty = true;
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button(Label(app.i18n, "sentences.example").c_str(), ImVec2(example_w, 0.f))) {
+  if (!stacked) ImGui::SameLine();
+  if (ImGui::Button(Label(app.i18n, "sentences.example").c_str(),
+                    ImVec2(stacked ? avail_w : example_w, 0.f))) {
     input.text = kExampleSentences;
     if (CjkFontAvailable(app) && FontLacksGlyphs(frame.fonts.ui, input.text))
       app.view.fonts_dirty = true;

@@ -1,6 +1,7 @@
 #include "ui/widgets/file_widgets.h"
 
 #include <imgui_stdlib.h>
+#include <algorithm>
 
 #include "ui/draw/colormap.h"
 #include "ui/draw/wrap_text.h"
@@ -29,9 +30,12 @@ void SuccessText(const std::string& text, float wrap_width) {
 
 void CenterNextWindow(float width_em) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Appearing,
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Appearing);
+  // Never larger than the display (a small one, a large text scale): the window scrolls instead.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0.f, 0.f),
+                                      ImVec2(display.x * 0.95f, display.y * 0.95f));
 }
 
 void CenterNextWindowFitting(float width_em, const std::string& content, std::string* fitted) {
@@ -52,7 +56,13 @@ bool PathField(const char* id, std::string* path, bool* focus, float width) {
     *focus = false;
   }
   ImGui::SetNextItemWidth(width);
-  return ImGui::InputText(id, path, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered = ImGui::InputText(id, path, ImGuiInputTextFlags_EnterReturnsTrue);
+  // A path longer than the field: pointing at it shows the whole path.
+  const float text_w =
+      ImGui::CalcTextSize(path->c_str()).x + ImGui::GetStyle().FramePadding.x * 2.f;
+  if (text_w > ImGui::GetItemRectSize().x && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", path->c_str());
+  return entered;
 }
 
 }  // namespace convstep::gui

@@ -123,13 +123,13 @@ void RangeControls(AppState& app, ExportRequest& r) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.f);
   ImGui::InputScalar("##to", ImGuiDataType_S64, &r.to, &one, nullptr, "%lld");
-  if (ImGui::SmallButton(Label(i18n, "export.from_here").c_str())) {
+  if (SmallButtonWhole(Label(i18n, "export.from_here").c_str())) {
     const Walkthrough walk = MakeWalkthrough(*app.session);
     r.from = ClampStep(walk.StepOf(CurrentTap(app), r.granularity), count);
     r.to = std::min(count, r.from + std::max<int64_t>(1, r.to - r.from));
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(Label(i18n, "export.one_row").c_str())) {
+  if (SmallButtonWhole(Label(i18n, "export.one_row").c_str())) {
     // The current output row (n, o): every step from t = 0 to the last t.
     const Walkthrough walk = MakeWalkthrough(*app.session);
     const Geometry& g = app.session->geometry;
@@ -143,7 +143,7 @@ void RangeControls(AppState& app, ExportRequest& r) {
     r.to = std::min(count, walk.StepOf(last, r.granularity) + 1);
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(Label(i18n, "export.all_steps").c_str())) {
+  if (SmallButtonWhole(Label(i18n, "export.all_steps").c_str())) {
     r.from = 0;
     r.to = count;
   }

@@ -259,9 +259,11 @@ void DrawValuesWindow(const Frame& frame, AppState& app) {
   if (!window.open) return;
   const I18n& i18n = app.i18n;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.55f, display.y * 0.15f), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.f, display.y * 0.6f),
-                           ImGuiCond_FirstUseEver);
+  // Placed each time it opens so that it lies wholly on the display at any size and text scale.
+  const float width = std::min(ImGui::GetFontSize() * 36.f, display.x * 0.9f);
+  const float left = std::min(display.x * 0.55f, display.x * 0.95f - width);
+  ImGui::SetNextWindowPos(ImVec2(left, display.y * 0.15f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(width, display.y * 0.6f), ImGuiCond_Appearing);
   bool open = true;
   const std::string title = std::string(Tr(i18n, "edit.values_title")) + "###io_values";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
