@@ -4,51 +4,18 @@
 #include "convstep/geometry.h"
 
 #include "convstep/json_text.h"
+#include "int_math.h"
 
 #include <cstdio>
 #include <limits>
-#include <numeric>
 #include <string>
 #include <vector>
 
 namespace convstep {
 namespace {
 
-int64_t FloorDiv(int64_t a, int64_t b) {  // Python's a // b
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
-// Python's a % b, without the overflow of a - (a // b) * b at -2^63.
-int64_t FloorMod(int64_t a, int64_t b) {
-  const int64_t r = a % b;
-  return r != 0 && ((r < 0) != (b < 0)) ? r + b : r;
-}
-
 std::string S(int64_t value) {
   return std::to_string(value);
-}
-
-// Divisors of gcd(in, out): the groups values that would be accepted.
-std::string GroupChoices(int64_t in_channels, int64_t out_channels) {
-  const auto magnitude = [](int64_t v) {  // |v|, also for -2^63
-    return v < 0 ? uint64_t{0} - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  };
-  const uint64_t common = std::gcd(magnitude(in_channels), magnitude(out_channels));
-  std::string text;
-  for (uint64_t d = 1; d <= common && d <= 4096; ++d) {
-    if (common % d == 0) text += (text.empty() ? "" : ", ") + std::to_string(d);
-  }
-  return text.empty() ? "1" : text;
-}
-
-// The multiples of `groups` nearest to `out_channels` (at least groups): "6 or 9" for 8 and 3.
-std::string OutChannelChoices(int64_t out_channels, int64_t groups) {
-  const int64_t below = out_channels / groups * groups;
-  if (below < groups) return S(groups);
-  if (below > std::numeric_limits<int64_t>::max() - groups) return S(below);
-  return S(below) + " or " + S(below + groups);
 }
 
 // "[ torch.FloatTensor{6,3,0} ]", as PyTorch prints a tensor inside a check message.
@@ -56,10 +23,6 @@ std::string FloatTensorText(const Shape& shape) {
   std::string text = "[ torch.FloatTensor{";
   for (size_t i = 0; i < shape.size(); ++i) text += (i ? "," : "") + S(shape[i]);
   return text + "} ]";
-}
-
-Result<bool> Ok() {
-  return true;
 }
 
 // Multiplies sizes, saturating at int64 max instead of overflowing.
@@ -104,74 +67,6 @@ bool PaddedLength(int64_t length, int64_t left, int64_t right, int64_t* padded) 
   return Add(length, left, &partial) && Add(partial, right, padded);
 }
 
-// Module construction checks, in conv.py's order.
-Result<bool> CheckConstruction(const Conv1dSpec& spec) {
-  // {0} in_channels, {1} out_channels, {2} groups, {3} the groups that would work.
-  const std::vector<std::string> groups_args = {S(spec.in_channels), S(spec.out_channels),
-                                                S(spec.groups),
-                                                GroupChoices(spec.in_channels, spec.out_channels)};
-  const std::string groups_hint =
-      "use a divisor of both in_channels ({0}) and out_channels ({1}), one of: {3}";
-  if (spec.groups <= 0)
-    return MakeError(
-        "groups must be a positive integer", "groups",
-        Hint{"groups_positive", "groups={2} is not allowed; " + groups_hint, groups_args});
-  if (FloorMod(spec.in_channels, spec.groups) != 0)
-    return MakeError(
-        "in_channels must be divisible by groups", "groups",
-        Hint{"groups_split_in",
-             "in_channels={0} does not split into {2} equal groups; " + groups_hint, groups_args});
-  if (FloorMod(spec.out_channels, spec.groups) != 0) {
-    std::vector<std::string> args = groups_args;
-    args.push_back(OutChannelChoices(spec.out_channels, spec.groups));
-    return MakeError("out_channels must be divisible by groups", "groups",
-                     Hint{"groups_split_out",
-                          "out_channels={1} does not split into {2} equal groups: with groups={2}, "
-                          "use a multiple of {2} for out_channels, such as {4}; or keep "
-                          "out_channels and " +
-                              groups_hint,
-                          args});
-  }
-  if (spec.padding_kind == PaddingKind::kInvalid)
-    return MakeError("Invalid padding string " + PythonRepr(spec.invalid_padding, kExcerptBytes) +
-                         ", should be one of {'same', 'valid'}",
-                     "padding",
-                     Hint{"padding_string", "use a whole number of cells, 'same' or 'valid'", {}});
-  if (spec.padding_kind == PaddingKind::kSame && spec.stride != 1)
-    return MakeError("padding='same' is not supported for strided convolutions", "padding",
-                     Hint{"same_stride",
-                          "'same' keeps L_out == L only with stride 1: set stride to 1, or give "
-                          "padding as a number",
-                          {}});
-  if (spec.padding_mode == PaddingMode::kInvalid)
-    return MakeError(
-        "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, "
-        "but got padding_mode='" +
-            Excerpt(spec.invalid_mode) + "'",
-        "padding_mode", Hint{"padding_mode", "choose zeros, reflect, replicate or circular", {}});
-  const Shape weight = {spec.out_channels, FloorDiv(spec.in_channels, spec.groups),
-                        spec.kernel_size};
-  const char* names[] = {"out_channels", "in_channels", "kernel_size"};
-  for (size_t i = 0; i < weight.size(); ++i) {
-    if (weight[i] < 0)
-      return MakeError("Trying to create tensor with negative dimension " + S(weight[i]) + ": " +
-                           FormatShape(weight),
-                       names[i],
-                       Hint{"positive_size", "{0} must be a positive whole number", {names[i]}});
-  }
-  // PyTorch itself fails later with backend-specific errors for these; ConvStep says why.
-  if (spec.in_channels == 0)
-    return MakeError("in_channels must be at least 1, but got 0", "in_channels",
-                     Hint{"in_channels_zero",
-                          "each input position needs at least one channel (a word vector of size "
-                          ">= 1)",
-                          {}});
-  if (spec.kernel_size == 0)
-    return MakeError("kernel_size must be at least 1, but got 0", "kernel_size",
-                     Hint{"kernel_zero", "a kernel must cover at least one position", {}});
-  return Ok();
-}
-
 }  // namespace
 
 Shape Geometry::OutputShape() const {
@@ -198,10 +93,6 @@ PaddedCell SourceOf(const Geometry& g, int64_t padded_pos) {
     default:
       return {CellKind::kZeroPad, -1};
   }
-}
-
-Result<bool> ValidateSpec(const Conv1dSpec& spec) {
-  return CheckConstruction(spec);
 }
 
 namespace {
@@ -487,7 +378,7 @@ Result<bool> CheckBudget(const Geometry& g, const Limits& limits) {
 }  // namespace
 
 Result<Geometry> Validate(const Conv1dSpec& spec, const Shape& input_shape, const Limits& limits) {
-  if (auto built = CheckConstruction(spec); !built) return built.error();
+  if (auto built = ValidateSpec(spec); !built) return built.error();
   if (auto rank = CheckInputRank(spec, input_shape); !rank) return rank.error();
   const Result<ConvInput> in = PrepareConvInput(spec, input_shape);
   if (!in) return in.error();
