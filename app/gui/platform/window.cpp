@@ -39,6 +39,14 @@ bool CreatePlatform(Platform& platform, int width, int height, bool visible, std
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#ifdef __EMSCRIPTEN__
+  // An opaque canvas with no depth, stencil or multisample buffers: the UI needs none, and each
+  // one costs the browser's compositor in every frame.
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  glfwWindowHint(GLFW_SAMPLES, 0);
+#endif
   platform.window =
       glfwCreateWindow(width, height, "ConvStep — nn.Conv1d step by step", nullptr, nullptr);
   if (!platform.window) {
