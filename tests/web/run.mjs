@@ -132,6 +132,12 @@ try {
         started === 1 && first && second.subarray(0, 8).equals(pngSignature),
         fs.readdirSync(path.join(out, "downloads")).filter((f) => f.startsWith("frames")).join(", "));
 
+  // A path typed outside the working folder downloads too, under the file's own name.
+  started = await exportAs("png", "/tmp/typed_elsewhere.png", 1);
+  const typed = await download("typed_elsewhere.png");
+  check("an export to a typed absolute path downloads",
+        started === 1 && typed.subarray(0, 8).equals(pngSignature), `${typed.length} bytes`);
+
   // Ctrl+S, Enter: Save downloads the session file.
   await page.focus("#canvas");
   await page.keyboard.down("Control");

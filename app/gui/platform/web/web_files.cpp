@@ -24,14 +24,22 @@ FileStamp StampOf(const fs::directory_entry& entry) {
   return stamp;
 }
 
-// Regular files under `dir` (recursively), skipping `skip` and its contents.
-std::map<std::string, FileStamp> FilesUnder(const std::string& dir, const std::string& skip) {
+bool IsUnder(const std::string& path, const std::string& dir) {
+  return path == dir || (path.rfind(dir, 0) == 0 && path.size() > dir.size() &&
+                         (dir.back() == '/' || path[dir.size()] == '/'));
+}
+
+// Regular files under `dir` (recursively), skipping the folders in `skip` and their contents.
+std::map<std::string, FileStamp> FilesUnder(const std::string& dir,
+                                            const std::vector<std::string>& skip) {
   std::map<std::string, FileStamp> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const std::string path = it->path().string();
-    if (!skip.empty() && path.rfind(skip, 0) == 0) {
+    const bool skipped = std::any_of(skip.begin(), skip.end(),
+                                     [&path](const std::string& s) { return IsUnder(path, s); });
+    if (skipped) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
@@ -40,10 +48,41 @@ std::map<std::string, FileStamp> FilesUnder(const std::string& dir, const std::s
   return files;
 }
 
-// The download's name: the path below the home folder, folders joined with '_'
-// (a PNG sequence's frame_0003.png in "steps" downloads as steps_frame_0003.png).
+// What the page writes for the user: the whole file system but the browser's devices, the
+// page's own assets and storage, and the files the user opened or dropped (GLFW writes drops
+// under /.glfw_dropped_files).
+std::map<std::string, FileStamp> WrittenFiles() {
+  static const std::vector<std::string> kNotWritten = {"/dev",
+                                                       "/proc",
+                                                       "/sys",
+                                                       kWebAssetsDir,
+                                                       kWebPersistDir,
+                                                       kWebUploadDir,
+                                                       "/.glfw_dropped_files"};
+  return FilesUnder("/", kNotWritten);
+}
+
+bool IsSequenceFrame(const std::string& file_name) {
+  return file_name.size() == 14 && file_name.rfind("frame_", 0) == 0 &&
+         file_name.compare(10, 4, ".png") == 0 &&
+         std::all_of(file_name.begin() + 6, file_name.begin() + 10,
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The download's name. Under the working folder: the path below it, folders joined with '_'
+// (a PNG sequence's frame_0003.png in "steps" downloads as steps_frame_0003.png). Anywhere
+// else (a typed absolute path such as /tmp/x.png): the file's own name, and a sequence's
+// frame with its folder's name in front, as in the working folder.
 std::string DownloadName(const std::string& path) {
-  std::string name = fs::path(path).lexically_relative(kWebHomeDir).string();
+  const fs::path file(path);
+  std::string name;
+  if (IsUnder(path, kWebHomeDir)) {
+    name = file.lexically_relative(kWebHomeDir).string();
+  } else {
+    name = file.filename().string();
+    const std::string folder = file.parent_path().filename().string();
+    if (IsSequenceFrame(name) && !folder.empty()) name = folder + "_" + name;
+  }
   std::replace(name.begin(), name.end(), '/', '_');
   return name;
 }
@@ -51,7 +90,7 @@ std::string DownloadName(const std::string& path) {
 }  // namespace
 
 void TakeOpenedFiles(WebRun& run) {
-  const auto opened = FilesUnder(kWebUploadDir, "");
+  const auto opened = FilesUnder(kWebUploadDir, {});
   for (const auto& [path, stamp] : opened) {
     if (run.delivered.count(path) && run.delivered[path] == stamp) continue;
     run.delivered[path] = stamp;  // opened, not to be downloaded back
@@ -62,7 +101,7 @@ void TakeOpenedFiles(WebRun& run) {
 void DeliverDownloads(WebRun& run) {
   if (ExportRunning(run.app)) return;  // a GIF or a sequence is still being written
   if (run.frames % 10 != 0) return;    // six times a second is enough
-  const auto now = FilesUnder(kWebHomeDir, kWebUploadDir);
+  const auto now = WrittenFiles();
   if (!run.downloads_primed) {  // what was there before the page started is not new
     run.delivered = now;
     run.downloads_primed = true;
@@ -80,7 +119,7 @@ void DeliverDownloads(WebRun& run) {
 void SyncStorageWhenChanged(WebRun& run, double now_ms) {
   if (now_ms - run.last_sync_check < 300.0) return;
   run.last_sync_check = now_ms;
-  auto now = FilesUnder(kWebPersistDir, "");
+  auto now = FilesUnder(kWebPersistDir, {});
   if (now == run.persisted) return;
   run.persisted = std::move(now);
   SyncPersistentStorage();

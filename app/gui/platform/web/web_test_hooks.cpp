@@ -99,9 +99,10 @@ EMSCRIPTEN_KEEPALIVE int convstep_web_set_param(const char* name, double value) 
   return 1;
 }
 
-/// Starts an export of the window as the export window's Start does, into the home folder
-/// (the page downloads what it writes): `kind` "png" (this step), "gif" or "sequence" (this
-/// step and the next `steps` - 1). Returns 1 when it started.
+/// Starts an export of the window as the export window's Start does, to `name` (relative to the
+/// home folder, or an absolute path as typed; the page downloads what it writes): `kind` "png"
+/// (this step), "gif" or "sequence" (this step and the next `steps` - 1). Returns 1 when it
+/// started.
 EMSCRIPTEN_KEEPALIVE int convstep_web_export(const char* kind, const char* name, int steps) {
   auto* run = CurrentRun();
   if (!run || !kind || !name) return 0;
@@ -110,7 +111,7 @@ EMSCRIPTEN_KEEPALIVE int convstep_web_export(const char* kind, const char* name,
   request.kind = which == "gif"        ? convstep::gui::ExportKind::kGif
                  : which == "sequence" ? convstep::gui::ExportKind::kPngSequence
                                        : convstep::gui::ExportKind::kPng;
-  request.path = convstep::gui::HomeDir() + "/" + name;
+  request.path = name[0] == '/' ? std::string(name) : convstep::gui::HomeDir() + "/" + name;
   request.from = run->app.timeline.step;
   request.to = request.from + (request.kind == convstep::gui::ExportKind::kPng ? 1 : steps);
   request.granularity = run->app.timeline.granularity;
