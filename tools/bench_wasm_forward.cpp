@@ -6,6 +6,7 @@
 //   rate KERNEL N C L O k groups stride GFLOPS
 // Usage: bench_wasm_forward [--min-time SECONDS] [--repetitions R] [--all-kernels]
 //        bench_wasm_forward --default-kernel   (prints the kernel ForwardFast uses here)
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "convstep/forward.h"
 #include "convstep/kernel_dispatch.h"
 #include "convstep/problem.h"
+#include "fma_peak.h"
 
 namespace {
 
@@ -72,6 +74,26 @@ double BestRate(const convstep::Conv1dProblem& p, const convstep::Geometry& g,
   return best;
 }
 
+// The best of `repetitions` rates of the multiply-add loop, each over at least `min_time`.
+double PeakRate(convstep::Kernel kernel, double min_time, int repetitions) {
+  constexpr int64_t kRounds = 1 << 20;
+  volatile float sink = convstep_bench::MultiplyAddLoop(kernel, kRounds);  // warm up
+  double best = 0.0;
+  for (int r = 0; r < repetitions; ++r) {
+    int64_t calls = 0;
+    const double start = Seconds();
+    double elapsed = 0.0;
+    do {
+      sink = sink + convstep_bench::MultiplyAddLoop(kernel, kRounds);
+      ++calls;
+      elapsed = Seconds() - start;
+    } while (elapsed < min_time);
+    const double flops = convstep_bench::MultiplyAddLoopFlops(kernel, kRounds);
+    best = std::max(best, flops * static_cast<double>(calls) / elapsed / 1e9);
+  }
+  return best;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -112,5 +134,8 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
   }
+  for (convstep::Kernel kernel : kernels)
+    std::printf("peak %s %.2f\n", convstep::KernelName(kernel),
+                PeakRate(kernel, min_time, repetitions));
   return 0;
 }

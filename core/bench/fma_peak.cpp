@@ -42,8 +42,12 @@ __attribute__((target("avx2,fma"))) float Avx2Loop(int64_t rounds) {
 // The portable kernel's multiply, then add, in the build's baseline vectors.
 float PortableLoop(int64_t rounds) {
   using Packet = float __attribute__((vector_size(16)));
-  const Packet scale = {0.9999999f, 0.9999999f, 0.9999999f, 0.9999999f};
-  const Packet shift = {1e-7f, 1e-7f, 1e-7f, 1e-7f};
+  // Read at run time: x * scale + shift == x for these chains, and a compiler that folds one
+  // round from constants (clang does, for WebAssembly) would drop the loop.
+  volatile float scale_value = 0.9999999f, shift_value = 1e-7f;
+  const float s = scale_value, t = shift_value;
+  const Packet scale = {s, s, s, s};
+  const Packet shift = {t, t, t, t};
   Packet chains[kChains];
   for (int c = 0; c < kChains; ++c) {
     const float start = 1.f + 0.01f * static_cast<float>(c);

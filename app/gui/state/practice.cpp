@@ -33,13 +33,15 @@ void NextExercise(AppState& app, int chapter) {
   state.reveal_seconds = 0.f;
 }
 
-Verdict SubmitAnswer(AppState& app, const std::string& typed) {
-  ExerciseState& state = app.teach.exercise;
-  if (!state.current) return {};
-  const Verdict verdict = CheckAnswer(*state.current, typed);
+namespace {
+
+// An answer that was not understood only shows why; the first understood answer to a variant
+// is scored; any understood answer starts revealing the solution. Returns whether it was
+// understood.
+bool RecordVerdict(ExerciseState& state, const Verdict& verdict) {
   if (!verdict.understood) {
     state.unreadable = verdict.feedback;
-    return verdict;
+    return false;
   }
   state.unreadable.reset();
   if (!state.verdict) {  // only the first answer to a variant counts
@@ -52,6 +54,16 @@ Verdict SubmitAnswer(AppState& app, const std::string& typed) {
     state.solution_shown = 1;
     state.reveal_seconds = kSolutionLineSeconds;
   }
+  return true;
+}
+
+}  // namespace
+
+Verdict SubmitAnswer(AppState& app, const std::string& typed) {
+  ExerciseState& state = app.teach.exercise;
+  if (!state.current) return {};
+  const Verdict verdict = CheckAnswer(*state.current, typed);
+  RecordVerdict(state, verdict);
   return verdict;
 }
 
@@ -74,21 +86,7 @@ Verdict SubmitPickedCells(AppState& app) {
   ExerciseState& state = app.teach.exercise;
   if (!state.current || state.current->answer_kind != AnswerKind::kCells) return {};
   const Verdict verdict = CheckCells(*state.current, state.picked_cells);
-  if (!verdict.understood) {
-    state.unreadable = verdict.feedback;
-    return verdict;
-  }
-  state.unreadable.reset();
-  if (!state.verdict) {
-    ExerciseScore& score = state.scores[state.current->chapter];
-    ++score.tries;
-    if (verdict.correct) ++score.right;
-  }
-  state.verdict = verdict;
-  if (state.solution_shown == 0) {
-    state.solution_shown = 1;
-    state.reveal_seconds = kSolutionLineSeconds;
-  }
+  if (!RecordVerdict(state, verdict)) return verdict;
   app.hover.pinned = HoverTarget{HoverKind::kOutput, state.current->cells_n, state.current->cells_o,
                                  state.current->cells_t};
   return verdict;
