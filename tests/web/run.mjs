@@ -20,6 +20,7 @@ const BUDGET_WORST_EDIT_FRAME_MS = 50;
 
 let failures = 0;
 let worstWork = NaN, worstEdit = NaN, idle = null;
+const playback = { alone: NaN, busy: NaN };
 function check(name, ok, detail) {
   console.log(`${ok ? "ok  " : "FAIL"}  ${name}${detail ? ": " + detail : ""}`);
   if (!ok) failures++;
@@ -92,6 +93,22 @@ try {
   await tap("Space");
   s = await waitState(page, (st) => st.step >= 3);
   check("Space plays and the step advances", s.step >= 3 && s.playing, `step ${s.step}`);
+  // For the edit's figures below: the worst interval between frames while playing (every frame
+  // drawn, no build), alone, then beside a loop that keeps one core busy as a build does.
+  const worstWhilePlaying = async () => {
+    await page.evaluate(() => Module._convstep_web_reset_frames());
+    await sleep(2500);
+    return (await state(page)).worst_frame_ms;
+  };
+  playback.alone = await worstWhilePlaying();
+  await page.evaluate(() => {
+    const loop = "const end = Date.now() + 2700; while (Date.now() < end) {}";
+    window.busyCore = new Worker(URL.createObjectURL(new Blob([loop])));
+  });
+  playback.busy = await worstWhilePlaying();
+  await page.evaluate(() => window.busyCore.terminate());
+  console.log(`  playing, no build: worst frame interval ${playback.alone.toFixed(1)} ms; ` +
+              `with one core busy: ${playback.busy.toFixed(1)} ms`);
   await tap("Space");
 
   // 4. An invalid parameter shows PyTorch's message; the last valid picture stays.
@@ -359,7 +376,8 @@ try {
         firstFrame <= BUDGET_FIRST_FRAME_MS, `${firstFrame.toFixed(0)} ms`);
   console.log(`budget: worst frame while editing the big example: app work ` +
               `${worstWork.toFixed(1)} ms, frame interval ${worstEdit.toFixed(1)} ms ` +
-              `(idle: ${idle.worst_frame_ms.toFixed(1)} ms)`);
+              `(idle: ${idle.worst_frame_ms.toFixed(1)} ms; playing with no build: ` +
+              `${playback.alone.toFixed(1)} ms, and ${playback.busy.toFixed(1)} ms with one core busy)`);
 } catch (error) {
   check("the browser test ran to the end", false, error.stack);
 } finally {
