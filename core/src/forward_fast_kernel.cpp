@@ -170,12 +170,36 @@ void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float*
     for (int v = 0; v < Vecs; ++v) Store(y + r * y_stride + v * kLanes, acc[r][v]);
 }
 
+// Asks for the output lines of a tile (Rows rows of kTileWidth floats from y) to be brought
+// into L1 while the tile before it runs, so that its stores (and its loads, when resuming) do
+// not wait for them. Only the x86 kernels, and only for tiles of at most kPrefetchTaps taps
+// (grouped and depthwise layers), where the stores are a large part of a tile's time: measured
+// on an Intel Xeon (Sapphire Rapids class), groups=8 gained 5-8% and depthwise 0-10%, while
+// the dense shapes (320 and more taps a tile) lost up to 5% with AVX2.
+constexpr int64_t kPrefetchTaps = 64;
+template <int Rows>
+inline void PrefetchTileOutput(const float* y, int64_t y_stride) {
+#if defined(CONVSTEP_KERNEL_AVX512) || defined(CONVSTEP_KERNEL_AVX2)
+  for (int r = 0; r < Rows; ++r)
+    for (int64_t j = 0; j < kTileWidth; j += 16) __builtin_prefetch(y + r * y_stride + j, 0, 3);
+#else
+  (void)y;
+  (void)y_stride;
+#endif
+}
+
 // Every tile of one row block over `width` positions. A tile that would pass the end of the
 // output row is computed in a local buffer (holding y's partial sums when `resume`) and cut.
+// With few taps, the output of the next tile is prefetched before each tile: the next tile of
+// the row, or after the last one the first tile of the next row block (which, when there is
+// one, starts Rows rows further down; a prefetch hint past the end cannot fault).
 template <int Rows>
 void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
               const float* bias, float* y, int64_t y_stride, int64_t width, bool resume) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
+    if (taps <= kPrefetchTaps)
+      PrefetchTileOutput<Rows>(
+          t + 2 * kTileWidth <= width ? y + t + kTileWidth : y + Rows * y_stride, y_stride);
     if (t + kTileWidth <= width) {
       Tile<Rows, kVecs>(origin + t, offsets, taps, weight, bias, y + t, y_stride, resume);
       continue;
