@@ -269,9 +269,12 @@ std::vector<float> PackWeights(const Conv1dProblem& problem, const Geometry& g, 
     for (int64_t o = 0; o < g.out_per_group; o += tile_rows) {
       const int64_t first = group * g.out_per_group + o;
       const int64_t rows = std::min<int64_t>(tile_rows, g.out_per_group - o);
+      // Row by row: each weight row is read in order (the block it fills stays in L1).
       float* dst = packed.data() + first * g.taps;
-      for (int64_t tap = 0; tap < g.taps; ++tap)
-        for (int64_t r = 0; r < rows; ++r) *dst++ = weight[(first + r) * g.taps + tap];
+      for (int64_t r = 0; r < rows; ++r) {
+        const float* row = weight + (first + r) * g.taps;
+        for (int64_t tap = 0; tap < g.taps; ++tap) dst[tap * rows + r] = row[tap];
+      }
     }
   }
   return packed;
