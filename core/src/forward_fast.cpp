@@ -36,13 +36,14 @@
 // 8.4 MB output first took about a third of the depthwise layer's time; without it that layer
 // went from 20 to 31-34 GFLOP/s with AVX-512, groups=8 from 97 to 117.) What the time goes
 // to on the dense shapes, measured there: the 8 x 3 AVX-512 tile alone, strip and weights in
-// L1/L2, runs at 88-95% of the FMA peak (the AVX2 4 x 3 tile at 86-95%); in the pass the strip
-// copies, whose reads of the input wait on L3 (software prefetches of the next strip, in one
-// burst or spread between tiles, did not make the pass faster), and the output's stores take
-// 5-15%; with weights too large for L2 (the 512-channel layer's 3 MB) the tile alone drops to
-// 80% (weight prefetching restored 85% in isolation but not in the pass). Strip sizes from 48
-// to 384 positions and three eighths to all of L1, and L1-sized blocks for groups of few
-// channels, were no faster than the values below.
+// L1/L2, runs at 88-95% of the FMA peak (the AVX2 4 x 3 tile at 86-95%). In the pass, the strip
+// copies cost 5-13% (measured by skipping them), their reads of the input waiting on L3
+// (software prefetches of the next strip, in one burst or spread between tiles, made the copies
+// faster but not the pass); stores to an output not in cache cost the tile alone about 8%; and
+// weights too large for L2 (the 512-channel layer's 3 MB) bring the tile alone down to 80%
+// (prefetching them in the tile restored 85% alone but not in the pass). Strip sizes from 48 to
+// 384 positions, three to six eighths of L1, smaller blocks for groups of few channels and
+// output-channel runs whose weights fit in L2 were no faster than the values below.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
