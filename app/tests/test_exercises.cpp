@@ -111,7 +111,7 @@ TEST(Exercises, TheDotProductIsTheReferencePassOnTheWindow) {
   for (uint64_t seed = 0; seed < 100; ++seed) {
     const Exercise e = Make(4, seed);
     // The question quotes x and w as nested lists: read them back and run the engine.
-    std::vector<float> x, w;
+    FloatBuffer x, w;
     const std::regex number("-?[0-9]+");
     for (auto [text, out] : {std::pair{e.question.args[0], &x}, std::pair{e.question.args[1], &w}})
       for (std::sregex_iterator it(text.begin(), text.end(), number), end; it != end; ++it)

@@ -24,7 +24,7 @@ struct Screen {
   ValuesFrom values = ValuesFrom::kGenerated;
   ValueSource source = ValueSource::kTorchRandn;
   uint64_t seed = 0;
-  std::vector<float> input, weight, output;
+  FloatBuffer input, weight, output;
   int64_t step = 0;
   Granularity granularity = Granularity::kTap;
   MainView view = MainView::kSteps;

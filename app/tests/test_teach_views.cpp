@@ -47,7 +47,7 @@ Session HandSession(Conv1dSpec spec, int64_t length) {
   recipe.fixed_input = input;
   recipe.fixed_weight = weight;
   if (spec.bias)
-    recipe.fixed_bias = Tensor{{spec.out_channels}, std::vector<float>(spec.out_channels, 0.5f)};
+    recipe.fixed_bias = Tensor{{spec.out_channels}, FloatBuffer(spec.out_channels, 0.5f)};
   auto session = BuildSession(recipe);
   EXPECT_TRUE(session) << (session ? "" : session.error().message);
   return session ? *session : Session{};

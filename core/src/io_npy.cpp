@@ -39,8 +39,8 @@ bool HeaderValue(const std::string& header, const std::string& key, std::string*
 }
 
 // The values of a Fortran-order (column-major: first axis fastest) array in C order.
-std::vector<float> FortranToC(const Shape& shape, const std::vector<float>& fortran) {
-  std::vector<float> c_order(fortran.size());
+FloatBuffer FortranToC(const Shape& shape, const FloatBuffer& fortran) {
+  FloatBuffer c_order(fortran.size());  // every element is written below
   std::vector<int64_t> coordinate(shape.size(), 0);
   std::vector<size_t> c_stride(shape.size(), 1);
   for (size_t axis = shape.size(); axis-- > 1;)

@@ -26,6 +26,13 @@ Tensor Tensor::Zeros(const Shape& shape) {
   return tensor;
 }
 
+Tensor Tensor::Empty(const Shape& shape) {
+  Tensor tensor;
+  tensor.shape = shape;
+  tensor.data.resize(static_cast<size_t>(ShapeNumel(shape)));
+  return tensor;
+}
+
 bool RoundsToFloatInfinity(double value) {
   return std::isfinite(value) && std::fabs(value) >= 0x1.ffffffp127;  // FLT_MAX + half an ulp
 }

@@ -64,7 +64,7 @@ class TextParser {
           Hint{"text_one_tensor", "paste one tensor at a time (torch.Size lines are fine)", {}});
     Tensor tensor;
     tensor.shape = size_.empty() ? shape_ : size_;
-    tensor.data = std::move(values_);
+    tensor.data.assign(values_.begin(), values_.end());
     if (ShapeNumel(tensor.shape) != static_cast<int64_t>(tensor.data.size()))
       return Fail(
           Message{"text_size_mismatch", "the size=(...) suffix does not match the values", {}},

@@ -32,7 +32,7 @@ TEST(Codegen, LiteralsOverrideWhatTheSourceMade) {
   code.values = ValueSource::kSmallIntegers;
   code.seed = 9;
   code.input_shape = {1, 3, 4};
-  code.weight = Tensor{{8, 3, 2}, std::vector<float>(48, 0.1f)};
+  code.weight = Tensor{{8, 3, 2}, FloatBuffer(48, 0.1f)};
   const std::string py = PythonCode(code);
   // The weight is still drawn (so the bias draw comes out the same), then replaced.
   const size_t drawn = py.find("weight = torch.randint(-3, 4, (8, 3, 2)).float()");

@@ -106,7 +106,7 @@ TEST(FitWeights, AnOutputOfTheWrongShapeIsNamed) {
 
 TEST(FitWeights, TooFewWindowsAreRefusedWithTheNumberNeeded) {
   const SeedTensors seed = SeedDocument();
-  Tensor input{{3, 5}, std::vector<float>(seed.input.data.begin(), seed.input.data.begin() + 15)};
+  Tensor input{{3, 5}, FloatBuffer(seed.input.data.begin(), seed.input.data.begin() + 15)};
   const auto fit = FitWeights(SeedSpec(), input, Tensor::Zeros({8, 4}));
   ASSERT_FALSE(fit);
   EXPECT_EQ(fit.error().message,

@@ -222,5 +222,31 @@ TEST(ForwardFast, LongDepthwiseInput) {
   ExpectMatchesReference(testing::RandomProblem(spec, {1, 2, 1000003}, rng), SpecPython(spec));
 }
 
+TEST(ForwardFastOutput, EveryElementIsWrittenWhateverTheMemoryHeldBefore) {
+  // The output is not zeroed before the tiles write it (Tensor::Empty, as torch.empty): a
+  // block of NaNs of the output's size is freed just before each pass, so that the allocator
+  // tends to hand the same memory back, and an element the pass left unwritten would be NaN.
+  std::mt19937 rng(14);
+  for (int64_t groups : {1, 2, 8}) {
+    for (int64_t in_per_group : {1, 3, 80}) {
+      Conv1dSpec spec = Spec(groups * in_per_group, groups * 5, 3, groups);
+      spec.bias = in_per_group != 3;
+      const Conv1dProblem problem =
+          testing::RandomProblem(spec, {2, spec.in_channels, 101 + in_per_group}, rng);
+      const auto g = ValidateProblem(problem);
+      ASSERT_TRUE(g);
+      for (Kernel kernel : SupportedKernels()) {
+        { FloatBuffer poison(static_cast<size_t>(g->OutputCount()), std::nanf("")); }
+        FastOptions options;
+        options.kernel = kernel;
+        const Tensor fast = ForwardFast(problem, *g, options);
+        for (size_t i = 0; i < fast.data.size(); ++i)
+          ASSERT_FALSE(std::isnan(fast.data[i]))
+              << KernelName(kernel) << " " << SpecPython(spec) << " element " << i;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace convstep

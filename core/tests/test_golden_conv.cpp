@@ -27,7 +27,7 @@ constexpr double kRelTol = 1e-4;
 
 // Appends the numbers of a nested list in row-major order. The shape comes from the case's
 // recorded shapes, because tolist() of an empty tensor ([] for N=0) loses it.
-void Flatten(const json& node, std::vector<float>* out) {
+void Flatten(const json& node, FloatBuffer* out) {
   if (node.is_array()) {
     for (const json& child : node) Flatten(child, out);
   } else {

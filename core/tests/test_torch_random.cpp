@@ -28,8 +28,7 @@ uint32_t Bits(float value) {
 }
 
 // Every value within 1e-6 of torch's (the promise), and in fact bit for bit.
-void ExpectSameFloats(const std::vector<float>& actual, const json& expected,
-                      const std::string& what) {
+void ExpectSameFloats(const FloatBuffer& actual, const json& expected, const std::string& what) {
   ASSERT_TRUE(expected.is_array()) << what;
   ASSERT_EQ(actual.size(), expected.size()) << what;
   double max_error = 0;
@@ -95,7 +94,7 @@ TEST(TorchGenerator, RandnMatchesTorchBelowAtAndAboveSixteen) {
 }
 
 // The fingerprint tools/gen_golden_random.py computes: sum of (bits ^ i) * (2 i + 1) mod 2^64.
-uint64_t Digest(const std::vector<float>& values) {
+uint64_t Digest(const FloatBuffer& values) {
   uint64_t sum = 0;
   for (uint64_t i = 0; i < values.size(); ++i) sum += (Bits(values[i]) ^ i) * (2 * i + 1);
   return sum;

@@ -28,7 +28,7 @@ std::vector<float> Floats(const json& values) {
   return values.get<std::vector<float>>();
 }
 
-double MaxError(const std::vector<float>& a, const std::vector<float>& b) {
+double MaxError(const FloatBuffer& a, const std::vector<float>& b) {
   if (a.size() != b.size()) return INFINITY;
   double max_error = 0;
   for (size_t i = 0; i < a.size(); ++i)

@@ -1,8 +1,13 @@
 // A minimal dense float32 tensor in row-major (C) order, like a contiguous torch.Tensor.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace convstep {
@@ -14,10 +19,52 @@ enum class InputLayout { kNCL, kNLC };
 /// A shape such as {6, 3, 5}.
 using Shape = std::vector<int64_t>;
 
+/// std::allocator, except that an element constructed without a value is default-initialised:
+/// for float that leaves it unset instead of zero, so resize(n) and FloatBuffer(n) do not write
+/// memory that is about to be overwritten (as torch.empty; the forward pass's output).
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() noexcept = default;
+  template <typename U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  /// Default-initialises: no value for a float.
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  /// Constructs from the arguments, as std::allocator does.
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+/// A tensor's elements. resize(n) and FloatBuffer(n) leave new elements unset: fill them
+/// (assign(n, 0.f) for zeros) or overwrite every one before reading.
+using FloatBuffer = std::vector<float, DefaultInitAllocator<float>>;
+
+/// Element-wise equality of a tensor's elements and a plain vector (as vector's own ==).
+inline bool operator==(const FloatBuffer& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+inline bool operator==(const std::vector<float>& a, const FloatBuffer& b) {
+  return b == a;
+}
+inline bool operator!=(const FloatBuffer& a, const std::vector<float>& b) {
+  return !(a == b);
+}
+inline bool operator!=(const std::vector<float>& a, const FloatBuffer& b) {
+  return !(b == a);
+}
+
 /// Dense float32 tensor, contiguous, row-major.
 struct Tensor {
   Shape shape;
-  std::vector<float> data;
+  FloatBuffer data;
 
   /// Number of elements (product of the shape; 1 for a 0-d tensor).
   int64_t numel() const;
@@ -33,6 +80,9 @@ struct Tensor {
   }
   /// A zero tensor of the given shape.
   static Tensor Zeros(const Shape& shape);
+  /// A tensor of the given shape whose elements are unset (as torch.empty): for a result whose
+  /// every element is written before anything reads it.
+  static Tensor Empty(const Shape& shape);
 };
 
 /// Product of a shape's sizes, or -1 when it overflows or a size is negative.
