@@ -34,11 +34,12 @@ flags+=(-Icore/bench)
 compile_core
 compile tools/bench_wasm_forward.cpp "$out/obj/bench_wasm_forward.o"
 compile core/bench/fma_peak.cpp "$out/obj/fma_peak.o"
+compile core/bench/bench_problem.cpp "$out/obj/bench_problem.o"
 link_wasm "$out/bench_wasm.js"
 
 # Native: the same driver against the desktop build's engine.
 g++ -std=c++17 -O3 -Icore/include -Icore/bench tools/bench_wasm_forward.cpp \
-  core/bench/fma_peak.cpp "$lib" -pthread -o "$out/bench_native"
+  core/bench/fma_peak.cpp core/bench/bench_problem.cpp "$lib" -pthread -o "$out/bench_native"
 
 results=$out/bench_wasm_rates.txt  # every measurement, kept for a look afterwards
 : >"$results"

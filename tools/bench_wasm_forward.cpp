@@ -1,9 +1,12 @@
 // The engine's single-thread ForwardFast rate on the benchmark shapes, for tools/bench-wasm.sh:
 // the same source is built natively (against the build's libconvstep_core.a) and with
 // em++ -msimd128 (run under node), so both sides measure exactly the same loop.
-// Shapes: core/bench/bench_forward.cpp's kShapes (N, C, L, O, k, groups, stride; padding 0,
-// dilation 1, with a bias). Output, one line per kernel and shape:
+// Shapes: core/bench/bench_problem.h's BenchShapes(), as in the engine's benchmark. Output, one
+// line per kernel and shape, then one per kernel with its multiply-add peak (core/bench/
+// fma_peak.cpp's loop: fused with AVX2 and AVX-512; a multiply, then an add, for the portable
+// kernel, which is all WebAssembly SIMD128 has):
 //   rate KERNEL N C L O k groups stride GFLOPS
+//   peak KERNEL GFLOPS
 // Usage: bench_wasm_forward [--min-time SECONDS] [--repetitions R] [--all-kernels]
 //        bench_wasm_forward --default-kernel   (prints the kernel ForwardFast uses here)
 #include <algorithm>
@@ -11,40 +14,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <random>
 #include <vector>
 
+#include "bench_problem.h"
 #include "convstep/forward.h"
 #include "convstep/kernel_dispatch.h"
 #include "convstep/problem.h"
 #include "fma_peak.h"
 
 namespace {
-
-const std::vector<std::vector<int64_t>> kShapes = {
-    {8, 64, 4096, 64, 5, 1, 1},  {32, 64, 2048, 64, 5, 1, 1}, {1, 512, 1024, 512, 3, 1, 1},
-    {8, 64, 4096, 64, 5, 8, 1},  {8, 64, 4096, 64, 5, 64, 1}, {8, 64, 4096, 64, 5, 1, 2},
-    {8, 64, 4096, 64, 5, 64, 2},
-};
-
-convstep::Conv1dProblem MakeProblem(const std::vector<int64_t>& shape) {
-  const int64_t n = shape[0], c = shape[1], l = shape[2], o = shape[3], k = shape[4],
-                groups = shape[5], stride = shape[6];
-  std::mt19937 rng(0);
-  std::uniform_real_distribution<float> dist(-1.f, 1.f);
-  convstep::Conv1dProblem p;
-  p.spec.in_channels = c;
-  p.spec.out_channels = o;
-  p.spec.kernel_size = k;
-  p.spec.groups = groups;
-  p.spec.stride = stride;
-  p.input = convstep::Tensor::Zeros({n, c, l});
-  p.weight = convstep::Tensor::Zeros({o, c / groups, k});
-  p.bias = convstep::Tensor::Zeros({o});
-  for (auto* t : {&p.input, &p.weight, &p.bias})
-    for (float& v : t->data) v = dist(rng);
-  return p;
-}
 
 double Seconds() {
   using Clock = std::chrono::steady_clock;
@@ -119,8 +97,8 @@ int main(int argc, char** argv) {
   }
   std::vector<convstep::Kernel> kernels = {convstep::DefaultKernel()};
   if (all_kernels) kernels = convstep::SupportedKernels();
-  for (const auto& shape : kShapes) {
-    const auto p = MakeProblem(shape);
+  for (const auto& shape : convstep_bench::BenchShapes()) {
+    const auto p = convstep_bench::MakeBenchProblem(shape);
     const auto g = convstep::ValidateProblem(p);
     if (!g) {
       std::fprintf(stderr, "invalid shape: %s\n", g.error().message.c_str());

@@ -11,10 +11,10 @@
 //   fma_peak/<name>        the multiply-add peak of one core in that kernel's registers
 #include <benchmark/benchmark.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
+#include "bench_problem.h"
 #include "convstep/forward.h"
 #include "convstep/problem.h"
 #include "fma_peak.h"
@@ -25,22 +25,9 @@ namespace {
 using convstep::Kernel;
 
 convstep::Conv1dProblem MakeProblem(const benchmark::State& state) {
-  const int64_t n = state.range(0), c = state.range(1), l = state.range(2), o = state.range(3),
-                k = state.range(4), groups = state.range(5), stride = state.range(6);
-  std::mt19937 rng(0);
-  std::uniform_real_distribution<float> dist(-1.f, 1.f);
-  convstep::Conv1dProblem p;
-  p.spec.in_channels = c;
-  p.spec.out_channels = o;
-  p.spec.kernel_size = k;
-  p.spec.groups = groups;
-  p.spec.stride = stride;
-  p.input = convstep::Tensor::Zeros({n, c, l});
-  p.weight = convstep::Tensor::Zeros({o, c / groups, k});
-  p.bias = convstep::Tensor::Zeros({o});
-  for (auto* t : {&p.input, &p.weight, &p.bias})
-    for (float& v : t->data) v = dist(rng);
-  return p;
+  convstep_bench::BenchShape shape;
+  for (int i = 0; i < 7; ++i) shape.push_back(state.range(i));
+  return convstep_bench::MakeBenchProblem(shape);
 }
 
 // Floating point operations per forward pass, as a rate counter.
@@ -97,11 +84,6 @@ void BM_FmaPeak(benchmark::State& state, Kernel kernel) {
 }
 
 // N, C, L, O, k, groups, stride (tools/bench_vs_torch.py lists the same shapes).
-const std::vector<std::vector<int64_t>> kShapes = {
-    {8, 64, 4096, 64, 5, 1, 1},  {32, 64, 2048, 64, 5, 1, 1}, {1, 512, 1024, 512, 3, 1, 1},
-    {8, 64, 4096, 64, 5, 8, 1},  {8, 64, 4096, 64, 5, 64, 1}, {8, 64, 4096, 64, 5, 1, 2},
-    {8, 64, 4096, 64, 5, 64, 2},
-};
 
 // The big example (assets/presets/08_large.json) and the one-item wide layer, on 1 .. 4
 // threads: how the pool scales.
@@ -112,7 +94,7 @@ const std::vector<std::vector<int64_t>> kThreadShapes = {
 
 void RegisterAll() {
   auto with_shapes = [](benchmark::internal::Benchmark* bench) {
-    for (const auto& shape : kShapes) bench->Args(shape);
+    for (const auto& shape : convstep_bench::BenchShapes()) bench->Args(shape);
     bench->Unit(benchmark::kMillisecond);
     return bench;
   };
