@@ -19,6 +19,14 @@
 // with AVX2, 6x2 was no better than 4x3. Alone, with a 64-channel strip in L1: 8x3 at 206-225
 // GFLOP/s, 88-95% of the 234 GFLOP/s peak; AVX2 4x3 at 111-122 of 129; unrolling the tap loop
 // 2 or 4 times was no faster.) kRows may be 1 .. kMaxTileRows per instruction set.
+// For groups=8 (8 input and 8 output channels a group, 40 taps a tile) with AVX2, 4 x 3 stayed
+// the best of the shapes measured there: 89-92 GFLOP/s, against 65-68 for 8 x 1 (one packet
+// load and eight weight broadcasts per tap) and 84 for 4 x 2; prefetching the output 0 to 5
+// tiles ahead changed nothing beyond the noise, and streaming (non-temporal) stores of the
+// output were slower (88 against 98).
+// Step-2 tiles (depthwise layers with stride 2, see forward_fast.cpp) load two packets of the
+// unsplit input row and keep the even floats: one in-lane shuffle with AVX2, whose lane order
+// the accumulators keep until one permute before the store, one two-source permute with AVX-512.
 #include <cstdint>
 
 #include "kernel_table.h"
