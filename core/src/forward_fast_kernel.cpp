@@ -19,6 +19,14 @@
 // with AVX2, 6x2 was no better than 4x3. Alone, with a 64-channel strip in L1: 8x3 at 206-225
 // GFLOP/s, 88-95% of the 234 GFLOP/s peak; AVX2 4x3 at 111-122 of 129; unrolling the tap loop
 // 2 or 4 times was no faster.) kRows may be 1 .. kMaxTileRows per instruction set.
+// For groups=8 (8 input and 8 output channels a group, 40 taps a tile) with AVX2, 4 x 3 stayed
+// the best of the shapes measured there: 89-92 GFLOP/s, against 65-68 for 8 x 1 (one packet
+// load and eight weight broadcasts per tap) and 84 for 4 x 2; prefetching the output 0 to 5
+// tiles ahead changed nothing beyond the noise, and streaming (non-temporal) stores of the
+// output were slower (88 against 98).
+// Step-2 tiles (depthwise layers with stride 2, see forward_fast.cpp) load two packets of the
+// unsplit input row and keep the even floats: one in-lane shuffle with AVX2, whose lane order
+// the accumulators keep until one permute before the store, one two-source permute with AVX-512.
 #include <cstdint>
 
 #include "kernel_table.h"
@@ -62,6 +70,13 @@ inline Packet MulAdd(Packet w, Packet x, Packet acc) {
 inline Packet Add(Packet a, Packet b) {
   return _mm512_add_ps(a, b);
 }
+inline Packet LoadEven(const float* p) {
+  const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+  return _mm512_permutex2var_ps(_mm512_loadu_ps(p), even, _mm512_loadu_ps(p + kLanes));
+}
+inline Packet SwapEvenOrder(Packet v) {
+  return v;
+}
 #elif defined(CONVSTEP_KERNEL_AVX2)
 #if !defined(__AVX2__) || !defined(__FMA__)
 #error "the avx2 kernels need -mavx2 -mfma"
@@ -89,6 +104,15 @@ inline Packet MulAdd(Packet w, Packet x, Packet acc) {
 }
 inline Packet Add(Packet a, Packet b) {
   return _mm256_add_ps(a, b);
+}
+// p[0], p[2], ... p[14] in the order 0 2 8 10 4 6 12 14 (one shuffle within 128-bit lanes);
+// SwapEvenOrder puts them in order, and puts packets in order into that order.
+inline Packet LoadEven(const float* p) {
+  return _mm256_shuffle_ps(_mm256_loadu_ps(p), _mm256_loadu_ps(p + kLanes),
+                           _MM_SHUFFLE(2, 0, 2, 0));
+}
+inline Packet SwapEvenOrder(Packet v) {
+  return _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(v), _MM_SHUFFLE(3, 1, 2, 0)));
 }
 #else
 // Four floats in GCC / Clang vector extensions: SSE2 on x86-64, NEON on ARM, SIMD128 in
@@ -130,22 +154,39 @@ inline Packet MulAdd(Packet w, Packet x, Packet acc) {
 inline Packet Add(Packet a, Packet b) {
   return a + b;
 }
+inline Packet LoadEven(const float* p) {
+  return Packet{p[0], p[2], p[4], p[6]};
+}
+inline Packet SwapEvenOrder(Packet v) {
+  return v;
+}
 #endif
 
 constexpr int64_t kTileWidth = int64_t{kVecs} * kLanes;
 
 // Accumulates one tile of Rows x Vecs packets: y[r][j] = start[r][j] + sum over taps of
-// weight[tap][r] * x[offset(tap) + j] (+ bias[r] after the last tap) for r < Rows,
+// weight[tap][r] * x[offset(tap) + Step * j] (+ bias[r] after the last tap) for r < Rows,
 // j < Vecs * kLanes, where start is zero or, when `resume`, the partial sums y already holds
 // (the same sums, continued in the same order). `weight` is packed [tap][Rows]; `bias` may be
-// null.
-template <int Rows, int Vecs>
-void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float* weight,
-          const float* bias, float* y, int64_t y_stride, bool resume) {
+// null. With Step 2 each packet is two loads de-interleaved in a register (LoadEven), and the
+// accumulators hold their lanes in LoadEven's order until they are stored.
+// Inlined into RowBlock (GCC otherwise calls it once per tile): measured on an Intel Xeon,
+// Sapphire Rapids class, alternating the two builds, groups=8 went from 78 to 83 GFLOP/s with
+// AVX2 and 105 to 112 with AVX-512, the dense shapes with AVX-512 from 117-160 to 150-175, and
+// no shape was slower.
+template <int Rows, int Vecs, int Step = 1>
+__attribute__((always_inline)) inline void Tile(const float* x, const int64_t* tap_offsets,
+                                                int64_t taps, const float* weight,
+                                                const float* bias, float* y, int64_t y_stride,
+                                                bool resume) {
+  static_assert(Step == 1 || Step == 2);
   Packet acc[Rows][Vecs];
   if (resume) {
     for (int r = 0; r < Rows; ++r)
-      for (int v = 0; v < Vecs; ++v) acc[r][v] = Load(y + r * y_stride + v * kLanes);
+      for (int v = 0; v < Vecs; ++v) {
+        acc[r][v] = Load(y + r * y_stride + v * kLanes);
+        if constexpr (Step == 2) acc[r][v] = SwapEvenOrder(acc[r][v]);
+      }
   } else {
     for (int r = 0; r < Rows; ++r)
       for (int v = 0; v < Vecs; ++v) acc[r][v] = Zero();
@@ -154,7 +195,12 @@ void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float*
   for (int64_t tap = 0; tap < taps; ++tap) {
     const float* tap_row = x + tap_offsets[tap];
     Packet inputs[Vecs];
-    for (int v = 0; v < Vecs; ++v) inputs[v] = Load(tap_row + v * kLanes);
+    for (int v = 0; v < Vecs; ++v) {
+      if constexpr (Step == 1)
+        inputs[v] = Load(tap_row + v * kLanes);
+      else
+        inputs[v] = LoadEven(tap_row + 2 * v * kLanes);
+    }
     for (int r = 0; r < Rows; ++r) {
       const Packet w = Broadcast(weight[r]);
       for (int v = 0; v < Vecs; ++v) acc[r][v] = MulAdd(w, inputs[v], acc[r][v]);
@@ -169,7 +215,10 @@ void Tile(const float* x, const int64_t* tap_offsets, int64_t taps, const float*
     }
   }
   for (int r = 0; r < Rows; ++r)
-    for (int v = 0; v < Vecs; ++v) Store(y + r * y_stride + v * kLanes, acc[r][v]);
+    for (int v = 0; v < Vecs; ++v) {
+      if constexpr (Step == 2) acc[r][v] = SwapEvenOrder(acc[r][v]);
+      Store(y + r * y_stride + v * kLanes, acc[r][v]);
+    }
 }
 
 // Asks for the output lines of a tile (Rows rows of kTileWidth floats from y) to be brought
@@ -194,19 +243,19 @@ inline void PrefetchTileOutput(const float* y, int64_t y_stride) {
 // with that many packets (a tile of kVecs packets in the portable kernels, as measured for the
 // WebAssembly build). With AVX-512 a layer of 1022 output positions has 14 left after 21 whole
 // tiles of 48: one packet instead of three skips 2 of every 66 multiply-adds.
-template <int Rows, int Vecs = 1>
+template <int Rows, int Step, int Vecs = 1>
 void LastTile(int64_t packets, const float* x, const int64_t* tap_offsets, int64_t taps,
               const float* weight, const float* bias, float* y, int64_t y_stride, bool resume) {
 #if defined(CONVSTEP_KERNEL_AVX512) || defined(CONVSTEP_KERNEL_AVX2)
   if constexpr (Vecs < kVecs) {
     if (packets > Vecs)
-      return LastTile<Rows, Vecs + 1>(packets, x, tap_offsets, taps, weight, bias, y, y_stride,
-                                      resume);
-    return Tile<Rows, Vecs>(x, tap_offsets, taps, weight, bias, y, y_stride, resume);
+      return LastTile<Rows, Step, Vecs + 1>(packets, x, tap_offsets, taps, weight, bias, y,
+                                            y_stride, resume);
+    return Tile<Rows, Vecs, Step>(x, tap_offsets, taps, weight, bias, y, y_stride, resume);
   }
 #endif
   (void)packets;
-  Tile<Rows, kVecs>(x, tap_offsets, taps, weight, bias, y, y_stride, resume);
+  Tile<Rows, kVecs, Step>(x, tap_offsets, taps, weight, bias, y, y_stride, resume);
 }
 
 // Every tile of one row block over `width` positions. A tile that would pass the end of the
@@ -215,7 +264,7 @@ void LastTile(int64_t packets, const float* x, const int64_t* tap_offsets, int64
 // With few taps, the output of the next tile is prefetched before each tile: the next tile of
 // the row, or after the last one the first tile of the next row block (which, when there is
 // one, starts Rows rows further down; a prefetch hint past the end cannot fault).
-template <int Rows>
+template <int Rows, int Step>
 void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
               const float* bias, float* y, int64_t y_stride, int64_t width, bool resume) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
@@ -223,24 +272,31 @@ void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const f
       PrefetchTileOutput<Rows>(
           t + 2 * kTileWidth <= width ? y + t + kTileWidth : y + Rows * y_stride, y_stride);
     if (t + kTileWidth <= width) {
-      Tile<Rows, kVecs>(origin + t, offsets, taps, weight, bias, y + t, y_stride, resume);
+      Tile<Rows, kVecs, Step>(origin + Step * t, offsets, taps, weight, bias, y + t, y_stride,
+                              resume);
       continue;
     }
     float tail[Rows * kTileWidth] = {};
     if (resume)
       for (int r = 0; r < Rows; ++r)
         for (int64_t j = 0; j < width - t; ++j) tail[r * kTileWidth + j] = y[r * y_stride + t + j];
-    LastTile<Rows>((width - t + kLanes - 1) / kLanes, origin + t, offsets, taps, weight, bias, tail,
-                   kTileWidth, resume);
+    LastTile<Rows, Step>((width - t + kLanes - 1) / kLanes, origin + Step * t, offsets, taps,
+                         weight, bias, tail, kTileWidth, resume);
     for (int r = 0; r < Rows; ++r)
       for (int64_t j = 0; j < width - t; ++j) y[r * y_stride + t + j] = tail[r * kTileWidth + j];
   }
 }
 
-// RowBlock<Rows> for a block of 1 .. kRows output channels, null above kRows.
-template <int Rows>
+// RowBlock<Rows, Step> for a block of 1 .. kRows output channels, null above kRows. Step 2 only
+// in the x86 kernels (the portable ones, WebAssembly's among them, copy stride phases instead).
+#if defined(CONVSTEP_KERNEL_AVX512) || defined(CONVSTEP_KERNEL_AVX2)
+constexpr bool kStep2Tiles = true;
+#else
+constexpr bool kStep2Tiles = false;
+#endif
+template <int Rows, int Step = 1>
 constexpr RowBlockFunction RowBlockFor() {
-  if constexpr (Rows <= kRows) return RowBlock<Rows>;
+  if constexpr (Rows <= kRows && (Step == 1 || kStep2Tiles)) return RowBlock<Rows, Step>;
   return nullptr;
 }
 
@@ -251,7 +307,9 @@ const KernelTable kTable = {
     kTileWidth,
     kFused,
     {RowBlockFor<1>(), RowBlockFor<2>(), RowBlockFor<3>(), RowBlockFor<4>(), RowBlockFor<5>(),
-     RowBlockFor<6>(), RowBlockFor<7>(), RowBlockFor<8>()}};
+     RowBlockFor<6>(), RowBlockFor<7>(), RowBlockFor<8>()},
+    {RowBlockFor<1, 2>(), RowBlockFor<2, 2>(), RowBlockFor<3, 2>(), RowBlockFor<4, 2>(),
+     RowBlockFor<5, 2>(), RowBlockFor<6, 2>(), RowBlockFor<7, 2>(), RowBlockFor<8, 2>()}};
 
 }  // namespace
 

@@ -31,6 +31,9 @@ struct KernelTable {
   int64_t tile_width;  ///< output positions per tile (packets per row x lanes)
   bool fused;          ///< true: each tap is one fused multiply-add (one rounding)
   RowBlockFunction row_block[kMaxTileRows];  ///< [rows - 1] for 1 .. `rows`, then null
+  /// The same tiles reading origin[offsets[tap] + 2 * j] (stride 2 from one unsplit padded
+  /// row, de-interleaved in registers); all null in a kernel without them.
+  RowBlockFunction step2_row_block[kMaxTileRows];
 };
 
 // One table per compiled instruction set (see core/CMakeLists.txt).

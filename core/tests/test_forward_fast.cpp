@@ -1,7 +1,7 @@
 // ForwardFast's own paths against ForwardReference: depthwise and grouped layers, every
 // output length around the tile and block edges, short row blocks, stride phases and
 // dilation with every padding mode, in-place and copied window blocks, non-finite values,
-// empty outputs; each with every kernel the CPU runs.
+// empty outputs, depthwise stride 2 bit for bit; each with every kernel the CPU runs.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -220,6 +220,79 @@ TEST(ForwardFast, LongDepthwiseInput) {
   Conv1dSpec spec = Spec(2, 2, 7, 2);
   spec.dilation = 2;
   ExpectMatchesReference(testing::RandomProblem(spec, {1, 2, 1000003}, rng), SpecPython(spec));
+}
+
+// ForwardReference with each tap fused into its sum (sum = fma(x, w, sum), bias last): the bits
+// of the fused kernels, which add the taps in the same order.
+Tensor FusedReference(const Conv1dProblem& problem, const Geometry& g) {
+  Tensor out = Tensor::Zeros(g.OutputShape());
+  float* y = out.data.data();
+  for (int64_t n = 0; n < g.batch; ++n)
+    for (int64_t o = 0; o < g.out_channels; ++o)
+      for (int64_t t = 0; t < g.out_length; ++t) {
+        float sum = 0.f;
+        for (int64_t ci = 0; ci < g.in_per_group; ++ci) {
+          const int64_t channel = g.GroupOfOut(o) * g.in_per_group + ci;
+          const float* row = problem.input.data.data() + (n * g.in_channels + channel) * g.length;
+          const float* w = problem.weight.data.data() + (o * g.in_per_group + ci) * g.kernel_size;
+          for (int64_t k = 0; k < g.kernel_size; ++k) {
+            const PaddedCell cell = SourceOf(g, g.TapPosition(t, k));
+            sum = std::fma(cell.kind == CellKind::kZeroPad ? 0.f : row[cell.source], w[k], sum);
+          }
+        }
+        if (g.has_bias) sum += problem.bias.data[static_cast<size_t>(o)];
+        *y++ = sum;
+      }
+  return out;
+}
+
+TEST(ForwardFast, DepthwiseStrideTwoGivesTheReferenceBits) {
+  // Depthwise layers with stride 2 read unsplit rows, in place or from a padded copy, and
+  // de-interleave them in registers (x86 kernels): every kernel gives the reference's bits
+  // (the fused reference's for fused kernels), over odd lengths (partial last tiles, blocks
+  // read in place and copied), padding modes, dilations and channel multipliers, with NaN
+  // and infinity at the ends of every row (a value read past a window must not leak).
+  std::mt19937 rng(21);
+  int checked = 0;
+  for (int64_t multiplier : {1, 2})
+    for (int64_t k : {1, 2, 5, 7})
+      for (int64_t dilation : {1, 2, 3})
+        for (int64_t padding : {0, 1, 4})
+          for (int64_t length : {9, 47, 101, 1001, 4099}) {
+            Conv1dSpec spec = Spec(3, 3 * multiplier, k, 3);
+            spec.stride = 2;
+            spec.dilation = dilation;
+            spec.padding = padding;
+            spec.padding_mode = static_cast<PaddingMode>((k + length + padding) % 4);
+            spec.bias = dilation != 2;
+            Conv1dProblem problem = testing::RandomProblem(spec, {2, 3, length}, rng);
+            if (length == 101)
+              for (int64_t row = 0; row < 2 * 3; ++row) {
+                problem.input.data[static_cast<size_t>(row * length)] = NAN;
+                problem.input.data[static_cast<size_t>(row * length + length - 1)] = -INFINITY;
+              }
+            auto g = ValidateProblem(problem);
+            if (!g) continue;
+            const Tensor plain = ForwardReference(problem, *g), fused = FusedReference(problem, *g);
+            for (Kernel kernel : SupportedKernels()) {
+              FastOptions options;
+              options.kernel = kernel;
+              const Tensor fast = ForwardFast(problem, *g, options);
+              const Tensor& expected = KernelFusesMultiplyAdd(kernel) ? fused : plain;
+              ASSERT_EQ(fast.data.size(), expected.data.size());
+              for (size_t i = 0; i < fast.data.size(); ++i) {
+                if (std::isnan(expected.data[i])) {
+                  ASSERT_TRUE(std::isnan(fast.data[i])) << KernelName(kernel) << " " << i;
+                  continue;
+                }
+                ASSERT_EQ(fast.data[i], expected.data[i])
+                    << KernelName(kernel) << " " << SpecPython(spec) << " L=" << length
+                    << " element " << i;
+              }
+            }
+            ++checked;
+          }
+  EXPECT_GE(checked, 300);
 }
 
 TEST(ForwardFastOutput, EveryElementIsWrittenWhateverTheMemoryHeldBefore) {
