@@ -3,12 +3,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "convstep/io_csv.h"
+#include "convstep/tensor.h"
 
 // Equal values, NaN counting as equal to NaN (CSV reads and writes "nan").
-static bool SameValues(const std::vector<float>& a, const std::vector<float>& b) {
+static bool SameValues(const convstep::FloatBuffer& a, const convstep::FloatBuffer& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
     if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;

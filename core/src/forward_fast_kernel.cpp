@@ -154,10 +154,11 @@ inline Packet MulAdd(Packet w, Packet x, Packet acc) {
 inline Packet Add(Packet a, Packet b) {
   return a + b;
 }
-inline Packet LoadEven(const float* p) {
+// Only the x86 kernels have stride-2 tiles; the tile template names these for any kernel.
+[[maybe_unused]] inline Packet LoadEven(const float* p) {
   return Packet{p[0], p[2], p[4], p[6]};
 }
-inline Packet SwapEvenOrder(Packet v) {
+[[maybe_unused]] inline Packet SwapEvenOrder(Packet v) {
   return v;
 }
 #endif
