@@ -29,47 +29,40 @@ double Seconds() {
   return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
-// The best of `repetitions` rates, each over calls for at least `min_time` seconds.
-double BestRate(const convstep::Conv1dProblem& p, const convstep::Geometry& g,
-                convstep::Kernel kernel, double min_time, int repetitions) {
-  convstep::FastOptions options;
-  options.kernel = kernel;  // no pool: one thread
-  const double flops = 2.0 * static_cast<double>(g.MacCount());
-  volatile float sink = convstep::ForwardFast(p, g, options).data[0];  // warm up
+// The best of `repetitions` rates of `call` (which returns a float that depends on its work and
+// does `flops` operations), each over calls for at least `min_time` seconds, in GFLOP/s.
+template <typename Call>
+double BestRateOf(Call call, double flops, double min_time, int repetitions) {
+  volatile float sink = call();  // warm up
   double best = 0.0;
   for (int r = 0; r < repetitions; ++r) {
     int64_t calls = 0;
     const double start = Seconds();
     double elapsed = 0.0;
     do {
-      sink = sink + convstep::ForwardFast(p, g, options).data[0];
+      sink = sink + call();
       ++calls;
       elapsed = Seconds() - start;
     } while (elapsed < min_time);
-    const double rate = flops * static_cast<double>(calls) / elapsed / 1e9;
-    if (rate > best) best = rate;
+    best = std::max(best, flops * static_cast<double>(calls) / elapsed / 1e9);
   }
   return best;
 }
 
-// The best of `repetitions` rates of the multiply-add loop, each over at least `min_time`.
+// ForwardFast's single-thread rate with `kernel`.
+double BestRate(const convstep::Conv1dProblem& p, const convstep::Geometry& g,
+                convstep::Kernel kernel, double min_time, int repetitions) {
+  convstep::FastOptions options;
+  options.kernel = kernel;  // no pool: one thread
+  return BestRateOf([&] { return convstep::ForwardFast(p, g, options).data[0]; },
+                    2.0 * static_cast<double>(g.MacCount()), min_time, repetitions);
+}
+
+// The multiply-add loop's rate in `kernel`'s registers.
 double PeakRate(convstep::Kernel kernel, double min_time, int repetitions) {
   constexpr int64_t kRounds = 1 << 20;
-  volatile float sink = convstep_bench::MultiplyAddLoop(kernel, kRounds);  // warm up
-  double best = 0.0;
-  for (int r = 0; r < repetitions; ++r) {
-    int64_t calls = 0;
-    const double start = Seconds();
-    double elapsed = 0.0;
-    do {
-      sink = sink + convstep_bench::MultiplyAddLoop(kernel, kRounds);
-      ++calls;
-      elapsed = Seconds() - start;
-    } while (elapsed < min_time);
-    const double flops = convstep_bench::MultiplyAddLoopFlops(kernel, kRounds);
-    best = std::max(best, flops * static_cast<double>(calls) / elapsed / 1e9);
-  }
-  return best;
+  return BestRateOf([kernel] { return convstep_bench::MultiplyAddLoop(kernel, kRounds); },
+                    convstep_bench::MultiplyAddLoopFlops(kernel, kRounds), min_time, repetitions);
 }
 
 }  // namespace
