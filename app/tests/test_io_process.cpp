@@ -17,6 +17,7 @@
 
 #include "gif_writer.h"
 #include "support/process.h"
+#include "support/x_server.h"
 
 namespace {
 

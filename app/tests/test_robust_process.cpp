@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "support/process.h"
+#include "support/x_server.h"
 
 // Last: Xlib defines None, Bool, Status, True and False as macros.
 #include <X11/Xlib.h>
@@ -177,6 +178,21 @@ void ExpectLossIsSavedAndRestorable(const std::string& name, const std::string& 
   ASSERT_EQ(restored.status, 0) << restored.output;
   EXPECT_EQ(SessionOf(dir / "restored.json"), saved);
   EXPECT_FALSE(fs::exists(autosave)) << "restored: the orphan is taken over";
+}
+
+// The test's own X server is handed out only once it answers a client's connection setup, and it
+// still answers after that client has gone (-noreset: an X server otherwise resets when its last
+// client leaves, and refuses the next one meanwhile), to every client in turn. The check says
+// no where no server listens. (Not tested on the killed server's number: another test's server
+// may take that number at once.)
+TEST(RobustProcess, TheTestsXServerAnswersEveryClientInTurn) {
+  Scratch dir("x_server");
+  XvfbServer server(dir / "xvfb.log");
+  ASSERT_FALSE(server.display().empty()) << "Xvfb did not start: " << ReadAll(dir / "xvfb.log");
+  const std::string number = server.display().substr(1);
+  for (int client = 0; client < 20; ++client) EXPECT_TRUE(XServerAnswers(number, 0)) << client;
+  EXPECT_TRUE(XClient(server.display()).get() != nullptr);
+  EXPECT_FALSE(XServerAnswers("65535", 0)) << "no server has that display";
 }
 
 TEST(RobustProcess, KillingTheXServerSavesTheSessionAndExitsThree) {

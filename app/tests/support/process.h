@@ -1,8 +1,8 @@
 // Helpers for the tests that run a real program (the app under Xvfb, the command line tool,
 // Python with torch): a shell command's exit status and output, quoting for sh, the app's
 // path, whether xvfb-run is installed; a program started in the background and waited for
-// with a time limit, and an Xvfb server of the test's own. Header-only (inline), so several
-// test files of one executable can include it.
+// with a time limit (an Xvfb server of the test's own is in x_server.h). Header-only (inline), so
+// several test files of one executable can include it.
 #pragma once
 
 #include <fcntl.h>
@@ -151,52 +151,5 @@ inline std::string DescribeStatus(const std::optional<int>& status) {
   if (WIFSIGNALED(*status)) return "signal " + std::to_string(WTERMSIG(*status));
   return "wait status " + std::to_string(*status);
 }
-
-/// An Xvfb of the test's own on a display number that Xvfb picks itself (-displayfd: no race
-/// with other servers on the machine). Killed when it goes out of scope.
-class XvfbServer {
- public:
-  /// Starts Xvfb with one screen of `screen` (WxHxDepth), its messages in `log_path`, and
-  /// waits up to 20 s for it to be ready. display() is empty when it did not start.
-  explicit XvfbServer(const std::string& log_path, const std::string& screen = "1280x720x24") {
-    int ready[2];
-    if (pipe(ready) != 0) return;
-    fcntl(ready[0], F_SETFD, FD_CLOEXEC);  // the write end is for Xvfb only
-    server_ = std::make_unique<Spawned>(
-        std::vector<std::string>{"Xvfb", "-displayfd", std::to_string(ready[1]), "-screen", "0",
-                                 screen, "-nolisten", "tcp"},
-        std::vector<std::string>{}, "/dev/null", log_path);
-    close(ready[1]);
-    std::string number;
-    pollfd wait{ready[0], POLLIN, 0};
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < deadline && number.find('\n') == std::string::npos) {
-      if (poll(&wait, 1, 100) <= 0) continue;
-      char buffer[32];
-      const ssize_t got = read(ready[0], buffer, sizeof(buffer));
-      if (got <= 0) break;
-      number.append(buffer, static_cast<size_t>(got));
-    }
-    close(ready[0]);
-    if (number.find('\n') != std::string::npos)
-      display_ = ":" + number.substr(0, number.find('\n'));
-  }
-
-  /// ":N", or empty when the server did not start.
-  const std::string& display() const { return display_; }
-  /// The server's process.
-  Spawned& process() { return *server_; }
-  /// kill -9 the server and wait for it to be gone.
-  void Kill9() {
-    if (server_ && server_->running()) {
-      kill(server_->pid(), SIGKILL);
-      server_->Wait(10);
-    }
-  }
-
- private:
-  std::unique_ptr<Spawned> server_;
-  std::string display_;
-};
 
 }  // namespace convstep::process_test
