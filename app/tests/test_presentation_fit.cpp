@@ -101,6 +101,28 @@ TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
 namespace convstep::gui {
 namespace {
 
+// Starting in presentation mode on the forgotten-permute chapter opens its dialog and the
+// narration band in the same first frame (Dear ImGui 1.86 asserted when the band came after the
+// modal); the dialog is opaque-backed and stays on the screen, scrolling its large text.
+TEST(Presentation, TheForgottenPermuteChapterOpensOnTheScreen) {
+  for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1024, 768), ImVec2(1920, 1080)}) {
+    for (const bool present : {true, false}) {
+      AppState app;
+      testing::InitApp(app);
+      HeadlessUi ui(size);
+      ASSERT_TRUE(OpenChapter(app, 8, /*still=*/true));
+      ASSERT_TRUE(app.show_forgot_permute);
+      SetPresenting(app, present);
+      SettledFrame(ui, app);
+      ImGuiWindow* dialog = ImGui::FindWindowByName("###forgot_permute_modal");
+      ASSERT_TRUE(dialog && dialog->Active) << size.x << " " << present;
+      EXPECT_GE(dialog->Pos.y, 0.f) << size.x << " " << present;
+      EXPECT_LE(dialog->Pos.y + dialog->Size.y, size.y) << size.x << " " << present;
+      EXPECT_EQ(Shown("###presentation_narration"), present);
+    }
+  }
+}
+
 TEST(Presentation, PresentIsAFlag) {
   const char* argv[] = {"convstep", "--present", "--lesson", "3"};
   const ParsedOptions parsed = ParseOptions(4, argv);

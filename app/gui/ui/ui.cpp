@@ -29,11 +29,14 @@ void DrawUi(AppState& app, float dt) {
   for (const PanelEntry& panel : PanelRegistry())
     if ((frame.layout.*panel.rect).visible) panel.draw(frame, app);
   DrawLessonFocus(frame, app);
-  DrawForgotPermutePanel(frame, app);
   DrawFitWindow(frame, app);
   DrawFileWindows(frame, app);
   DrawBuildIndicator(app);
   DrawPresentation(frame, app);  // the narration band, the pointer, the blank screen
+  // The modal comes last: Dear ImGui 1.86 asserts when a window appears for the first time
+  // after a modal opened in the same frame (as the narration band and the forgotten-permute
+  // dialog do when the app starts presenting that chapter).
+  DrawForgotPermutePanel(frame, app);
 }
 
 void ApplyStyle(float scale) {

@@ -17,16 +17,21 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
   const std::string title = std::string(Tr(app.i18n, "forgot.title")) + "###" + id;
   if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
   const float width = std::min(frame.display.x * 0.8f, ImGui::GetFontSize() * 44.f);
-  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.45f), ImGuiCond_Always,
+  // Centred, and never taller than the screen (presentation mode's large text scrolls inside).
+  ImGui::SetNextWindowPos(ImVec2(frame.display.x * 0.5f, frame.display.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.f), ImGuiCond_Always);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.f), ImVec2(width, frame.display.y * 0.96f));
   ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.75f, 0.18f, 0.18f, 1.f));
   ImGui::PushStyleColor(ImGuiCol_TitleBg, ImVec4(0.75f, 0.18f, 0.18f, 1.f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.f, 1.f, 1.f, 1.f));  // the title, on red
+  ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_PopupBg];
+  background.w = 1.f;  // opaque: no panel text shows through the explanation
+  ImGui::PushStyleColor(ImGuiCol_PopupBg, background);
   bool open = true;
   const bool visible = ImGui::BeginPopupModal(
       title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
-  ImGui::PopStyleColor(3);
+  ImGui::PopStyleColor(4);
   if (visible) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_Text]);
     const Shape& given = session.input_given.shape;
