@@ -16,6 +16,7 @@
 #include "support/headless_ui.h"
 #include "support/layout_check.h"
 #include "ui/draw/colormap.h"
+#include "ui/draw/grid.h"
 #include "ui/draw/wrap_text.h"
 #include "ui/windows/open_window.h"
 
@@ -27,6 +28,37 @@ using testing::HeadlessUi;
 const char* kPanels[] = {"###panel.input",   "###panel.permute",     "###panel.kernels",
                          "###panel.window",  "###panel.dot_product", "###panel.output",
                          "###formula_strip", "###timeline"};
+
+// A cell half scrolled under a sticky label or a panel edge shows its colour, not the digits
+// the clip would leave ("c0" beside ".1258" of -1.1258 reads as another number); a whole cell
+// shows its number.
+TEST(ValueCells, ANumberTheClipWouldCutIsLeftOut) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  ui.Frame(app);  // builds the fonts
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 200));
+  ImGui::Begin("###cell_probe", nullptr, ImGuiWindowFlags_NoSavedSettings);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(ImVec2(100, 0), ImVec2(300, 200), true);
+  const ImU32 ink = IM_COL32(0, 0, 0, 255);
+  DrawCenteredText(draw, ImVec2(40, 20), ImVec2(140, 44), ink, "-1.1258", CellText{});    // left
+  DrawCenteredText(draw, ImVec2(260, 20), ImVec2(360, 44), ink, "-2.1152", CellText{});   // right
+  DrawCenteredText(draw, ImVec2(150, 185), ImVec2(250, 209), ink, "0.3223", CellText{});  // low
+  DrawCenteredText(draw, ImVec2(150, 60), ImVec2(250, 84), ink, "-0.4339", CellText{});   // whole
+  draw->PopClipRect();
+  ImGui::End();
+  ImGui::Render();
+  const std::vector<testing::GlyphQuad> glyphs =
+      testing::GlyphQuads(ImGui::FindWindowByName("###cell_probe"));
+  ASSERT_EQ(glyphs.size(), 7u);  // "-0.4339" alone
+  for (const testing::GlyphQuad& glyph : glyphs) {
+    EXPECT_GE(glyph.rect.Min.y, 60.f);
+    EXPECT_LE(glyph.rect.Max.y, 84.f);
+  }
+}
 
 TEST(Panels, TheSeedExampleDrawsEveryPanel) {
   AppState app;

@@ -118,7 +118,8 @@ void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spac
 void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float dash,
                     float thickness = 1.f);
 
-/// Text centred in a rectangle (clipped to it), in the current font or in `text`'s face and size.
+/// Text centred in a rectangle (clipped to it), in the current font or in `text`'s face and size;
+/// nothing when the draw list's clip rectangle would cut it (a cell partly scrolled out of view).
 void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text,
                       const CellText& face = CellText{});
 

@@ -77,6 +77,19 @@ void DrawSummary(const Frame& frame, const AppState& app) {
   }
 }
 
+// A table cell's text, or only its space when the table's clip would cut it: a number half
+// scrolled out of a narrow table ("-0.009" of -0.0093) would read as another number.
+void WholeText(const char* text) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(text);
+  const ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  if (pos.x < clip_min.x - 0.5f || pos.x + size.x > clip_max.x + 0.5f ||
+      pos.y < clip_min.y - 0.5f || pos.y + size.y > clip_max.y + 0.5f)
+    ImGui::Dummy(size);
+  else
+    ImGui::TextUnformatted(text);
+}
+
 // One row of the taps table: its input and weight (named when `wide`, "c k" when `narrow`),
 // the product and the running sum; hovering the row lights the tap's cells everywhere.
 void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, const TapState& tap,
@@ -110,17 +123,18 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
     }
     ImGui::TableSetColumnIndex(col++);
   }
-  ImGui::TextUnformatted(FormatValue(tap.x, session.input_style).c_str());
+  WholeText(FormatValue(tap.x, session.input_style).c_str());
   if (wide) {
     ImGui::TableSetColumnIndex(col++);
     ImGui::TextUnformatted(WeightLabel(out_channel, tap).c_str());
   }
   ImGui::TableSetColumnIndex(col++);
-  ImGui::Text("× %s", FormatValue(tap.w, session.weight_style).c_str());
+  WholeText((std::string("× ") + FormatValue(tap.w, session.weight_style).c_str()).c_str());
   ImGui::TableSetColumnIndex(col++);
-  if (tap.done) ImGui::Text("= %s", FormatValue(tap.product, session.output_style).c_str());
+  if (tap.done)
+    WholeText((std::string("= ") + FormatValue(tap.product, session.output_style).c_str()).c_str());
   ImGui::TableSetColumnIndex(col++);
-  if (tap.done) ImGui::TextUnformatted(FormatValue(tap.running_sum, session.output_style).c_str());
+  if (tap.done) WholeText(FormatValue(tap.running_sum, session.output_style).c_str());
   ImGui::PopStyleColor();
   if (row_hovered)
     ReportHover(app.hover,
