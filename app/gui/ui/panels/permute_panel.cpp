@@ -213,14 +213,16 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
 
   // The why line: in full when it leaves the grid room, else the short form.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const std::vector<std::string> args = {std::to_string(g.in_channels),
-                                         std::to_string(g.kernel_size)};
-  std::string why =
-      TrFormat(app.i18n, nlc ? "permute.why" : "permute.not_needed", {args[0], args[1]});
+  // One kernel is weight[o]: [in_channels / groups, kernel_size].
+  const std::string c = std::to_string(g.in_channels), k = std::to_string(g.kernel_size),
+                    per_group = std::to_string(g.in_per_group), groups = std::to_string(g.groups);
+  const std::string grouped = g.groups > 1 ? "_grouped" : "";
+  const std::string long_key = (nlc ? "permute.why" : "permute.not_needed") + grouped;
+  std::string why = TrFormat(app.i18n, long_key.c_str(), {c, k, per_group, groups});
   float why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   if (why_h > avail.y * 0.3f) {
-    why = TrFormat(app.i18n, nlc ? "permute.why_short" : "permute.not_needed_short",
-                   {args[0], args[1]});
+    const std::string short_key = nlc ? "permute.why_short" + grouped : "permute.not_needed_short";
+    why = TrFormat(app.i18n, short_key.c_str(), {c, k, per_group, groups});
     why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   }
   // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
