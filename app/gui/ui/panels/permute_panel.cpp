@@ -1,6 +1,7 @@
 #include "ui/panels/permute_panel.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -70,6 +71,20 @@ float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pr
   return width;
 }
 
+// The cells' numbers: as the other grids show them, or, where the square both arrangements
+// share leaves cells a little smaller than a number (the permute's 5 x 5 square for a 3 x 5
+// grid), in a smaller size down to 60% of the UI text, never below 11 pixels: the permute is
+// about where each number goes, so its numbers are shown whenever they can be read.
+CellText PermuteCellText(ImVec2 cell, ImVec2 natural, const Session& session, const Frame& frame,
+                         const AppState& app) {
+  CellText text = ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+  if (text.visible() || !app.view.show_numbers) return text;
+  const float shrink = std::min(cell.x / natural.x, cell.y / natural.y);
+  const float size = std::floor(ImGui::GetFontSize() * shrink);
+  if (shrink >= 0.6f && size >= 11.f) text.size = size;
+  return text;
+}
+
 // The cells of batch item n in mid-flight at `progress`, with their labels, in [origin ...].
 // Returns the height used.
 float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec2 area_min,
@@ -96,12 +111,16 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
   const float block = static_cast<float>(std::max(vis_l, vis_c));
   const ImVec2 origin(area_min.x + label_w + std::max(0.f, (room_x - block * cell.x) * 0.5f),
                       area_min.y + line + 4.f);
-  const CellText cell_text =
-      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+  const CellText cell_text = PermuteCellText(cell, natural, session, frame, app);
   // Labels cross-fade from (word rows, component columns) to (channel rows, position columns);
   // they thin out when the cells are smaller than a line of text.
   const float fade = Ease(progress);
-  const int64_t row_every = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(line / cell.y)));
+  // Row labels as tall as a cell when the UI text is taller (down to 11 pixels), so that every
+  // row keeps its label where it can.
+  const float row_label_size = std::max(std::min(ImGui::GetFontSize(), cell.y), 11.f);
+  const float row_line = line * row_label_size / ImGui::GetFontSize();
+  const int64_t row_every =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(row_line / cell.y)));
   const int64_t col_every =
       std::max<int64_t>(1, static_cast<int64_t>(std::ceil(ImGui::CalcTextSize("l00").x / cell.x)));
   char label[32];
@@ -112,9 +131,10 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
     const int64_t rows = before ? vis_l : vis_c, cols = before ? vis_c : vis_l;
     for (int64_t i = 0; i < rows; i += row_every) {
       std::snprintf(label, sizeof label, before ? "w%lld" : "c%lld", static_cast<long long>(i));
-      const float w = ImGui::CalcTextSize(label).x;
-      draw->AddText(ImVec2(origin.x - w - 4.f,
-                           origin.y + cell.y * static_cast<float>(i) + (cell.y - line) * 0.5f),
+      const float w = ImGui::GetFont()->CalcTextSizeA(row_label_size, FLT_MAX, 0.f, label).x;
+      draw->AddText(ImGui::GetFont(), row_label_size,
+                    ImVec2(origin.x - w - 4.f,
+                           origin.y + cell.y * static_cast<float>(i) + (cell.y - row_line) * 0.5f),
                     WithAlpha(Palette::kMutedText, alpha), label);
     }
     for (int64_t j = 0; j < cols; j += col_every) {
@@ -226,14 +246,21 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
     why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
   }
   // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
-  // In full when the text leaves room, else the short form, else not at all (never cut).
+  // In full when the text leaves room, else the short form, else not at all (never cut); and
+  // not at the cost of the grid's numbers: where the width would give the cells their natural
+  // size, it stays only while the height does too (presentation mode's large text).
+  const ImVec2 natural = ValueCellSize(session.input_style);
+  const float side = static_cast<float>(std::max(g.length, g.in_channels));
+  const bool width_allows = avail.x - ImGui::CalcTextSize("c00").x - 8.f >= natural.x * side;
+  const float grid_h = width_allows ? ImGui::GetTextLineHeight() + 4.f + natural.y * side : 0.f;
   std::string strides;
   float strides_h = 0.f;
   for (bool short_form : {false, true}) {
     if (!nlc) break;
     strides = PermuteStridesSentence(app.i18n, nlc_shape, short_form);
     strides_h = WrappedHeight(strides, avail.x) + style.ItemSpacing.y;
-    if (WrappedHeight(why, avail.x) + strides_h <= avail.y * 0.5f) break;
+    const float left = avail.y - why_h - strides_h - style.ItemSpacing.y * 2.f;
+    if (WrappedHeight(why, avail.x) + strides_h <= avail.y * 0.5f && left >= grid_h) break;
     strides.clear();
     strides_h = 0.f;
   }
