@@ -355,6 +355,19 @@ TEST(LayoutFit, StageEntriesAreChecked) {
   ASSERT_FALSE(negative);
   EXPECT_NE(negative.error().message.find("positive"), std::string::npos);
   EXPECT_FALSE(StageFromJson(nlohmann::json::parse(R"({"stage": "input"})")));
+  // Presentation mode's own list is read and checked the same way, and named in its errors.
+  const auto chapter = nlohmann::json::parse(
+      R"({"stage": [["input", 1]], "present": [["sliding_window", 0.6], ["output", 0.4]]})");
+  auto present = StageFromJson(chapter, "present");
+  ASSERT_TRUE(present);
+  ASSERT_EQ(present.value().size(), 2u);
+  EXPECT_EQ(present.value()[1].panel, "output");
+  EXPECT_EQ(StageFromJson(chapter).value()[0].panel, "input");
+  auto bad = StageFromJson(nlohmann::json::parse(R"({"present": [["window", 1]]})"), "present");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("\"present\" names no step-by-step panel: \"window\""),
+            std::string::npos)
+      << bad.error().message;
 }
 
 }  // namespace

@@ -53,6 +53,11 @@ Result<Chapter> ChapterFromJson(const nlohmann::json& object) {
   } else {
     return ChapterError(where + ": " + stage.error().message);
   }
+  if (auto present = StageFromJson(object, "present"); present) {
+    chapter.present = std::move(present).value();
+  } else {
+    return ChapterError(where + ": " + present.error().message);
+  }
   if (object.contains("step") && object["step"].is_number_integer())
     chapter.step = object["step"].get<int64_t>();
   if (object.contains("play_until") && object["play_until"].is_number_integer())

@@ -31,6 +31,8 @@ struct Chapter {
   /// The panels the chapter shows, large, side by side in the whole step-by-step area (what it
   /// has not introduced yet stays hidden); empty: every panel, in the usual tiling.
   std::vector<StagePanel> stage;
+  /// The panels presentation mode shows for the chapter; empty: the stage's large ones.
+  std::vector<StagePanel> present;
 };
 
 /// One chapter from its JSON object. Errors name the key at fault.

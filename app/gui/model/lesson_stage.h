@@ -11,8 +11,10 @@
 
 namespace convstep::gui {
 
-/// The chapter object's optional "stage": a list of [panel, share] pairs (shares > 0; panel
-/// one of kStagePanelNames). Errors name the entry.
-Result<std::vector<StagePanel>> StageFromJson(const nlohmann::json& chapter);
+/// The chapter object's optional list `key` ("stage", or "present" for presentation mode): a
+/// list of [panel, share] pairs (shares > 0; panel one of kStagePanelNames). Errors name the
+/// entry.
+Result<std::vector<StagePanel>> StageFromJson(const nlohmann::json& chapter,
+                                              const char* key = "stage");
 
 }  // namespace convstep::gui

@@ -124,4 +124,8 @@ void EndPanel() {
   ImGui::End();
 }
 
+void ScaleViewText(bool presenting) {
+  ImGui::SetWindowFontScale(presenting ? 0.6f : 1.f);
+}
+
 }  // namespace convstep::gui

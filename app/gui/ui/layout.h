@@ -37,6 +37,11 @@ Layout ComputeLayout(ImVec2 display, float menu_height, float font_size,
 /// Begins a panel window fixed at `rect` (no move, resize or collapse). `label` is the
 /// translated title with a stable "##id". Always pair with EndPanel().
 bool BeginPanel(const char* label, const PanelRect& rect, ImGuiWindowFlags extra_flags = 0);
+
+/// Text scale of a whole view (Conv1d vs Conv2d, the code, the matrix multiply) while presenting:
+/// these views hold more text than one stage panel, so they take 60% of presentation mode's
+/// size (1.44 times the usual). Called after BeginPanel; 1 when not presenting.
+void ScaleViewText(bool presenting);
 /// Ends a panel window.
 void EndPanel();
 

@@ -34,8 +34,10 @@ std::vector<StagePanel> PresentedPanels(const AppState& app) {
   std::vector<StagePanel> panels;
   for (const std::string& panel : app.present.region) panels.push_back({panel, 1.f});
   if (!panels.empty()) return panels;
+  if (app.view.show.view != MainView::kSteps) return panels;  // the view itself is presented
   const Chapter* chapter = CurrentChapter(app);
-  if (chapter && app.view.show.view == MainView::kSteps)
+  if (chapter && !chapter->present.empty()) return chapter->present;
+  if (chapter)
     for (const StagePanel& panel : chapter->stage)
       if (panel.share > 0.4f) panels.push_back(panel);
   if (panels.empty()) panels = {{"sliding_window", 0.45f}, {"dot_product", 0.55f}};
@@ -79,6 +81,18 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
   layout.window.size = ImVec2(display.x - origin.x, display.y - origin.y);
   layout.view_tabs.pos = origin;
   layout.view_tabs.size = ImVec2(display.x - origin.x, 0.f);
+  PanelRect* view = app.view.show.view == MainView::kCode     ? &layout.code
+                    : app.view.show.view == MainView::kConv2d ? &layout.conv2d
+                    : app.view.show.view == MainView::kMatmul ? &layout.matmul
+                                                              : nullptr;
+  if (view && app.present.region.empty()) {  // Conv1d vs Conv2d, code, matrix multiply: all of it
+    *view = layout.window;
+    view->visible = true;
+    view->title_bar = false;
+    layout.window = PanelRect{};
+    layout.view_tabs = PanelRect{};
+    return;
+  }
   PanelVisibility show;  // every step-by-step panel may be shown
   TileStage(layout, PresentedPanels(app), show);
   layout.view_tabs = PanelRect{};

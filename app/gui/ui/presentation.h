@@ -18,9 +18,10 @@ namespace convstep::gui {
 /// (PageDown / PageUp are the lesson's: QueueLessonKey.)
 void HandlePresentationKeys(AppState& app);
 
-/// The panels presentation mode shows: the --region panels (equal shares); else the open
-/// chapter's stage panels that have more than
-/// 0.4 of its width (one or two), else the sliding window and the dot product.
+/// The panels presentation mode shows: the --region panels (equal shares); else none when a view
+/// other than the step-by-step one is open (that view fills the stage); else the open chapter's
+/// "present" panels, or its stage panels that have more than 0.4 of its width (one or two), else
+/// the sliding window and the dot product.
 std::vector<StagePanel> PresentedPanels(const AppState& app);
 
 /// The narration's rectangle: a column on the left when the output alone is presented, else a band

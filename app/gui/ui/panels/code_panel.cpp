@@ -139,6 +139,7 @@ void DrawCodePanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
+  ScaleViewText(app.present.on && app.present.region.empty());
   CodeView& code = app.teach.code;
   code.copied_seconds = std::max(0.f, code.copied_seconds - frame.dt);
   const std::string& python = CodePanelText(app);

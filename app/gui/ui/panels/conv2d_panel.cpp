@@ -335,6 +335,7 @@ void DrawConv2dPanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
+  ScaleViewText(app.present.on && app.present.region.empty());
   const Session& session = *frame.session;
   const Geometry& g = session.geometry;
   if (g.batch == 0 || g.out_length == 0 || g.padded_length == 0) {

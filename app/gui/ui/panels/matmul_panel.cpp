@@ -290,6 +290,7 @@ void DrawMatmulPanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
+  ScaleViewText(app.present.on && app.present.region.empty());
   const Session& session = *frame.session;
   const Geometry& g = session.geometry;
   if (g.batch == 0 || g.out_length == 0 || g.out_channels == 0 || g.kernel_size == 0 ||
