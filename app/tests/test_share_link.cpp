@@ -195,10 +195,12 @@ TEST(ShareLink, TheLastStepOfEveryGranularityAndEveryViewRoundTrips) {
     const std::string link = ExpectRoundTrip(app);
     EXPECT_NE(link.find(std::string("gran=") + GranularityName(granularity)), std::string::npos);
   }
-  for (MainView view : {MainView::kCode, MainView::kConv2d}) {
+  for (MainView view : {MainView::kCode, MainView::kConv2d, MainView::kMatmul}) {
     app.view.show.view = view;
     ExpectRoundTrip(app);
   }
+  app.view.show.view = MainView::kMatmul;  // the matrix-multiply view is named, not lost
+  EXPECT_NE(ExpectRoundTrip(app).find("&view=matmul"), std::string::npos);
 }
 
 TEST(ShareLink, PresetsTheSeedDocumentAndChapterElevenBringTheirOwnTensors) {

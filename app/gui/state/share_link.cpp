@@ -211,7 +211,7 @@ Result<bool> ApplyView(AppState& app, const Fields& fields, bool chapter_open) {
   app.teach.lesson.pause_at.reset();
   app.window_tween.progress = 1.f;
   if (fields.count("view")) {
-    auto view = ParseChoice(fields, "view", {"steps", "code", "conv2d"});
+    auto view = ParseChoice(fields, "view", {"steps", "code", "conv2d", "matmul"});
     if (!view) return view.error();
     app.view.show.view = static_cast<MainView>(*view);
   } else if (!chapter_open) {
@@ -302,6 +302,7 @@ std::string ShareFragment(const AppState& app) {
   if (view != MainView::kSteps || CurrentChapter(app))
     out += std::string("&view=") + (view == MainView::kCode     ? "code"
                                     : view == MainView::kConv2d ? "conv2d"
+                                    : view == MainView::kMatmul ? "matmul"
                                                                 : "steps");
   if (CurrentChapter(app)) out += "&lesson=" + std::to_string(app.teach.lesson.current + 1);
   return out + "&lang=" + app.teach.language;
