@@ -301,6 +301,25 @@ try {
         `error ${JSON.stringify(s.import_error)}, input ${JSON.stringify(s.input_head)}`);
   await sleep(500);
   await dropping.page.screenshot({ path: path.join(out, "drop_malformed.png") });
+  // Ctrl+O (as File → Open…) opens the browser's file chooser, and the chosen file opens.
+  const chosenPath = path.join(out, "chosen.txt");
+  fs.writeFileSync(chosenPath, "tensor([[1., 3., 5.],\n        [7., 9., 11.]])");
+  await dropping.page.focus("#canvas");
+  const chooser = dropping.page.waitForFileChooser({ timeout: 10000 }).catch(() => null);
+  await dropping.page.keyboard.down("Control");
+  await dropping.page.keyboard.down("KeyO");
+  await sleep(400);
+  await dropping.page.keyboard.up("KeyO");
+  await dropping.page.keyboard.up("Control");
+  const fileChooser = await chooser;
+  check("Ctrl+O opens the browser's file chooser", fileChooser !== null, "no file chooser");
+  if (fileChooser) {
+    await fileChooser.accept([chosenPath]);
+    s = await waitState(dropping.page, (st) => JSON.stringify(st.input_head) === "[1,3,5,7,9,11]");
+    check("a file chosen in the browser's file chooser opens as the input",
+          JSON.stringify(s.input_head) === "[1,3,5,7,9,11]",
+          `input ${JSON.stringify(s.input_head)}, notice ${s.notice}`);
+  }
   await dropping.page.close();
 
   // 11. F5 (presentation mode) takes the browser's full screen; the canvas fills it at

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "platform/file_picker.h"
 #include "platform/page_url.h"
 
 namespace convstep::gui::web {
@@ -113,6 +114,15 @@ EM_JS(char*, JsTakeFragmentChange, (), {
 
 EM_JS(void, JsReplaceFragment, (const char* fragment), {
   history.replaceState(history.state, "", "#" + UTF8ToString(fragment));
+});
+
+// The page's hidden file input (shell.html): a click opens the browser's chooser. Browsers allow
+// it while a user gesture is recent, as the menu click or Ctrl+O that got here is.
+EM_JS(int, JsOpenFilePicker, (), {
+  const picker = document.getElementById("picker");
+  if (!picker) return 0;
+  picker.click();
+  return 1;
 });
 
 EM_JS(char*, JsPageAddress, (), {
@@ -254,6 +264,10 @@ namespace convstep::gui {
 
 std::string PageUrlWithoutFragment() {
   return web::PageAddress();
+}
+
+bool OpenSystemFilePicker() {
+  return web::JsOpenFilePicker() != 0;
 }
 
 }  // namespace convstep::gui

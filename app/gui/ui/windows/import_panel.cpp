@@ -4,6 +4,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "platform/file_picker.h"
 #include "state/background.h"
 #include "state/tensor_import.h"
 #include "ui/draw/colormap.h"
@@ -57,6 +58,7 @@ void DrawReadings(AppState& app, PendingImport& pending) {
 }  // namespace
 
 void ShowOpenFile(AppState& app) {
+  if (OpenSystemFilePicker()) return;  // the browser's own chooser
   ImportWindow& window = app.files.import;
   if (window.path.empty()) {  // start from the folder ConvStep was started in
     std::error_code ec;
