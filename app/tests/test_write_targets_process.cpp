@@ -2,7 +2,8 @@
 // folder, an empty name or earlier frames given to --export-gif, --export-png-dir, --screenshot
 // or --save-session are refused with one line naming the path and what would be right, exit
 // status 2, before any window opens (these runs have no display at all) and with the target left
-// as it was; a link given to --save-session is written through to its file.
+// as it was; a link given to --save-session is written through to its file; a write that fails
+// midway (a file size limit standing in for a full disk) is reported with the reason, exit 1.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,8 +23,8 @@ using namespace convstep::process_test;  // Shell, Quote, App, ...
 class Scratch : public convstep::test_support::Scratch {
  public:
   explicit Scratch(const std::string& name)
-      : convstep::test_support::Scratch(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/targets_" +
-                                        name + "_" + std::to_string(getpid())) {}
+      : convstep::test_support::Scratch(std::string(CONVSTEP_TEST_OUTPUT_DIR) + "/targets_" + name +
+                                        "_" + std::to_string(getpid())) {}
   // The app without a display (a refusal must come before any window), run in this folder.
   ProcessRun Run(const std::string& args) const {
     return Shell("cd " + Quote(path()) + " && env -u DISPLAY XDG_CONFIG_HOME=" +
@@ -128,6 +129,32 @@ TEST(WriteTargets, SaveSessionWritesThroughALinkAndRefusesWhatIsNoFile) {
   EXPECT_EQ(folder.output,
             "convstep: error: d is a directory, not a file (path): name a file inside it, such "
             "as d/session.json\n");
+}
+
+// Every write is checked: under a file size limit (as on a full disk) an export and a screenshot
+// end with the system's reason and exit status 1, leaving neither the file nor its temporary.
+TEST(WriteTargets, AWriteThatFailsMidwayIsReported) {
+  ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
+  Scratch dir("full");
+  const auto limited = [&](const std::string& args) {
+    return Shell("cd " + Quote(dir.path()) + " && XDG_CONFIG_HOME=" + Quote(dir / "config") +
+                 " xvfb-run -a sh -c " +
+                 Quote("ulimit -f 16 && exec " + App() + " --no-settings " + args));
+  };
+  const ProcessRun gif = limited("--export-gif big.gif --from 0 --to 6 --size 640x360");
+  EXPECT_EQ(gif.status, 1) << gif.output;
+  EXPECT_EQ(gif.output,
+            "convstep: error: cannot write big.gif: File too large (path): check the free disk "
+            "space\n");
+  EXPECT_FALSE(fs::exists(dir / "big.gif"));
+  EXPECT_FALSE(fs::exists(dir / "big.gif.tmp"));
+  const ProcessRun shot = limited("--screenshot big.png --size 640x360 --frames 2");
+  EXPECT_EQ(shot.status, 1) << shot.output;
+  EXPECT_EQ(shot.output,
+            "convstep: error: cannot write big.png: File too large (path): check the free disk "
+            "space\n");
+  EXPECT_FALSE(fs::exists(dir / "big.png"));
+  EXPECT_FALSE(fs::exists(dir / "big.png.tmp"));
 }
 
 }  // namespace

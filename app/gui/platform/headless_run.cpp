@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cfloat>
+#include <csignal>
 #include <iostream>
 
 #include "file_target.h"
@@ -55,6 +56,9 @@ int PrepareFiles(const AppOptions& options, AppState& app, FilesRun& run, int* w
   const bool headless =
       !options.screenshot_path.empty() || options.bench_frames > 0 || options.files.Headless();
   run.interactive = !headless;
+  // A file size limit (ulimit -f) makes a write fail with EFBIG, reported like a full disk,
+  // instead of killing the process mid-export.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (!options.screenshot_path.empty()) {  // refused before a window opens, as exports are
     auto target = exporting::ResolveWriteTarget(options.screenshot_path, "screenshot.png");
     if (!target) {
