@@ -2,17 +2,23 @@
 
 #include <gif_lib.h>
 
-#include <cstdio>
+#include "file_target.h"
 
 namespace convstep::exporting {
 
 struct GifWriter::State {
   GifFileType* file = nullptr;
-  std::string path, temporary;
+  AtomicFile out;  ///< PATH.tmp, every write checked
   int width = 0, height = 0, delay_cs = 0;
 };
 
 namespace {
+
+// giflib's output: appends to the AtomicFile; a short count makes giflib report the failure.
+int WriteGifBytes(GifFileType* file, const GifByteType* bytes, int length) {
+  auto* out = static_cast<AtomicFile*>(file->UserData);
+  return out->Write(bytes, static_cast<size_t>(length)) ? length : 0;
+}
 
 // "<what>: <giflib's reason>"; `what` names the action and the file ("cannot write x.gif").
 Error GifError(Message what, int code) {
@@ -35,6 +41,12 @@ bool PutLoopForever(GifFileType* file) {
 
 }  // namespace
 
+// A failed write: the system's reason when the file refused bytes, else giflib's.
+Error GifWriter::WriteFailure(const State& state, int gif_error) {
+  if (state.out.write_failed()) return state.out.WriteError();
+  return GifError(Message{"cannot_write", "cannot write {0}", {state.out.temporary()}}, gif_error);
+}
+
 GifWriter::GifWriter() = default;
 
 GifWriter::~GifWriter() {
@@ -54,22 +66,21 @@ Result<bool> GifWriter::Open(const std::string& path, int width, int height, int
             "delay_range", "a frame delay of {0} ms is out of range", {std::to_string(delay_ms)}},
         "delay", Hint{"gif_delay", "use 10 to 60000 ms (GIF counts hundredths of a second)", {}});
   auto state = std::make_unique<State>();
-  state->path = path;
-  state->temporary = path + ".tmp";
   state->width = width;
   state->height = height;
   state->delay_cs = (delay_ms + 5) / 10;
+  if (auto opened = state->out.Open(path, "steps.gif"); !opened) return opened.error();
   int code = 0;
-  state->file = EGifOpenFileName(state->temporary.c_str(), false, &code);
+  state->file = EGifOpen(&state->out, WriteGifBytes, &code);
   if (!state->file)
-    return GifError(Message{"gif_create", "cannot create {0}", {state->temporary}}, code);
+    return GifError(Message{"gif_create", "cannot create {0}", {state->out.temporary()}}, code);
   EGifSetGifVersion(state->file, true);  // GIF89a: needed for delays and looping
   if (EGifPutScreenDesc(state->file, width, height, 8, 0, nullptr) != GIF_OK ||
       !PutLoopForever(state->file)) {
-    const int error = state->file->Error;
+    const Error error = WriteFailure(*state, state->file->Error);
     EGifCloseFile(state->file, &code);
-    std::remove(state->temporary.c_str());
-    return GifError(Message{"cannot_write", "cannot write {0}", {state->temporary}}, error);
+    state->file = nullptr;
+    return error;  // the AtomicFile removes PATH.tmp
   }
   state_ = std::move(state);
   frames_ = 0;
@@ -118,8 +129,7 @@ Result<bool> GifWriter::AddFrame(const RgbaImage& frame) {
                      frame.width) == GIF_OK;
   GifFreeMapObject(map);
   if (!ok) {
-    const Error error = GifError(Message{"cannot_write", "cannot write {0}", {state_->temporary}},
-                                 state_->file->Error);
+    const Error error = WriteFailure(*state_, state_->file->Error);
     Cancel();
     return error;
   }
@@ -134,18 +144,19 @@ Result<bool> GifWriter::Finish() {
   int code = 0;
   const bool closed = EGifCloseFile(state_->file, &code) == GIF_OK;
   state_->file = nullptr;
-  if (!closed) {
+  if (!closed || state_->out.write_failed()) {
     const Error error =
-        GifError(Message{"gif_finish", "cannot finish {0}", {state_->temporary}}, code);
+        state_->out.write_failed()
+            ? state_->out.WriteError()
+            : GifError(Message{"gif_finish", "cannot finish {0}", {state_->out.temporary()}}, code);
     Cancel();
     return error;
   }
-  if (std::rename(state_->temporary.c_str(), state_->path.c_str()) != 0) {
-    Cancel();
-    return MakeError(Message{"gif_move", "cannot move the GIF into place at {0}", {state_->path}},
-                     "file", Hint{"folder_writable", "check that the folder is writable", {}});
-  }
+  // Flushed, closed and renamed into place; on failure the temporary file is gone too.
+  auto committed = state_->out.Commit();
   state_.reset();
+  frames_ = 0;
+  if (!committed) return committed.error();
   return true;
 }
 
@@ -155,7 +166,7 @@ void GifWriter::Cancel() {
     int code = 0;
     EGifCloseFile(state_->file, &code);
   }
-  std::remove(state_->temporary.c_str());
+  state_->out.Abandon();
   state_.reset();
   frames_ = 0;
 }

@@ -19,6 +19,8 @@ struct RgbaImage {
 
 /// Writes an animated GIF frame by frame. The file appears only when Finish() succeeds: frames
 /// go to PATH.tmp, renamed at the end, so a cancelled or failed export leaves nothing behind.
+/// PATH is checked as file_target.h says (a link is written through; a folder, pipe or device
+/// is refused) and every write is checked: errors give the system's reason.
 class GifWriter {
  public:
   GifWriter();
@@ -40,6 +42,7 @@ class GifWriter {
 
  private:
   struct State;
+  static Error WriteFailure(const State& state, int gif_error);
   std::unique_ptr<State> state_;
   int frames_ = 0;
 };

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <imgui_internal.h>
+#include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "gif_writer.h"
 #include "state/export_job.h"
@@ -149,6 +151,87 @@ TEST(Export, BadRequestsAreRefusedBeforeAnythingStarts) {
   request.delay_ms = 5;
   EXPECT_FALSE(StartExport(app, request, 64, 48));
   EXPECT_FALSE(ExportRunning(app));
+}
+
+// A folder, a pipe or earlier frames at the target are refused, naming the path and what would
+// be right, and left as they were.
+TEST(Export, UnwritableTargetsAreRefusedBeforeAnythingStarts) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  ExportRequest request;
+  request.from = 0;
+  request.to = 4;
+  request.kind = ExportKind::kGif;
+  request.path = dir / "d2";
+  fs::create_directories(request.path);
+  auto folder = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(folder);
+  EXPECT_EQ(folder.error().OneLine(), request.path +
+                                          " is a directory, not a file (path): name a file "
+                                          "inside it, such as " +
+                                          request.path + "/steps.gif");
+  request.kind = ExportKind::kPng;
+  request.path = dir / "pipe.png";
+  ASSERT_EQ(mkfifo(request.path.c_str(), 0644), 0);
+  auto pipe = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(pipe);
+  EXPECT_EQ(pipe.error().message,
+            request.path + " is a named pipe (FIFO), not a regular file; it was left as it is");
+  EXPECT_TRUE(fs::is_fifo(request.path));
+  request.kind = ExportKind::kPngSequence;
+  request.path = dir / "frames";
+  fs::create_directories(request.path);
+  std::ofstream(dir / "frames/notes.txt") << "mine";
+  std::ofstream(dir / "frames/frame_0004.png") << "outside the range";
+  EXPECT_TRUE(CheckExportRequest(app, request)) << "frames 0 to 3 are free";
+  std::ofstream(dir / "frames/frame_0003.png") << "earlier";
+  std::ofstream(dir / "frames/frame_0001.png") << "earlier";
+  auto earlier = StartExport(app, request, 64, 48);
+  ASSERT_FALSE(earlier);
+  EXPECT_EQ(earlier.error().OneLine(),
+            dir / "frames/frame_0001.png" +
+                " already exists: the export would overwrite earlier frames (path): choose an "
+                "empty folder, or remove the old frame_*.png files first");
+  EXPECT_EQ(testing::ReadAll(dir / "frames/frame_0001.png"), "earlier");
+  EXPECT_FALSE(ExportRunning(app));
+}
+
+// A target that turns unwritable while the export runs (here: a folder appears at its name)
+// ends the export with the reason in the Export window's error line, never a crash, and
+// leaves no temporary file.
+TEST(Export, ATargetThatBecomesAFolderMidwayEndsTheExportWithAnError) {
+  AppState app;
+  testing::InitApp(app);
+  TempDir dir;
+  for (ExportKind kind : {ExportKind::kGif, ExportKind::kPngSequence}) {
+    ExportRequest request;
+    request.kind = kind;
+    request.path = kind == ExportKind::kGif ? dir / "late.gif" : dir / "late_frames";
+    request.from = 0;
+    request.to = 3;
+    ASSERT_TRUE(StartExport(app, request, 64, 48));
+    Result<bool> added = true;
+    for (int frame = 0; frame < 100 && ExportRunning(app); ++frame) {
+      if (!PrepareExportFrame(app)) continue;
+      if (app.timeline.step == 1)  // after the first frame
+        fs::create_directories(kind == ExportKind::kGif ? request.path + "/x"
+                                                        : SequenceFrameName(request.path, 1));
+      added = AddExportFrame(app, Picture(64, 48, app.timeline.step));
+    }
+    EXPECT_FALSE(ExportRunning(app));
+    ASSERT_FALSE(added);
+    const std::string& error = app.files.exporting.error;
+    if (kind == ExportKind::kGif) {
+      EXPECT_EQ(error.rfind("cannot replace " + request.path + ": ", 0), 0u) << error;
+      EXPECT_FALSE(fs::exists(request.path + ".tmp"));
+    } else {
+      EXPECT_EQ(error.rfind(SequenceFrameName(request.path, 1) + " is a directory", 0), 0u)
+          << error;
+      EXPECT_FALSE(fs::exists(SequenceFrameName(request.path, 0))) << "written frames removed";
+    }
+    EXPECT_EQ(app.files.exporting.error_shown, error);
+  }
 }
 
 TEST(Export, TheCropOfThePanelsRegion) {

@@ -1,7 +1,11 @@
 // GIF export: frames in, a looping GIF with the right frame count and delay out.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "../gif_writer.h"
@@ -62,6 +66,63 @@ TEST(GifWriter, CancelAndErrorsLeaveNoFile) {
   EXPECT_FALSE(writer.Open(path, 8, 8, 1));
   EXPECT_FALSE(writer.AddFrame(Frame(8, 8, 0)));
   EXPECT_FALSE(ReadGifInfo("/nonexistent.gif"));
+}
+
+TEST(GifWriter, RefusesAFolderAsTheTarget) {
+  const std::string folder = ::testing::TempDir() + "/convstep_gif_folder";
+  std::filesystem::create_directories(folder);
+  GifWriter writer;
+  auto opened = writer.Open(folder, 8, 8, 100);
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().OneLine(), folder + " is a directory, not a file (path): name a file " +
+                                          "inside it, such as " + folder + "/steps.gif");
+  EXPECT_FALSE(Exists(folder + ".tmp"));
+  EXPECT_TRUE(std::filesystem::is_directory(folder));
+}
+
+// The target turns into a folder while the frames are written: the rename at the end fails and
+// is reported (it used to crash), and the temporary file is removed.
+TEST(GifWriter, AFailedMoveIntoPlaceIsReported) {
+  const std::string path = ::testing::TempDir() + "/convstep_gif_became_folder.gif";
+  std::filesystem::remove_all(path);
+  GifWriter writer;
+  ASSERT_TRUE(writer.Open(path, 8, 8, 100));
+  ASSERT_TRUE(writer.AddFrame(Frame(8, 8, 0)));
+  std::filesystem::create_directories(path + "/inside");
+  auto finished = writer.Finish();
+  ASSERT_FALSE(finished);
+  EXPECT_EQ(finished.error().message.rfind("cannot replace " + path + ": ", 0), 0u)
+      << finished.error().message;
+  EXPECT_FALSE(Exists(path + ".tmp"));
+  EXPECT_TRUE(std::filesystem::is_directory(path + "/inside"));
+  std::filesystem::remove_all(path);
+}
+
+// Every write is checked: past a file size limit (as on a full disk) the export fails with the
+// system's reason and leaves nothing behind.
+TEST(GifWriter, AWriteThatFailsMidwayIsReported) {
+  const std::string path = ::testing::TempDir() + "/convstep_gif_full.gif";
+  std::remove(path.c_str());
+  auto* previous_signal = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit previous{};
+  getrlimit(RLIMIT_FSIZE, &previous);
+  rlimit limit = previous;
+  limit.rlim_cur = 2000;
+  Result<bool> failed = true;
+  {
+    GifWriter writer;
+    setrlimit(RLIMIT_FSIZE, &limit);
+    failed = writer.Open(path, 64, 64, 100);
+    for (int i = 0; failed && i < 20; ++i) failed = writer.AddFrame(Frame(64, 64, i * 12));
+    if (failed) failed = writer.Finish();
+    setrlimit(RLIMIT_FSIZE, &previous);
+  }
+  std::signal(SIGXFSZ, previous_signal);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().OneLine(),
+            "cannot write " + path + ": File too large (path): check the free disk space");
+  EXPECT_FALSE(Exists(path));
+  EXPECT_FALSE(Exists(path + ".tmp"));
 }
 
 }  // namespace

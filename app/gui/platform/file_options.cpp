@@ -38,6 +38,13 @@ void AddFileOptions(CLI::App& cli, FileOptions& options) {
 }
 
 std::string FinishFileOptions(const CLI::App& cli, FileOptions& options) {
+  // An empty name ('' from a shell variable that was not set) would silently mean "not given".
+  for (const char* flag : {"--export-gif", "--export-png-dir", "--save-session", "--screenshot"}) {
+    const CLI::Option* option = cli.get_option_no_throw(flag);
+    if (option && option->count() > 0 && !option->results().empty() &&
+        option->results().back().empty())
+      return std::string(flag) + " was given an empty name: give the path of the file to write";
+  }
   options.size_given = cli.count("--size") > 0;
   options.text_scale_given = cli.count("--text-scale") > 0;
   if (!options.export_gif.empty() && !options.export_png_dir.empty())

@@ -8,8 +8,10 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cfloat>
+#include <csignal>
 #include <iostream>
 
+#include "file_target.h"
 #include "platform/interrupt.h"
 #include "platform/window.h"
 #include "platform/x_connection.h"
@@ -54,6 +56,16 @@ int PrepareFiles(const AppOptions& options, AppState& app, FilesRun& run, int* w
   const bool headless =
       !options.screenshot_path.empty() || options.bench_frames > 0 || options.files.Headless();
   run.interactive = !headless;
+  // A file size limit (ulimit -f) makes a write fail with EFBIG, reported like a full disk,
+  // instead of killing the process mid-export.
+  std::signal(SIGXFSZ, SIG_IGN);
+  if (!options.screenshot_path.empty()) {  // refused before a window opens, as exports are
+    auto target = exporting::ResolveWriteTarget(options.screenshot_path, "screenshot.png");
+    if (!target) {
+      std::cerr << "convstep: error: --screenshot: " << target.error().OneLine() << "\n";
+      return kUsageError;
+    }
+  }
   const bool use_config =
       !options.files.no_settings && (run.interactive || options.files.restore_autosave);
   const std::string dir = use_config ? ConfigDir() : std::string();

@@ -1,11 +1,15 @@
 #include "state/export_job.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
-#include "convstep/io_npy.h"
+#include "file_target.h"
 #include "model/stage_panels.h"
 #include "state/presentation_mode.h"
 
@@ -83,6 +87,48 @@ void EndExport(AppState& app, const std::string& error, const std::string& shown
   app.notice = state.message;
 }
 
+// The index of a file named like a frame of a sequence (frame_0007.png), or -1.
+int64_t FrameIndexOf(const std::string& name) {
+  if (name.size() != 14 || name.compare(0, 6, "frame_") != 0 || name.compare(10, 4, ".png") != 0)
+    return -1;
+  int64_t index = 0;
+  for (size_t i = 6; i < 10; ++i) {
+    if (name[i] < '0' || name[i] > '9') return -1;
+    index = index * 10 + (name[i] - '0');
+  }
+  return index;
+}
+
+// The folder of a PNG sequence: a folder (or a new one), writable, holding none of the frames
+// the export would write (it never overwrites earlier frames; the first one found is named).
+Result<bool> CheckFramesFolder(const ExportRequest& request) {
+  std::error_code ec;
+  if (!fs::exists(request.path, ec)) return true;  // StartExport creates it
+  if (!fs::is_directory(request.path, ec))
+    return MakeError(Message{"is_file", "{0} is a file, not a folder", {request.path}}, "path",
+                     Hint{"frames_folder", "choose a folder for the numbered frames", {}});
+  if (access(request.path.c_str(), W_OK | X_OK) != 0)
+    return MakeError(Message{"folder_not_writable",
+                             "cannot write in the folder {0}: {1}",
+                             {request.path, std::strerror(errno)}},
+                     "path",
+                     Hint{"choose_writable_folder", "choose a folder you can write to", {}});
+  const int64_t frames = request.to - request.from;
+  int64_t first = -1;
+  for (fs::directory_iterator it(request.path, ec), end; !ec && it != end; it.increment(ec)) {
+    const int64_t index = FrameIndexOf(it->path().filename().string());
+    if (index >= 0 && index < frames && (first < 0 || index < first)) first = index;
+  }
+  if (first < 0) return true;
+  return MakeError(
+      Message{"frames_exist",
+              "{0} already exists: the export would overwrite earlier frames",
+              {SequenceFrameName(request.path, first)}},
+      "path",
+      Hint{
+          "frames_exist", "choose an empty folder, or remove the old frame_*.png files first", {}});
+}
+
 }  // namespace
 
 std::string SequenceFrameName(const std::string& folder, int64_t index) {
@@ -139,17 +185,12 @@ Result<bool> CheckExportRequest(const AppState& app, const ExportRequest& reques
                               "and output",
                               {}});
   }
-  std::error_code ec;
   if (request.kind == ExportKind::kPngSequence) {
-    if (fs::exists(request.path, ec) && !fs::is_directory(request.path, ec))
-      return MakeError(Message{"is_file", "{0} is a file, not a folder", {request.path}}, "path",
-                       Hint{"frames_folder", "choose a folder for the numbered frames", {}});
-  } else {
-    const fs::path folder = fs::path(request.path).parent_path();
-    if (!folder.empty() && !fs::is_directory(folder, ec))
-      return MakeError(Message{"no_folder", "the folder {0} does not exist", {folder.string()}},
-                       "path",
-                       Hint{"create_folder", "create it first, or choose another folder", {}});
+    if (auto folder = CheckFramesFolder(request); !folder) return folder.error();
+  } else if (auto target = exporting::ResolveWriteTarget(
+                 request.path, request.kind == ExportKind::kGif ? "steps.gif" : "picture.png");
+             !target) {
+    return target.error();
   }
   if (request.kind == ExportKind::kPng) return true;
   if (request.delay_ms < 10 || request.delay_ms > 60000)
@@ -289,11 +330,11 @@ Result<bool> AddExportFrame(AppState& app, const exporting::RgbaImage& image) {
   Result<bool> added = true;
   switch (r.kind) {
     case ExportKind::kPng:
-      added = WriteFileAtomic(r.path, EncodePng(image));
+      added = exporting::WriteFileSafely(r.path, EncodePng(image), "picture.png");
       break;
     case ExportKind::kPngSequence: {
       const std::string name = SequenceFrameName(r.path, job->next);
-      added = WriteFileAtomic(name, EncodePng(image));
+      added = exporting::WriteFileSafely(name, EncodePng(image), "frame.png");
       if (added) job->written.push_back(name);
       break;
     }

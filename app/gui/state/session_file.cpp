@@ -5,6 +5,7 @@
 #include "convstep/io_json.h"
 #include "convstep/io_npy.h"
 #include "convstep/json_text.h"
+#include "file_target.h"
 #include "state/background.h"
 #include "state/view_json.h"
 
@@ -292,25 +293,22 @@ Result<bool> SaveSessionFile(const AppState& app, const std::string& path) {
   if (path.empty())
     return MakeError(Message{"no_file_name", "no file name given", {}}, "file",
                      Hint{"path_json", "type a path ending in .json", {}});
+  // A folder, a pipe or a device is refused before anything is written (a link is followed).
+  if (auto target = exporting::ResolveWriteTarget(path, "session.json"); !target)
+    return target.error();
   const std::filesystem::path file(path);
-  std::error_code ec;
   const std::filesystem::path folder = file.parent_path();
-  if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
-    return MakeError(
-        Message{"in_file",
-                "{0}: {1}",
-                {path, Message{"no_folder", "the folder {0} does not exist", {folder.string()}}}},
-        "file", Hint{"create_folder", "create it first, or choose another folder", {}});
   std::vector<std::pair<std::string, const Tensor*>> sidecars;
   const json doc = SessionToJson(app, file.stem().string(), &sidecars);
   for (const auto& [name, tensor] : sidecars) {
     const std::string sidecar = (folder / name).string();
-    if (auto written = WriteFileAtomic(sidecar, WriteNpy(*tensor)); !written)
+    if (auto written = exporting::WriteFileSafely(sidecar, WriteNpy(*tensor), "tensor.npy");
+        !written)
       return written.error();
   }
   std::string text;
   DumpReadable(doc, 0, text);
-  return WriteFileAtomic(path, text + "\n");
+  return exporting::WriteFileSafely(path, text + "\n", "session.json");
 }
 
 Result<bool> OpenSessionText(AppState& app, const std::string& text, const std::string& base_dir,
