@@ -92,6 +92,31 @@ TEST(SpecJson, UnknownTopLevelKeysAreRefusedWithTheNearestKey) {
   EXPECT_EQ(session->extra.size(), 4u);
 }
 
+// JSON keeps the last of two equal keys, so {"kernel_size": 2, "kernel_size": 3} ran with 3:
+// a key given twice is refused at every level, with the object's path and the place.
+TEST(SpecJson, RepeatedKeysAreRefusedWithTheirPlace) {
+  auto conv =
+      ParseSpecJson(R"({"conv":{"in_channels":1,"out_channels":1,"kernel_size":2,"kernel_size":3},)"
+                    R"("input":[[[1,2,3]]]})");
+  ASSERT_FALSE(conv);
+  EXPECT_EQ(conv.error().message,
+            "the JSON gives the key \"kernel_size\" twice in conv (again at line 1, column 59)");
+  EXPECT_EQ(conv.error().hint,
+            "keep one of them: a JSON reader keeps only one and silently drops the other");
+  auto top = ParseSpecJson("{\"seed\": 1,\n \"input_shape\": [1, 1, 3],\n \"seed\": 2}");
+  ASSERT_FALSE(top);
+  EXPECT_EQ(top.error().message,
+            "the JSON gives the key \"seed\" twice (again at line 3, column 2)");
+  // Escapes name the same key; keys inside strings and in different objects are not repeats.
+  auto escaped = ParseJsonText(R"({"view": {"a": 1, "b": [{"x": 1}, {"x": 2, "\u0078": 3}]}})");
+  ASSERT_FALSE(escaped);
+  EXPECT_EQ(escaped.error().message,
+            "the JSON gives the key \"x\" twice in view.b[1] (again at line 1, column 44)");
+  auto distinct = ParseJsonText(R"({"a": {"x": "\"x\": 1, \"x\""}, "b": {"x": [1, {"y": 2}]}})");
+  ASSERT_TRUE(distinct) << distinct.error().OneLine();
+  EXPECT_EQ((*distinct)["b"]["x"][1]["y"], 2);
+}
+
 TEST(SpecJson, RaggedAndNonNumericTensors) {
   auto ragged = ParseSpecJson(R"({"input": [[1, 2, 3], [4, 5]]})");
   ASSERT_FALSE(ragged);
