@@ -1,6 +1,7 @@
 #include "convstep/io_npy.h"
 
 #include "convstep/json_text.h"
+#include "npy_header.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,26 +17,6 @@ namespace {
 Error NpyError(const std::string& name, Message reason, Hint hint) {
   return MakeError(Message{"in_file", "{0}: {1}", {name, std::move(reason)}}, "file",
                    std::move(hint));
-}
-
-// Value of `key` in the header dict, as raw text up to the next top-level comma or brace.
-bool HeaderValue(const std::string& header, const std::string& key, std::string* value) {
-  const size_t at = header.find("'" + key + "'");
-  if (at == std::string::npos) return false;
-  size_t pos = header.find(':', at);
-  if (pos == std::string::npos) return false;
-  ++pos;
-  while (pos < header.size() && header[pos] == ' ') ++pos;
-  size_t end = pos;
-  if (end < header.size() && header[end] == '(') {
-    end = header.find(')', end);
-    if (end == std::string::npos) return false;
-    ++end;
-  } else {
-    while (end < header.size() && header[end] != ',' && header[end] != '}') ++end;
-  }
-  *value = header.substr(pos, end - pos);
-  return true;
 }
 
 // The values of a Fortran-order (column-major: first axis fastest) array in C order.
@@ -133,48 +114,14 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
                             "the header is truncated (it says {0} bytes)",
                             {std::to_string(header_length)}},
                     Hint{"npy_cut_short", "the file was cut short; save it again", {}});
-  const std::string header = bytes.substr(header_start, header_length);
-  std::string descr, fortran, shape_text;
-  if (!HeaderValue(header, "descr", &descr) || !HeaderValue(header, "fortran_order", &fortran) ||
-      !HeaderValue(header, "shape", &shape_text))
-    return NpyError(name,
-                    Message{"npy_header_keys",
-                            "the header lacks descr, fortran_order or shape: {0}",
-                            {Excerpt(header)}},
-                    Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
-  const bool fortran_order = fortran.find("True") != std::string::npos;
-  // numpy writes '<' (little-endian), '>' (big-endian) or '=' (this machine's: little).
-  const bool known_order = descr.size() == 5 && descr[0] == '\'' && descr[4] == '\'' &&
-                           (descr[1] == '<' || descr[1] == '>' || descr[1] == '=');
-  const std::string kind = known_order ? descr.substr(2, 2) : std::string();
-  if (kind != "f4" && kind != "f8")
-    return NpyError(
-        name,
-        Message{"npy_dtype_any_order",
-                "dtype {0} is not supported (only float32 and float64, either byte order)",
-                {Excerpt(descr)}},
-        Hint{"npy_astype", "convert first: np.save('x.npy', x.astype(np.float32))", {}});
-  const size_t item = kind == "f4" ? 4 : 8;
-  const bool big_endian = descr[1] == '>';
-  Shape shape;
-  {
-    std::string digits;
-    for (char c : shape_text) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (!digits.empty()) {
-        if (digits.size() > 15)
-          return NpyError(name, Message{"npy_dimension_large", "a dimension is too large", {}},
-                          Hint{"smaller_array", "use a smaller array", {}});
-        shape.push_back(std::stoll(digits));
-        digits.clear();
-      } else if (c != '(' && c != ')' && c != ',' && c != ' ' && c != 'L') {
-        return NpyError(name,
-                        Message{"npy_shape", "cannot read the shape {0}", {Excerpt(shape_text)}},
-                        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
-      }
-    }
+  auto header = detail::ParseNpyHeader(bytes.substr(header_start, header_length), major <= 2);
+  if (!header) {
+    Error error = header.error();
+    SetMessage(error, Message{"in_file", "{0}: {1}", {name, MessageOf(error)}});
+    return error;
   }
+  const Shape& shape = header->shape;
+  const size_t item = header->item_bytes;
   const int64_t count = ShapeNumel(shape);
   if (count < 0 || count > max_elements)
     return NpyError(name,
@@ -199,7 +146,7 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
   for (size_t i = 0; i < tensor.data.size(); ++i) {
     char raw[8];
     std::memcpy(raw, data + item * i, item);
-    if (big_endian) std::reverse(raw, raw + item);
+    if (header->big_endian) std::reverse(raw, raw + item);
     if (item == 4) {
       std::memcpy(&tensor.data[i], raw, 4);
     } else {
@@ -208,7 +155,7 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
       tensor.data[i] = static_cast<float>(value);
     }
   }
-  if (fortran_order) tensor.data = FortranToC(shape, tensor.data);
+  if (header->fortran_order) tensor.data = FortranToC(shape, tensor.data);
   return tensor;
 }
 
