@@ -41,6 +41,27 @@ FloatBuffer FortranToC(const Shape& shape, const FloatBuffer& fortran) {
   return c_order;
 }
 
+// Refuses a float64 value that float32 cannot hold (it would round to infinity), naming it and
+// its index, as the JSON and CSV readers refuse 1e39.
+Error TooLargeForFloat(const std::string& name, const detail::NpyHeader& header, size_t flat,
+                       double value) {
+  Shape index(header.shape.size(), 0);
+  for (size_t k = 0; k < index.size(); ++k) {  // the file's order: first or last axis fastest
+    const size_t axis = header.fortran_order ? k : index.size() - 1 - k;
+    index[axis] = static_cast<int64_t>(flat % static_cast<size_t>(header.shape[axis]));
+    flat /= static_cast<size_t>(header.shape[axis]);
+  }
+  return NpyError(name,
+                  Message{"npy_too_large",
+                          "the value at index {0} is {1}, too large for float32 (it would "
+                          "round to infinity)",
+                          {FormatShape(index), ShortestDoubleText(value)}},
+                  Hint{"npy_float_range",
+                       "the largest float32 is 3.4028235e+38; store inf for infinity, or scale "
+                       "the values",
+                       {}});
+}
+
 }  // namespace
 
 Result<std::string> ReadFileBytes(const std::string& path) {
@@ -152,6 +173,7 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
     } else {
       double value;
       std::memcpy(&value, raw, 8);
+      if (RoundsToFloatInfinity(value)) return TooLargeForFloat(name, *header, i, value);
       tensor.data[i] = static_cast<float>(value);
     }
   }

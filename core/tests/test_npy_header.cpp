@@ -136,5 +136,34 @@ TEST(NpyHeader, ShapeIsATupleOfWholeNumbers) {
   }
 }
 
+// np.full((2, 3, 5), 1e300) read as float32 would be all inf; JSON and CSV refuse 1e39 too.
+TEST(NpyValues, Float64BeyondFloat32IsRefusedWithItsIndex) {
+  std::vector<double> values(30, 1.0);
+  values[7] = 1e300;  // index [0, 1, 2] in C order
+  std::string data(reinterpret_cast<const char*>(values.data()), values.size() * 8);
+  auto read = ReadNpy(NpyWithHeader(Header("'<f8'", "False", "(2, 3, 5)"), data), "big.npy");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message,
+            "big.npy: the value at index [0, 1, 2] is 1e+300, too large for float32 (it would "
+            "round to infinity)");
+  EXPECT_EQ(read.error().hint,
+            "the largest float32 is 3.4028235e+38; store inf for infinity, or scale the values");
+  // In Fortran order the 8th value stored is at [1, 0, 1] (the first axis fastest).
+  auto fortran = ReadNpy(NpyWithHeader(Header("'<f8'", "True", "(2, 3, 5)"), data), "big.npy");
+  ASSERT_FALSE(fortran);
+  EXPECT_NE(fortran.error().message.find("index [1, 0, 1] is 1e+300"), std::string::npos)
+      << fortran.error().message;
+  // The largest float32 and real infinities and NaN are kept, as the other readers keep them.
+  values[7] = 3.4028235e38;
+  values[8] = std::numeric_limits<double>::infinity();
+  values[9] = std::numeric_limits<double>::quiet_NaN();
+  data.assign(reinterpret_cast<const char*>(values.data()), values.size() * 8);
+  auto kept = ReadNpy(NpyWithHeader(Header("'<f8'", "False", "(2, 3, 5)"), data), "big.npy");
+  ASSERT_TRUE(kept) << kept.error().OneLine();
+  EXPECT_EQ(kept->data[7], std::numeric_limits<float>::max());
+  EXPECT_EQ(kept->data[8], std::numeric_limits<float>::infinity());
+  EXPECT_TRUE(std::isnan(kept->data[9]));
+}
+
 }  // namespace
 }  // namespace convstep

@@ -13,8 +13,9 @@ namespace convstep {
 /// reads ('<f4', '>f8', '=f4', 'f8', 'd', ...) and C or Fortran order (converted to C order).
 /// The header is read as strictly as numpy.load reads it (exactly 'descr', 'fortran_order'
 /// and 'shape'; True / False). Bytes after the data are ignored, as numpy.load ignores them.
-/// Other dtypes, bad headers, truncated data and arrays over `max_elements` give an Error
-/// that names `name`, the field and the reason.
+/// Other dtypes, bad headers, truncated data, float64 values beyond float32 (NaN and the
+/// infinities are kept) and arrays over `max_elements` give an Error that names `name`, the
+/// field or index and the reason.
 Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name,
                        int64_t max_elements = int64_t{1} << 28);
 
