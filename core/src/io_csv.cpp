@@ -159,7 +159,7 @@ Result<Tensor> ParseCsv(const std::string& text, const std::string& name, int64_
 }
 
 Result<Tensor> ReadCsvFile(const std::string& path, CsvOrientation orientation) {
-  auto bytes = ReadFileBytes(path);
+  auto bytes = ReadFileBytes(path, kMaxTextFileBytes);
   if (!bytes) return bytes.error();
   auto matrix = ParseCsv(*bytes, path);
   if (!matrix || orientation == CsvOrientation::kRowsAreChannels) return matrix;

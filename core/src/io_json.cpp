@@ -221,7 +221,7 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
   if (ends_with(".npy")) return ReadNpyFile(path);
   if (ends_with(".csv")) return ReadCsvFile(path, CsvOrientation::kRowsAreChannels);
   if (ends_with(".txt")) {
-    auto bytes = ReadFileBytes(path);
+    auto bytes = ReadFileBytes(path, kMaxTextFileBytes);
     if (!bytes) return bytes.error();
     auto tensor = ParseTorchTensor(*bytes);
     if (!tensor) {

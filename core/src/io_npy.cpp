@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace convstep {
 namespace {
 
@@ -64,21 +66,56 @@ Error TooLargeForFloat(const std::string& name, const detail::NpyHeader& header,
 
 }  // namespace
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
+Result<std::string> ReadStreamBytes(std::istream& stream, const std::string& name,
+                                    uint64_t max_bytes, std::string bytes) {
+  std::vector<char> chunk(size_t{1} << 16);
+  while (stream.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+         stream.gcount() > 0) {
+    const size_t got = static_cast<size_t>(stream.gcount());
+    if (bytes.size() + got > max_bytes)
+      return MakeError(Message{"file_over_limit",
+                               "{0} holds more than {1} bytes, the most ConvStep reads from it",
+                               {name, std::to_string(max_bytes)}},
+                       "file", Hint{"smaller_file", "use a smaller file", {}});
+    bytes.append(chunk.data(), got);
+  }
+  if (stream.bad())
+    return MakeError(Message{"cannot_read", "cannot read {0}", {name}}, "file",
+                     Hint{"check_readable", "check that it is readable", {}});
+  return bytes;
+}
+
+Result<std::string> ReadFileBytes(const std::string& path, uint64_t max_bytes) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0)
+    return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
+                     Hint{"check_path_permissions", "check the path and permissions", {}});
+  if (S_ISDIR(info.st_mode))
     return MakeError(Message{"is_directory", "{0} is a directory, not a file", {path}}, "file",
                      Hint{"name_a_file", "give the path of a file, not of a folder", {}});
+  // A device (/dev/zero, a terminal) may never end; a pipe is read up to the limit.
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode))
+    return MakeError(Message{"not_regular_file", "{0} is a device, not a file", {path}}, "file",
+                     Hint{"name_a_file_on_disk", "give the path of a file saved on disk", {}});
+  const uint64_t size = S_ISREG(info.st_mode) ? static_cast<uint64_t>(info.st_size) : 0;
+  if (size > max_bytes)
+    return MakeError(Message{"file_too_large_to_read",
+                             "{0} is {1} bytes, more than the {2} bytes ConvStep reads from one "
+                             "file",
+                             {path, std::to_string(size), std::to_string(max_bytes)}},
+                     "file", Hint{"smaller_file", "use a smaller file", {}});
   std::ifstream file(path, std::ios::binary);
   if (!file)
     return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
                      Hint{"check_path_permissions", "check the path and permissions", {}});
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
+  std::string bytes(static_cast<size_t>(size), '\0');  // the size stat gave, in one read
+  file.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(file.gcount()));
   if (file.bad())
     return MakeError(Message{"cannot_read", "cannot read {0}", {path}}, "file",
                      Hint{"check_readable", "check that it is readable", {}});
-  return bytes.str();
+  if (!file.eof()) file.clear();  // a pipe, or a file that grew: read on, up to the limit
+  return ReadStreamBytes(file, path, max_bytes, std::move(bytes));
 }
 
 Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) {
@@ -182,7 +219,7 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
 }
 
 Result<Tensor> ReadNpyFile(const std::string& path, int64_t max_elements) {
-  auto bytes = ReadFileBytes(path);
+  auto bytes = ReadFileBytes(path, NpyFileLimit(max_elements));
   if (!bytes) return bytes.error();
   return ReadNpy(*bytes, path, max_elements);
 }
