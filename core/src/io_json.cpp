@@ -397,7 +397,7 @@ Error UnknownSpecKey(const std::string& key) {
       nearest = known;
     }
   }
-  const Message message{
+  const Message message = {
       "spec_unknown_key", "the spec has an unknown key {0}", {JsonExcerpt(json(key))}};
   if (nearest.empty())
     return MakeError(message, Excerpt(key), Hint{"spec_keys", "the keys are {0}", {keys}});
