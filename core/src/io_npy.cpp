@@ -82,7 +82,7 @@ Result<std::string> ReadStreamBytes(std::istream& stream, const std::string& nam
   if (stream.bad())
     return MakeError(Message{"cannot_read", "cannot read {0}", {name}}, "file",
                      Hint{"check_readable", "check that it is readable", {}});
-  return bytes;
+  return Result<std::string>(std::move(bytes));  // moved, not copied
 }
 
 Result<std::string> ReadFileBytes(const std::string& path, uint64_t max_bytes) {
