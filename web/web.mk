@@ -17,7 +17,7 @@ export EMSDK_PYTHON := /usr/bin/python3
 
 WEB_CORE := $(filter-out core/src/forward_fast_kernel.cpp,$(wildcard core/src/*.cpp))
 WEB_APP := $(wildcard app/gui/model/*.cpp app/gui/state/*.cpp) \
-  $(shell find app/gui/ui -name '*.cpp' | sort) app/export/gif_writer.cpp
+  $(shell find app/gui/ui -name '*.cpp' | sort) app/export/gif_writer.cpp app/export/file_target.cpp
 WEB_PLATFORM := $(addprefix app/gui/platform/,options.cpp file_options.cpp interrupt.cpp \
   headless_run.cpp export_capture.cpp render_target.cpp window.cpp) \
   $(wildcard app/gui/platform/web/*.cpp)

@@ -23,13 +23,24 @@ std::string Trim(const std::string& text) {
 }
 
 // Cells split by commas, semicolons or tabs; a line with none of them is split at runs of
-// spaces (numpy.savetxt's default), so every separator reads the same numbers.
+// spaces (numpy.savetxt's default), so every separator reads the same numbers. Double quotes
+// are removed as CSV writers add them ("1.5" is 1.5; "" inside quotes is one quote), and a
+// separator between quotes is part of the cell.
 std::vector<std::string> SplitCells(const std::string& line) {
   std::vector<std::string> cells;
   std::string cell;
   const bool delimited = line.find_first_of(",;\t") != std::string::npos;
-  for (char c : line) {
-    if (delimited ? (c == ',' || c == ';' || c == '\t') : c == ' ') {
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (!quoted && (delimited ? (c == ',' || c == ';' || c == '\t') : c == ' ')) {
       if (!delimited && Trim(cell).empty()) continue;  // a run of spaces is one separator
       cells.push_back(Trim(cell));
       cell.clear();
@@ -148,7 +159,7 @@ Result<Tensor> ParseCsv(const std::string& text, const std::string& name, int64_
 }
 
 Result<Tensor> ReadCsvFile(const std::string& path, CsvOrientation orientation) {
-  auto bytes = ReadFileBytes(path);
+  auto bytes = ReadFileBytes(path, kMaxTextFileBytes);
   if (!bytes) return bytes.error();
   auto matrix = ParseCsv(*bytes, path);
   if (!matrix || orientation == CsvOrientation::kRowsAreChannels) return matrix;

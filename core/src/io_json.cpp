@@ -4,6 +4,7 @@
 #include "convstep/io_npy.h"
 #include "convstep/torch_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <limits>
 #include <optional>
 #include <system_error>
+#include <vector>
 
 namespace convstep {
 namespace {
@@ -219,7 +221,7 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
   if (ends_with(".npy")) return ReadNpyFile(path);
   if (ends_with(".csv")) return ReadCsvFile(path, CsvOrientation::kRowsAreChannels);
   if (ends_with(".txt")) {
-    auto bytes = ReadFileBytes(path);
+    auto bytes = ReadFileBytes(path, kMaxTextFileBytes);
     if (!bytes) return bytes.error();
     auto tensor = ParseTorchTensor(*bytes);
     if (!tensor) {
@@ -360,7 +362,51 @@ Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
   return true;
 }
 
-// One top-level key; unknown keys are kept in doc.extra for sessions.
+// The top-level keys a spec may have: the spec's own, then what saved sessions and the presets
+// add ("title", "source", "session", "view"), which are kept in doc.extra.
+const char* const kSpecKeys[] = {"conv",  "input",          "input_layout", "input_shape", "weight",
+                                 "bias",  "fit_weights_to", "sentences",    "values",      "seed",
+                                 "title", "source",         "session",      "view"};
+const char* const kSessionKeys[] = {"title", "source", "session", "view"};
+
+// The number of single-character edits (insert, delete, replace, swap two neighbours) between
+// a and b: how far a typo is from the key meant.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1, 0));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// Refuses a top-level key the spec does not have, suggesting the nearest one for a typo.
+Error UnknownSpecKey(const std::string& key) {
+  std::string keys, nearest;
+  size_t best = 3;  // a suggestion only within two edits
+  for (const char* known : kSpecKeys) {
+    keys += keys.empty() ? known : std::string(", ") + known;
+    if (const size_t distance = EditDistance(key, known); distance < best) {
+      best = distance;
+      nearest = known;
+    }
+  }
+  const Message message = {
+      "spec_unknown_key", "the spec has an unknown key {0}", {JsonExcerpt(json(key))}};
+  if (nearest.empty())
+    return MakeError(message, Excerpt(key), Hint{"spec_keys", "the keys are {0}", {keys}});
+  return MakeError(
+      message, Excerpt(key),
+      Hint{"spec_keys_nearest", "did you mean \"{0}\"? The keys are {1}", {nearest, keys}});
+}
+
+// One top-level key; the session's keys are kept in doc.extra, any other key is refused.
 Result<bool> ReadSpecKey(const std::string& key, const json& value, const std::string& base_dir,
                          SpecDocument& doc) {
   if (key == "conv") {
@@ -377,8 +423,13 @@ Result<bool> ReadSpecKey(const std::string& key, const json& value, const std::s
   if (key == "sentences") return ReadSentences(value, doc);
   if (key == "values") return ReadValues(value, doc);
   if (key == "seed") return ReadSeed(value, doc);
-  doc.extra[key] = value;
-  return true;
+  for (const char* session_key : kSessionKeys) {
+    if (key == session_key) {
+      doc.extra[key] = value;
+      return true;
+    }
+  }
+  return UnknownSpecKey(key);
 }
 
 // The keys that exclude or need each other.

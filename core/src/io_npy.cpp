@@ -1,6 +1,7 @@
 #include "convstep/io_npy.h"
 
 #include "convstep/json_text.h"
+#include "npy_header.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace convstep {
 namespace {
 
@@ -16,26 +19,6 @@ namespace {
 Error NpyError(const std::string& name, Message reason, Hint hint) {
   return MakeError(Message{"in_file", "{0}: {1}", {name, std::move(reason)}}, "file",
                    std::move(hint));
-}
-
-// Value of `key` in the header dict, as raw text up to the next top-level comma or brace.
-bool HeaderValue(const std::string& header, const std::string& key, std::string* value) {
-  const size_t at = header.find("'" + key + "'");
-  if (at == std::string::npos) return false;
-  size_t pos = header.find(':', at);
-  if (pos == std::string::npos) return false;
-  ++pos;
-  while (pos < header.size() && header[pos] == ' ') ++pos;
-  size_t end = pos;
-  if (end < header.size() && header[end] == '(') {
-    end = header.find(')', end);
-    if (end == std::string::npos) return false;
-    ++end;
-  } else {
-    while (end < header.size() && header[end] != ',' && header[end] != '}') ++end;
-  }
-  *value = header.substr(pos, end - pos);
-  return true;
 }
 
 // The values of a Fortran-order (column-major: first axis fastest) array in C order.
@@ -60,23 +43,79 @@ FloatBuffer FortranToC(const Shape& shape, const FloatBuffer& fortran) {
   return c_order;
 }
 
+// Refuses a float64 value that float32 cannot hold (it would round to infinity), naming it and
+// its index, as the JSON and CSV readers refuse 1e39.
+Error TooLargeForFloat(const std::string& name, const detail::NpyHeader& header, size_t flat,
+                       double value) {
+  Shape index(header.shape.size(), 0);
+  for (size_t k = 0; k < index.size(); ++k) {  // the file's order: first or last axis fastest
+    const size_t axis = header.fortran_order ? k : index.size() - 1 - k;
+    index[axis] = static_cast<int64_t>(flat % static_cast<size_t>(header.shape[axis]));
+    flat /= static_cast<size_t>(header.shape[axis]);
+  }
+  return NpyError(name,
+                  Message{"npy_too_large",
+                          "the value at index {0} is {1}, too large for float32 (it would "
+                          "round to infinity)",
+                          {FormatShape(index), ShortestDoubleText(value)}},
+                  Hint{"npy_float_range",
+                       "the largest float32 is 3.4028235e+38; store inf for infinity, or scale "
+                       "the values",
+                       {}});
+}
+
 }  // namespace
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
+Result<std::string> ReadStreamBytes(std::istream& stream, const std::string& name,
+                                    uint64_t max_bytes, std::string bytes) {
+  std::vector<char> chunk(size_t{1} << 16);
+  while (stream.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+         stream.gcount() > 0) {
+    const size_t got = static_cast<size_t>(stream.gcount());
+    if (bytes.size() + got > max_bytes)
+      return MakeError(Message{"file_over_limit",
+                               "{0} holds more than {1} bytes, the most ConvStep reads from it",
+                               {name, std::to_string(max_bytes)}},
+                       "file", Hint{"smaller_file", "use a smaller file", {}});
+    bytes.append(chunk.data(), got);
+  }
+  if (stream.bad())
+    return MakeError(Message{"cannot_read", "cannot read {0}", {name}}, "file",
+                     Hint{"check_readable", "check that it is readable", {}});
+  return Result<std::string>(std::move(bytes));  // moved, not copied
+}
+
+Result<std::string> ReadFileBytes(const std::string& path, uint64_t max_bytes) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0)
+    return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
+                     Hint{"check_path_permissions", "check the path and permissions", {}});
+  if (S_ISDIR(info.st_mode))
     return MakeError(Message{"is_directory", "{0} is a directory, not a file", {path}}, "file",
                      Hint{"name_a_file", "give the path of a file, not of a folder", {}});
+  // A device (/dev/zero, a terminal) may never end; a pipe is read up to the limit.
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode))
+    return MakeError(Message{"file_is_device", "{0} is a device, not a file", {path}}, "file",
+                     Hint{"name_a_file_on_disk", "give the path of a file saved on disk", {}});
+  const uint64_t size = S_ISREG(info.st_mode) ? static_cast<uint64_t>(info.st_size) : 0;
+  if (size > max_bytes)
+    return MakeError(Message{"file_too_large_to_read",
+                             "{0} is {1} bytes, more than the {2} bytes ConvStep reads from one "
+                             "file",
+                             {path, std::to_string(size), std::to_string(max_bytes)}},
+                     "file", Hint{"smaller_file", "use a smaller file", {}});
   std::ifstream file(path, std::ios::binary);
   if (!file)
     return MakeError(Message{"cannot_open", "cannot open {0}", {path}}, "file",
                      Hint{"check_path_permissions", "check the path and permissions", {}});
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
+  std::string bytes(static_cast<size_t>(size), '\0');  // the size stat gave, in one read
+  file.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(file.gcount()));
   if (file.bad())
     return MakeError(Message{"cannot_read", "cannot read {0}", {path}}, "file",
                      Hint{"check_readable", "check that it is readable", {}});
-  return bytes.str();
+  if (!file.eof()) file.clear();  // a pipe, or a file that grew: read on, up to the limit
+  return ReadStreamBytes(file, path, max_bytes, std::move(bytes));
 }
 
 Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) {
@@ -133,48 +172,14 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
                             "the header is truncated (it says {0} bytes)",
                             {std::to_string(header_length)}},
                     Hint{"npy_cut_short", "the file was cut short; save it again", {}});
-  const std::string header = bytes.substr(header_start, header_length);
-  std::string descr, fortran, shape_text;
-  if (!HeaderValue(header, "descr", &descr) || !HeaderValue(header, "fortran_order", &fortran) ||
-      !HeaderValue(header, "shape", &shape_text))
-    return NpyError(name,
-                    Message{"npy_header_keys",
-                            "the header lacks descr, fortran_order or shape: {0}",
-                            {Excerpt(header)}},
-                    Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
-  const bool fortran_order = fortran.find("True") != std::string::npos;
-  // numpy writes '<' (little-endian), '>' (big-endian) or '=' (this machine's: little).
-  const bool known_order = descr.size() == 5 && descr[0] == '\'' && descr[4] == '\'' &&
-                           (descr[1] == '<' || descr[1] == '>' || descr[1] == '=');
-  const std::string kind = known_order ? descr.substr(2, 2) : std::string();
-  if (kind != "f4" && kind != "f8")
-    return NpyError(
-        name,
-        Message{"npy_dtype_any_order",
-                "dtype {0} is not supported (only float32 and float64, either byte order)",
-                {Excerpt(descr)}},
-        Hint{"npy_astype", "convert first: np.save('x.npy', x.astype(np.float32))", {}});
-  const size_t item = kind == "f4" ? 4 : 8;
-  const bool big_endian = descr[1] == '>';
-  Shape shape;
-  {
-    std::string digits;
-    for (char c : shape_text) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (!digits.empty()) {
-        if (digits.size() > 15)
-          return NpyError(name, Message{"npy_dimension_large", "a dimension is too large", {}},
-                          Hint{"smaller_array", "use a smaller array", {}});
-        shape.push_back(std::stoll(digits));
-        digits.clear();
-      } else if (c != '(' && c != ')' && c != ',' && c != ' ' && c != 'L') {
-        return NpyError(name,
-                        Message{"npy_shape", "cannot read the shape {0}", {Excerpt(shape_text)}},
-                        Hint{"npy_save_with_numpy", "save it with numpy.save", {}});
-      }
-    }
+  auto header = detail::ParseNpyHeader(bytes.substr(header_start, header_length), major <= 2);
+  if (!header) {
+    Error error = header.error();
+    SetMessage(error, Message{"in_file", "{0}: {1}", {name, MessageOf(error)}});
+    return error;
   }
+  const Shape& shape = header->shape;
+  const size_t item = header->item_bytes;
   const int64_t count = ShapeNumel(shape);
   if (count < 0 || count > max_elements)
     return NpyError(name,
@@ -199,21 +204,22 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
   for (size_t i = 0; i < tensor.data.size(); ++i) {
     char raw[8];
     std::memcpy(raw, data + item * i, item);
-    if (big_endian) std::reverse(raw, raw + item);
+    if (header->big_endian) std::reverse(raw, raw + item);
     if (item == 4) {
       std::memcpy(&tensor.data[i], raw, 4);
     } else {
       double value;
       std::memcpy(&value, raw, 8);
+      if (RoundsToFloatInfinity(value)) return TooLargeForFloat(name, *header, i, value);
       tensor.data[i] = static_cast<float>(value);
     }
   }
-  if (fortran_order) tensor.data = FortranToC(shape, tensor.data);
+  if (header->fortran_order) tensor.data = FortranToC(shape, tensor.data);
   return tensor;
 }
 
 Result<Tensor> ReadNpyFile(const std::string& path, int64_t max_elements) {
-  auto bytes = ReadFileBytes(path);
+  auto bytes = ReadFileBytes(path, NpyFileLimit(max_elements));
   if (!bytes) return bytes.error();
   return ReadNpy(*bytes, path, max_elements);
 }

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <vector>
 
 namespace convstep {
 namespace {
@@ -93,6 +95,78 @@ Error MalformedAt(const std::string& text, size_t offset, const std::string& wha
                    "json", hint);
 }
 
+// One open object or list while FindRepeatedKey walks the text.
+struct OpenContainer {
+  bool is_object = false;
+  bool expecting_key = false;  // an object, after '{' or ','
+  std::set<std::string> keys;  // the keys seen so far in this object
+  std::string last_key;        // the key whose value is being read
+  size_t index = 0;            // a list's element being read
+};
+
+// Where the innermost open container sits: "conv", "session.view", "input[0]"; empty at the top.
+std::string PathOf(const std::vector<OpenContainer>& open) {
+  std::string path;
+  for (size_t i = 0; i + 1 < open.size(); ++i) {
+    if (open[i].is_object)
+      path += (path.empty() ? "" : ".") + open[i].last_key;
+    else
+      path += "[" + std::to_string(open[i].index) + "]";
+  }
+  return path;
+}
+
+// The key at text[begin, end) (its quotes included), escapes resolved.
+std::string KeyText(const std::string& text, size_t begin, size_t end) {
+  const std::string token = text.substr(begin, end - begin);
+  if (token.find('\\') == std::string::npos) return token.substr(1, token.size() - 2);
+  return json::parse(token).get<std::string>();
+}
+
+// The first key that an object of (well-formed) JSON text gives twice. JSON parsers keep one of
+// the two silently, so a repeated key would make a spec mean what its author did not write.
+Result<bool> CheckRepeatedKeys(const std::string& text) {
+  std::vector<OpenContainer> open;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '{' || c == '[') {
+      open.emplace_back();
+      open.back().is_object = c == '{';
+      open.back().expecting_key = c == '{';
+    } else if ((c == '}' || c == ']') && !open.empty()) {
+      open.pop_back();
+    } else if (c == ',' && !open.empty()) {
+      open.back().expecting_key = open.back().is_object;
+      ++open.back().index;
+    } else if (c == '"') {
+      const size_t begin = i;
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+      if (open.empty() || !open.back().expecting_key) continue;
+      OpenContainer& object = open.back();
+      object.expecting_key = false;
+      object.last_key = KeyText(text, begin, i + 1);
+      if (object.keys.insert(object.last_key).second) continue;
+      const std::string where = PathOf(open);
+      const std::string key = JsonExcerpt(json(object.last_key));
+      const Hint hint = {"json_repeated_key",
+                         "keep one of them: a JSON reader keeps only one and silently drops the "
+                         "other",
+                         {}};
+      if (where.empty())
+        return MakeError(Message{"json_repeated_top_key",
+                                 "the JSON gives the key {0} twice (again at {1})",
+                                 {key, Place(text, begin)}},
+                         "json", hint);
+      return MakeError(Message{"json_repeated_key",
+                               "the JSON gives the key {0} twice in {1} (again at {2})",
+                               {key, Excerpt(where), Place(text, begin)}},
+                       "json", hint);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 size_t FindTooDeepNesting(const std::string& text, int max_depth) {
@@ -128,7 +202,9 @@ Result<json> ParseJsonText(const std::string& text) {
                           "the extra brackets",
                           {}});
   try {
-    return json::parse(text);
+    json parsed = json::parse(text);
+    if (auto unique = CheckRepeatedKeys(text); !unique) return unique.error();
+    return parsed;
   } catch (const json::parse_error& error) {
     return MalformedAt(text, error.byte == 0 ? 0 : error.byte - 1, error.what());
   } catch (const json::exception& error) {  // a number too large for a double

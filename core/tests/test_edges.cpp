@@ -39,7 +39,7 @@ TEST(Edges, NestingDeeperThanTheLimitIsRefusedBeforeParsingInEveryKey) {
                   std::to_string(std::string(key).size() + 105));
   }
   // Exactly at the limit parses (and is refused for what it is, not for its depth).
-  const std::string at_limit = "{\"extra\": " + std::string(99, '[') + std::string(99, ']') + "}";
+  const std::string at_limit = "{\"view\": " + std::string(99, '[') + std::string(99, ']') + "}";
   EXPECT_TRUE(ParseSpecJson(at_limit));
   // Brackets inside strings do not count.
   EXPECT_EQ(FindTooDeepNesting("[\"" + std::string(500, '[') + "\\\"[\"]"), std::string::npos);

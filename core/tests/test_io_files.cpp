@@ -85,6 +85,21 @@ TEST(Csv, SpecialNumbersAreValuesAndNeverAHeader) {
   EXPECT_NE(mixed_header.error().message.find("line 1, column 1: 'x'"), std::string::npos);
 }
 
+// Spreadsheets quote cells: a quoted first row of numbers is data, never a dropped header.
+TEST(Csv, QuotedCellsAreUnquotedBeforeTheHeaderIsDecided) {
+  auto numbers = ParseCsv("\"1\",\"2\",\"3\"\n4,5,6\n7,8,9\n", "qh.csv");
+  ASSERT_TRUE(numbers) << numbers.error().OneLine();
+  EXPECT_EQ(numbers->shape, (Shape{3, 3}));
+  EXPECT_EQ(numbers->data, (std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  auto header = ParseCsv("\"c0\",\"c,1\";\"say \"\"x\"\"\"\n\"-1.5\",2,\" 3 \"\n", "q.csv");
+  ASSERT_TRUE(header) << header.error().OneLine();
+  EXPECT_EQ(header->shape, (Shape{1, 3}));
+  EXPECT_EQ(header->data, (std::vector<float>{-1.5f, 2, 3}));
+  auto word = ParseCsv("1,2\n3,\"fo,ur\"\n", "w.csv");  // the comma is inside the cell
+  ASSERT_FALSE(word);
+  EXPECT_EQ(word.error().message, "w.csv: line 2, column 2: 'fo,ur' is not a number");
+}
+
 TEST(Csv, CommaTabAndSpaceSeparatorsReadTheSameAndABomIsSkipped) {
   const std::vector<float> expected = {1, 2, 3, 4, 5, 6};
   for (const char* text :

@@ -60,6 +60,63 @@ TEST(SpecJson, WrongTypesAndUnknownKeys) {
   EXPECT_EQ(missing.error().parameter, "kernel_size");
 }
 
+// A typo in a top-level key would silently change the result (an "inptu_layout": "NLC" input
+// read as NCL): every key the spec does not have is refused, naming the nearest one.
+TEST(SpecJson, UnknownTopLevelKeysAreRefusedWithTheNearestKey) {
+  auto layout = ParseSpecJson(
+      R"({"conv":{"in_channels":3,"out_channels":1,"kernel_size":1,"bias":false},)"
+      R"("weight":[[[1],[0],[0]]],"inptu_layout":"NLC","input":[[[1,2,3],[4,5,6],[7,8,9]]]})");
+  ASSERT_FALSE(layout);
+  EXPECT_EQ(layout.error().message, "the spec has an unknown key \"inptu_layout\"");
+  EXPECT_EQ(layout.error().parameter, "inptu_layout");
+  EXPECT_EQ(layout.error().hint,
+            "did you mean \"input_layout\"? The keys are conv, input, input_layout, input_shape, "
+            "weight, bias, fit_weights_to, sentences, values, seed, title, source, session, view");
+  auto weight = ParseSpecJson(R"({"wieght": [[[1]]]})");
+  ASSERT_FALSE(weight);
+  EXPECT_EQ(weight.error().hint_args.at(0), "weight");
+  auto seed = ParseSpecJson(R"({"sed": 3})");
+  ASSERT_FALSE(seed);
+  EXPECT_EQ(seed.error().message, "the spec has an unknown key \"sed\"");
+  EXPECT_EQ(seed.error().hint_args.at(0), "seed");
+  auto far = ParseSpecJson(R"({"comment": "x"})");
+  ASSERT_FALSE(far);
+  EXPECT_EQ(far.error().hint_key, "spec_keys");
+  EXPECT_EQ(far.error().hint.rfind("the keys are conv, input,", 0), 0u) << far.error().hint;
+  // What sessions and presets add is kept for them, as written.
+  auto session = ParseSpecJson(
+      R"({"title": "t", "source": "s", "session": {"step": 2}, "view": {"text_scale": 1.5}})");
+  ASSERT_TRUE(session) << session.error().OneLine();
+  EXPECT_EQ(session->extra["session"]["step"], 2);
+  EXPECT_EQ(session->extra["title"], "t");
+  EXPECT_EQ(session->extra.size(), 4u);
+}
+
+// JSON keeps the last of two equal keys, so {"kernel_size": 2, "kernel_size": 3} ran with 3:
+// a key given twice is refused at every level, with the object's path and the place.
+TEST(SpecJson, RepeatedKeysAreRefusedWithTheirPlace) {
+  auto conv =
+      ParseSpecJson(R"({"conv":{"in_channels":1,"out_channels":1,"kernel_size":2,"kernel_size":3},)"
+                    R"("input":[[[1,2,3]]]})");
+  ASSERT_FALSE(conv);
+  EXPECT_EQ(conv.error().message,
+            "the JSON gives the key \"kernel_size\" twice in conv (again at line 1, column 59)");
+  EXPECT_EQ(conv.error().hint,
+            "keep one of them: a JSON reader keeps only one and silently drops the other");
+  auto top = ParseSpecJson("{\"seed\": 1,\n \"input_shape\": [1, 1, 3],\n \"seed\": 2}");
+  ASSERT_FALSE(top);
+  EXPECT_EQ(top.error().message,
+            "the JSON gives the key \"seed\" twice (again at line 3, column 2)");
+  // Escapes name the same key; keys inside strings and in different objects are not repeats.
+  auto escaped = ParseJsonText(R"({"view": {"a": 1, "b": [{"x": 1}, {"x": 2, "\u0078": 3}]}})");
+  ASSERT_FALSE(escaped);
+  EXPECT_EQ(escaped.error().message,
+            "the JSON gives the key \"x\" twice in view.b[1] (again at line 1, column 44)");
+  auto distinct = ParseJsonText(R"({"a": {"x": "\"x\": 1, \"x\""}, "b": {"x": [1, {"y": 2}]}})");
+  ASSERT_TRUE(distinct) << distinct.error().OneLine();
+  EXPECT_EQ((*distinct)["b"]["x"][1]["y"], 2);
+}
+
 TEST(SpecJson, RaggedAndNonNumericTensors) {
   auto ragged = ParseSpecJson(R"({"input": [[1, 2, 3], [4, 5]]})");
   ASSERT_FALSE(ragged);

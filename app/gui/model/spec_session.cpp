@@ -7,6 +7,7 @@
 #include <sstream>
 #include <utility>
 
+#include "convstep/io_npy.h"
 #include "convstep/permute.h"
 #include "convstep/values.h"
 
@@ -141,22 +142,9 @@ Geometry GivenGeometry(const SpecSession& opened) {
 }
 
 Result<std::string> ReadText(const std::string& path) {
-  std::ostringstream buffer;
-  if (path == "-") {
-    buffer << std::cin.rdbuf();
-    return buffer.str();
-  }
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    return MakeError(path + " is a directory, not a file", "file",
-                     "give the path of a spec .json file, not of a folder");
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    return MakeError("cannot open " + path, "file", "check the path and that the file is readable");
-  buffer << file.rdbuf();
-  if (file.bad())
-    return MakeError("cannot read " + path, "file", "check that the file is readable");
-  return buffer.str();
+  // Bounded: standard input or a file that never ends (/dev/zero) cannot exhaust memory.
+  if (path == "-") return ReadStreamBytes(std::cin, "standard input", kMaxTextFileBytes);
+  return ReadFileBytes(path, kMaxTextFileBytes);
 }
 
 std::string FolderOf(const std::string& path) {

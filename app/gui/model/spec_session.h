@@ -46,7 +46,8 @@ Tensor AsGiven(const SpecSession& opened, const Tensor& tensor);
 /// The session's geometry with the spec's batching: unbatched for a [C, L] input.
 Geometry GivenGeometry(const SpecSession& opened);
 
-/// Reads a whole file, or standard input for "-". Errors name the file (and a folder as one).
+/// Reads a whole file, or standard input for "-", up to kMaxTextFileBytes (io_npy.h): a larger
+/// file or a device is refused before it is read. Errors name the file (and a folder as one).
 Result<std::string> ReadText(const std::string& path);
 
 /// The folder of a path ("." for "-" or a bare file name).

@@ -17,7 +17,8 @@ enum class CsvOrientation {
 
 /// Parses CSV text into a 2-d [rows, columns] tensor. Cells are separated by commas,
 /// semicolons or tabs, or else by runs of spaces; nan, inf and -inf (any case) are numbers.
-/// A first line is a header only when none of its cells is a number; a UTF-8 byte-order mark,
+/// Cells may be quoted ("1.5" is 1.5). A first line is a header only when none of its cells is
+/// a number once unquoted ("1","2" is data, "a","b" a header); a UTF-8 byte-order mark,
 /// blank lines and lines starting with '#' are skipped. Ragged rows, non-numeric cells,
 /// numbers that round to infinity in float32 and empty input give an Error naming `name`,
 /// the line and the column.

@@ -34,11 +34,14 @@ struct SpecDocument {
       seed;  ///< "seed": torch.manual_seed value, as torch keeps it (-1 is 2^64-1)
   bool seed_negative = false;  ///< the seed was written negative (print it as int64, as given)
   ValueSource values = ValueSource::kTorchRandn;  ///< "values": how missing tensors are made
-  nlohmann::json extra;                           ///< every other top-level key, kept for sessions
+  /// "title", "source", "session" and "view": what saved sessions and presets add, kept as
+  /// written; any other unknown top-level key is refused.
+  nlohmann::json extra;
 };
 
-/// Parses spec JSON text. Malformed JSON, wrong types, ragged lists and unknown conv keys give
-/// an Error naming the place (line/column or key path) and what would be right.
+/// Parses spec JSON text. Malformed JSON, repeated keys, wrong types, ragged lists and unknown
+/// keys (top-level or in conv; a typo's nearest key is suggested) give an Error naming the
+/// place (line/column or key path) and what would be right.
 /// "input", "weight", "bias" and "fit_weights_to" may also be {"file": "PATH"} naming a .npy, .csv
 /// or .txt (PyTorch's printed text) file; relative paths are taken from `base_dir`.
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir = ".");

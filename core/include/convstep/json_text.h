@@ -19,7 +19,8 @@ constexpr int kMaxJsonDepth = 100;
 constexpr size_t kExcerptBytes = 60;
 
 /// Parses JSON text. Nesting deeper than kMaxJsonDepth, malformed text (with the line, column
-/// and the reason), NaN / Infinity literals and numbers beyond double give an Error on "json".
+/// and the reason), NaN / Infinity literals, numbers beyond double and a key repeated in one
+/// object (named with the object's path and the line and column) give an Error on "json".
 Result<nlohmann::json> ParseJsonText(const std::string& text);
 
 /// The byte offset of the first '[' or '{' (outside strings) that opens level
