@@ -201,11 +201,12 @@ Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_
   tensor.shape = shape;
   tensor.data.resize(static_cast<size_t>(count));
   const char* data = bytes.data() + data_start;
+  const size_t width = item == 4 ? 4 : 8;  // float32 or float64 (what GCC can see is at most 8)
   for (size_t i = 0; i < tensor.data.size(); ++i) {
     char raw[8];
-    std::memcpy(raw, data + item * i, item);
-    if (header->big_endian) std::reverse(raw, raw + item);
-    if (item == 4) {
+    std::memcpy(raw, data + width * i, width);
+    if (header->big_endian) std::reverse(raw, raw + width);
+    if (width == 4) {
       std::memcpy(&tensor.data[i], raw, 4);
     } else {
       double value;
