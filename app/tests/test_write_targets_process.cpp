@@ -37,7 +37,7 @@ bool IsFifo(const std::string& path) {
   return lstat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode);
 }
 
-TEST(WriteTargets, AnExportToAFolderIsRefusedWithoutACrash) {
+TEST(WriteTargetsProcess, AnExportToAFolderIsRefusedWithoutACrash) {
   Scratch dir("gif_folder");
   fs::create_directories(dir / "d2");
   const ProcessRun gif = dir.Run("--export-gif d2 --from 0 --to 2 --size 320x200");
@@ -61,7 +61,7 @@ TEST(WriteTargets, AnExportToAFolderIsRefusedWithoutACrash) {
   EXPECT_TRUE(IsFifo(dir / "pipe.gif"));
 }
 
-TEST(WriteTargets, APngSequenceNeverOverwritesEarlierFrames) {
+TEST(WriteTargetsProcess, APngSequenceNeverOverwritesEarlierFrames) {
   Scratch dir("frames");
   fs::create_directories(dir / "frames");
   std::ofstream(dir / "frames/frame_0002.png") << "earlier";
@@ -80,7 +80,7 @@ TEST(WriteTargets, APngSequenceNeverOverwritesEarlierFrames) {
             "numbered frames\n");
 }
 
-TEST(WriteTargets, AScreenshotTargetIsCheckedBeforeAWindowOpens) {
+TEST(WriteTargetsProcess, AScreenshotTargetIsCheckedBeforeAWindowOpens) {
   Scratch dir("screenshot");
   fs::create_directories(dir / "d");
   const ProcessRun folder = dir.Run("--screenshot d");
@@ -95,7 +95,7 @@ TEST(WriteTargets, AScreenshotTargetIsCheckedBeforeAWindowOpens) {
             "first, or choose another folder\n");
 }
 
-TEST(WriteTargets, EmptyNamesAreRefused) {
+TEST(WriteTargetsProcess, EmptyNamesAreRefused) {
   Scratch dir("empty");
   for (const char* flag : {"--save-session", "--screenshot", "--export-gif", "--export-png-dir"}) {
     const ProcessRun run = dir.Run(std::string(flag) + " ''");
@@ -106,7 +106,7 @@ TEST(WriteTargets, EmptyNamesAreRefused) {
   }
 }
 
-TEST(WriteTargets, SaveSessionWritesThroughALinkAndRefusesWhatIsNoFile) {
+TEST(WriteTargetsProcess, SaveSessionWritesThroughALinkAndRefusesWhatIsNoFile) {
   Scratch dir("session");
   const std::string spec = std::string(CONVSTEP_ASSETS_DIR) + "/presets/01_seed_example.json";
   std::ofstream(dir / "target.json") << "old";
@@ -133,7 +133,7 @@ TEST(WriteTargets, SaveSessionWritesThroughALinkAndRefusesWhatIsNoFile) {
 
 // Every write is checked: under a file size limit (as on a full disk) an export and a screenshot
 // end with the system's reason and exit status 1, leaving neither the file nor its temporary.
-TEST(WriteTargets, AWriteThatFailsMidwayIsReported) {
+TEST(WriteTargetsProcess, AWriteThatFailsMidwayIsReported) {
   ASSERT_TRUE(HaveXvfbRun()) << kNoXvfb;
   Scratch dir("full");
   const auto limited = [&](const std::string& args) {
