@@ -64,6 +64,38 @@ TEST(Settings, LiveInTheXdgConfigFolderAndComeBack) {
   EXPECT_TRUE(next.notice.empty()) << next.notice;
 }
 
+// A settings file kept elsewhere and linked in (as dotfile managers do) stays a link: the
+// new settings go to the file it names.
+TEST(Settings, ALinkedSettingsFileIsWrittenThroughItsLink) {
+  TempDir config, kept;
+  fs::create_directories(config.path() + "/convstep");
+  const std::string target = kept.Write("settings.json", "{}\n");
+  const std::string link = config.path() + "/convstep/settings.json";
+  fs::create_symlink(target, link);
+  AppState app;
+  testing::InitApp(app);
+  LoadSettings(app, config.path() + "/convstep");
+  SetTextScale(app, 1.5f);
+  ASSERT_TRUE(SaveSettingsIfChanged(app)) << app.files.settings.error;
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(nlohmann::json::parse(testing::ReadAll(target))["text_scale"], 1.5);
+  EXPECT_FALSE(fs::exists(config.path() + "/convstep/settings.json.tmp"));
+}
+
+// A folder where settings.json should be is reported, not replaced.
+TEST(Settings, AFolderInPlaceOfTheSettingsFileIsReported) {
+  TempDir config;
+  fs::create_directories(config.path() + "/convstep/settings.json");
+  AppState app;
+  testing::InitApp(app);
+  LoadSettings(app, config.path() + "/convstep");
+  SetTextScale(app, 1.5f);
+  EXPECT_FALSE(SaveSettingsIfChanged(app));
+  EXPECT_NE(app.files.settings.error.find("directory"), std::string::npos)
+      << app.files.settings.error;
+  EXPECT_TRUE(fs::is_directory(config.path() + "/convstep/settings.json"));
+}
+
 TEST(Settings, BuildThreadsComeFromTheFlagTheSettingOrAllCores) {
   AppState app;
   testing::InitApp(app);

@@ -54,7 +54,7 @@ TEST(IoFiles, NpyRoundTripsExactlyThroughAFile) {
   TempDir dir;
   for (const Shape& shape : {Shape{8}, Shape{5, 3}, Shape{6, 5, 3}, Shape{0, 3}}) {
     const Tensor t = Ramp(shape, 0.37f);
-    ASSERT_TRUE(WriteFileAtomic(dir / "t.npy", WriteNpy(t)));
+    dir.Write("t.npy", WriteNpy(t));
     auto back = ReadTensorFile(dir / "t.npy");
     ASSERT_TRUE(back) << back.error().OneLine();
     EXPECT_EQ(back->shape, t.shape);
@@ -320,7 +320,7 @@ TEST(IoFiles, ATensorThatFitsNoReadingIsExplainedAndChangesNothing) {
   testing::InitApp(app);
   TempDir dir;
   // [6, 5, 4]: 4 or 5 channels (the layer has 3), and not [8, 3, 2] either.
-  ASSERT_TRUE(WriteFileAtomic(dir / "x654.npy", WriteNpy(Ramp({6, 5, 4}, 1.f))));
+  dir.Write("x654.npy", WriteNpy(Ramp({6, 5, 4}, 1.f)));
   const ScreenSnapshot before = ScreenSnapshot::Of(app);
   ASSERT_TRUE(OpenAnyFile(app, dir / "x654.npy"));  // read fine: the window asks
   EXPECT_TRUE(before == ScreenSnapshot::Of(app));

@@ -4,7 +4,6 @@
 #include "npy_header.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -114,30 +113,11 @@ Result<std::string> ReadFileBytes(const std::string& path, uint64_t max_bytes) {
   if (file.bad())
     return MakeError(Message{"cannot_read", "cannot read {0}", {path}}, "file",
                      Hint{"check_readable", "check that it is readable", {}});
+  if (S_ISREG(info.st_mode) && file.gcount() == static_cast<std::streamsize>(size) &&
+      file.peek() == std::ifstream::traits_type::eof())
+    return Result<std::string>(std::move(bytes));  // the whole file, as stat said
   if (!file.eof()) file.clear();  // a pipe, or a file that grew: read on, up to the limit
   return ReadStreamBytes(file, path, max_bytes, std::move(bytes));
-}
-
-Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file)
-      return MakeError(
-          Message{"cannot_write", "cannot write {0}", {temporary}}, "file",
-          Hint{"check_folder_writable", "check the folder exists and is writable", {}});
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    file.flush();
-    if (!file)
-      return MakeError(Message{"cannot_write", "cannot write {0}", {temporary}}, "file",
-                       Hint{"check_disk_space", "check the free disk space", {}});
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return MakeError(Message{"cannot_replace", "cannot replace {0}", {path}}, "file",
-                     Hint{"check_folder_is_writable", "check the folder is writable", {}});
-  }
-  return true;
 }
 
 Result<Tensor> ReadNpy(const std::string& bytes, const std::string& name, int64_t max_elements) {

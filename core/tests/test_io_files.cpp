@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -121,7 +122,7 @@ TEST(Csv, WriteReadRoundTripAndOrientation) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->data, matrix.data);
   const std::string path = ::testing::TempDir() + "/rows_are_positions.csv";
-  ASSERT_TRUE(WriteFileAtomic(path, "1,2,3\n4,5,6\n"));  // L=2 positions, C=3 channels
+  std::ofstream(path, std::ios::binary) << "1,2,3\n4,5,6\n";  // L=2 positions, C=3 channels
   auto cl = ReadCsvFile(path, CsvOrientation::kRowsArePositions);
   ASSERT_TRUE(cl);
   EXPECT_EQ(cl->shape, (Shape{3, 2}));

@@ -82,7 +82,7 @@ float ExportProgress(const AppState& app);
 /// The name of PNG frame `index` of a sequence: <folder>/frame_0007.png.
 std::string SequenceFrameName(const std::string& folder, int64_t index);
 
-/// Encodes RGBA pixels as PNG bytes (stb_image_write), for WriteFileAtomic.
+/// Encodes RGBA pixels as PNG bytes (stb_image_write), for WriteFileSafely.
 std::string EncodePng(const exporting::RgbaImage& image);
 
 /// Crops an image to [x0, x1) x [y0, y1).

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "convstep/json_text.h"
+#include "file_target.h"
 #include "platform/paths.h"
 #include "state/app_state.h"
 
@@ -85,20 +86,11 @@ std::optional<std::string> ReadLanguageSetting(const std::string& path) {
 
 bool WriteLanguageSetting(const std::string& path, const std::string& code, std::string* error) {
   std::error_code ec;
-  const std::filesystem::path target(path);
-  std::filesystem::create_directories(target.parent_path(), ec);
-  const std::filesystem::path temporary = target.string() + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << nlohmann::json{{"language", code}}.dump(2) << "\n";
-    if (!file) {
-      if (error) *error = "cannot save the language choice to " + path;
-      return false;
-    }
-  }
-  std::filesystem::rename(temporary, target, ec);
-  if (ec) {
-    if (error) *error = "cannot save the language choice to " + path + ": " + ec.message();
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  const std::string text = nlohmann::json{{"language", code}}.dump(2) + "\n";
+  auto written = exporting::WriteFileSafely(path, text, "language.json");
+  if (!written) {
+    if (error) *error = "cannot save the language choice: " + written.error().message;
     return false;
   }
   return true;

@@ -7,6 +7,7 @@
 #include "convstep/io_npy.h"
 #include "convstep/json_text.h"
 #include "convstep/thread_pool.h"
+#include "file_target.h"
 #include "state/language.h"
 #include "state/practice.h"
 #include "state/view_json.h"
@@ -165,7 +166,7 @@ bool SaveSettingsIfChanged(AppState& app) {
     settings.language = *remembered;
   const std::string text = SettingsToJson(app).dump(2);
   if (text == settings.last_written) return true;
-  auto written = WriteFileAtomic(SettingsPath(app), text + "\n");
+  auto written = exporting::WriteFileSafely(SettingsPath(app), text + "\n", "settings.json");
   settings.last_written = text;  // do not retry every frame
   if (!written) {
     settings.error = written.error().message;

@@ -49,8 +49,4 @@ Result<std::string> ReadFileBytes(const std::string& path, uint64_t max_bytes = 
 Result<std::string> ReadStreamBytes(std::istream& stream, const std::string& name,
                                     uint64_t max_bytes, std::string bytes = {});
 
-/// Writes bytes to `path` through a temporary file and a rename, so a crash never leaves a
-/// half-written file behind.
-Result<bool> WriteFileAtomic(const std::string& path, const std::string& bytes);
-
 }  // namespace convstep
