@@ -16,10 +16,10 @@
 // consecutive floats, so a tap of a tile is one contiguous run and no im2col matrix is formed.
 // A group with few input rows is one channel block, and with stride 1 a block that touches no
 // padding reads the input in place, without a copy. A group with many is cut into channel
-// blocks whose copied strip stays in L1 while every row block reads it; a tile of a later
-// channel block starts from the partial sums the earlier one stored in the output and
-// continues them in the same tap order, so the sums are the same as in one pass (see
-// StripFloats()). The block's size depends on C / groups, k, dilation / stride and the block's
+// blocks whose copied strip stays in L1 (or for AVX-512 in L2) while every row block reads it;
+// a tile of a later channel block starts from the partial sums the earlier one stored in the
+// output and continues them in the same tap order, so the sums are the same as in one pass
+// (see StripFloats()). The block's size depends on C / groups, k, dilation / stride and the block's
 // columns, never on N: about kBlockFloats or StripFloats(), and at most about twice one batch
 // item's padded rows of one group when a wide dilation makes windows long. Memory stays
 // bounded (one block per worker thread). Depthwise layers (C / groups == 1) take the same path
@@ -77,27 +77,40 @@ constexpr int64_t kInPlaceRows = 8;
 constexpr int64_t kBlockFloats = int64_t{1} << 15;
 // A group with more rows is also cut into channel blocks, and each (column block, channel
 // block) is copied into a strip of about StripFloats() (three quarters of the L1 data cache:
-// it stays in L1 while every row block reads it, beside the row block's weights), whose rows
-// lie an odd number of cache lines apart (so consecutive rows fill different L1 sets: input
-// rows a multiple of 4 KiB apart would all share one). The strip spans kStripPositions output
-// positions, rounded up to whole tiles; the tiles of a row block continue, channel block after
-// channel block, the partial sums they stored in the output, in the reference's tap order.
-// (Measured on an Intel Xeon, Sapphire Rapids class: the layer 1,512,1024,512,3 went from 85
-// to 165 GFLOP/s with AVX-512, 50 to 100 with AVX2. That is the strip's size: with the same
-// blocks, a pitch of a multiple of 4 KiB measured no slower.)
+// it stays in L1 while every row block reads it, beside the row block's weights; for AVX-512
+// a quarter of L2), whose rows lie an odd number of cache lines apart (so consecutive rows
+// fill different L1 sets: input rows a multiple of 4 KiB apart would all share one). The strip
+// spans kStripPositions output positions, rounded up to whole tiles; the tiles of a row block
+// continue, channel block after channel block, the partial sums they stored in the output, in the
+// reference's tap order. (Measured on an Intel Xeon, Sapphire Rapids class: the layer
+// 1,512,1024,512,3 went from 85 to 165 GFLOP/s with AVX-512, 50 to 100 with AVX2. That is the
+// strip's size: with the same blocks, a pitch of a multiple of 4 KiB measured no slower.)
 constexpr int64_t kStripPositions = 96;
 
-// Floats in a strip: three quarters of this CPU's L1 data cache, 24 KiB where it is unknown.
-int64_t StripFloats() {
-  static const int64_t floats = [] {
-    long bytes = 0;
-#if defined(_SC_LEVEL1_DCACHE_SIZE)
-    bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+// The size of a cache of this CPU in bytes (sysconf's name for it), or `fallback` where it
+// is unknown or implausible.
+int64_t CacheBytes([[maybe_unused]] int level, int64_t fallback) {
+  long bytes = 0;
+#if defined(_SC_LEVEL1_DCACHE_SIZE) && defined(_SC_LEVEL2_CACHE_SIZE)
+  bytes = sysconf(level == 1 ? _SC_LEVEL1_DCACHE_SIZE : _SC_LEVEL2_CACHE_SIZE);
 #endif
-    if (bytes < (int64_t{16} << 10) || bytes > (int64_t{1} << 20)) bytes = 32 << 10;
-    return int64_t{bytes} / 4 * 3 / static_cast<int64_t>(sizeof(float));
-  }();
-  return floats;
+  const int64_t most = level == 1 ? int64_t{1} << 20 : int64_t{64} << 20;
+  if (bytes < (int64_t{16} << 10) || bytes > most) return fallback;
+  return int64_t{bytes};
+}
+
+// Floats in a strip: three quarters of this CPU's L1 data cache (24 KiB where it is unknown),
+// or for kernels whose tiles read their strip from L2 a quarter of L2 (256 KiB where unknown).
+// (Measured on an Intel Xeon, Sapphire Rapids class, 48 KiB L1 and 2 MiB L2, alternating the
+// builds eight times: the 512-channel layer with AVX-512 ran at 150 GFLOP/s (median) in one
+// 512 KiB strip against 142 in ten channel blocks of 36 KiB; its 8 x 3 tile loads 48 floats
+// of a strip row per 24 multiply-adds, and the L1 prefetchers keep up, while each resumed
+// channel block reloads and stores the tile. With AVX2 (4 x 3 tiles, half the multiply-adds
+// per line) the L2 strip was slower, 89 against 95.)
+int64_t StripFloats(const KernelTable& kernel) {
+  static const int64_t l1 = CacheBytes(1, int64_t{32} << 10) / 4 * 3;
+  static const int64_t l2 = CacheBytes(2, int64_t{1} << 20) / 4;
+  return (kernel.strip_in_l2 ? l2 : l1) / static_cast<int64_t>(sizeof(float));
 }
 
 int64_t RoundUp(int64_t value, int64_t multiple) {
@@ -151,7 +164,8 @@ struct WindowBlocks {
 
 // The column blocks' width, the channel blocks' size, the strip's pitch and whether blocks may
 // be read in place (see kInPlaceRows and StripFloats()).
-void ChooseBlockSizes(const Geometry& g, int64_t phase_count, WindowBlocks& blocks) {
+void ChooseBlockSizes(const Geometry& g, const KernelTable& kernel, int64_t phase_count,
+                      WindowBlocks& blocks) {
   const int64_t tile_width = blocks.tile_width;
   const int64_t rows = g.in_per_group * phase_count;
   int64_t target = 0;
@@ -164,7 +178,7 @@ void ChooseBlockSizes(const Geometry& g, int64_t phase_count, WindowBlocks& bloc
   } else {
     target = RoundUp(kStripPositions, tile_width);
     const int64_t per_channel = phase_count * StripPitch(target + blocks.reach);
-    const int64_t fit = std::clamp<int64_t>(StripFloats() / per_channel, 1, g.in_per_group);
+    const int64_t fit = std::clamp<int64_t>(StripFloats(kernel) / per_channel, 1, g.in_per_group);
     const int64_t count = (g.in_per_group + fit - 1) / fit;  // channel blocks of nearly one size
     blocks.channels = (g.in_per_group + count - 1) / count;
   }
@@ -196,7 +210,7 @@ WindowBlocks MakeWindowBlocks(const Geometry& g, const KernelTable& kernel) {
   }
   const int64_t phase_count = static_cast<int64_t>(blocks.phases.size());
   blocks.reach = g.dilation * (g.kernel_size - 1) / split;
-  ChooseBlockSizes(g, phase_count, blocks);
+  ChooseBlockSizes(g, kernel, phase_count, blocks);
   // At least `columns` floats, so that tile pointers stay inside the buffer even with no taps.
   const int64_t strip_rows = blocks.channels * phase_count;
   // (and 16 more, for the strip's alignment)

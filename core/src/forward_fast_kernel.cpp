@@ -51,6 +51,7 @@ constexpr int kLanes = 16;
 constexpr int kRows = 8;
 constexpr int kVecs = 3;
 constexpr bool kFused = true;
+constexpr bool kStripInL2 = true;
 constexpr const char* kName = "avx512";
 inline Packet Load(const float* p) {
   return _mm512_loadu_ps(p);
@@ -86,6 +87,7 @@ constexpr int kLanes = 8;
 constexpr int kRows = 4;
 constexpr int kVecs = 3;
 constexpr bool kFused = true;
+constexpr bool kStripInL2 = false;
 constexpr const char* kName = "avx2";
 inline Packet Load(const float* p) {
   return _mm256_loadu_ps(p);
@@ -132,6 +134,7 @@ constexpr int kRows = 4;
 constexpr int kVecs = 2;
 #endif
 constexpr bool kFused = false;
+constexpr bool kStripInL2 = false;
 constexpr const char* kName = "portable";
 inline Packet Load(const float* p) {
   Packet v;
@@ -307,6 +310,7 @@ const KernelTable kTable = {
     kRows,
     kTileWidth,
     kFused,
+    kStripInL2,
     {RowBlockFor<1>(), RowBlockFor<2>(), RowBlockFor<3>(), RowBlockFor<4>(), RowBlockFor<5>(),
      RowBlockFor<6>(), RowBlockFor<7>(), RowBlockFor<8>()},
     {RowBlockFor<1, 2>(), RowBlockFor<2, 2>(), RowBlockFor<3, 2>(), RowBlockFor<4, 2>(),

@@ -30,6 +30,9 @@ struct KernelTable {
   int rows;            ///< output channels per tile and per packed weight block
   int64_t tile_width;  ///< output positions per tile (packets per row x lanes)
   bool fused;          ///< true: each tap is one fused multiply-add (one rounding)
+  /// true: ForwardFast copies a group's input channels into strips of up to a quarter of the
+  /// L2 cache (most layers' groups then fit in one channel block), not three quarters of L1.
+  bool strip_in_l2;
   RowBlockFunction row_block[kMaxTileRows];  ///< [rows - 1] for 1 .. `rows`, then null
   /// The same tiles reading origin[offsets[tap] + 2 * j] (stride 2 from one unsplit padded
   /// row, de-interleaved in registers); all null in a kernel without them.
