@@ -1,7 +1,8 @@
 #include "ui/widgets/file_widgets.h"
 
-#include <imgui_stdlib.h>
 #include <algorithm>
+
+#include <imgui_stdlib.h>
 
 #include "ui/draw/colormap.h"
 #include "ui/draw/wrap_text.h"
@@ -43,6 +44,42 @@ void CenterNextWindowFitting(float width_em, const std::string& content, std::st
   if (content == *fitted) return;
   *fitted = content;  // a zero height makes Dear ImGui fit it to the content (over two frames)
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0.f), ImGuiCond_Always);
+}
+
+float DialogWrapWidth(float width_em) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room =
+      ImGui::GetIO().DisplaySize.x * 0.95f - style.WindowPadding.x * 2.f - style.ScrollbarSize;
+  return std::max(ImGui::GetFontSize() * 8.f, std::min(ImGui::GetFontSize() * width_em, room));
+}
+
+void KeepWindowOnDisplay() {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ImVec2 position = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  const ImVec2 kept(std::clamp(position.x, 0.f, std::max(0.f, display.x - size.x)),
+                    std::clamp(position.y, 0.f, std::max(0.f, display.y - size.y)));
+  if (kept.x != position.x || kept.y != position.y) ImGui::SetWindowPos(kept);
+}
+
+void SameLineIfFits(float next_width, float row_width) {
+  // The content's left edge on screen is the window's position plus the cursor's start.
+  const float used =
+      ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x - ImGui::GetCursorStartPos().x;
+  if (used + ImGui::GetStyle().ItemSpacing.x + next_width <= row_width) ImGui::SameLine();
+}
+
+void SameLineIfFits(const std::string& next_label, float row_width) {
+  SameLineIfFits(ButtonWidth(next_label), row_width);
+}
+
+float ButtonWidth(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+         ImGui::GetStyle().FramePadding.x * 2.f;
+}
+
+float CheckWidth(const std::string& label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
 }
 
 bool EscapePressed() {

@@ -30,6 +30,27 @@ void CenterNextWindow(float width_em);
 /// after the window opened is not cut off. `content` is what decides the height (an error).
 void CenterNextWindowFitting(float width_em, const std::string& content, std::string* fitted);
 
+/// The width for a window's text (and widest field): `width_em` font sizes, or less, so that a
+/// window sizing itself to what it holds stays inside the display (95% of its width, as
+/// CenterNextWindow allows) at any text size.
+float DialogWrapWidth(float width_em);
+
+/// Call inside a window's Begin: moves the window back inside the display when it passes an edge
+/// (it grew after it was placed, as when presentation mode enlarges the text), as far as it fits.
+void KeepWindowOnDisplay();
+
+/// Call between two items of a row: keeps the next item, `next_width` wide, on the current line
+/// when it still ends within `row_width` of the window's left content edge, else lets it start
+/// the next line, so that a row of buttons is never cut at the window's edge.
+void SameLineIfFits(float next_width, float row_width);
+/// SameLineIfFits for a button labelled `next_label` ("text##id").
+void SameLineIfFits(const std::string& next_label, float row_width);
+
+/// The width of a button labelled `label` ("text##id"): its text and frame padding.
+float ButtonWidth(const std::string& label);
+/// The width of a radio button or check box labelled `label`: its box, spacing and text.
+float CheckWidth(const std::string& label);
+
 /// True once when Escape is pressed while the current window is focused.
 bool EscapePressed();
 

@@ -19,6 +19,9 @@
 namespace convstep::gui {
 namespace {
 
+// The export window's width for its text and rows, in font sizes (less on a small display).
+constexpr float kExportWidthEm = 36.f;
+
 // Where new files go by default: beside the session file, else the home folder, else the
 // working directory.
 std::string DefaultFolder(const AppState& app) {
@@ -118,7 +121,10 @@ void RangeControls(AppState& app, ExportRequest& r) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.f);
   ImGui::InputScalar("##from", ImGuiDataType_S64, &r.from, &one, nullptr, "%lld");
-  ImGui::SameLine();
+  const float row = DialogWrapWidth(kExportWidthEm);
+  SameLineIfFits(ImGui::CalcTextSize(Tr(i18n, "export.to")).x + ImGui::GetStyle().ItemSpacing.x +
+                     ImGui::GetFontSize() * 7.f,
+                 row);
   ImGui::TextUnformatted(Tr(i18n, "export.to"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.f);
@@ -128,7 +134,7 @@ void RangeControls(AppState& app, ExportRequest& r) {
     r.from = ClampStep(walk.StepOf(CurrentTap(app), r.granularity), count);
     r.to = std::min(count, r.from + std::max<int64_t>(1, r.to - r.from));
   }
-  ImGui::SameLine();
+  SameLineIfFits(Label(i18n, "export.one_row"), row);
   if (SmallButtonWhole(Label(i18n, "export.one_row").c_str())) {
     // The current output row (n, o): every step from t = 0 to the last t.
     const Walkthrough walk = MakeWalkthrough(*app.session);
@@ -142,7 +148,7 @@ void RangeControls(AppState& app, ExportRequest& r) {
     r.from = walk.StepOf(first, r.granularity);
     r.to = std::min(count, walk.StepOf(last, r.granularity) + 1);
   }
-  ImGui::SameLine();
+  SameLineIfFits(Label(i18n, "export.all_steps"), row);
   if (SmallButtonWhole(Label(i18n, "export.all_steps").c_str())) {
     r.from = 0;
     r.to = count;
@@ -154,8 +160,9 @@ void RangeControls(AppState& app, ExportRequest& r) {
 // step-by-step panels (from the panel registry) filling the picture as a slide.
 void RegionControls(const I18n& i18n, ExportRequest& r) {
   int region = static_cast<int>(r.region);
+  const float row = DialogWrapWidth(kExportWidthEm);
   ImGui::RadioButton(Label(i18n, "export.region_window").c_str(), &region, 0);
-  ImGui::SameLine();
+  SameLineIfFits(CheckWidth(Label(i18n, "export.region_panels")), row);
   ImGui::RadioButton(Label(i18n, "export.region_panels").c_str(), &region, 1);
   ImGui::RadioButton(Label(i18n, "export.region_chosen").c_str(), &region, 2);
   r.region = static_cast<ExportRegion>(region);
@@ -166,10 +173,10 @@ void RegionControls(const I18n& i18n, ExportRequest& r) {
     const PanelEntry* entry = FindPanel(name);
     if (!entry) continue;
     bool chosen = std::find(r.panels.begin(), r.panels.end(), name) != r.panels.end();
-    if (!first) ImGui::SameLine();
+    const std::string label = std::string(Tr(i18n, entry->title_key)) + "##slide_" + name;
+    if (!first) SameLineIfFits(CheckWidth(label), row);
     first = false;
-    if (ImGui::Checkbox((std::string(Tr(i18n, entry->title_key)) + "##slide_" + name).c_str(),
-                        &chosen)) {
+    if (ImGui::Checkbox(label.c_str(), &chosen)) {
       // Kept in the computation's order, whatever the order of the clicks.
       std::vector<std::string> panels;
       for (const char* other : kStagePanelNames) {
@@ -189,27 +196,26 @@ void SizeControls(const I18n& i18n, ExportRequest& r) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(i18n, "export.size"));
-  ImGui::SameLine();
+  const float row = DialogWrapWidth(kExportWidthEm);
   const bool custom_size = !r.window_size && !(r.width == 1920 && r.height == 1080) &&
                            !(r.width == 1280 && r.height == 720);
-  if (ImGui::RadioButton(TrFormat(i18n, "export.window_size",
-                                  {std::to_string(static_cast<int>(display.x)) + "x" +
-                                   std::to_string(static_cast<int>(display.y))})
-                             .append("##window_size")
-                             .c_str(),
-                         r.window_size))
-    r.window_size = true;
+  const std::string window_size = TrFormat(i18n, "export.window_size",
+                                           {std::to_string(static_cast<int>(display.x)) + "x" +
+                                            std::to_string(static_cast<int>(display.y))})
+                                      .append("##window_size");
+  SameLineIfFits(CheckWidth(window_size), row);
+  if (ImGui::RadioButton(window_size.c_str(), r.window_size)) r.window_size = true;
   for (const ImVec2 slide : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
     const int w = static_cast<int>(slide.x), h = static_cast<int>(slide.y);
-    ImGui::SameLine();
-    if (ImGui::RadioButton((std::to_string(w) + "x" + std::to_string(h)).c_str(),
-                           !r.window_size && r.width == w && r.height == h)) {
+    const std::string label = std::to_string(w) + "x" + std::to_string(h);
+    SameLineIfFits(CheckWidth(label), row);
+    if (ImGui::RadioButton(label.c_str(), !r.window_size && r.width == w && r.height == h)) {
       r.window_size = false;
       r.width = w;
       r.height = h;
     }
   }
-  ImGui::SameLine();
+  SameLineIfFits(CheckWidth(Label(i18n, "export.size_custom")), row);
   if (ImGui::RadioButton(Label(i18n, "export.size_custom").c_str(),
                          !r.window_size && custom_size) &&
       !custom_size) {
@@ -239,6 +245,7 @@ void DrawExportWindow(AppState& app) {
   if (ImGui::Begin(title.c_str(), &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_AlwaysAutoResize)) {
+    KeepWindowOnDisplay();
     const char* kinds[] = {"export.kind_png", "export.kind_gif", "export.kind_sequence"};
     for (int i = 0; i < 3; ++i) {
       if (ImGui::RadioButton(Label(i18n, kinds[i]).c_str(), static_cast<int>(r.kind) == i)) {
@@ -250,7 +257,7 @@ void DrawExportWindow(AppState& app) {
     ImGui::TextUnformatted(
         Tr(i18n, r.kind == ExportKind::kPngSequence ? "export.folder" : "export.file"));
     bool focus = false;
-    PathField("##export_path", &r.path, &focus, ImGui::GetFontSize() * 36.f);
+    PathField("##export_path", &r.path, &focus, DialogWrapWidth(kExportWidthEm));
     if (r.kind != ExportKind::kPng) {
       ImGui::Separator();
       RangeControls(app, r);
@@ -268,7 +275,7 @@ void DrawExportWindow(AppState& app) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::Spacing();
     const auto check = CheckExportRequest(app, r);
-    const float wrap = ImGui::GetFontSize() * 36.f;
+    const float wrap = DialogWrapWidth(kExportWidthEm);
     if (!check) ErrorText(LocalizedError(i18n, check.error()), wrap);
     if (!check) ImGui::BeginDisabled();
     if (ImGui::Button(Label(i18n, "export.start").c_str())) {
@@ -281,7 +288,7 @@ void DrawExportWindow(AppState& app) {
       }
     }
     if (!check) ImGui::EndDisabled();
-    ImGui::SameLine();
+    SameLineIfFits(Label(i18n, "import.cancel"), wrap);
     if (ImGui::Button(Label(i18n, "import.cancel").c_str())) open = false;
     ErrorText(state.error_shown, wrap);
     SuccessText(state.message, wrap);
@@ -298,7 +305,7 @@ void DrawProgressWindow(AppState& app) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.f, 0.f), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(DialogWrapWidth(30.f), 0.f), ImGuiCond_Always);
   const std::string title = std::string(Tr(app.i18n, "export.progress_title")) + "###io_progress";
   if (ImGui::Begin(title.c_str(), nullptr,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |

@@ -69,7 +69,8 @@ void DrawRestoreOffer(const Frame& /*frame*/, AppState& app) {
   if (ImGui::Begin(title.c_str(), &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_AlwaysAutoResize)) {
-    const float wrap = ImGui::GetFontSize() * 34.f;
+    KeepWindowOnDisplay();
+    const float wrap = DialogWrapWidth(34.f);
     TextWrappedCjk(Tr(i18n, "autosave.explain"), wrap);
     const std::string summary = DescribeAutosave(i18n, path);
     TextWrappedCjk(summary.empty() ? path.c_str() : summary.c_str(), wrap);
@@ -93,13 +94,13 @@ void DrawRestoreOffer(const Frame& /*frame*/, AppState& app) {
         autosave.error = LocalizedOneLine(i18n, restored.error());
       }
     }
-    ImGui::SameLine();
+    SameLineIfFits(Label(i18n, "autosave.discard"), wrap);
     if (ImGui::Button(Label(i18n, "autosave.discard").c_str())) {
       DiscardAutosave(app, path);
       autosave.error.clear();
       autosave.offer_open = !autosave.orphans.empty();
     }
-    ImGui::SameLine();
+    SameLineIfFits(Label(i18n, "autosave.later"), wrap);
     if (ImGui::Button(Label(i18n, "autosave.later").c_str())) autosave.offer_open = false;
   }
   ImGui::End();
