@@ -81,7 +81,7 @@ std::string Conv2dPython(const Conv1dSpec& spec, const Geometry& g) {
     py << "y_conv2d = conv2d(x.unsqueeze(0).unsqueeze(2)).squeeze(2).squeeze(0)  # [C, L] as a "
           "batch of one\n";
   }
-  py << "print((y_conv2d - y).abs().max())  # the same numbers as y\n";
+  py << "print((y_conv2d - y).abs().max())  # equal to y up to float32 rounding\n";
   return py.str();
 }
 
@@ -109,7 +109,7 @@ std::string ImageConv2dPython(const Conv1dSpec& spec, const Geometry& g, int64_t
      << g.in_channels - kernel_height + 1 << ", L_out]\n";
   if (full) {
     py << "y_image = y_image.squeeze(2)" << (g.batched ? "" : ".squeeze(0)") << "\n";
-    py << "print((y_image - y).abs().max())  # the same numbers as y\n";
+    py << "print((y_image - y).abs().max())  # equal to y up to float32 rounding\n";
   } else {
     py << "print(y_image.shape)  # not the Conv1d's " << FormatShape(g.OutputShape()) << "\n";
   }
