@@ -164,6 +164,20 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
   return 0;
 }
 
+// --count: a number of steps, 1 or more (CLI11 says "--count: " before the message, as it does
+// for --threads). Text that is not a number is left to CLI11's own "Could not convert".
+CLI::Validator StepCountCheck() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        int64_t count = 0;
+        if (!CLI::detail::lexical_cast(text, count) || count >= 1) return "";
+        return "Value " + text +
+               " not in range: it is the number of steps to print, 1 or more (leave --count "
+               "out to print every step)";
+      },
+      "1 or more", "STEP_COUNT");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,7 +221,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"tap", "window", "row", "batch"}));
   trace->add_flag("--json", trace_json, "Print JSON instead of text");
   trace->add_option("--from", range.from, "First step to print (default 0)");
-  trace->add_option("--count", range.count, "Number of steps to print (default: all)");
+  trace->add_option("--count", range.count, "Number of steps to print, 1 or more (default: all)")
+      ->check(StepCountCheck());
 
   try {
     app.parse(argc, argv);

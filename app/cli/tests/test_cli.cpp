@@ -166,6 +166,22 @@ TEST(Cli, TraceTextShowsEachMultiply) {
   EXPECT_NE(range.err.find("1152 steps"), std::string::npos) << range.err;
 }
 
+TEST(Cli, TraceCountIsOneOrMoreStepsAndAnyOtherCountIsRefused) {
+  const std::string text = SeedSpec().dump();
+  const CliRun two = Cli("trace - --json --count 2", text);
+  ASSERT_EQ(two.status, 0) << two.err;
+  EXPECT_EQ(json::parse(two.out)["steps"].size(), 2u);
+  for (const char* count : {"-5", "0", "-1"}) {
+    const CliRun refused = Cli(std::string("trace - --count ") + count, text);
+    EXPECT_EQ(refused.status, 2) << count;
+    EXPECT_TRUE(refused.out.empty()) << count << ": " << refused.out;
+    EXPECT_EQ(refused.err.rfind(std::string("error: --count: Value ") + count + " not in range", 0),
+              0u)
+        << refused.err;
+    EXPECT_NE(refused.err.find("1 or more"), std::string::npos) << refused.err;
+  }
+}
+
 // Flattens nested lists into one vector, like tensor.reshape(-1).tolist().
 void Flatten(const json& value, std::vector<double>* out) {
   if (value.is_array()) {
