@@ -182,6 +182,32 @@ TEST(Cli, TraceCountIsOneOrMoreStepsAndAnyOtherCountIsRefused) {
   }
 }
 
+TEST(Cli, GivenTensorsOfTheWrongShapeAreExplainedWithSpecKeysNotAppControls) {
+  json spec = {{"conv", {{"in_channels", 3}, {"out_channels", 2}, {"kernel_size", 2}}},
+               {"input_shape", {1, 3, 4}},
+               {"seed", 1},
+               {"weight", {1, 2}}};
+  const CliRun weight = Cli("forward -", spec.dump());
+  EXPECT_EQ(weight.status, 2);
+  EXPECT_EQ(weight.err,
+            "error: the weight values from - are [2], but this layer needs [2, 3, 2] (weight): a "
+            "given weight cannot change shape: write \"weight\" (or its file) as [2, 3, 2] = "
+            "[out_channels, in_channels/groups, kernel_size], or leave \"weight\" out to draw it "
+            "from \"seed\" as nn.Conv1d would\n");
+  spec.erase("weight");
+  spec["bias"] = {1, 2, 3};
+  const CliRun bias = Cli("forward -", spec.dump());
+  EXPECT_EQ(bias.status, 2);
+  EXPECT_NE(bias.err.find("(bias): a given bias cannot change shape: write \"bias\" (or its "
+                          "file) as [2] = [out_channels]"),
+            std::string::npos)
+      << bias.err;
+  for (const CliRun* run : {&weight, &bias}) {
+    EXPECT_EQ(run->err.find("Values from"), std::string::npos) << run->err;
+    EXPECT_EQ(run->err.find("undo"), std::string::npos) << run->err;
+  }
+}
+
 // Flattens nested lists into one vector, like tensor.reshape(-1).tolist().
 void Flatten(const json& value, std::vector<double>* out) {
   if (value.is_array()) {
