@@ -1,5 +1,6 @@
 // convstep-cli: the headless front end of the ConvStep engine. See README "Command line".
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 #include <new>
 #include <string>
@@ -21,7 +22,55 @@ using nlohmann::json;
 
 constexpr int kUsageOrInputError = 2;
 
-int Fail(const Error& error) {
+// Length of the UTF-8 character at text[at] (2 to 4 bytes, well formed), or 0.
+size_t Utf8Length(const std::string& text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  const size_t length = (lead >> 5) == 0x6    ? 2
+                        : (lead >> 4) == 0xe  ? 3
+                        : (lead >> 3) == 0x1e ? 4
+                                              : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (size_t i = 1; i < length; ++i)
+    if ((byte(at + i) & 0xc0) != 0x80) return 0;
+  return length;
+}
+
+// `text` safe to print on a terminal, as Python's repr escapes it: \n, \r, \t, and \xNN for
+// the other control bytes (ESC is \x1b), for C1 controls written in UTF-8 and for bytes that are
+// not UTF-8; every other UTF-8 character (中文) is kept. A file name can hold any of them.
+std::string TerminalSafe(const std::string& text) {
+  std::string out;
+  for (size_t at = 0; at < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[at]);
+    const size_t length = byte < 0x80 ? 1 : Utf8Length(text, at);
+    // U+0080..U+009F (C2 80..C2 9F) are controls too: U+009B starts an escape sequence.
+    const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(text[at + 1]) < 0xa0;
+    const unsigned code = c1 ? static_cast<unsigned char>(text[at + 1]) : byte;
+    if (byte == '\n') {
+      out += "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\t') {
+      out += "\\t";
+    } else if (length == 0 || c1 || byte < 0x20 || byte == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", code);
+      out += escaped;
+    } else {
+      out.append(text, at, length);
+    }
+    at += length == 0 ? 1 : length;
+  }
+  return out;
+}
+
+// One line on stderr; paths and values in it are made terminal-safe (a file name can hold a
+// newline or an escape sequence, which would otherwise break the line or drive the terminal).
+int Fail(Error error) {
+  error.message = TerminalSafe(error.message);
+  error.parameter = TerminalSafe(error.parameter);
+  error.hint = TerminalSafe(error.hint);
   std::cerr << "error: " << error.OneLine() << "\n";
   return kUsageOrInputError;
 }
@@ -29,12 +78,36 @@ int Fail(const Error& error) {
 using convstep::gui::AsGiven;
 using convstep::gui::SpecSession;
 
+// The app's hint for given values of the wrong shape names its controls ("undo this change",
+// "'Values from'"); on the command line the remedy is a spec key. `name` is the tensor's spec
+// key ("input", "weight", "bias"), `wanted` the shape the layer needs.
+std::string FixedShapeHint(const std::string& name, const std::string& wanted) {
+  if (name == "weight")
+    return "a given weight cannot change shape: write \"weight\" (or its file) as " + wanted +
+           " = [out_channels, in_channels/groups, kernel_size], or leave \"weight\" out to draw "
+           "it from \"seed\" as nn.Conv1d would";
+  if (name == "bias")
+    return "a given bias cannot change shape: write \"bias\" (or its file) as " + wanted +
+           " = [out_channels], or leave \"bias\" out to draw it from \"seed\" as nn.Conv1d would";
+  return "a given input cannot change shape: write \"input\" (or its file) as " + wanted +
+         ", or use \"input_shape\" and \"seed\" in place of \"input\" to draw it";
+}
+
 // The spec opened as the app opens it (model/spec_session.h).
 convstep::Result<SpecSession> Load(const std::string& path, const convstep::Limits& limits) {
   auto text = convstep::gui::ReadText(path);
   if (!text) return text.error();
   // The CLI's forward pass is its own (ForwardFast on the thread pool): not the session's.
-  return convstep::gui::LoadSpec(*text, convstep::gui::FolderOf(path), path, limits, false);
+  auto loaded = convstep::gui::LoadSpec(*text, convstep::gui::FolderOf(path), path, limits, false);
+  if (loaded || loaded.error().hint_key != "fixed_shape") return loaded;
+  Error error = loaded.error();
+  const auto& args = error.message_args;  // {name, origin, given shape, wanted shape}
+  const std::string name = args.empty() ? "input" : args[0].text;
+  error.parameter = name;
+  error.hint = FixedShapeHint(name, args.size() > 3 ? args[3].text : "the layer's shape");
+  error.hint_key.clear();
+  error.hint_args.clear();
+  return error;
 }
 
 int RunForward(const std::string& path, const convstep::Limits& limits, int threads) {
@@ -164,6 +237,20 @@ int RunTrace(const std::string& path, const std::string& granularity_name, bool 
   return 0;
 }
 
+// --count: a number of steps, 1 or more (CLI11 says "--count: " before the message, as it does
+// for --threads). Text that is not a number is left to CLI11's own "Could not convert".
+CLI::Validator StepCountCheck() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        int64_t count = 0;
+        if (!CLI::detail::lexical_cast(text, count) || count >= 1) return "";
+        return "Value " + text +
+               " not in range: it is the number of steps to print, 1 or more (leave --count "
+               "out to print every step)";
+      },
+      "1 or more", "STEP_COUNT");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,7 +294,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"tap", "window", "row", "batch"}));
   trace->add_flag("--json", trace_json, "Print JSON instead of text");
   trace->add_option("--from", range.from, "First step to print (default 0)");
-  trace->add_option("--count", range.count, "Number of steps to print (default: all)");
+  trace->add_option("--count", range.count, "Number of steps to print, 1 or more (default: all)")
+      ->check(StepCountCheck());
 
   try {
     app.parse(argc, argv);
@@ -216,7 +304,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "error: " << e.what() << " (arguments): run convstep-cli --help for usage\n";
+    std::cerr << "error: " << TerminalSafe(e.what())
+              << " (arguments): run convstep-cli --help for usage\n";
     return kUsageOrInputError;
   }
   convstep::Limits limits;

@@ -13,7 +13,7 @@ namespace convstep::cli {
 /// Which steps to print.
 struct TraceRange {
   int64_t from = 0;    ///< first step
-  int64_t count = -1;  ///< number of steps; -1 for all from `from`
+  int64_t count = -1;  ///< number of steps (the CLI takes 1 or more); -1 for all from `from`
 };
 
 /// One step's state as a JSON object (coordinates, every tap, bias, output).

@@ -343,23 +343,33 @@ Result<bool> ReadValues(const json& value, SpecDocument& doc) {
 
 // "seed": what torch.manual_seed takes.
 Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
-  // torch.manual_seed takes -2^63 .. 2^64-1 and keeps a negative seed as its 64-bit
-  // two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
-  int64_t number = 0;
+  // torch.manual_seed(seed) runs int(seed) (a fraction is cut toward zero: 3.5 is 3, -1.5 is
+  // -1, 1e19 is 10000000000000000000), takes -2^63 .. 2^64-1 and keeps a negative seed as its
+  // 64-bit two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
   if (value.is_number_unsigned()) {
     doc.seed = value.get<uint64_t>();
-  } else if (const Whole whole = WholeNumber(value, &number);
-             whole == Whole::kOk || whole == Whole::kWrittenAsFloat) {  // int(3.0), as torch
+    return true;
+  }
+  if (value.is_number_integer()) {
+    const int64_t number = value.get<int64_t>();
     doc.seed = static_cast<uint64_t>(number);
     doc.seed_negative = number < 0;
-  } else {
-    return MakeError(
-        Message{"spec_seed_range",
-                "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
-                {DescribeJson(value)}},
-        "seed", Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
+    return true;
   }
-  return true;
+  const double whole = value.is_number_float() ? std::trunc(value.get<double>()) : 0.0;
+  // -9223372036854775809 parses to the double -2^63, but torch gets the int and refuses it.
+  if (value.is_number_float() && !IsIntegerBeyond64Bits(value) && whole >= -0x1p63 &&
+      whole < 0x1p64) {
+    doc.seed_negative = whole < 0;
+    doc.seed = doc.seed_negative ? static_cast<uint64_t>(static_cast<int64_t>(whole))
+                                 : static_cast<uint64_t>(whole);
+    return true;
+  }
+  return MakeError(Message{"spec_seed_range",
+                           "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
+                           {DescribeJson(value)}},
+                   "seed",
+                   Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
 }
 
 // The top-level keys a spec may have: the spec's own, then what saved sessions and the presets

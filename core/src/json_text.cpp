@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace convstep {
@@ -167,7 +168,67 @@ Result<bool> CheckRepeatedKeys(const std::string& text) {
   return true;
 }
 
+// The integers written beyond 64 bits in the text parsed last on this thread, with their
+// digits: nlohmann keeps them only as the nearest double (100000000000000000000 as 1e+20, and
+// -9223372036854775809 as -2^63), so messages and checks that must know the written integer
+// look here. Each ParseJsonText starts the list afresh.
+thread_local std::vector<std::pair<double, std::string>> integers_beyond_64_bits;
+
+// nlohmann's DOM builder, noting every integer token that did not fit 64 bits.
+class DomNotingLongIntegers : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  using json_sax_dom_parser::json_sax_dom_parser;
+  bool number_float(double value, const std::string& text) {
+    if (text.find_first_of(".eE") == std::string::npos)
+      integers_beyond_64_bits.emplace_back(value, text);
+    return json_sax_dom_parser::number_float(value, text);
+  }
+};
+
+// The digits of an integer written beyond 64 bits that parsed to `value`, or nullptr.
+const std::string* LongIntegerDigits(const json& value) {
+  if (!value.is_number_float()) return nullptr;
+  const double number = value.get<double>();
+  for (const auto& [parsed, digits] : integers_beyond_64_bits)
+    if (parsed == number) return &digits;
+  return nullptr;
+}
+
+// value.dump(), but integers written beyond 64 bits keep their digits (not 1e+20).
+void WriteForMessage(const json& value, std::string& out) {
+  if (const std::string* digits = LongIntegerDigits(value)) {
+    out += *digits;
+  } else if (value.is_array()) {
+    out += '[';
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (i) out += ',';
+      WriteForMessage(value[i], out);
+    }
+    out += ']';
+  } else if (value.is_object()) {
+    out += '{';
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (it != value.begin()) out += ',';
+      out += json(it.key()).dump() + ':';
+      WriteForMessage(it.value(), out);
+    }
+    out += '}';
+  } else {
+    out += value.dump();
+  }
+}
+
+std::string DumpForMessage(const json& value) {
+  std::string out;
+  WriteForMessage(value, out);
+  return out;
+}
+
 }  // namespace
+
+bool IsIntegerBeyond64Bits(const json& value) {
+  return LongIntegerDigits(value) != nullptr;
+}
 
 size_t FindTooDeepNesting(const std::string& text, int max_depth) {
   int depth = 0;
@@ -202,7 +263,10 @@ Result<json> ParseJsonText(const std::string& text) {
                           "the extra brackets",
                           {}});
   try {
-    json parsed = json::parse(text);
+    integers_beyond_64_bits.clear();
+    json parsed;
+    DomNotingLongIntegers builder(parsed);
+    json::sax_parse(text, &builder);
     if (auto unique = CheckRepeatedKeys(text); !unique) return unique.error();
     return parsed;
   } catch (const json::parse_error& error) {
@@ -245,9 +309,9 @@ std::string JsonExcerpt(const json& value, size_t max_bytes) {
   if (value.is_array() && value.size() > max_bytes) {
     json head = json::array();
     for (size_t i = 0; i < max_bytes; ++i) head.push_back(value[i]);
-    return Excerpt(head.dump(), max_bytes);
+    return Excerpt(DumpForMessage(head), max_bytes);
   }
-  return Excerpt(value.dump(), max_bytes);
+  return Excerpt(DumpForMessage(value), max_bytes);
 }
 
 std::string ShortestDoubleText(double value) {

@@ -42,6 +42,35 @@ TEST(SpecJson, FuzzFoundNumberOverflowIsAnErrorNotAnException) {
   EXPECT_NE(doc.error().message.find("1e925"), std::string::npos) << doc.error().message;
 }
 
+TEST(SpecJson, IntegersBeyondSixtyFourBitsAreQuotedWithTheirWrittenDigits) {
+  // JSON keeps these only as the nearest double, which used to print as 1e+20.
+  auto channels = ParseSpecJson(
+      R"({"conv": {"in_channels": 100000000000000000000, "out_channels": 1, "kernel_size": 1}})");
+  ASSERT_FALSE(channels);
+  EXPECT_EQ(channels.error().OneLine(),
+            "conv.in_channels is 100000000000000000000, beyond the 64-bit integers PyTorch takes "
+            "(in_channels): use a number from -9223372036854775808 to 9223372036854775807");
+  auto length = ParseSpecJson(R"({"seed": 0, "input_shape": [1, 3, 100000000000000000001]})");
+  ASSERT_FALSE(length);
+  EXPECT_NE(length.error().OneLine().find("but got the list [1,3,100000000000000000001]"),
+            std::string::npos)
+      << length.error().OneLine();
+  // A float stays as it was written (a float); an integer beyond 64 bits is refused even
+  // where its double is in range: -9223372036854775809 is the double -2^63, but
+  // torch.manual_seed(-2**63 - 1) raises "Overflow when unpacking long".
+  auto beyond = ParseSpecJson(R"({"seed": -9223372036854775809})");
+  ASSERT_FALSE(beyond);
+  EXPECT_NE(beyond.error().OneLine().find("but got -9223372036854775809 (seed)"), std::string::npos)
+      << beyond.error().OneLine();
+  auto as_float = ParseSpecJson(R"({"seed": -9.223372036854775808e18})");  // int() gives -2^63
+  ASSERT_TRUE(as_float) << as_float.error().OneLine();
+  EXPECT_EQ(*as_float->seed, uint64_t{1} << 63);
+  auto stride = ParseSpecJson(
+      R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 1, "stride": 1e20}})");
+  ASSERT_FALSE(stride);
+  EXPECT_NE(stride.error().OneLine().find("conv.stride is 1e+20,"), std::string::npos);
+}
+
 TEST(SpecJson, WrongTypesAndUnknownKeys) {
   auto text =
       ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");

@@ -166,6 +166,48 @@ TEST(Cli, TraceTextShowsEachMultiply) {
   EXPECT_NE(range.err.find("1152 steps"), std::string::npos) << range.err;
 }
 
+TEST(Cli, TraceCountIsOneOrMoreStepsAndAnyOtherCountIsRefused) {
+  const std::string text = SeedSpec().dump();
+  const CliRun two = Cli("trace - --json --count 2", text);
+  ASSERT_EQ(two.status, 0) << two.err;
+  EXPECT_EQ(json::parse(two.out)["steps"].size(), 2u);
+  for (const char* count : {"-5", "0", "-1"}) {
+    const CliRun refused = Cli(std::string("trace - --count ") + count, text);
+    EXPECT_EQ(refused.status, 2) << count;
+    EXPECT_TRUE(refused.out.empty()) << count << ": " << refused.out;
+    EXPECT_EQ(refused.err.rfind(std::string("error: --count: Value ") + count + " not in range", 0),
+              0u)
+        << refused.err;
+    EXPECT_NE(refused.err.find("1 or more"), std::string::npos) << refused.err;
+  }
+}
+
+TEST(Cli, GivenTensorsOfTheWrongShapeAreExplainedWithSpecKeysNotAppControls) {
+  json spec = {{"conv", {{"in_channels", 3}, {"out_channels", 2}, {"kernel_size", 2}}},
+               {"input_shape", {1, 3, 4}},
+               {"seed", 1},
+               {"weight", {1, 2}}};
+  const CliRun weight = Cli("forward -", spec.dump());
+  EXPECT_EQ(weight.status, 2);
+  EXPECT_EQ(weight.err,
+            "error: the weight values from - are [2], but this layer needs [2, 3, 2] (weight): a "
+            "given weight cannot change shape: write \"weight\" (or its file) as [2, 3, 2] = "
+            "[out_channels, in_channels/groups, kernel_size], or leave \"weight\" out to draw it "
+            "from \"seed\" as nn.Conv1d would\n");
+  spec.erase("weight");
+  spec["bias"] = {1, 2, 3};
+  const CliRun bias = Cli("forward -", spec.dump());
+  EXPECT_EQ(bias.status, 2);
+  EXPECT_NE(bias.err.find("(bias): a given bias cannot change shape: write \"bias\" (or its "
+                          "file) as [2] = [out_channels]"),
+            std::string::npos)
+      << bias.err;
+  for (const CliRun* run : {&weight, &bias}) {
+    EXPECT_EQ(run->err.find("Values from"), std::string::npos) << run->err;
+    EXPECT_EQ(run->err.find("undo"), std::string::npos) << run->err;
+  }
+}
+
 // Flattens nested lists into one vector, like tensor.reshape(-1).tolist().
 void Flatten(const json& value, std::vector<double>* out) {
   if (value.is_array()) {

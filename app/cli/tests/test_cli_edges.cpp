@@ -146,11 +146,91 @@ TEST(CliEdges, NegativeSeedsAreTorchManualSeeds) {
   const CliRun lowest = Cli("forward -", R"({"seed": -9223372036854775808, "input_shape": [2]})");
   ASSERT_EQ(lowest.status, 0) << lowest.err;
   EXPECT_NEAR(json::parse(lowest.out)["input"][0].get<double>(), 1.5409960746765137, 1e-6);
-  for (const char* seed : {"-9223372036854775809", "18446744073709551616", "1.5", "\"1\""})
+  for (const char* seed : {"-9223372036854775809", "18446744073709551616", "\"1\""})
     ExpectRefused(Cli("forward -", std::string("{\"seed\": ") + seed + ", \"input_shape\": [2]}"),
                   "seed must be a whole number from -2^63 to 2^64-1");
   const CliRun code = Cli("code -", R"({"seed": -1, "input_shape": [2]})");
   EXPECT_NE(code.out.find("torch.manual_seed(-1)\n"), std::string::npos) << code.out;
+}
+
+TEST(CliEdges, SeedsWithAFractionAreCutTowardZeroAsTorchManualSeedCutsThem) {
+  // torch.manual_seed(seed) runs int(seed): PyTorch 1.13's torch.initial_seed() and
+  // torch.randn(2) after each seed below; 2.0**64 and -9.3e18 raise "Overflow when unpacking long".
+  struct Case {
+    const char* seed;
+    const char* code_seed;  // what `code` writes, the integer torch keeps
+    double first, second;
+  };
+  const Case cases[] = {
+      {"3.5", "3", 0.8032760620117188, 0.17483338713645935},
+      {"-1.5", "-1", 1.2197630405426025, -0.3929794728755951},
+      {"-0.5", "0", 1.5409960746765137, -0.293428897857666},
+      {"1e19", "10000000000000000000", -1.0951415300369263, -1.5670908689498901},
+      {"1.8e19", "18000000000000000000", 0.7214683890342712, -1.1139343976974487},
+      {"-9.223372036854775e18", "-9223372036854774784", -1.4836688041687012, 0.2671435475349426},
+  };
+  for (const Case& c : cases) {
+    const std::string spec = std::string("{\"seed\": ") + c.seed + ", \"input_shape\": [2]}";
+    const CliRun run = Cli("forward -", spec);
+    ASSERT_EQ(run.status, 0) << c.seed << ": " << run.err;
+    const json result = json::parse(run.out);
+    EXPECT_NEAR(result["input"][0].get<double>(), c.first, 1e-6) << c.seed;
+    EXPECT_NEAR(result["input"][1].get<double>(), c.second, 1e-6) << c.seed;
+    const CliRun code = Cli("code -", spec);
+    EXPECT_NE(code.out.find(std::string("torch.manual_seed(") + c.code_seed + ")\n"),
+              std::string::npos)
+        << code.out;
+  }
+  for (const char* seed : {"18446744073709551615.0", "1.8446744073709552e19", "-9.3e18", "1e300"})
+    ExpectRefused(Cli("forward -", std::string("{\"seed\": ") + seed + ", \"input_shape\": [2]}"),
+                  "seed must be a whole number from -2^63 to 2^64-1");
+}
+
+TEST(CliEdges, ControlBytesInPathsArePrintedEscapedAndChineseNamesAsTheyAre) {
+  // A missing spec whose name holds a newline, an escape sequence, the C1 control U+009B and a
+  // byte that is not UTF-8 (made by printf in /bin/sh, which has no $'...').
+  const CliRun missing =
+      Cli(R"cmd(forward "$(printf '/nonexistent/a\nb\033[31m\302\233\377.json')")cmd");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(
+      missing.err.rfind("error: cannot open /nonexistent/a\\nb\\x1b[31m\\x9b\\xff.json (file)", 0),
+      0u)
+      << missing.err;
+  EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1) << missing.err;
+  EXPECT_EQ(missing.err.find('\x1b'), std::string::npos);
+  // A tensor file named in the spec: the JSON escapes give the same bytes; 中文 stays.
+  const std::string spec =
+      ::testing::TempDir() + "/convstep_control_path_" + std::to_string(getpid()) + ".json";
+  std::ofstream(spec) << R"({"input": {"file": "x\n\u001b[31m中文.npy"}})";
+  const CliRun file = Cli("forward " + spec);
+  std::remove(spec.c_str());
+  EXPECT_EQ(file.status, 2);
+  EXPECT_NE(file.err.find("x\\n\\x1b[31m中文.npy"), std::string::npos) << file.err;
+  EXPECT_EQ(std::count(file.err.begin(), file.err.end(), '\n'), 1) << file.err;
+  EXPECT_EQ(file.err.find('\x1b'), std::string::npos);
+}
+
+TEST(CliEdges, UnbatchedInputIsRefusedWithPyTorchsMessageForItsOwnShape) {
+  // Every unbatched [C, L] case PyTorch refuses in the golden file (tools/gen_golden_conv.py),
+  // its input and weights drawn: the message names the [C, L] shape PyTorch was given (e.g.
+  // "at dimension 1 of input [2, 4]" for reflect), never the [1, C, L] the engine runs.
+  std::ifstream file(std::string(CONVSTEP_GOLDEN_DIR) + "/conv_cases.json");
+  json cases = json::parse(file);
+  if (cases.is_object()) cases = cases["cases"];
+  size_t checked = 0;
+  for (const json& golden : cases) {
+    if (!golden.contains("error")) continue;
+    if (golden["input_shape"].size() != 2) continue;
+    const json spec = {
+        {"conv", golden["spec"]}, {"seed", 0}, {"input_shape", golden["input_shape"]}};
+    const CliRun run = Cli("forward -", spec.dump());
+    EXPECT_EQ(run.status, 2) << spec.dump();
+    EXPECT_EQ(run.err.rfind("error: " + golden["error"].get<std::string>() + " (", 0), 0u)
+        << spec.dump() << "\n"
+        << run.err;
+    ++checked;
+  }
+  EXPECT_GE(checked, 15u);
 }
 
 TEST(CliEdges, SixtyFourBitParametersGivePyTorchsAnswers) {

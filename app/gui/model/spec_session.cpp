@@ -29,6 +29,22 @@ Result<bool> CheckDocument(const SpecDocument& doc, bool draw_default_input) {
   return true;
 }
 
+// An unbatched [C, L] input (given, or drawn from a 2-D input_shape) runs as [1, C, L], but
+// PyTorch checks the [C, L] it is given and names that shape in its messages ("at dimension 1
+// of input [4, 6]"): check it as given, before the session is built.
+Result<bool> CheckUnbatchedInput(const SpecDocument& doc, const Limits& limits) {
+  Shape shape;
+  if (doc.input) {
+    shape = doc.input->shape;
+  } else if (doc.input_shape) {
+    shape = *doc.input_shape;
+  }
+  if (shape.size() != 2) return true;
+  if (doc.layout == InputLayout::kNLC) std::swap(shape[0], shape[1]);
+  if (auto checked = Validate(doc.spec, shape, limits); !checked) return checked.error();
+  return true;
+}
+
 // A spec that gives every tensor is checked as PyTorch checks the call conv(x): its own error
 // for an input of the wrong rank or a weight or bias of the wrong shape.
 Result<bool> CheckGivenProblem(const SpecDocument& doc, const Limits& limits) {
@@ -55,7 +71,7 @@ Result<bool> CheckGivenProblem(const SpecDocument& doc, const Limits& limits) {
       }
       if (auto checked = Validate(doc.spec, input.shape, limits); !checked) return checked.error();
     }
-    return true;
+    return CheckUnbatchedInput(doc, limits);
   }
   Conv1dProblem problem;
   problem.spec = doc.spec;

@@ -23,6 +23,11 @@ constexpr size_t kExcerptBytes = 60;
 /// object (named with the object's path and the line and column) give an Error on "json".
 Result<nlohmann::json> ParseJsonText(const std::string& text);
 
+/// Whether `value` (from the text ParseJsonText parsed last on this thread) was written as an
+/// integer beyond 64 bits, such as 18446744073709551616 or -9223372036854775809: JSON keeps it
+/// only as the nearest double, which PyTorch, given the Python int, never sees.
+bool IsIntegerBeyond64Bits(const nlohmann::json& value);
+
 /// The byte offset of the first '[' or '{' (outside strings) that opens level
 /// kMaxJsonDepth + 1, or std::string::npos when the text nests no deeper than the limit.
 size_t FindTooDeepNesting(const std::string& text, int max_depth = kMaxJsonDepth);
@@ -32,7 +37,8 @@ size_t FindTooDeepNesting(const std::string& text, int max_depth = kMaxJsonDepth
 std::string Excerpt(const std::string& text, size_t max_bytes = kExcerptBytes);
 
 /// The JSON text of `value` as an excerpt (see Excerpt), for messages: "[1,2,3]",
-/// "\"NLC \"", "null".
+/// "\"NLC \"", "null"; an integer written beyond 64 bits keeps its written digits
+/// (100000000000000000000, not 1e+20).
 std::string JsonExcerpt(const nlohmann::json& value, size_t max_bytes = kExcerptBytes);
 
 /// "a string", "an integer", "null", ... : the kind of a JSON value as a translatable phrase.
