@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 #include <set>
 #include <string>
@@ -113,6 +114,40 @@ TEST(Panels, EveryPresetAndEveryGranularityDraws) {
       SeekStep(app, StepCount(app) - 1);
       ui.Frame(app);
     }
+  }
+}
+
+// Text without its spaces and line breaks: wrapped text reaches the log in pieces.
+std::string WithoutSpaces(std::string text) {
+  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n'; }),
+             text.end());
+  return text;
+}
+
+// The table rounds its products to 4 places but adds the unrounded float32 products: on the seed
+// example 0.3461 + 0.1366 shows a running sum of 0.4828, not 0.4827. A note under the table
+// says so, in English and in Chinese.
+TEST(Panels, TheDotProductTableSaysItsSumsAddTheUnroundedProducts) {
+  AppState app;
+  testing::InitApp(app);
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, 1);
+  const StepState step = MakeWalkthrough(*app.session).State(1, Granularity::kTap);
+  const NumberStyle& style = app.session->output_style;
+  const float shown_sum = std::stof(FormatValue(step.taps[0].product, style).c_str()) +
+                          std::stof(FormatValue(step.taps[1].product, style).c_str());
+  char by_hand[32];
+  std::snprintf(by_hand, sizeof by_hand, "%.4f", static_cast<double>(shown_sum));
+  EXPECT_STREQ(by_hand, "0.4827");
+  EXPECT_STREQ(FormatValue(step.taps[1].running_sum, style).c_str(), "0.4828");
+  HeadlessUi ui;
+  for (const char* language : {"en", "zh"}) {
+    if (std::string(language) == "zh" && !SetLanguage(app, "zh")) continue;  // no CJK font
+    for (int i = 0; i < 3; ++i) ui.Frame(app);
+    const std::string text = testing::DrawnText("###panel.dot_product");
+    const std::string note = WithoutSpaces(Tr(app.i18n, "dot.rounding_note"));
+    EXPECT_NE(note.find("float32"), std::string::npos) << note;
+    EXPECT_NE(text.find(note), std::string::npos) << language << ": " << text;
   }
 }
 

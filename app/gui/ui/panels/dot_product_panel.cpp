@@ -136,6 +136,11 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
   ImGui::TableSetColumnIndex(col++);
   if (tap.done) WholeText(FormatValue(tap.running_sum, session.output_style).c_str());
   ImGui::PopStyleColor();
+  if (row_hovered && tap.done)  // the digits the table rounds away, for checking the sum by hand
+    ImGui::SetTooltip(
+        "%s", TrFormat(app.i18n, "dot.precise_row",
+                       {FormatPrecise(tap.product).c_str(), FormatPrecise(tap.running_sum).c_str()})
+                  .c_str());
   if (row_hovered)
     ReportHover(app.hover,
                 HoverTarget{HoverKind::kWeight, out_channel, tap.channel_in_group, tap.k},
@@ -208,8 +213,14 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   ImGui::SetWindowFontScale(
       TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float summary_h = line * (presenting ? 3.2f : 4.6f) + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // The products are rounded for display, the sums are not: a note under the table says so, or
+  // a student adding the shown products by hand would find another last digit. The table leaves
+  // room for the note, Σ, the bias and y (3.2 lines); PyTorch's float32 value may scroll.
+  const char* rounding_note = Tr(app.i18n, "dot.rounding_note");
+  const float note_h = ImGui::CalcTextSize(rounding_note, nullptr, false, avail.x).y +
+                       ImGui::GetStyle().ItemSpacing.y;
+  const float summary_h = line * 3.2f + 8.f + note_h;
   ImGui::PushFont(frame.fonts.mono);
   // Wide: the x[c, l] and w[o, c, k] names beside the numbers; narrow: "c0 k1"; compact:
   // numbers only (hovering a row still lights its cells everywhere).
@@ -272,6 +283,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   }
   ImGui::PopFont();
   app.memory.dot_product_scrolled_window = window_id;
+  MutedText(rounding_note);
   DrawSummary(frame, app);
   ImGui::SetWindowFontScale(1.f);
   EndPanel();
