@@ -214,6 +214,12 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
       TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Presenting, the rows sit closer (the text is large already): six taps, their running Σ and
+  // the sum fit under the narration on a 1024x768 projector.
+  if (presenting)
+    ImGui::PushStyleVar(
+        ImGuiStyleVar_CellPadding,
+        ImVec2(std::round(ImGui::GetFontSize() * 0.1f), std::round(ImGui::GetFontSize() * 0.03f)));
   // The products are rounded for display, the sums are not: a note under the table says so, or
   // a student adding the shown products by hand would find another last digit. The table leaves
   // room for the note, Σ, the bias and y (3.2 lines); PyTorch's float32 value may scroll.
@@ -248,9 +254,11 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const bool narrow = !wide && avail.x >= compact_need + ck_w;
   const int columns = (wide ? 6 : (narrow ? 5 : 4)) + 1;  // + the position column
   // Too narrow even for the numbers alone, the table scrolls sideways rather than cut them.
+  // Presenting, lines between the closer columns keep "0.3461 0.4828" two numbers from afar.
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_SizingFixedFit |
+                                (presenting ? ImGuiTableFlags(ImGuiTableFlags_BordersInnerV) : 0);
   const int64_t window_id = OutputIndexOf(g, at.n, at.out_channel, at.t);
   const bool new_window = app.memory.dot_product_scrolled_window != window_id;
   if (ImGui::BeginTable("taps", columns, flags, table_size)) {
@@ -281,6 +289,7 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
     }
     ImGui::EndTable();
   }
+  if (presenting) ImGui::PopStyleVar();
   ImGui::PopFont();
   app.memory.dot_product_scrolled_window = window_id;
   MutedText(rounding_note);
