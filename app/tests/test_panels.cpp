@@ -61,6 +61,30 @@ TEST(ValueCells, ANumberTheClipWouldCutIsLeftOut) {
   }
 }
 
+// The one test both the grids' numbers and the dot-product table's cells use: inside the clip
+// rectangle, to half a pixel.
+TEST(ValueCells, InsideClipRectAllowsHalfAPixel) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  ui.Frame(app);
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 200));
+  ImGui::Begin("###clip_probe", nullptr, ImGuiWindowFlags_NoSavedSettings);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(ImVec2(100, 50), ImVec2(300, 150), true);
+  EXPECT_TRUE(InsideClipRect(draw, ImVec2(100, 50), ImVec2(300, 150)));
+  EXPECT_TRUE(InsideClipRect(draw, ImVec2(99.6f, 60), ImVec2(140, 84)));
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(99, 60), ImVec2(140, 84)));     // left
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(260, 60), ImVec2(301, 84)));    // right
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(150, 49), ImVec2(190, 73)));    // top
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(150, 130), ImVec2(190, 151)));  // bottom
+  draw->PopClipRect();
+  ImGui::End();
+  ImGui::Render();
+}
+
 TEST(Panels, TheSeedExampleDrawsEveryPanel) {
   AppState app;
   testing::InitApp(app);

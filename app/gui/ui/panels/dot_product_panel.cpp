@@ -81,13 +81,10 @@ void DrawSummary(const Frame& frame, const AppState& app) {
 // scrolled out of a narrow table ("-0.009" of -0.0093) would read as another number.
 void WholeText(const char* text) {
   const ImVec2 pos = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(text);
-  const ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
-  if (pos.x < clip_min.x - 0.5f || pos.x + size.x > clip_max.x + 0.5f ||
-      pos.y < clip_min.y - 0.5f || pos.y + size.y > clip_max.y + 0.5f)
-    ImGui::Dummy(size);
-  else
+  if (InsideClipRect(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + size.x, pos.y + size.y)))
     ImGui::TextUnformatted(text);
+  else
+    ImGui::Dummy(size);
 }
 
 // One row of the taps table: its input and weight (named when `wide`, "c k" when `narrow`),
