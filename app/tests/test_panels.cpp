@@ -175,6 +175,33 @@ TEST(Panels, TheDotProductTableSaysItsSumsAddTheUnroundedProducts) {
   }
 }
 
+// Hovering a row of the table shows its product and running sum with every float32 digit.
+TEST(Panels, HoveringADotProductRowShowsItsUnroundedProductAndSum) {
+  AppState app;
+  testing::InitApp(app);
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, 1);
+  HeadlessUi ui;
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  ImGuiWindow* panel = ImGui::FindWindowByName("###panel.dot_product");
+  ASSERT_NE(panel, nullptr);
+  ImGuiWindow* table = nullptr;  // the scrolling table is the panel's child window
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->WasActive && window->ParentWindow == panel) table = window;
+  ASSERT_NE(table, nullptr);
+  // Tap 1's row: the third line of the table (the header, tap 0, tap 1).
+  const float row_h = table->Size.y / 7.f;
+  ImGui::GetIO().MousePos = ImVec2(table->Pos.x + 20.f, table->Pos.y + row_h * 2.5f);
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  const StepState step = MakeWalkthrough(*app.session).State(1, Granularity::kTap);
+  const std::string tooltip = testing::DrawnText("##Tooltip_00");
+  EXPECT_NE(tooltip.find(FormatPrecise(step.taps[1].product).c_str()), std::string::npos)
+      << tooltip;
+  EXPECT_NE(tooltip.find(FormatPrecise(step.taps[1].running_sum).c_str()), std::string::npos)
+      << tooltip;
+  EXPECT_NE(tooltip.find("float32"), std::string::npos) << tooltip;
+}
+
 TEST(Panels, AnEmptyBatchAndAnInvalidEditStillDraw) {
   AppState app;
   testing::InitApp(app);
