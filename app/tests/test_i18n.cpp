@@ -2,7 +2,6 @@
 // (every key the sources use is in assets/i18n/en.json).
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,9 +15,9 @@
 #include "convstep/io_npy.h"
 #include "model/i18n.h"
 #include "state/session_file.h"
-#include "state/share_link.h"
 #include "state/tensor_import.h"
 #include "support/app_files.h"
+#include "support/han_latin.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {
@@ -315,90 +314,6 @@ bool HasHan(const std::string& text) {
   return false;
 }
 
-// The places in `text` where a Han character touches a Latin letter or a digit ("不是steps"):
-// Chinese text in ConvStep puts a space between them ("不是 steps", "第 2 行"). The seed post's
-// title is quoted as its author wrote it, and is the one exception.
-std::vector<std::string> HanTouchingLatin(std::string text) {
-  const std::string title = "《Pytorch之nn.Conv1d学习个人见解》";
-  for (size_t at = text.find(title); at != std::string::npos; at = text.find(title, at))
-    text.replace(at, title.size(), "《》");
-  struct Char {
-    char32_t code;
-    size_t begin;
-  };
-  std::vector<Char> chars;  // UTF-8 decoded (the tables are valid UTF-8: LoadFile checks)
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = length == 1 ? lead : lead & (0x7F >> length);
-    for (int k = 1; k < length && i + static_cast<size_t>(k) < text.size(); ++k)
-      code = (code << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
-    chars.push_back({code, i});
-    i += static_cast<size_t>(length);
-  }
-  auto han = [](char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-  };
-  auto latin = [](char32_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  std::vector<std::string> found;
-  for (size_t i = 0; i + 1 < chars.size(); ++i) {
-    const char32_t a = chars[i].code, b = chars[i + 1].code;
-    if (!((han(a) && latin(b)) || (latin(a) && han(b)))) continue;
-    const size_t from = i >= 3 ? chars[i - 3].begin : 0;
-    const size_t to = i + 4 < chars.size() ? chars[i + 4].begin : text.size();
-    found.push_back(text.substr(from, to - from));
-  }
-  return found;
-}
-
-TEST(I18n, ChineseTextPutsASpaceBetweenHanAndLatin) {
-  EXPECT_EQ(HanTouchingLatin("不是steps").size(), 1u);  // the check finds what it should
-  EXPECT_EQ(HanTouchingLatin("第2 行").size(), 1u);
-  EXPECT_TRUE(HanTouchingLatin("不是 steps，第 2 行：'five'").empty());
-  I18n chinese;
-  ASSERT_TRUE(chinese.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/zh.json"));
-  std::string problems;
-  for (const auto& [key, text] : chinese.entries())
-    for (const std::string& place : HanTouchingLatin(text)) problems += key + ": " + place + "\n";
-  EXPECT_TRUE(problems.empty()) << problems;
-}
-
-// A value filled into a Chinese sentence keeps the space too: a share link's bad view names the
-// choices after 不是 ("不是以下之一：steps, code, ...", not "不是steps"), and a quantity written
-// in Latin is set apart from the Han after it.
-TEST(I18n, ValuesFilledIntoChineseSentencesKeepTheSpace) {
-  AppState app;
-  testing::InitApp(app);
-  I18n chinese;
-  ASSERT_TRUE(chinese.LoadFile(std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/zh.json"));
-  for (const char* fragment :
-       {"conv=3,8,2&view=notes", "conv=3,8,2&seed=x", "conv=3,8,2&gran=day"}) {
-    const Result<bool> applied = ApplyShareFragment(app, fragment);
-    ASSERT_FALSE(applied) << fragment;
-    const std::string message = LocalizedMessage(chinese, applied.error());
-    EXPECT_TRUE(HasHan(message)) << message;
-    EXPECT_EQ(HanTouchingLatin(message), std::vector<std::string>()) << message;
-    EXPECT_NE(message.find("不是"), std::string::npos) << message;
-  }
-  // A quantity named in Latin inside a Chinese sentence: "... + 1 超出", not "+ 1超出".
-  Conv1dSpec spec;
-  spec.in_channels = 3;
-  spec.out_channels = 8;
-  spec.kernel_size = 2;
-  spec.padding = INT64_MAX / 2;
-  const auto overflow = Validate(spec, {6, 3, 5});
-  ASSERT_FALSE(overflow);
-  EXPECT_EQ(overflow.error().message_key, "param_overflow") << overflow.error().message;
-  const std::string overflow_text = LocalizedMessage(chinese, overflow.error());
-  EXPECT_EQ(HanTouchingLatin(overflow_text), std::vector<std::string>()) << overflow_text;
-  const Result<bool> view = ApplyShareFragment(app, "conv=3,8,2&view=notes");
-  EXPECT_NE(LocalizedMessage(chinese, view.error()).find("view=notes 不是以下之一：steps"),
-            std::string::npos)
-      << LocalizedMessage(chinese, view.error());
-}
-
 // Real broken inputs, as a student meets them: the English table gives back the core's English
 // message, hint and one-line form exactly; the Chinese one says it in Chinese with the same
 // numbers, names and quoted text.
@@ -487,8 +402,8 @@ TEST(I18n, BrokenFilesAndPastesAreExplainedInTheUisLanguage) {
     for (const char* phrase : c.zh_has)
       EXPECT_NE(message.find(phrase), std::string::npos) << message;
     EXPECT_EQ(LocalizedError(chinese, e), message + "\n" + hint);
-    EXPECT_EQ(HanTouchingLatin(message), std::vector<std::string>()) << message;
-    EXPECT_EQ(HanTouchingLatin(hint), std::vector<std::string>()) << hint;
+    EXPECT_EQ(testing::HanTouchingLatin(message), std::vector<std::string>()) << message;
+    EXPECT_EQ(testing::HanTouchingLatin(hint), std::vector<std::string>()) << hint;
   }
   // The file name and the place stay as they are, inside the Chinese sentence.
   const Error& csv = cases[3].result.error();
