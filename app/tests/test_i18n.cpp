@@ -8,6 +8,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "convstep/geometry.h"
 #include "convstep/io_npy.h"
@@ -15,6 +17,7 @@
 #include "state/session_file.h"
 #include "state/tensor_import.h"
 #include "support/app_files.h"
+#include "support/han_latin.h"
 #include "support/headless_ui.h"
 
 namespace convstep::gui {
@@ -399,6 +402,8 @@ TEST(I18n, BrokenFilesAndPastesAreExplainedInTheUisLanguage) {
     for (const char* phrase : c.zh_has)
       EXPECT_NE(message.find(phrase), std::string::npos) << message;
     EXPECT_EQ(LocalizedError(chinese, e), message + "\n" + hint);
+    EXPECT_EQ(testing::HanTouchingLatin(message), std::vector<std::string>()) << message;
+    EXPECT_EQ(testing::HanTouchingLatin(hint), std::vector<std::string>()) << hint;
   }
   // The file name and the place stay as they are, inside the Chinese sentence.
   const Error& csv = cases[3].result.error();

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 #include <set>
 #include <string>
@@ -58,6 +59,30 @@ TEST(ValueCells, ANumberTheClipWouldCutIsLeftOut) {
     EXPECT_GE(glyph.rect.Min.y, 60.f);
     EXPECT_LE(glyph.rect.Max.y, 84.f);
   }
+}
+
+// The one test both the grids' numbers and the dot-product table's cells use: inside the clip
+// rectangle, to half a pixel.
+TEST(ValueCells, InsideClipRectAllowsHalfAPixel) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  ui.Frame(app);
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 200));
+  ImGui::Begin("###clip_probe", nullptr, ImGuiWindowFlags_NoSavedSettings);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(ImVec2(100, 50), ImVec2(300, 150), true);
+  EXPECT_TRUE(InsideClipRect(draw, ImVec2(100, 50), ImVec2(300, 150)));
+  EXPECT_TRUE(InsideClipRect(draw, ImVec2(99.6f, 60), ImVec2(140, 84)));
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(99, 60), ImVec2(140, 84)));     // left
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(260, 60), ImVec2(301, 84)));    // right
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(150, 49), ImVec2(190, 73)));    // top
+  EXPECT_FALSE(InsideClipRect(draw, ImVec2(150, 130), ImVec2(190, 151)));  // bottom
+  draw->PopClipRect();
+  ImGui::End();
+  ImGui::Render();
 }
 
 TEST(Panels, TheSeedExampleDrawsEveryPanel) {
@@ -114,6 +139,67 @@ TEST(Panels, EveryPresetAndEveryGranularityDraws) {
       ui.Frame(app);
     }
   }
+}
+
+// Text without its spaces and line breaks: wrapped text reaches the log in pieces.
+std::string WithoutSpaces(std::string text) {
+  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n'; }),
+             text.end());
+  return text;
+}
+
+// The table rounds its products to 4 places but adds the unrounded float32 products: on the seed
+// example 0.3461 + 0.1366 shows a running sum of 0.4828, not 0.4827. A note under the table
+// says so, in English and in Chinese.
+TEST(Panels, TheDotProductTableSaysItsSumsAddTheUnroundedProducts) {
+  AppState app;
+  testing::InitApp(app);
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, 1);
+  const StepState step = MakeWalkthrough(*app.session).State(1, Granularity::kTap);
+  const NumberStyle& style = app.session->output_style;
+  const float shown_sum = std::stof(FormatValue(step.taps[0].product, style).c_str()) +
+                          std::stof(FormatValue(step.taps[1].product, style).c_str());
+  char by_hand[32];
+  std::snprintf(by_hand, sizeof by_hand, "%.4f", static_cast<double>(shown_sum));
+  EXPECT_STREQ(by_hand, "0.4827");
+  EXPECT_STREQ(FormatValue(step.taps[1].running_sum, style).c_str(), "0.4828");
+  HeadlessUi ui;
+  for (const char* language : {"en", "zh"}) {
+    if (std::string(language) == "zh" && !SetLanguage(app, "zh")) continue;  // no CJK font
+    for (int i = 0; i < 3; ++i) ui.Frame(app);
+    const std::string text = testing::DrawnText("###panel.dot_product");
+    const std::string note = WithoutSpaces(Tr(app.i18n, "dot.rounding_note"));
+    EXPECT_NE(note.find("float32"), std::string::npos) << note;
+    EXPECT_NE(text.find(note), std::string::npos) << language << ": " << text;
+  }
+}
+
+// Hovering a row of the table shows its product and running sum with every float32 digit.
+TEST(Panels, HoveringADotProductRowShowsItsUnroundedProductAndSum) {
+  AppState app;
+  testing::InitApp(app);
+  SetGranularity(app, Granularity::kTap);
+  SeekStep(app, 1);
+  HeadlessUi ui;
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  ImGuiWindow* panel = ImGui::FindWindowByName("###panel.dot_product");
+  ASSERT_NE(panel, nullptr);
+  ImGuiWindow* table = nullptr;  // the scrolling table is the panel's child window
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->WasActive && window->ParentWindow == panel) table = window;
+  ASSERT_NE(table, nullptr);
+  // Tap 1's row: the third line of the table (the header, tap 0, tap 1).
+  const float row_h = table->Size.y / 7.f;
+  ImGui::GetIO().MousePos = ImVec2(table->Pos.x + 20.f, table->Pos.y + row_h * 2.5f);
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  const StepState step = MakeWalkthrough(*app.session).State(1, Granularity::kTap);
+  const std::string tooltip = testing::DrawnText("##Tooltip_00");
+  EXPECT_NE(tooltip.find(FormatPrecise(step.taps[1].product).c_str()), std::string::npos)
+      << tooltip;
+  EXPECT_NE(tooltip.find(FormatPrecise(step.taps[1].running_sum).c_str()), std::string::npos)
+      << tooltip;
+  EXPECT_NE(tooltip.find("float32"), std::string::npos) << tooltip;
 }
 
 TEST(Panels, AnEmptyBatchAndAnInvalidEditStillDraw) {

@@ -3,9 +3,12 @@
 // --present, --region's panels filling the frame; and the layout check's own checks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <string>
 
+#include "model/format.h"
 #include "model/stage_panels.h"
 #include "platform/options.h"
 #include "state/lesson.h"
@@ -132,6 +135,57 @@ TEST(Presentation, TheForgottenPermuteChapterOpensOnTheScreen) {
       EXPECT_LE(dialog->Pos.y + dialog->Size.y, size.y) << size.x << " " << present;
       EXPECT_EQ(Shown("###presentation_narration"), present);
     }
+  }
+}
+
+// Chapter 4 on a projector: the dot product's whole table (six rows and the running Σ column)
+// shows without scrolling at 1366x768 and 1024x768, its digits as large as the UI's.
+TEST(Presentation, ChapterFoursWholeDotProductTableFits) {
+  for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1024, 768)}) {
+    const std::string where =
+        std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
+    AppState app;
+    testing::InitApp(app);
+    HeadlessUi ui(size);
+    ASSERT_TRUE(OpenChapter(app, 3, /*still=*/true));
+    SetPresenting(app, true);
+    SettledFrame(ui, app);
+    ImGuiWindow* panel = ImGui::FindWindowByName("###panel.dot_product");
+    ASSERT_TRUE(panel && panel->Active) << where;
+    EXPECT_FALSE(testing::WindowScrolls(panel)) << where;
+    // The panel's glyphs and its table's (a child window), as text; each digit's height, and how
+    // much smaller than its face's own size it is drawn (never: the table is not shrunk to fit).
+    std::string text;
+    float smallest_digit = FLT_MAX, most_shrunk = 0.f;
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+      if (!window->WasActive || window->RootWindow != panel) continue;
+      for (const testing::GlyphQuad& glyph : testing::GlyphQuads(window)) {
+        char utf8[5] = {};
+        const unsigned int c = testing::CodepointAt(glyph.texel, glyph.texel_max);
+        if (c != 0) text += ImTextCharToUtf8(utf8, c);
+        for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+          for (const ImFontGlyph& face : font->Glyphs)
+            if (face.Codepoint >= '0' && face.Codepoint <= '9' && face.U0 == glyph.texel.x &&
+                face.V0 == glyph.texel.y) {
+              smallest_digit = std::min(smallest_digit, glyph.rect.GetHeight());
+              most_shrunk = std::max(most_shrunk, (face.Y1 - face.Y0) - glyph.rect.GetHeight());
+            }
+      }
+    }
+    // At 1366x768 (the display factor the 3% rule was set for) at least 3% of the height. At
+    // 1024x768 the app's text is 0.75 / 0.875 of that (SetDisplaySize): every panel's digits are
+    // 2.7% there, and the table's are no smaller than the rest.
+    EXPECT_LE(most_shrunk, 0.5f) << where;
+    if (size.x == 1366.f) EXPECT_GE(smallest_digit, 0.03f * size.y) << where;
+    EXPECT_NE(text.find("runningΣ"), std::string::npos) << where << ": " << text;
+    const StepState step =
+        MakeWalkthrough(*app.session).State(app.timeline.step, app.timeline.granularity);
+    ASSERT_EQ(step.taps.size(), 6u);
+    for (const TapState& tap : step.taps)  // every row's x, the sixth's too
+      EXPECT_NE(text.find(FormatValue(tap.x, app.session->input_style).c_str()), std::string::npos)
+          << where << ": " << text;
+    std::printf("presentation, chapter 4 at %s: smallest dot-product digit %.0f px (%.1f%%)\n",
+                where.c_str(), smallest_digit, 100.f * smallest_digit / size.y);
   }
 }
 

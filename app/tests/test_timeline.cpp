@@ -2,9 +2,14 @@
 // back restoring the exact earlier state.
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "model/i18n.h"
 #include "model/timeline.h"
 #include "state/app_state.h"
 #include "support/headless_ui.h"
+#include "support/layout_check.h"
+#include "ui/panels/timeline_panel.h"
 
 namespace convstep::gui {
 namespace {
@@ -168,6 +173,58 @@ TEST(Timeline, SeekOutputAndBatchItem) {
   EXPECT_EQ(at.n, 4);
   EXPECT_EQ(at.out_channel, 0);
   EXPECT_EQ(at.t, 0);
+}
+
+}  // namespace
+}  // namespace convstep::gui
+
+namespace convstep::gui {
+namespace {
+
+// The timeline's label names what one step covers: "product 3 of 6" at tap granularity, the
+// window, the row or the batch item otherwise (a whole window is never "product 6 of 6").
+TEST(Timeline, TheLabelCountsTheUnitOfTheGranularity) {
+  SeedWalk seed;
+  const Walkthrough walk = seed.walk();
+  const Geometry& g = seed.session.geometry;
+  I18n english, chinese;
+  const std::string dir = std::string(CONVSTEP_SOURCE_DIR) + "/assets/i18n/";
+  ASSERT_TRUE(english.LoadFile(dir + "en.json"));
+  ASSERT_TRUE(chinese.LoadFile(dir + "zh.json"));
+  struct Case {
+    Granularity granularity;
+    int64_t step;
+    const char* en;
+    const char* zh;
+  };
+  // 6 taps per window, 4 windows per row, 8 rows per batch item, 6 batch items.
+  const Case cases[] = {
+      {Granularity::kTap, 8, "product 3 of 6", "第 3 / 6 个乘积"},       // window 1, tap 2
+      {Granularity::kWindow, 5, "window 2 of 4", "第 2 / 4 个窗口"},     // y[0, 1, 1]
+      {Granularity::kRow, 9, "row 2 of 8", "第 2 / 8 行"},               // y[1, 1, :]
+      {Granularity::kBatch, 2, "batch item 3 of 6", "第 3 / 6 个样本"},  // y[2, :, :]
+  };
+  for (const Case& c : cases) {
+    const StepState step = walk.State(c.step, c.granularity);
+    EXPECT_EQ(StepUnitText(english, c.granularity, g, step), c.en);
+    EXPECT_EQ(StepUnitText(chinese, c.granularity, g, step), c.zh);
+  }
+}
+
+// The whole timeline at window granularity: the label counts windows, not products.
+TEST(Timeline, TheTimelineAtWindowGranularityCountsWindows) {
+  AppState app;
+  testing::InitApp(app);
+  testing::HeadlessUi ui;
+  SetGranularity(app, Granularity::kWindow);
+  SeekStep(app, 3);  // y[0, 0, 3], the row's last window
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  const std::string text = testing::DrawnText("###timeline");  // drawn text has no spaces
+  EXPECT_NE(text.find("window4of4"), std::string::npos) << text;
+  EXPECT_EQ(text.find("product"), std::string::npos) << text;
+  SetGranularity(app, Granularity::kTap);
+  for (int i = 0; i < 3; ++i) ui.Frame(app);
+  EXPECT_NE(testing::DrawnText("###timeline").find("product6of6"), std::string::npos);
 }
 
 }  // namespace

@@ -93,6 +93,20 @@ inline unsigned int CodepointAt(ImVec2 texel, ImVec2 texel_max) {
   return 0;
 }
 
+/// The characters the window named `name` (not its children) drew in its last frame, in drawing
+/// order, as UTF-8. Spaces draw nothing, so the text has none.
+inline std::string DrawnText(const char* name) {
+  std::string text;
+  ImGuiWindow* window = ImGui::FindWindowByName(name);
+  if (!window || !window->WasActive) return text;
+  for (const GlyphQuad& glyph : GlyphQuads(window)) {
+    const unsigned int c = CodepointAt(glyph.texel, glyph.texel_max);
+    char utf8[5] = {};
+    if (c != 0) text += ImTextCharToUtf8(utf8, c);
+  }
+  return text;
+}
+
 /// A glyph that an opaque shape drawn after it (an arrow, a frame, a card) covers.
 struct CoveredGlyph {
   std::string window;  ///< the (child) window that drew both

@@ -126,6 +126,12 @@ void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float
   dashed(ImVec2(min.x, max.y), min);
 }
 
+bool InsideClipRect(const ImDrawList* draw, ImVec2 min, ImVec2 max) {
+  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  return min.x >= clip_min.x - 0.5f && max.x <= clip_max.x + 0.5f && min.y >= clip_min.y - 0.5f &&
+         max.y <= clip_max.y + 0.5f;
+}
+
 void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text,
                       const CellText& face) {
   ImFont* font = face.font ? face.font : ImGui::GetFont();
@@ -133,14 +139,9 @@ void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, con
   const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.f, text);
   const ImVec2 pos(std::floor(min.x + (max.x - min.x - size.x) * 0.5f),
                    std::floor(min.y + (max.y - min.y - size.y) * 0.5f));
-  // A number half scrolled under a panel edge or a sticky label would read as another number
-  // ("c0" beside ".1258" of -1.1258): text the draw list's clip rectangle would cut is left out,
-  // and the cell shows its colour until it is scrolled into view.
-  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+  // Text the clip would cut is left out: the cell shows its colour until it is scrolled into view.
   const float left = std::max(pos.x, min.x), right = std::min(pos.x + size.x, max.x);
-  if (left < clip_min.x - 0.5f || right > clip_max.x + 0.5f || pos.y < clip_min.y - 0.5f ||
-      pos.y + size.y > clip_max.y + 0.5f)
-    return;
+  if (!InsideClipRect(draw, ImVec2(left, pos.y), ImVec2(right, pos.y + size.y))) return;
   const ImVec4 clip(min.x, min.y, max.x, max.y);
   draw->AddText(font, font_size, pos, color, text, nullptr, 0.f,
                 size.x > max.x - min.x + 1.f ? &clip : nullptr);

@@ -118,6 +118,11 @@ void DrawHatch(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float spac
 void DrawDashedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, float dash,
                     float thickness = 1.f);
 
+/// True when the rectangle [min, max] lies inside `draw`'s clip rectangle (to half a pixel). Text
+/// the clip would cut is left out: a number half scrolled under a panel edge or a sticky label
+/// ("c0" beside ".1258" of -1.1258, "-0.009" of -0.0093) would read as another number.
+bool InsideClipRect(const ImDrawList* draw, ImVec2 min, ImVec2 max);
+
 /// Text centred in a rectangle (clipped to it), in the current font or in `text`'s face and size;
 /// nothing when the draw list's clip rectangle would cut it (a cell partly scrolled out of view).
 void DrawCenteredText(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, const char* text,

@@ -81,13 +81,10 @@ void DrawSummary(const Frame& frame, const AppState& app) {
 // scrolled out of a narrow table ("-0.009" of -0.0093) would read as another number.
 void WholeText(const char* text) {
   const ImVec2 pos = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(text);
-  const ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
-  if (pos.x < clip_min.x - 0.5f || pos.x + size.x > clip_max.x + 0.5f ||
-      pos.y < clip_min.y - 0.5f || pos.y + size.y > clip_max.y + 0.5f)
-    ImGui::Dummy(size);
-  else
+  if (InsideClipRect(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + size.x, pos.y + size.y)))
     ImGui::TextUnformatted(text);
+  else
+    ImGui::Dummy(size);
 }
 
 // One row of the taps table: its input and weight (named when `wide`, "c k" when `narrow`),
@@ -136,6 +133,11 @@ void DrawTapRow(const Session& session, AppState& app, int64_t out_channel, cons
   ImGui::TableSetColumnIndex(col++);
   if (tap.done) WholeText(FormatValue(tap.running_sum, session.output_style).c_str());
   ImGui::PopStyleColor();
+  if (row_hovered && tap.done)  // the digits the table rounds away, for checking the sum by hand
+    ImGui::SetTooltip(
+        "%s", TrFormat(app.i18n, "dot.precise_row",
+                       {FormatPrecise(tap.product).c_str(), FormatPrecise(tap.running_sum).c_str()})
+                  .c_str());
   if (row_hovered)
     ReportHover(app.hover,
                 HoverTarget{HoverKind::kWeight, out_channel, tap.channel_in_group, tap.k},
@@ -208,8 +210,20 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   ImGui::SetWindowFontScale(
       TableTextScale(frame.fonts, session, step, ImGui::GetContentRegionAvail()));
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float summary_h = line * (presenting ? 3.2f : 4.6f) + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Presenting, the rows sit closer (the text is large already): six taps, their running Σ and
+  // the sum fit under the narration on a 1024x768 projector.
+  if (presenting)
+    ImGui::PushStyleVar(
+        ImGuiStyleVar_CellPadding,
+        ImVec2(std::round(ImGui::GetFontSize() * 0.1f), std::round(ImGui::GetFontSize() * 0.03f)));
+  // The products are rounded for display, the sums are not: a note under the table says so, or
+  // a student adding the shown products by hand would find another last digit. The table leaves
+  // room for the note, Σ, the bias and y (3.2 lines); PyTorch's float32 value may scroll.
+  const char* rounding_note = Tr(app.i18n, "dot.rounding_note");
+  const float note_h = ImGui::CalcTextSize(rounding_note, nullptr, false, avail.x).y +
+                       ImGui::GetStyle().ItemSpacing.y;
+  const float summary_h = line * 3.2f + 8.f + note_h;
   ImGui::PushFont(frame.fonts.mono);
   // Wide: the x[c, l] and w[o, c, k] names beside the numbers; narrow: "c0 k1"; compact:
   // numbers only (hovering a row still lights its cells everywhere).
@@ -237,9 +251,11 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
   const bool narrow = !wide && avail.x >= compact_need + ck_w;
   const int columns = (wide ? 6 : (narrow ? 5 : 4)) + 1;  // + the position column
   // Too narrow even for the numbers alone, the table scrolls sideways rather than cut them.
+  // Presenting, lines between the closer columns keep "0.3461 0.4828" two numbers from afar.
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_SizingFixedFit |
+                                (presenting ? ImGuiTableFlags(ImGuiTableFlags_BordersInnerV) : 0);
   const int64_t window_id = OutputIndexOf(g, at.n, at.out_channel, at.t);
   const bool new_window = app.memory.dot_product_scrolled_window != window_id;
   if (ImGui::BeginTable("taps", columns, flags, table_size)) {
@@ -270,8 +286,10 @@ void DrawDotProductPanel(const Frame& frame, AppState& app) {
     }
     ImGui::EndTable();
   }
+  if (presenting) ImGui::PopStyleVar();
   ImGui::PopFont();
   app.memory.dot_product_scrolled_window = window_id;
+  MutedText(rounding_note);
   DrawSummary(frame, app);
   ImGui::SetWindowFontScale(1.f);
   EndPanel();

@@ -76,6 +76,25 @@ std::string SpeedText(float speed) {
 
 }  // namespace
 
+std::string StepUnitText(const I18n& i18n, Granularity granularity, const Geometry& g,
+                         const StepState& step) {
+  const TapCoord& at = step.coord;
+  auto count = [&](const char* key, int64_t one_based, int64_t of) {
+    return TrFormat(i18n, key, {FormatCount(one_based), FormatCount(of)});
+  };
+  switch (granularity) {
+    case Granularity::kWindow:
+      return count("timeline.unit_window", at.t + 1, g.out_length);
+    case Granularity::kRow:
+      return count("timeline.unit_row", at.out_channel + 1, g.out_channels);
+    case Granularity::kBatch:
+      return count("timeline.unit_batch", at.n + 1, g.batch);
+    case Granularity::kTap:
+      break;
+  }
+  return count("timeline.unit_tap", step.taps_done, static_cast<int64_t>(step.taps.size()));
+}
+
 void HandleTimelineKeys(AppState& app) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
@@ -137,11 +156,10 @@ void DrawTimelinePanel(const Frame& frame, AppState& app) {
   std::string where = Tr(i18n, "window.nothing");
   if (frame.step) {
     const TapCoord& at = frame.coord;
-    where =
-        TrFormat(i18n, "timeline.where",
-                 {FormatCount(app.timeline.step + 1), FormatCount(count), std::to_string(at.n),
-                  std::to_string(at.out_channel), std::to_string(at.t),
-                  std::to_string(frame.step->taps_done), std::to_string(frame.step->taps.size())});
+    where = TrFormat(i18n, "timeline.where",
+                     {FormatCount(app.timeline.step + 1), FormatCount(count), std::to_string(at.n),
+                      std::to_string(at.out_channel), std::to_string(at.t),
+                      StepUnitText(i18n, app.timeline.granularity, frame.geometry(), *frame.step)});
   }
   // Too narrow for the four choices side by side (large text, a projector): a drop-down.
   float widest_choice = 0.f;

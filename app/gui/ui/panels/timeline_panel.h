@@ -3,10 +3,18 @@
 // Keys: Space, ← →, Home / End, + / − (handled by HandleTimelineKeys).
 #pragma once
 
+#include <string>
+
 #include "state/app_state.h"
 #include "ui/frame.h"
 
 namespace convstep::gui {
+
+/// Where the step is within the unit one step covers at `granularity`, for the timeline's
+/// label: "product 3 of 6" (tap), "window 2 of 4" (the row's output positions), "row 5 of 8"
+/// (the batch item's output channels), "batch item 2 of 6".
+std::string StepUnitText(const I18n& i18n, Granularity granularity, const Geometry& g,
+                         const StepState& step);
 
 /// Draws the timeline panel in frame.layout.timeline.
 void DrawTimelinePanel(const Frame& frame, AppState& app);

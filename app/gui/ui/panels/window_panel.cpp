@@ -278,10 +278,12 @@ void CellTooltip(const WindowView& v, int64_t c, int64_t pos) {
   ImGui::EndTooltip();
 }
 
-std::string PositionLine(const Frame& frame, const I18n& i18n) {
+// Presenting (`brief`), the narration explains the labels: the line names the positions alone
+// and the grid gets the room.
+std::string PositionLine(const Frame& frame, const I18n& i18n, bool brief) {
   if (!frame.step) return Tr(i18n, "window.nothing");
   const Geometry& g = frame.geometry();
-  return TrFormat(i18n, "window.positions",
+  return TrFormat(i18n, brief ? "window.positions_short" : "window.positions",
                   {std::to_string(frame.coord.t), WindowPositionFormula(g),
                    WindowInputPositions(g, frame.coord.t, Tr(i18n, "window.pad_label")),
                    std::to_string(frame.coord.out_channel), std::to_string(g.length - 1)});
@@ -299,7 +301,7 @@ void DrawWindowPanel(const Frame& frame, AppState& app) {
     EndPanel();
     return;
   }
-  TextWrappedCjk(PositionLine(frame, app.i18n).c_str());  // wrapped: never cut
+  TextWrappedCjk(PositionLine(frame, app.i18n, app.present.on).c_str());  // wrapped: never cut
   if (g.batch == 0 || g.padded_length == 0) {
     EndPanel();
     return;
