@@ -217,6 +217,35 @@ TEST(Panels, AnEmptyBatchAndAnInvalidEditStillDraw) {
   ASSERT_TRUE(app.edit_error);
 }
 
+// The error box says whose refusal it is: PyTorch's messages stand under "PyTorch refuses
+// this:", ConvStep's own checks (a layer without input channels, which PyTorch 1.13 runs and
+// answers with an empty [N, 0, L_out]) under "ConvStep refuses this:".
+TEST(Panels, TheErrorBoxSaysWhetherPyTorchOrConvStepRefuses) {
+  AppState app;
+  testing::InitApp(app);
+  app.view.show.side = SideTab::kParameters;
+  HeadlessUi ui;
+  const auto box_text = [&](const char* control) {
+    for (int i = 0; i < 3; ++i) ui.Frame(app);
+    const std::string child = std::string("error_") + control;
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+      if (window->WasActive && std::string(window->Name).find(child) != std::string::npos)
+        return testing::DrawnText(window->Name);
+    return std::string("(no error box for ") + control + ")";
+  };
+  Conv1dSpec spec = app.draft.spec;
+  spec.stride = 0;
+  EXPECT_FALSE(SetSpec(app, spec, "stride"));
+  std::string text = box_text("stride");
+  EXPECT_EQ(text.rfind("PyTorchrefusesthis:", 0), 0u) << text;
+  spec = app.session->recipe.spec;
+  spec.in_channels = 0;
+  EXPECT_FALSE(SetSpec(app, spec, "in_channels"));
+  text = box_text("in_channels");
+  EXPECT_EQ(text.rfind("ConvSteprefusesthis:", 0), 0u) << text;
+  EXPECT_NE(text.find("[N,0,L_out]"), std::string::npos) << text;
+}
+
 TEST(Panels, KeysDriveTheTimeline) {
   AppState app;
   testing::InitApp(app);

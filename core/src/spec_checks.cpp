@@ -97,9 +97,15 @@ Result<bool> CheckConstruction(const Conv1dSpec& spec) {
                        names[i],
                        Hint{"positive_size", "{0} must be a positive whole number", {names[i]}});
   }
-  // PyTorch itself fails later with backend-specific errors for these; ConvStep says why.
+  // PyTorch 1.13 runs a layer without input channels but returns an empty [N, 0, L_out]
+  // instead of out_channels channels: ConvStep refuses it, in its own words. With kernel_size
+  // 0 PyTorch fails with a backend-specific error; ConvStep says why.
   if (spec.in_channels == 0)
-    return MakeError("in_channels must be at least 1, but got 0", "in_channels",
+    return MakeError(Message{"in_channels_zero",
+                             "in_channels must be at least 1, but got 0 (PyTorch 1.13 runs such a "
+                             "layer but returns an empty [N, 0, L_out], not out_channels channels)",
+                             {}},
+                     "in_channels",
                      Hint{"in_channels_zero",
                           "each input position needs at least one channel (a word vector of size "
                           ">= 1)",

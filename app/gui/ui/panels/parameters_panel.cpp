@@ -86,7 +86,10 @@ void ErrorBox(AppState& app, const char* control) {
   ImGui::BeginChild((std::string("error_") + control).c_str(), ImVec2(width, height), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kError));
-  ImGui::TextUnformatted(Tr(app.i18n, "params.error_title"));
+  // PyTorch's own refusals keep its words; ConvStep's own checks (a translated message: the
+  // memory budget, a layer PyTorch runs wrongly) say they are ConvStep's.
+  ImGui::TextUnformatted(Tr(
+      app.i18n, error.message_key.empty() ? "params.error_title" : "params.error_title_convstep"));
   TextWrappedCjk(message.c_str(), wrap);
   ImGui::PopStyleColor();
   TextWrappedCjk(hint.c_str(), wrap);
