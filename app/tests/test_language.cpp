@@ -62,6 +62,22 @@ TEST(Language, SwitchesLiveAndTheFontHoldsEveryChineseCharacterInUse) {
 }
 
 // Building the atlas with the Chinese table stays fast and small (printed for the record).
+// Every preset has its title in each language: in Chinese the menu and the Presets list read
+// Chinese; in English they read the preset file's own title.
+TEST(Language, PresetTitlesAreTranslated) {
+  AppState app;
+  testing::InitApp(app);
+  ASSERT_GE(app.presets.size(), 8u);
+  for (const Preset& preset : app.presets)
+    EXPECT_EQ(PresetTitle(app.i18n, preset), preset.title) << preset.name;
+  if (!SetLanguage(app, "zh")) GTEST_SKIP() << "no CJK font: Chinese cannot be shown here";
+  for (const Preset& preset : app.presets) {
+    const std::string title = PresetTitle(app.i18n, preset);
+    EXPECT_NE(title, preset.title) << preset.name;
+    EXPECT_TRUE(app.i18n.Find("preset." + preset.name)) << preset.name << " has no zh title";
+  }
+}
+
 TEST(Language, TheChineseAtlasIsSmallAndQuickToBuild) {
   AppState app;
   testing::InitApp(app);

@@ -40,7 +40,8 @@ std::vector<Preset> ListPresets(const std::string& assets_dir) {
     if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
     Preset preset;
     preset.path = entry.path().string();
-    preset.title = entry.path().stem().string();
+    preset.name = entry.path().stem().string();
+    preset.title = preset.name;
     if (auto text = ReadFile(preset.path)) {
       auto doc = ParseJsonText(*text);
       if (doc && doc->is_object() && doc->contains("title") && (*doc)["title"].is_string())
@@ -117,6 +118,11 @@ void PlaceAt(AppState& app, const TapCoord& wanted) {
 }
 
 }  // namespace
+
+std::string PresetTitle(const I18n& i18n, const Preset& preset) {
+  const char* translated = i18n.Find("preset." + preset.name);
+  return translated ? translated : preset.title;
+}
 
 void ShowSession(AppState& app, std::shared_ptr<const Session> session, Keep keep) {
   CancelBuild(app);  // nothing built for the old session may replace this one afterwards

@@ -30,7 +30,11 @@ inline constexpr float kPermuteSeconds = 2.6f;
 struct Preset {
   std::string title;  ///< its "title" key, or the file name
   std::string path;
+  std::string name;  ///< the file name without ".json", as "05_groups"
 };
+
+/// A preset's title in the UI's language: the table's "preset.<name>", else its own title.
+std::string PresetTitle(const I18n& i18n, const Preset& preset);
 
 /// An edit the app refused: PyTorch's error and the control it is shown beside.
 struct EditError {

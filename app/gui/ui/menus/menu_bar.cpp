@@ -128,7 +128,7 @@ float DrawMenuBar(const Frame& frame, AppState& app) {
       DrawFileMenuItems(app);
       if (ImGui::BeginMenu(Label(i18n, "menu.presets").c_str())) {
         for (size_t i = 0; i < app.presets.size(); ++i) {
-          if (ImGui::MenuItem(app.presets[i].title.c_str())) {
+          if (ImGui::MenuItem(PresetTitle(i18n, app.presets[i]).c_str())) {
             auto opened = OpenPreset(app, i);
             app.notice = opened ? "" : LocalizedOneLine(app.i18n, opened.error());
           }

@@ -290,7 +290,7 @@ void DrawParametersPanel(const Frame& frame, AppState& app) {
   ImGui::SetNextItemWidth(-1.f);
   if (BeginComboFitting("##preset", Tr(app.i18n, "params.presets"))) {
     for (size_t i = 0; i < app.presets.size(); ++i) {
-      if (ImGui::Selectable(app.presets[i].title.c_str())) {
+      if (ImGui::Selectable(PresetTitle(app.i18n, app.presets[i]).c_str())) {
         auto opened = OpenPreset(app, i);
         app.notice = opened ? "" : LocalizedOneLine(app.i18n, opened.error());
       }
