@@ -9,6 +9,7 @@
 #include "convstep/codegen_equivalents.h"
 #include "convstep/forward.h"
 #include "convstep/io_json.h"
+#include "convstep/json_text.h"
 #include "convstep/permute.h"
 #include "convstep/walkthrough.h"
 #include "fit.h"
@@ -22,20 +23,6 @@ using nlohmann::json;
 
 constexpr int kUsageOrInputError = 2;
 
-// Length of the UTF-8 character at text[at] (2 to 4 bytes, well formed), or 0.
-size_t Utf8Length(const std::string& text, size_t at) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  const size_t length = (lead >> 5) == 0x6    ? 2
-                        : (lead >> 4) == 0xe  ? 3
-                        : (lead >> 3) == 0x1e ? 4
-                                              : 0;
-  if (length == 0 || at + length > text.size()) return 0;
-  for (size_t i = 1; i < length; ++i)
-    if ((byte(at + i) & 0xc0) != 0x80) return 0;
-  return length;
-}
-
 // `text` safe to print on a terminal, as Python's repr escapes it: \n, \r, \t, and \xNN for
 // the other control bytes (ESC is \x1b), for C1 controls written in UTF-8 and for bytes that are
 // not UTF-8; every other UTF-8 character (中文) is kept. A file name can hold any of them.
@@ -43,7 +30,7 @@ std::string TerminalSafe(const std::string& text) {
   std::string out;
   for (size_t at = 0; at < text.size();) {
     const unsigned char byte = static_cast<unsigned char>(text[at]);
-    const size_t length = byte < 0x80 ? 1 : Utf8Length(text, at);
+    const size_t length = convstep::Utf8Length(text, at);
     // U+0080..U+009F (C2 80..C2 9F) are controls too: U+009B starts an escape sequence.
     const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(text[at + 1]) < 0xa0;
     const unsigned code = c1 ? static_cast<unsigned char>(text[at + 1]) : byte;

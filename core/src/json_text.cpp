@@ -28,21 +28,6 @@ Message Place(const std::string& text, size_t offset) {
       "json_place", "line {0}, column {1}", {std::to_string(line), std::to_string(column)}};
 }
 
-// Length of the UTF-8 character starting at text[at], or 0 when the bytes there are not one.
-size_t Utf8Length(const std::string& text, size_t at) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  size_t length = lead < 0x80           ? 1
-                  : (lead >> 5) == 0x6  ? 2
-                  : (lead >> 4) == 0xe  ? 3
-                  : (lead >> 3) == 0x1e ? 4
-                                        : 0;
-  if (length == 0 || at + length > text.size()) return 0;
-  for (size_t i = 1; i < length; ++i)
-    if ((byte(at + i) & 0xc0) != 0x80) return 0;
-  return length;
-}
-
 // NaN and the infinities that JavaScript and Python's json.dumps write, which JSON lacks.
 const char* NonJsonNumberAt(const std::string& text, size_t offset) {
   for (const char* word : {"NaN", "-NaN", "Infinity", "-Infinity", "+Infinity", "nan", "-nan",
@@ -225,6 +210,20 @@ std::string DumpForMessage(const json& value) {
 }
 
 }  // namespace
+
+size_t Utf8Length(const std::string& text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  size_t length = lead < 0x80           ? 1
+                  : (lead >> 5) == 0x6  ? 2
+                  : (lead >> 4) == 0xe  ? 3
+                  : (lead >> 3) == 0x1e ? 4
+                                        : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (size_t i = 1; i < length; ++i)
+    if ((byte(at + i) & 0xc0) != 0x80) return 0;
+  return length;
+}
 
 bool IsIntegerBeyond64Bits(const json& value) {
   return LongIntegerDigits(value) != nullptr;

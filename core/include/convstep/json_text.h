@@ -32,6 +32,10 @@ bool IsIntegerBeyond64Bits(const nlohmann::json& value);
 /// kMaxJsonDepth + 1, or std::string::npos when the text nests no deeper than the limit.
 size_t FindTooDeepNesting(const std::string& text, int max_depth = kMaxJsonDepth);
 
+/// The length of the UTF-8 character starting at text[at] (1 to 4 bytes), or 0 when the bytes
+/// there are not one (a stray continuation byte, a truncated or malformed sequence).
+size_t Utf8Length(const std::string& text, size_t at);
+
 /// At most kExcerptBytes of `text`, cut at a UTF-8 character boundary and ended with "..."
 /// when cut; control characters and bytes that are not UTF-8 are shown as \xNN.
 std::string Excerpt(const std::string& text, size_t max_bytes = kExcerptBytes);
