@@ -23,41 +23,12 @@ using nlohmann::json;
 
 constexpr int kUsageOrInputError = 2;
 
-// `text` safe to print on a terminal, as Python's repr escapes it: \n, \r, \t, and \xNN for
-// the other control bytes (ESC is \x1b), for C1 controls written in UTF-8 and for bytes that are
-// not UTF-8; every other UTF-8 character (中文) is kept. A file name can hold any of them.
-std::string TerminalSafe(const std::string& text) {
-  std::string out;
-  for (size_t at = 0; at < text.size();) {
-    const unsigned char byte = static_cast<unsigned char>(text[at]);
-    const size_t length = convstep::Utf8Length(text, at);
-    // U+0080..U+009F (C2 80..C2 9F) are controls too: U+009B starts an escape sequence.
-    const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(text[at + 1]) < 0xa0;
-    const unsigned code = c1 ? static_cast<unsigned char>(text[at + 1]) : byte;
-    if (byte == '\n') {
-      out += "\\n";
-    } else if (byte == '\r') {
-      out += "\\r";
-    } else if (byte == '\t') {
-      out += "\\t";
-    } else if (length == 0 || c1 || byte < 0x20 || byte == 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02x", code);
-      out += escaped;
-    } else {
-      out.append(text, at, length);
-    }
-    at += length == 0 ? 1 : length;
-  }
-  return out;
-}
-
 // One line on stderr; paths and values in it are made terminal-safe (a file name can hold a
 // newline or an escape sequence, which would otherwise break the line or drive the terminal).
 int Fail(Error error) {
-  error.message = TerminalSafe(error.message);
-  error.parameter = TerminalSafe(error.parameter);
-  error.hint = TerminalSafe(error.hint);
+  error.message = convstep::PrintableText(error.message);
+  error.parameter = convstep::PrintableText(error.parameter);
+  error.hint = convstep::PrintableText(error.hint);
   std::cerr << "error: " << error.OneLine() << "\n";
   return kUsageOrInputError;
 }
@@ -291,7 +262,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "error: " << TerminalSafe(e.what())
+    std::cerr << "error: " << convstep::PrintableText(e.what())
               << " (arguments): run convstep-cli --help for usage\n";
     return kUsageOrInputError;
   }

@@ -282,23 +282,42 @@ Result<json> ParseJsonText(const std::string& text) {
   }
 }
 
+namespace {
+
+// The character of `text` at `at` as PrintableText shows it; *bytes gets how many bytes of
+// `text` it stands for.
+std::string PrintableCharAt(const std::string& text, size_t at, size_t* bytes) {
+  const unsigned char byte = static_cast<unsigned char>(text[at]);
+  const size_t length = Utf8Length(text, at);
+  *bytes = length == 0 ? 1 : length;
+  const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(text[at + 1]) < 0xa0;
+  if (byte == '\n') return "\\n";
+  if (byte == '\r') return "\\r";
+  if (byte == '\t') return "\\t";
+  if (length == 0 || c1 || byte < 0x20 || byte == 0x7f) {
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\x%02x",
+                  c1 ? static_cast<unsigned char>(text[at + 1]) : byte);
+    return escaped;
+  }
+  return text.substr(at, length);
+}
+
+}  // namespace
+
+std::string PrintableText(const std::string& text) {
+  std::string out;
+  for (size_t at = 0, bytes = 0; at < text.size(); at += bytes)
+    out += PrintableCharAt(text, at, &bytes);
+  return out;
+}
+
 std::string Excerpt(const std::string& text, size_t max_bytes) {
   std::string out;
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t length = Utf8Length(text, at);
-    const unsigned char byte = static_cast<unsigned char>(text[at]);
-    std::string piece;
-    if (length == 0 || byte < 0x20 || byte == 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
-      piece = escaped;
-    } else {
-      piece = text.substr(at, length);
-    }
+  for (size_t at = 0, bytes = 0; at < text.size(); at += bytes) {
+    const std::string piece = PrintableCharAt(text, at, &bytes);
     if (out.size() + piece.size() > max_bytes) return out + "...";
     out += piece;
-    at += length == 0 ? 1 : length;
   }
   return out;
 }

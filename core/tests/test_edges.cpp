@@ -175,7 +175,8 @@ TEST(Edges, PythonReprQuotesAsPythonDoes) {
 TEST(Edges, ExcerptsAreShortAndPrintable) {
   EXPECT_EQ(Excerpt("short"), "short");
   EXPECT_EQ(Excerpt(std::string(100, 'x')), std::string(60, 'x') + "...");
-  EXPECT_EQ(Excerpt("a\xff\nb"), "a\\xff\\x0ab");
+  EXPECT_EQ(Excerpt("a\xff\nb"), "a\\xff\\nb");
+  EXPECT_EQ(PrintableText("x\n\x1b[31m\xc2\x9b中文"), "x\\n\\x1b[31m\\x9b中文");
   // A cut never splits a UTF-8 character: 中 is 3 bytes, 20 of them fill 60 bytes.
   std::string han;
   for (int i = 0; i < 30; ++i) han += "\xe4\xb8\xad";

@@ -36,8 +36,14 @@ size_t FindTooDeepNesting(const std::string& text, int max_depth = kMaxJsonDepth
 /// there are not one (a stray continuation byte, a truncated or malformed sequence).
 size_t Utf8Length(const std::string& text, size_t at);
 
-/// At most kExcerptBytes of `text`, cut at a UTF-8 character boundary and ended with "..."
-/// when cut; control characters and bytes that are not UTF-8 are shown as \xNN.
+/// `text` safe to print on a terminal, as Python's repr escapes it: \n, \r, \t, and \xNN for
+/// the other control bytes (ESC is \x1b), for C1 controls written in UTF-8 (U+0080..U+009F;
+/// U+009B starts an escape sequence) and for bytes that are not UTF-8; every other UTF-8
+/// character (中文) is kept. A file name can hold any of them.
+std::string PrintableText(const std::string& text);
+
+/// At most kExcerptBytes of PrintableText(text), cut at a character boundary and ended with
+/// "..." when cut.
 std::string Excerpt(const std::string& text, size_t max_bytes = kExcerptBytes);
 
 /// The JSON text of `value` as an excerpt (see Excerpt), for messages: "[1,2,3]",
