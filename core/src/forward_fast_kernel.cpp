@@ -229,11 +229,14 @@ __attribute__((always_inline)) inline void Tile(const float* x, const int64_t* t
 
 // Asks for the output lines of a tile (Rows rows of kTileWidth floats from y) to be brought
 // into L1 while the tile before it runs, so that its stores (and its loads, when resuming) do
-// not wait for them. Only the x86 kernels, and only for tiles of at most kPrefetchTaps taps
-// (grouped and depthwise layers), where the stores are a large part of a tile's time: measured
-// on an Intel Xeon (Sapphire Rapids class), groups=8 gained 5-8% and depthwise 0-10%, while
-// the dense shapes (320 and more taps a tile) lost up to 5% with AVX2.
-constexpr int64_t kPrefetchTaps = 64;
+// not wait for them. Only the x86 kernels. Measured on an Intel Xeon (Sapphire Rapids class)
+// against the same prefetch for tiles of at most 64 taps only, alternating the builds, medians
+// in GFLOP/s: in a first run the dense shapes went from 126-157 to 145-173 with AVX-512, the
+// 512-channel layer from 159 to 167, groups=8 from 136 to 143 (AVX2 within 3%); in a second,
+// the dense shapes 135 to 141 and 164 to 162, the 512-channel layer 157 to 160, AVX2 within 1%.
+// No shape was slower beyond the noise. (Grouped and depthwise layers, whose stores are a large
+// part of a tile's time, gained 5-8% when the prefetch was first measured; a measurement then
+// found the dense shapes up to 5% slower with AVX2, which these runs did not repeat.)
 template <int Rows>
 inline void PrefetchTileOutput(const float* y, int64_t y_stride) {
 #if defined(CONVSTEP_KERNEL_AVX512) || defined(CONVSTEP_KERNEL_AVX2)
@@ -267,16 +270,15 @@ void LastTile(int64_t packets, const float* x, const int64_t* tap_offsets, int64
 // Every tile of one row block over `width` positions. A tile that would pass the end of the
 // output row is computed in a local buffer (holding y's partial sums when `resume`), with only
 // the packets it needs, and cut.
-// With few taps, the output of the next tile is prefetched before each tile: the next tile of
-// the row, or after the last one the first tile of the next row block (which, when there is
-// one, starts Rows rows further down; a prefetch hint past the end cannot fault).
+// The output of the next tile is prefetched before each tile: the next tile of the row, or after
+// the last one the first tile of the next row block (which, when there is one, starts Rows rows
+// further down; a prefetch hint past the end cannot fault).
 template <int Rows, int Step>
 void RowBlock(const float* origin, const int64_t* offsets, int64_t taps, const float* weight,
               const float* bias, float* y, int64_t y_stride, int64_t width, bool resume) {
   for (int64_t t = 0; t < width; t += kTileWidth) {
-    if (taps <= kPrefetchTaps)
-      PrefetchTileOutput<Rows>(
-          t + 2 * kTileWidth <= width ? y + t + kTileWidth : y + Rows * y_stride, y_stride);
+    PrefetchTileOutput<Rows>(t + 2 * kTileWidth <= width ? y + t + kTileWidth : y + Rows * y_stride,
+                             y_stride);
     if (t + kTileWidth <= width) {
       Tile<Rows, kVecs, Step>(origin + Step * t, offsets, taps, weight, bias, y + t, y_stride,
                               resume);
