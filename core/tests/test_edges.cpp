@@ -186,6 +186,51 @@ TEST(Edges, ExcerptsAreShortAndPrintable) {
   EXPECT_LE(JsonExcerpt(long_list).size(), 63u);
 }
 
+TEST(Edges, AJsonDocumentKnowsWhichOfItsNumbersWereIntegersBeyondSixtyFourBits) {
+  auto parsed = ParseJsonDocument(
+      R"({"a": [1e20, 100000000000000000000, 100000000000000000001], "b": -9223372036854775809,
+          "c": -9.223372036854775808e18, "d": 18446744073709551615})");
+  ASSERT_TRUE(parsed) << parsed.error().OneLine();
+  const JsonDocument document = std::move(parsed).value();  // moving keeps the values in place
+  const json& root = document.root();
+  EXPECT_EQ(root["a"][0], root["a"][1]);  // one double, 1e+20, for all three
+  EXPECT_EQ(root["a"][1], root["a"][2]);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["a"][0]), nullptr);
+  ASSERT_NE(document.IntegerBeyond64Bits(root["a"][2]), nullptr);
+  EXPECT_EQ(*document.IntegerBeyond64Bits(root["a"][2]), "100000000000000000001");
+  EXPECT_EQ(root["b"].get<double>(), -0x1p63);
+  EXPECT_EQ(root["b"], root["c"]);
+  EXPECT_NE(document.IntegerBeyond64Bits(root["b"]), nullptr);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["c"]), nullptr);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["d"]), nullptr);  // uint64 holds it exactly
+  EXPECT_EQ(JsonExcerpt(root, &document, 200),
+            R"({"a":[1e+20,100000000000000000000,100000000000000000001],)"
+            R"("b":-9223372036854775809,"c":-9.223372036854776e+18,"d":18446744073709551615})");
+  EXPECT_EQ(JsonExcerpt(root["a"], &document),
+            "[1e+20,100000000000000000000,100000000000000000001]");
+  EXPECT_EQ(JsonExcerpt(root["a"]), "[1e+20,1e+20,1e+20]");  // without the document: the doubles
+  EXPECT_EQ(JsonExcerpt(root["a"], &document, 30), "[1e+20,100000000000000000000,1...");
+  EXPECT_EQ(DumpJson(root["a"]), "[1e+20,1e+20,1e+20]");  // output writes the numbers kept
+
+  // The whole document one integer; a list too long to write out in full.
+  auto alone = ParseJsonDocument("-100000000000000000000");
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(JsonExcerpt(alone->root(), &*alone), "-100000000000000000000");
+  EXPECT_EQ(DescribeJson(alone->root(), &*alone).text, "-100000000000000000000");
+  std::string long_text = "[100000000000000000000";
+  for (int i = 0; i < 1000; ++i) long_text += ",1e20";
+  auto long_list = ParseJsonDocument(long_text + "]");
+  ASSERT_TRUE(long_list);
+  EXPECT_EQ(JsonExcerpt(long_list->root(), &*long_list),
+            "[100000000000000000000,1e+20,1e+20,1e+20,1e+20,1e+20,1e+20,1...");
+
+  // ParseJsonText keeps the doubles alone, as plain numbers.
+  auto plain = ParseJsonText("[100000000000000000000, -9223372036854775809]");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(*plain, json::parse("[1e20, -9223372036854775808.0]"));
+  EXPECT_TRUE((*plain)[0].is_number_float());
+}
+
 TEST(Edges, SummarizedRowsAndFoldersAreNamedForWhatTheyAre) {
   // torch.manual_seed(0); print(torch.randn(1000, 3)) prints a "...," row between rows.
   const std::string summarized =
