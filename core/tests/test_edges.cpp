@@ -170,6 +170,16 @@ TEST(Edges, PythonReprQuotesAsPythonDoes) {
   EXPECT_EQ(PythonRepr("\xc2\xa0\xe2\x80\x8b"), "'\\xa0\\u200b'");
   EXPECT_EQ(PythonRepr("\xc3\xa9\xe4\xb8\xad"), "'\xc3\xa9\xe4\xb8\xad'");  // printable: as is
   EXPECT_EQ(PythonRepr(std::string(100, 'a'), 60), "'" + std::string(60, 'a') + "'...");
+  // A lead byte whose continuation is not one stands alone (kept as the byte it is, like any
+  // stray byte), and what follows is read afresh, as Python reads it: with
+  // errors="surrogateescape", b"\xe4\nA" is '\udce4\nA', b"\xc2A" is '\udcc2A' and b"\xc3\\"
+  // is '\udcc3\\': the newline, the A and the backslash are no part of the bad character.
+  EXPECT_EQ(PythonRepr("\xe4\nA"), "'\xe4\\nA'");
+  EXPECT_EQ(PythonRepr("\xc2"
+                       "A"),
+            "'\xc2"
+            "A'");
+  EXPECT_EQ(PythonRepr("\xc3\\"), "'\xc3\\\\'");
 }
 
 TEST(Edges, ExcerptsAreShortAndPrintable) {
