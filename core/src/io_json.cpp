@@ -53,15 +53,16 @@ Error WrittenAsFloat(const std::string& name, const std::string& parameter, cons
                    Hint{"write_integer", "write it as the integer {0}", {std::to_string(number)}});
 }
 
-Error NotWhole(const std::string& key, const json& value) {
+Error NotWhole(const std::string& key, const json& value, const JsonDocument* source) {
   return MakeError(Message{"conv_not_integer",
                            "conv.{0} must be a whole number, but got {1}",
-                           {key, DescribeJson(value)}},
+                           {key, DescribeJson(value, source)}},
                    key,
                    Hint{"conv_not_integer", "write {0} as a number without quotes, e.g. 1", {key}});
 }
 
-Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required) {
+Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bool required,
+                         const JsonDocument* source) {
   if (!conv.contains(key)) {
     if (required)
       return MakeError(
@@ -79,19 +80,19 @@ Result<int64_t> IntField(const json& conv, const char* key, int64_t fallback, bo
     case Whole::kTooLarge:
       return MakeError(Message{"conv_too_large",
                                "conv.{0} is {1}, beyond the 64-bit integers PyTorch takes",
-                               {key, JsonExcerpt(value)}},
+                               {key, JsonExcerpt(value, source)}},
                        key,
                        Hint{"conv_whole_range",
                             "use a number from -9223372036854775808 to 9223372036854775807",
                             {}});
     default:
-      return NotWhole(key, value);
+      return NotWhole(key, value, source);
   }
 }
 
 }  // namespace
 
-Result<Conv1dSpec> ParseConvJson(const json& conv) {
+Result<Conv1dSpec> ParseConvJson(const json& conv, const JsonDocument* source) {
   if (!conv.is_object())
     return MakeError(
         Message{"conv_not_object", "conv must be an object, but got {0}", {JsonTypeName(conv)}},
@@ -126,7 +127,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
       {"kernel_size", &spec.kernel_size, 0, true}, {"stride", &spec.stride, 1, false},
       {"dilation", &spec.dilation, 1, false},      {"groups", &spec.groups, 1, false}};
   for (const Field& field : fields) {
-    auto value = IntField(conv, field.key, field.fallback, field.required);
+    auto value = IntField(conv, field.key, field.fallback, field.required, source);
     if (!value) return value.error();
     *field.target = *value;
   }
@@ -145,7 +146,7 @@ Result<Conv1dSpec> ParseConvJson(const json& conv) {
         spec.invalid_padding = text;
       }
     } else {
-      auto value = IntField(conv, "padding", 0, false);
+      auto value = IntField(conv, "padding", 0, false, source);
       if (!value && value.error().message_key != "conv_not_integer") return value.error();
       if (!value)
         return MakeError(
@@ -242,7 +243,7 @@ Result<Tensor> LoadTensorFile(const std::string& path) {
 namespace {
 
 // "input_layout": "NCL" or "NLC".
-Result<bool> ReadLayout(const json& value, SpecDocument& doc) {
+Result<bool> ReadLayout(const json& value, const JsonDocument& source, SpecDocument& doc) {
   const std::string layout = value.is_string() ? value.get<std::string>() : "";
   if (layout == "NCL") {
     doc.layout = InputLayout::kNCL;
@@ -251,7 +252,7 @@ Result<bool> ReadLayout(const json& value, SpecDocument& doc) {
   } else {
     return MakeError(Message{"spec_layout",
                              "input_layout must be \"NCL\" or \"NLC\", but got {0}",
-                             {DescribeJson(value)}},
+                             {DescribeJson(value, &source)}},
                      "input_layout",
                      Hint{"spec_layout",
                           "\"NCL\" is [batch, channels, length] as Conv1d wants it; \"NLC\" is "
@@ -263,13 +264,13 @@ Result<bool> ReadLayout(const json& value, SpecDocument& doc) {
 
 // "input", "weight", "bias" and "fit_weights_to": a nested list or {"file": "PATH"}.
 Result<bool> ReadTensorKey(const std::string& key, const json& value, const std::string& base_dir,
-                           SpecDocument& doc) {
+                           const JsonDocument& source, SpecDocument& doc) {
   Result<Tensor> tensor = Tensor{};
   if (value.is_object()) {
     if (!value.contains("file") || !value["file"].is_string() || value.size() != 1)
       return MakeError(Message{"spec_tensor_object",
                                "{0} must be a nested list or {\"file\": \"PATH\"}, but got {1}",
-                               {key, DescribeJson(value)}},
+                               {key, DescribeJson(value, &source)}},
                        key,
                        Hint{"spec_tensor_file",
                             "name a .npy, .csv or .txt file, e.g. {\"file\": \"x.npy\"}",
@@ -278,7 +279,7 @@ Result<bool> ReadTensorKey(const std::string& key, const json& value, const std:
     if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
     tensor = LoadTensorFile(path);
   } else {
-    tensor = TensorFromJson(value, key);
+    tensor = TensorFromJson(value, key, &source);
   }
   if (!tensor) return tensor.error();
   std::optional<Tensor>& slot = key == "input"            ? doc.input
@@ -290,7 +291,7 @@ Result<bool> ReadTensorKey(const std::string& key, const json& value, const std:
 }
 
 // "input_shape": whole numbers >= 0.
-Result<bool> ReadInputShape(const json& value, SpecDocument& doc) {
+Result<bool> ReadInputShape(const json& value, const JsonDocument& source, SpecDocument& doc) {
   Shape sizes;
   bool ok = value.is_array() && !value.empty();
   for (const json& size : ok ? value : json::array()) {
@@ -305,14 +306,14 @@ Result<bool> ReadInputShape(const json& value, SpecDocument& doc) {
   if (!ok)
     return MakeError(Message{"spec_input_shape",
                              "input_shape must be a list of whole numbers >= 0, but got {0}",
-                             {DescribeJson(value)}},
+                             {DescribeJson(value, &source)}},
                      "input_shape", Hint{"spec_input_shape", "write it like [6, 5, 3]", {}});
   doc.input_shape = sizes;
   return true;
 }
 
 // "sentences": a non-empty list of strings.
-Result<bool> ReadSentences(const json& value, SpecDocument& doc) {
+Result<bool> ReadSentences(const json& value, const JsonDocument& source, SpecDocument& doc) {
   bool ok = value.is_array() && !value.empty();
   for (const json& sentence : ok ? value : json::array()) {
     ok = ok && sentence.is_string();
@@ -322,27 +323,27 @@ Result<bool> ReadSentences(const json& value, SpecDocument& doc) {
     return MakeError(
         Message{"spec_sentences",
                 "sentences must be a non-empty list of strings, but got {0}",
-                {DescribeJson(value)}},
+                {DescribeJson(value, &source)}},
         "sentences",
         Hint{"spec_sentences", "write it like [\"the cat sat\", \"a dog ran away\"]", {}});
   return true;
 }
 
 // "values": the source of the tensors the spec does not give.
-Result<bool> ReadValues(const json& value, SpecDocument& doc) {
+Result<bool> ReadValues(const json& value, const JsonDocument& source, SpecDocument& doc) {
   if (!value.is_string() || !ParseValueSource(value.get<std::string>(), &doc.values))
     return MakeError(
         Message{"spec_values",
                 "values must be \"randn\", \"arange\", \"small_integers\", "
                 "\"ones\" or \"zeros\", but got {0}",
-                {DescribeJson(value)}},
+                {DescribeJson(value, &source)}},
         "values",
         Hint{"spec_values", "it says how tensors that the spec does not give are made", {}});
   return true;
 }
 
 // "seed": what torch.manual_seed takes.
-Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
+Result<bool> ReadSeed(const json& value, const JsonDocument& source, SpecDocument& doc) {
   // torch.manual_seed(seed) runs int(seed) (a fraction is cut toward zero: 3.5 is 3, -1.5 is
   // -1, 1e19 is 10000000000000000000), takes -2^63 .. 2^64-1 and keeps a negative seed as its
   // 64-bit two's complement (-1 is 2^64-1); PyTorch says "Overflow when unpacking long" beyond.
@@ -358,7 +359,7 @@ Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
   }
   const double whole = value.is_number_float() ? std::trunc(value.get<double>()) : 0.0;
   // -9223372036854775809 parses to the double -2^63, but torch gets the int and refuses it.
-  if (value.is_number_float() && !IsIntegerBeyond64Bits(value) && whole >= -0x1p63 &&
+  if (value.is_number_float() && !source.IntegerBeyond64Bits(value) && whole >= -0x1p63 &&
       whole < 0x1p64) {
     doc.seed_negative = whole < 0;
     doc.seed = doc.seed_negative ? static_cast<uint64_t>(static_cast<int64_t>(whole))
@@ -367,7 +368,7 @@ Result<bool> ReadSeed(const json& value, SpecDocument& doc) {
   }
   return MakeError(Message{"spec_seed_range",
                            "seed must be a whole number from -2^63 to 2^64-1, but got {0}",
-                           {DescribeJson(value)}},
+                           {DescribeJson(value, &source)}},
                    "seed",
                    Hint{"spec_seed", "write it like torch.manual_seed takes it, e.g. 0 or 42", {}});
 }
@@ -418,21 +419,21 @@ Error UnknownSpecKey(const std::string& key) {
 
 // One top-level key; the session's keys are kept in doc.extra, any other key is refused.
 Result<bool> ReadSpecKey(const std::string& key, const json& value, const std::string& base_dir,
-                         SpecDocument& doc) {
+                         const JsonDocument& source, SpecDocument& doc) {
   if (key == "conv") {
-    auto spec = ParseConvJson(value);
+    auto spec = ParseConvJson(value, &source);
     if (!spec) return spec.error();
     doc.spec = *spec;
     doc.has_conv = true;
     return true;
   }
-  if (key == "input_layout") return ReadLayout(value, doc);
+  if (key == "input_layout") return ReadLayout(value, source, doc);
   if (key == "input" || key == "weight" || key == "bias" || key == "fit_weights_to")
-    return ReadTensorKey(key, value, base_dir, doc);
-  if (key == "input_shape") return ReadInputShape(value, doc);
-  if (key == "sentences") return ReadSentences(value, doc);
-  if (key == "values") return ReadValues(value, doc);
-  if (key == "seed") return ReadSeed(value, doc);
+    return ReadTensorKey(key, value, base_dir, source, doc);
+  if (key == "input_shape") return ReadInputShape(value, source, doc);
+  if (key == "sentences") return ReadSentences(value, source, doc);
+  if (key == "values") return ReadValues(value, source, doc);
+  if (key == "seed") return ReadSeed(value, source, doc);
   for (const char* session_key : kSessionKeys) {
     if (key == session_key) {
       doc.extra[key] = value;
@@ -481,9 +482,10 @@ Result<bool> CheckSpecKeysTogether(const json& root, SpecDocument& doc) {
 }  // namespace
 
 Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& base_dir) {
-  auto parsed = ParseJsonText(text);
+  auto parsed = ParseJsonDocument(text);
   if (!parsed) return parsed.error();
-  const json root = std::move(parsed).value();
+  const JsonDocument& source = *parsed;
+  const json& root = source.root();
   if (!root.is_object())
     return MakeError(
         Message{
@@ -491,7 +493,8 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
         "json", Hint{"spec_write_object", "write it as {\"conv\": {...}, \"input\": [...]}", {}});
   SpecDocument doc;
   for (auto it = root.begin(); it != root.end(); ++it) {
-    if (auto read = ReadSpecKey(it.key(), it.value(), base_dir, doc); !read) return read.error();
+    if (auto read = ReadSpecKey(it.key(), it.value(), base_dir, source, doc); !read)
+      return read.error();
   }
   if (auto together = CheckSpecKeysTogether(root, doc); !together) return together.error();
   return doc;

@@ -153,60 +153,40 @@ Result<bool> CheckRepeatedKeys(const std::string& text) {
   return true;
 }
 
-// The integers written beyond 64 bits in the text parsed last on this thread, with their
-// digits: nlohmann keeps them only as the nearest double (100000000000000000000 as 1e+20, and
-// -9223372036854775809 as -2^63), so messages and checks that must know the written integer
-// look here. Each ParseJsonText starts the list afresh.
-thread_local std::vector<std::pair<double, std::string>> integers_beyond_64_bits;
+// The integers written beyond 64 bits in one text, in the order they appear: the nearest
+// double (nlohmann's value: 100000000000000000000 is 1e+20, -9223372036854775809 is -2^63) and
+// the digits as written.
+using LongIntegers = std::vector<std::pair<double, std::string>>;
 
-// nlohmann's DOM builder, noting every integer token that did not fit 64 bits.
-class DomNotingLongIntegers : public nlohmann::detail::json_sax_dom_parser<json> {
+// nlohmann's DOM builder, leaving a marker in place of each integer token that did not fit 64
+// bits: a binary value (which parsing never makes otherwise) whose subtype indexes *found.
+class DomMarkingLongIntegers : public nlohmann::detail::json_sax_dom_parser<json> {
  public:
-  using json_sax_dom_parser::json_sax_dom_parser;
+  DomMarkingLongIntegers(json& root, LongIntegers* found)
+      : json_sax_dom_parser(root), found_(found) {}
   bool number_float(double value, const std::string& text) {
-    if (text.find_first_of(".eE") == std::string::npos)
-      integers_beyond_64_bits.emplace_back(value, text);
-    return json_sax_dom_parser::number_float(value, text);
+    if (text.find_first_of(".eE") != std::string::npos)
+      return json_sax_dom_parser::number_float(value, text);
+    json::binary_t marker(json::binary_t::container_type{}, found_->size());
+    found_->emplace_back(value, text);
+    return binary(marker);
   }
+
+ private:
+  LongIntegers* found_;
 };
 
-// The digits of an integer written beyond 64 bits that parsed to `value`, or nullptr.
-const std::string* LongIntegerDigits(const json& value) {
-  if (!value.is_number_float()) return nullptr;
-  const double number = value.get<double>();
-  for (const auto& [parsed, digits] : integers_beyond_64_bits)
-    if (parsed == number) return &digits;
-  return nullptr;
-}
-
-// value.dump(), but integers written beyond 64 bits keep their digits (not 1e+20).
-void WriteForMessage(const json& value, std::string& out) {
-  if (const std::string* digits = LongIntegerDigits(value)) {
-    out += *digits;
-  } else if (value.is_array()) {
-    out += '[';
-    for (size_t i = 0; i < value.size(); ++i) {
-      if (i) out += ',';
-      WriteForMessage(value[i], out);
-    }
-    out += ']';
-  } else if (value.is_object()) {
-    out += '{';
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (it != value.begin()) out += ',';
-      out += json(it.key()).dump() + ':';
-      WriteForMessage(it.value(), out);
-    }
-    out += '}';
-  } else {
-    out += value.dump();
+// Replaces each marker under `value` by its integer's double, noting the digits by the place
+// the double now has (the document is complete: no list grows and moves its values any more).
+void PlaceLongIntegers(json& value, const LongIntegers& found,
+                       std::map<const json*, std::string>& places) {
+  if (value.is_binary()) {
+    const auto& [number, digits] = found.at(value.get_binary().subtype());
+    value = number;
+    places.emplace(&value, digits);
+  } else if (value.is_structured()) {
+    for (json& element : value) PlaceLongIntegers(element, found, places);
   }
-}
-
-std::string DumpForMessage(const json& value) {
-  std::string out;
-  WriteForMessage(value, out);
-  return out;
 }
 
 }  // namespace
@@ -225,8 +205,11 @@ size_t Utf8Length(const std::string& text, size_t at) {
   return length;
 }
 
-bool IsIntegerBeyond64Bits(const json& value) {
-  return LongIntegerDigits(value) != nullptr;
+JsonDocument::JsonDocument() : root_(std::make_unique<json>()) {}
+
+const std::string* JsonDocument::IntegerBeyond64Bits(const json& value) const {
+  const auto found = integers_beyond_64_bits_.find(&value);
+  return found == integers_beyond_64_bits_.end() ? nullptr : &found->second;
 }
 
 size_t FindTooDeepNesting(const std::string& text, int max_depth) {
@@ -251,7 +234,7 @@ size_t FindTooDeepNesting(const std::string& text, int max_depth) {
   return std::string::npos;
 }
 
-Result<json> ParseJsonText(const std::string& text) {
+Result<JsonDocument> ParseJsonDocument(const std::string& text) {
   if (const size_t deep = FindTooDeepNesting(text); deep != std::string::npos)
     return MakeError(Message{"json_too_deep",
                              "the JSON nests more than {0} levels deep at {1}",
@@ -262,12 +245,14 @@ Result<json> ParseJsonText(const std::string& text) {
                           "the extra brackets",
                           {}});
   try {
-    integers_beyond_64_bits.clear();
-    json parsed;
-    DomNotingLongIntegers builder(parsed);
+    JsonDocument document;
+    LongIntegers long_integers;
+    DomMarkingLongIntegers builder(*document.root_, &long_integers);
     json::sax_parse(text, &builder);
     if (auto unique = CheckRepeatedKeys(text); !unique) return unique.error();
-    return parsed;
+    if (!long_integers.empty())
+      PlaceLongIntegers(*document.root_, long_integers, document.integers_beyond_64_bits_);
+    return document;
   } catch (const json::parse_error& error) {
     return MalformedAt(text, error.byte == 0 ? 0 : error.byte - 1, error.what());
   } catch (const json::exception& error) {  // a number too large for a double
@@ -280,6 +265,12 @@ Result<json> ParseJsonText(const std::string& text) {
                              {Excerpt(number)}},
                      "json", Hint{"json_float_range", "use numbers within float range", {}});
   }
+}
+
+Result<json> ParseJsonText(const std::string& text) {
+  auto document = ParseJsonDocument(text);
+  if (!document) return document.error();
+  return std::move(*document->root_);
 }
 
 namespace {
@@ -322,16 +313,6 @@ std::string Excerpt(const std::string& text, size_t max_bytes) {
   return out;
 }
 
-std::string JsonExcerpt(const json& value, size_t max_bytes) {
-  // Long lists are cut before they are written out in full.
-  if (value.is_array() && value.size() > max_bytes) {
-    json head = json::array();
-    for (size_t i = 0; i < max_bytes; ++i) head.push_back(value[i]);
-    return Excerpt(DumpForMessage(head), max_bytes);
-  }
-  return Excerpt(DumpForMessage(value), max_bytes);
-}
-
 std::string ShortestDoubleText(double value) {
   if (!std::isfinite(value)) return "null";  // as value.dump() writes them; JSON has no NaN
   char buffer[64];
@@ -343,32 +324,41 @@ std::string ShortestDoubleText(double value) {
 
 namespace {
 
-void Write(const json& value, std::string& out) {
+template <typename FloatText>
+void Write(const json& value, std::string& out, const FloatText& float_text);
+
+// The first `count` values of the list `list`, written like Write writes them.
+template <typename FloatText>
+void WriteList(const json& list, size_t count, std::string& out, const FloatText& float_text) {
+  out += '[';
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out += ',';
+    Write(list[i], out, float_text);
+  }
+  out += ']';
+}
+
+// Compact JSON text like value.dump(), with each floating-point number as float_text(number)
+// writes it.
+template <typename FloatText>
+void Write(const json& value, std::string& out, const FloatText& float_text) {
   switch (value.type()) {
     case json::value_t::object: {
       out += '{';
-      bool first = true;
       for (auto it = value.begin(); it != value.end(); ++it) {
-        if (!first) out += ',';
-        first = false;
+        if (it != value.begin()) out += ',';
         out += json(it.key()).dump();
         out += ':';
-        Write(it.value(), out);
+        Write(it.value(), out, float_text);
       }
       out += '}';
       return;
     }
-    case json::value_t::array: {
-      out += '[';
-      for (size_t i = 0; i < value.size(); ++i) {
-        if (i) out += ',';
-        Write(value[i], out);
-      }
-      out += ']';
+    case json::value_t::array:
+      WriteList(value, value.size(), out, float_text);
       return;
-    }
     case json::value_t::number_float:
-      out += ShortestDoubleText(value.get<double>());
+      out += float_text(value);
       return;
     default:
       out += value.dump();
@@ -379,8 +369,25 @@ void Write(const json& value, std::string& out) {
 
 std::string DumpJson(const json& value) {
   std::string out;
-  Write(value, out);
+  Write(value, out, [](const json& number) { return ShortestDoubleText(number.get<double>()); });
   return out;
+}
+
+std::string JsonExcerpt(const json& value, size_t max_bytes) {
+  return JsonExcerpt(value, nullptr, max_bytes);
+}
+
+std::string JsonExcerpt(const json& value, const JsonDocument* source, size_t max_bytes) {
+  const auto float_text = [source](const json& number) {
+    const std::string* digits = source ? source->IntegerBeyond64Bits(number) : nullptr;
+    return digits ? *digits : number.dump();
+  };
+  std::string text;
+  if (value.is_array() && value.size() > max_bytes)  // cut before it is written out in full
+    WriteList(value, max_bytes, text, float_text);
+  else
+    Write(value, text, float_text);
+  return Excerpt(text, max_bytes);
 }
 
 // "a string", "an integer", ... as a translatable phrase.
@@ -395,15 +402,14 @@ Message JsonTypeName(const json& value) {
   return Message{"json_null", "null", {}};  // binary and discarded values never come from parse()
 }
 
-// A JSON value as a message quotes it: null, true, 2.5, the string "abc", the list [1,2,...]
-// (an excerpt of at most kExcerptBytes).
-MessageArg DescribeJson(const json& value) {
+MessageArg DescribeJson(const json& value, const JsonDocument* source) {
   if (value.is_string())
-    return Message{"json_string_value", "the string {0}", {JsonExcerpt(value)}};
-  if (value.is_array()) return Message{"json_list_value", "the list {0}", {JsonExcerpt(value)}};
+    return Message{"json_string_value", "the string {0}", {JsonExcerpt(value, source)}};
+  if (value.is_array())
+    return Message{"json_list_value", "the list {0}", {JsonExcerpt(value, source)}};
   if (value.is_object())
-    return Message{"json_object_value", "the object {0}", {JsonExcerpt(value)}};
-  return JsonExcerpt(value);
+    return Message{"json_object_value", "the object {0}", {JsonExcerpt(value, source)}};
+  return JsonExcerpt(value, source);
 }
 
 }  // namespace convstep

@@ -1,4 +1,5 @@
 #include "convstep/spec.h"
+#include "convstep/json_text.h"
 
 #include <cstdio>
 
@@ -47,19 +48,20 @@ PaddingMode ParsePaddingMode(const std::string& name) {
 
 namespace {
 
-// The code point of the UTF-8 character at text[at] and its length (1 for a stray byte).
+// The code point of the UTF-8 character at text[at] and its length (Utf8Length's). A byte that
+// starts no whole character (a stray or truncated one, or a lead byte whose continuation is not
+// one) is its own code point, 1 byte long: the next byte is read afresh, as Python's decoder
+// reads it (b"\xe4\n".decode(errors="surrogateescape") is '\udce4\n').
 char32_t DecodeUtf8(const std::string& text, size_t at, size_t* length) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  size_t count = lead < 0x80           ? 1
-                 : (lead >> 5) == 0x6  ? 2
-                 : (lead >> 4) == 0xe  ? 3
-                 : (lead >> 3) == 0x1e ? 4
-                                       : 0;
-  if (count == 0 || at + count > text.size()) count = 1;
-  char32_t code = count == 1 ? lead : lead & (0x7f >> count);
-  for (size_t i = 1; i < count; ++i) code = (code << 6) | (byte(at + i) & 0x3f);
-  *length = count;
+  const unsigned char lead = static_cast<unsigned char>(text[at]);
+  *length = Utf8Length(text, at);
+  if (*length <= 1) {
+    *length = 1;
+    return lead;
+  }
+  char32_t code = lead & (0x7f >> *length);
+  for (size_t i = 1; i < *length; ++i)
+    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3f);
   return code;
 }
 

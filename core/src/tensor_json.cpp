@@ -14,7 +14,7 @@ namespace convstep {
 
 using nlohmann::json;
 
-std::optional<Message> FloatOfJson(const json& value, float* out) {
+std::optional<Message> FloatOfJson(const json& value, float* out, const JsonDocument* source) {
   if (value.is_string()) {
     const std::string& text = value.get_ref<const std::string&>();
     if (text == "nan" || text == "inf" || text == "-inf") {
@@ -35,12 +35,13 @@ std::optional<Message> FloatOfJson(const json& value, float* out) {
     return Message{"tensor_too_large",
                    "is {0}, too large for float32 (it would round to infinity; the largest "
                    "float32 is 3.4028235e+38)",
-                   {JsonExcerpt(value)}};
+                   {JsonExcerpt(value, source)}};
   *out = static_cast<float>(number);
   return std::nullopt;
 }
 
-Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
+Result<Tensor> TensorFromJson(const json& value, const std::string& name,
+                              const JsonDocument* source) {
   Tensor tensor;
   // The shape is read along the first element of each level; every other list must match.
   const json* probe = &value;
@@ -72,7 +73,7 @@ Result<Tensor> TensorFromJson(const json& value, const std::string& name) {
       [&](const json& node, size_t depth, const std::string& path) -> bool {
     if (depth == tensor.shape.size()) {
       float number = 0.f;
-      if (auto reason = FloatOfJson(node, &number)) {
+      if (auto reason = FloatOfJson(node, &number, source)) {
         error_path = path;
         error_text = std::move(reason);
         return false;

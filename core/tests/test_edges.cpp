@@ -170,6 +170,16 @@ TEST(Edges, PythonReprQuotesAsPythonDoes) {
   EXPECT_EQ(PythonRepr("\xc2\xa0\xe2\x80\x8b"), "'\\xa0\\u200b'");
   EXPECT_EQ(PythonRepr("\xc3\xa9\xe4\xb8\xad"), "'\xc3\xa9\xe4\xb8\xad'");  // printable: as is
   EXPECT_EQ(PythonRepr(std::string(100, 'a'), 60), "'" + std::string(60, 'a') + "'...");
+  // A lead byte whose continuation is not one stands alone (kept as the byte it is, like any
+  // stray byte), and what follows is read afresh, as Python reads it: with
+  // errors="surrogateescape", b"\xe4\nA" is '\udce4\nA', b"\xc2A" is '\udcc2A' and b"\xc3\\"
+  // is '\udcc3\\': the newline, the A and the backslash are no part of the bad character.
+  EXPECT_EQ(PythonRepr("\xe4\nA"), "'\xe4\\nA'");
+  EXPECT_EQ(PythonRepr("\xc2"
+                       "A"),
+            "'\xc2"
+            "A'");
+  EXPECT_EQ(PythonRepr("\xc3\\"), "'\xc3\\\\'");
 }
 
 TEST(Edges, ExcerptsAreShortAndPrintable) {
@@ -184,6 +194,51 @@ TEST(Edges, ExcerptsAreShortAndPrintable) {
   json long_list = json::array();
   for (int i = 0; i < 100000; ++i) long_list.push_back(-1);
   EXPECT_LE(JsonExcerpt(long_list).size(), 63u);
+}
+
+TEST(Edges, AJsonDocumentKnowsWhichOfItsNumbersWereIntegersBeyondSixtyFourBits) {
+  auto parsed = ParseJsonDocument(
+      R"({"a": [1e20, 100000000000000000000, 100000000000000000001], "b": -9223372036854775809,
+          "c": -9.223372036854775808e18, "d": 18446744073709551615})");
+  ASSERT_TRUE(parsed) << parsed.error().OneLine();
+  const JsonDocument document = std::move(parsed).value();  // moving keeps the values in place
+  const json& root = document.root();
+  EXPECT_EQ(root["a"][0], root["a"][1]);  // one double, 1e+20, for all three
+  EXPECT_EQ(root["a"][1], root["a"][2]);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["a"][0]), nullptr);
+  ASSERT_NE(document.IntegerBeyond64Bits(root["a"][2]), nullptr);
+  EXPECT_EQ(*document.IntegerBeyond64Bits(root["a"][2]), "100000000000000000001");
+  EXPECT_EQ(root["b"].get<double>(), -0x1p63);
+  EXPECT_EQ(root["b"], root["c"]);
+  EXPECT_NE(document.IntegerBeyond64Bits(root["b"]), nullptr);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["c"]), nullptr);
+  EXPECT_EQ(document.IntegerBeyond64Bits(root["d"]), nullptr);  // uint64 holds it exactly
+  EXPECT_EQ(JsonExcerpt(root, &document, 200),
+            R"({"a":[1e+20,100000000000000000000,100000000000000000001],)"
+            R"("b":-9223372036854775809,"c":-9.223372036854776e+18,"d":18446744073709551615})");
+  EXPECT_EQ(JsonExcerpt(root["a"], &document),
+            "[1e+20,100000000000000000000,100000000000000000001]");
+  EXPECT_EQ(JsonExcerpt(root["a"]), "[1e+20,1e+20,1e+20]");  // without the document: the doubles
+  EXPECT_EQ(JsonExcerpt(root["a"], &document, 30), "[1e+20,100000000000000000000,1...");
+  EXPECT_EQ(DumpJson(root["a"]), "[1e+20,1e+20,1e+20]");  // output writes the numbers kept
+
+  // The whole document one integer; a list too long to write out in full.
+  auto alone = ParseJsonDocument("-100000000000000000000");
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(JsonExcerpt(alone->root(), &*alone), "-100000000000000000000");
+  EXPECT_EQ(DescribeJson(alone->root(), &*alone).text, "-100000000000000000000");
+  std::string long_text = "[100000000000000000000";
+  for (int i = 0; i < 1000; ++i) long_text += ",1e20";
+  auto long_list = ParseJsonDocument(long_text + "]");
+  ASSERT_TRUE(long_list);
+  EXPECT_EQ(JsonExcerpt(long_list->root(), &*long_list),
+            "[100000000000000000000,1e+20,1e+20,1e+20,1e+20,1e+20,1e+20,1...");
+
+  // ParseJsonText keeps the doubles alone, as plain numbers.
+  auto plain = ParseJsonText("[100000000000000000000, -9223372036854775809]");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(*plain, json::parse("[1e20, -9223372036854775808.0]"));
+  EXPECT_TRUE((*plain)[0].is_number_float());
 }
 
 TEST(Edges, SummarizedRowsAndFoldersAreNamedForWhatTheyAre) {

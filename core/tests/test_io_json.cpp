@@ -71,6 +71,63 @@ TEST(SpecJson, IntegersBeyondSixtyFourBitsAreQuotedWithTheirWrittenDigits) {
   EXPECT_NE(stride.error().OneLine().find("conv.stride is 1e+20,"), std::string::npos);
 }
 
+TEST(SpecJson, AFloatBesideAnIntegerBeyondSixtyFourBitsStaysTheFloatItWasWritten) {
+  // 1e20 and 100000000000000000000 parse to the same double; only the written token tells the
+  // float from the integer, wherever each one sits in the document.
+  auto stride = ParseSpecJson(R"({"seed": 100000000000000000000,
+      "conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 1, "stride": 1e20}})");
+  ASSERT_FALSE(stride);
+  EXPECT_EQ(stride.error().OneLine(),
+            "conv.stride is 1e+20, beyond the 64-bit integers PyTorch takes (stride): use a "
+            "number from -9223372036854775808 to 9223372036854775807");
+  auto seed = ParseSpecJson(R"({"seed": 100000000000000000000, "input_shape": [1, 1e20]})");
+  ASSERT_FALSE(seed);
+  EXPECT_NE(seed.error().OneLine().find("but got the list [1,1e+20]"), std::string::npos)
+      << seed.error().OneLine();
+  auto both = ParseSpecJson(R"({"input_shape": [1e20, 100000000000000000000, -1]})");
+  ASSERT_FALSE(both);
+  EXPECT_NE(both.error().OneLine().find("but got the list [1e+20,100000000000000000000,-1]"),
+            std::string::npos)
+      << both.error().OneLine();
+  // The float -9.223372036854775808e18 is int()-ed to -2^63, a seed torch takes, even beside
+  // the integer -9223372036854775809 (the same double), which a tensor takes as a float.
+  auto float_seed = ParseSpecJson(
+      R"({"input": [[[-9223372036854775809, 1]]], "seed": -9.223372036854775808e18})");
+  ASSERT_TRUE(float_seed) << float_seed.error().OneLine();
+  EXPECT_EQ(*float_seed->seed, uint64_t{1} << 63);
+  EXPECT_EQ(float_seed->input->data[0], -0x1p63f);
+  auto integer_seed = ParseSpecJson(R"({"input": [[[-9.223372036854775808e18]]],
+      "seed": -9223372036854775809})");
+  ASSERT_FALSE(integer_seed);
+  EXPECT_EQ(integer_seed.error().OneLine(),
+            "seed must be a whole number from -2^63 to 2^64-1, but got -9223372036854775809 "
+            "(seed): write it like torch.manual_seed takes it, e.g. 0 or 42");
+}
+
+TEST(SpecJson, EveryMessageQuotesAnIntegerBeyondSixtyFourBitsWithItsDigits) {
+  const std::string big = "100000000000000000000000000000000000000000";  // 1e41, beyond float32
+  auto tensor = ParseSpecJson(R"({"input": [[[1, )" + big + "]]]}");
+  ASSERT_FALSE(tensor);
+  EXPECT_NE(tensor.error().OneLine().find("input[0][0][1] is " + big + ", too large for float32"),
+            std::string::npos)
+      << tensor.error().OneLine();
+  auto seed = ParseSpecJson(R"({"seed": 18446744073709551616})");
+  ASSERT_FALSE(seed);
+  EXPECT_NE(seed.error().OneLine().find("but got 18446744073709551616 (seed)"), std::string::npos)
+      << seed.error().OneLine();
+  auto layout = ParseSpecJson(R"({"input_layout": [-100000000000000000000]})");
+  ASSERT_FALSE(layout);
+  EXPECT_NE(layout.error().OneLine().find("but got the list [-100000000000000000000]"),
+            std::string::npos)
+      << layout.error().OneLine();
+  auto kernel = ParseSpecJson(
+      R"({"conv": {"in_channels": 1, "out_channels": 1, "kernel_size": {"k": 99999999999999999999}}})");
+  ASSERT_FALSE(kernel);
+  EXPECT_NE(kernel.error().OneLine().find("but got the object {\"k\":99999999999999999999}"),
+            std::string::npos)
+      << kernel.error().OneLine();
+}
+
 TEST(SpecJson, WrongTypesAndUnknownKeys) {
   auto text =
       ParseSpecJson(R"({"conv": {"in_channels": "3", "out_channels": 8, "kernel_size": 2}})");

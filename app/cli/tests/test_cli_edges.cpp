@@ -153,6 +153,32 @@ TEST(CliEdges, NegativeSeedsAreTorchManualSeeds) {
   EXPECT_NE(code.out.find("torch.manual_seed(-1)\n"), std::string::npos) << code.out;
 }
 
+TEST(CliEdges, IntegersBeyondSixtyFourBitsAreQuotedAsWrittenAndFloatsBesideThemStayFloats) {
+  ExpectRefused(Cli("forward -", R"({"seed": -9223372036854775809, "input_shape": [2]})"),
+                "seed must be a whole number from -2^63 to 2^64-1, but got -9223372036854775809 "
+                "(seed)");
+  ExpectRefused(Cli("forward -", R"({"seed": 18446744073709551616, "input_shape": [2]})"),
+                "but got 18446744073709551616 (seed)");
+  ExpectRefused(
+      Cli("forward -",
+          R"({"conv": {"in_channels": 1, "out_channels": 100000000000000000000, "kernel_size": 1}})"),
+      "conv.out_channels is 100000000000000000000, beyond the 64-bit integers PyTorch takes");
+  // 1e20 and 100000000000000000000 are one double; each is quoted as it was written.
+  ExpectRefused(Cli("forward -", R"({"seed": 100000000000000000000,
+      "conv": {"in_channels": 1, "out_channels": 1, "kernel_size": 1, "stride": 1e20}})"),
+                "error: conv.stride is 1e+20, beyond");
+  // The float seed -9.223372036854775808e18 is int()-ed to -2^63 even beside the integer
+  // -9223372036854775809 (the same double): PyTorch 1.13, torch.manual_seed(int(seed));
+  // torch.randn(2) gives seed 0's [1.5409960746765137, -0.293428897857666].
+  const CliRun beside = Cli("forward -", R"({"seed": -9.223372036854775808e18,
+      "input_shape": [2], "session": {"zoom": -9223372036854775809}})");
+  ASSERT_EQ(beside.status, 0) << beside.err;
+  const json drawn = json::parse(beside.out);
+  EXPECT_EQ(drawn["seed"], std::numeric_limits<int64_t>::min());
+  EXPECT_NEAR(drawn["input"][0].get<double>(), 1.5409960746765137, 1e-6);
+  EXPECT_NEAR(drawn["input"][1].get<double>(), -0.293428897857666, 1e-6);
+}
+
 TEST(CliEdges, SeedsWithAFractionAreCutTowardZeroAsTorchManualSeedCutsThem) {
   // torch.manual_seed(seed) runs int(seed): PyTorch 1.13's torch.initial_seed() and
   // torch.randn(2) after each seed below; 2.0**64 and -9.3e18 raise "Overflow when unpacking long".

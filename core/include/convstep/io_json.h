@@ -50,12 +50,15 @@ Result<SpecDocument> ParseSpecJson(const std::string& text, const std::string& b
 /// written), .txt (what print(tensor) printed). Errors name the file and the reason.
 Result<Tensor> LoadTensorFile(const std::string& path);
 
-/// Parses the "conv" object alone.
-Result<Conv1dSpec> ParseConvJson(const nlohmann::json& conv);
+/// Parses the "conv" object alone; with `source`, the document it comes from, messages quote an
+/// integer written beyond 64 bits with its digits.
+Result<Conv1dSpec> ParseConvJson(const nlohmann::json& conv, const JsonDocument* source = nullptr);
 
 /// Reads a nested list of numbers (like tensor.tolist()) into a tensor; `name` is used in
-/// errors ("input[2][1] has 4 elements, expected 3").
-Result<Tensor> TensorFromJson(const nlohmann::json& value, const std::string& name);
+/// errors ("input[2][1] has 4 elements, expected 3"); with `source`, the document it comes from,
+/// messages quote an integer written beyond 64 bits with its digits.
+Result<Tensor> TensorFromJson(const nlohmann::json& value, const std::string& name,
+                              const JsonDocument* source = nullptr);
 
 /// A tensor as nested lists, like tensor.tolist(); each float printed in its shortest form
 /// that reads back to the same float32 (write it with DumpJson, json_text.h).
@@ -66,8 +69,10 @@ nlohmann::json TensorToJson(const Tensor& tensor);
 nlohmann::json FloatToJson(float value);
 
 /// One element of a tensor: a JSON number (refused when it would round to infinity in
-/// float32) or one of the strings "nan", "inf", "-inf". Returns why not, or nothing on success.
-std::optional<Message> FloatOfJson(const nlohmann::json& value, float* out);
+/// float32) or one of the strings "nan", "inf", "-inf". Returns why not, or nothing on success;
+/// `source` as for TensorFromJson.
+std::optional<Message> FloatOfJson(const nlohmann::json& value, float* out,
+                                   const JsonDocument* source = nullptr);
 
 /// The "conv" object of a spec, with every key.
 nlohmann::json ConvToJson(const Conv1dSpec& spec);
