@@ -30,17 +30,26 @@ void HandlePresentationKeys(AppState& app) {
   if (pressed(kKeyP)) app.present.pointer = !app.present.pointer;
 }
 
-std::vector<StagePanel> PresentedPanels(const AppState& app) {
+std::vector<StagePanel> PresentedPanels(const AppState& app, ImVec2 display) {
   std::vector<StagePanel> panels;
   for (const std::string& panel : app.present.region) panels.push_back({panel, 1.f});
   if (!panels.empty()) return panels;
   if (app.view.show.view != MainView::kSteps) return panels;  // the view itself is presented
   const Chapter* chapter = CurrentChapter(app);
-  if (chapter && !chapter->present.empty()) return chapter->present;
-  if (chapter)
+  if (chapter && !chapter->present.empty()) panels = chapter->present;
+  if (chapter && panels.empty())
     for (const StagePanel& panel : chapter->stage)
       if (panel.share > 0.4f) panels.push_back(panel);
   if (panels.empty()) panels = {{"sliding_window", 0.45f}, {"dot_product", 0.55f}};
+  // A 4:3 screen has no room for the dot product's table beside another panel with digits 3% of
+  // its height (the table alone needs three quarters of 1024 px, the sliding window's cells with
+  // their numbers half), and none for the two one above the other under the narration: the
+  // table, which names each row's input channel and tap, is presented alone.
+  const bool narrow_screen = display.x < display.y * 1.5f;
+  const bool has_dot_product =
+      std::any_of(panels.begin(), panels.end(),
+                  [](const StagePanel& panel) { return panel.panel == "dot_product"; });
+  if (narrow_screen && has_dot_product && panels.size() > 1) panels = {{"dot_product", 1.f}};
   return panels;
 }
 
@@ -50,7 +59,7 @@ PanelRect NarrationRect(const AppState& app, ImVec2 display, float font_size) {
   rect.visible = true;
   rect.title_bar = false;
   if (!app.present.region.empty()) return rect;  // a slide-sized picture: the panels alone
-  const std::vector<StagePanel> panels = PresentedPanels(app);
+  const std::vector<StagePanel> panels = PresentedPanels(app, display);
   if (panels.size() == 1 && panels.front().panel == "output") {
     // The output alone (out_channels rows of a few positions): its grid is bound by the
     // screen's height, so the narration takes a column on the left and the grid all the height.
@@ -94,7 +103,7 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
     return;
   }
   PanelVisibility show;  // every step-by-step panel may be shown
-  TileStage(layout, PresentedPanels(app), show);
+  TileStage(layout, PresentedPanels(app, display), show);
   layout.view_tabs = PanelRect{};
 }
 
