@@ -202,6 +202,29 @@ TEST(Presentation, ChapterFoursWholeDotProductTableFits) {
     }
 }
 
+// Presenting, text follows the screen's height alone: the 4:3 projector's text is as large as
+// the 16:9 one's of the same height; leaving presentation mode gives the window's rule back
+// (min(W/1600, H/900)), and each change rebuilds the fonts.
+TEST(Presentation, TextFollowsTheScreensHeight) {
+  AppState app;
+  testing::InitApp(app);
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.75f);
+  SetPresenting(app, true);
+  app.view.fonts_dirty = false;
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.875f);
+  EXPECT_TRUE(app.view.fonts_dirty);
+  const float projector = AppFontPixels(app);
+  SetDisplaySize(app, 1366.f, 768.f);
+  EXPECT_FLOAT_EQ(AppFontPixels(app), projector);
+  SetDisplaySize(app, 1920.f, 1080.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 1.1875f);  // as when not presenting
+  SetPresenting(app, false);
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.75f);
+}
+
 TEST(Presentation, PresentIsAFlag) {
   const char* argv[] = {"convstep", "--present", "--lesson", "3"};
   const ParsedOptions parsed = ParseOptions(4, argv);
