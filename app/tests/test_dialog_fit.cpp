@@ -6,9 +6,11 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "state/language.h"
+#include "state/presentation_mode.h"
 #include "support/headless_ui.h"
 #include "support/layout_check.h"
 #include "support/ui_screens.h"
@@ -54,23 +56,40 @@ const Setting kSettings[] = {{{1024, 768}, 1.f, "en"}, {{1024, 768}, 2.f, "en"},
                              {{1366, 768}, 3.f, "en"}, {{1024, 768}, 2.f, "zh"},
                              {{1024, 768}, 3.f, "zh"}, {{800, 600}, 2.f, "en"}};
 
+// Applies `setting`'s language, text scale and display size; false when the language has no
+// font here (Chinese without a CJK face).
+bool ApplySetting(AppState& app, const Setting& setting) {
+  if (!SetLanguage(app, setting.language)) return false;
+  SetTextScale(app, setting.text_scale);
+  ImGui::GetIO().DisplaySize = setting.display;
+  return true;
+}
+
+// "1024x768, text scale 2, zh": a setting, named in a failure.
+std::string Describe(const Setting& setting) {
+  char text[96];
+  std::snprintf(text, sizeof text, "%.0fx%.0f, text scale %g, %s", setting.display.x,
+                setting.display.y, setting.text_scale, setting.language);
+  return text;
+}
+
+// Two sessions left by runs that did not exit cleanly (their files need not exist: the offer
+// then names the path), offered for restoring.
+void OfferTwoSessions(AppState& app) {
+  app.files.autosave.orphans = {"/home/student/.config/convstep/autosave-123456.json",
+                                "/home/student/.config/convstep/autosave-654321.json"};
+  app.files.autosave.offer_open = true;
+}
+
 TEST(DialogFit, TheRestoreOfferFitsAndShowsEveryButtonAtAnyTextSize) {
   AppState app;
   testing::InitApp(app);
   HeadlessUi ui;
   for (const Setting& setting : kSettings) {
-    if (!SetLanguage(app, setting.language)) GTEST_SKIP() << "no CJK font here";
-    SetTextScale(app, setting.text_scale);
-    ImGui::GetIO().DisplaySize = setting.display;
-    // Two sessions left by runs that did not exit cleanly (their files need not exist: the
-    // offer then names the path).
-    app.files.autosave.orphans = {"/home/student/.config/convstep/autosave-123456.json",
-                                  "/home/student/.config/convstep/autosave-654321.json"};
-    app.files.autosave.offer_open = true;
+    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
+    OfferTwoSessions(app);
     testing::SettledFrame(ui, app);
-    EXPECT_EQ(WhatDoesNotFit("###io_restore"), "")
-        << setting.display.x << "x" << setting.display.y << ", text scale " << setting.text_scale
-        << ", " << setting.language;
+    EXPECT_EQ(WhatDoesNotFit("###io_restore"), "") << Describe(setting);
   }
 }
 
@@ -79,15 +98,40 @@ TEST(DialogFit, TheExportWindowFitsAtAnyTextSize) {
   testing::InitApp(app);
   HeadlessUi ui;
   for (const Setting& setting : kSettings) {
-    if (!SetLanguage(app, setting.language)) GTEST_SKIP() << "no CJK font here";
-    SetTextScale(app, setting.text_scale);
-    ImGui::GetIO().DisplaySize = setting.display;
+    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
     testing::CloseWindows(app);
     ASSERT_TRUE(OpenWindowNamed(app, "export"));
     testing::SettledFrame(ui, app);
-    EXPECT_EQ(WhatDoesNotFit("###io_export"), "")
-        << setting.display.x << "x" << setting.display.y << ", text scale " << setting.text_scale
-        << ", " << setting.language;
+    EXPECT_EQ(WhatDoesNotFit("###io_export"), "") << Describe(setting);
+  }
+}
+
+// The restore offer opens centred at the usual text size; presentation mode then enlarges its
+// text and it grows: it is centred again (it grew to the right and down from its old corner and
+// came back flush against the display's right edge), a margin on either side.
+TEST(DialogFit, AGrownRestoreOfferStaysCentred) {
+  for (const Setting& setting : {Setting{{1024, 768}, 1.f, "en"}, Setting{{1366, 768}, 1.f, "zh"},
+                                 Setting{{1920, 1080}, 1.f, "en"}}) {
+    AppState app;
+    testing::InitApp(app);
+    HeadlessUi ui;
+    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
+    OfferTwoSessions(app);
+    testing::SettledFrame(ui, app);
+    ImGuiWindow* offer = ImGui::FindWindowByName("###io_restore");
+    ASSERT_TRUE(offer && offer->Active) << Describe(setting);
+    const ImVec2 small = offer->Size;
+    SetPresenting(app, true);
+    testing::SettledFrame(ui, app);
+    ASSERT_TRUE(offer->Active) << Describe(setting);
+    EXPECT_GT(offer->Size.x, small.x * 1.5f) << Describe(setting);  // it did grow
+    const ImVec2 display = setting.display;
+    EXPECT_NEAR(offer->Pos.x + offer->Size.x * 0.5f, display.x * 0.5f, 1.5f) << Describe(setting);
+    if (offer->Size.y < display.y)
+      EXPECT_NEAR(offer->Pos.y + offer->Size.y * 0.5f, display.y * 0.5f, 1.5f) << Describe(setting);
+    EXPECT_GE(offer->Pos.x, display.x * 0.02f) << Describe(setting);
+    EXPECT_LE(offer->Pos.x + offer->Size.x, display.x * 0.98f) << Describe(setting);
+    EXPECT_EQ(WhatDoesNotFit("###io_restore"), "") << Describe(setting);
   }
 }
 

@@ -1,5 +1,6 @@
 // Presentation mode and slide-sized pictures, headless: every chapter's presented panels fill
-// the screen with digits at least 3% of its height (1920x1080 and 1366x768), F5 / B / Esc,
+// the screen with digits at least 3% of its height (1920x1080, 1366x768 and 1024x768), F5 / B /
+// Esc,
 // --present, --region's panels filling the frame; and the layout check's own checks.
 #include <gtest/gtest.h>
 
@@ -40,10 +41,10 @@ const char* StageWindow(const std::string& panel) {
 }
 
 // Presentation mode: every chapter's one or two panels fill the screen beside or under the
-// narration, with digits at least 3% of the screen's height, at 1920x1080 and at 1366x768
-// (a projector's laptop); F5, B and Esc work.
+// narration, with digits at least 3% of the screen's height, at 1920x1080, at 1366x768
+// (a projector's laptop) and at 1024x768 (a 4:3 classroom projector); F5, B and Esc work.
 TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
-  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1366, 768)}) {
+  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1366, 768), ImVec2(1024, 768)}) {
     AppState app;
     testing::InitApp(app);
     HeadlessUi ui(size);
@@ -62,9 +63,15 @@ TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
       EXPECT_FALSE(Shown("###formula_strip")) << where;
       ImGuiWindow* narration = ImGui::FindWindowByName("###presentation_narration");
       ASSERT_TRUE(narration && narration->Active) << where;
+      // A band across the top ends under a whole line: no line of the narration cut in half
+      // (a column beside the output alone is the screen's height and scrolls).
+      const auto cut = testing::FindCutGlyphs(narration);
+      if (narration->Size.y < size.y)
+        EXPECT_TRUE(cut.empty()) << where << ": a glyph cut at y " << cut.front().glyph.Min.y
+                                 << ", the narration ends at " << cut.front().visible.Max.y;
       // The presented panels and the narration share the screen, the panels reach its bottom.
       float area = narration->Size.x * narration->Size.y;
-      if (PresentedPanels(app).empty()) {
+      if (PresentedPanels(app, size).empty()) {
         // A chapter about another view (Conv1d vs Conv2d) presents that view on the whole stage,
         // its text 1.44 times the usual (it holds more than one panel's worth).
         ASSERT_EQ(app.view.show.view, MainView::kConv2d) << where;
@@ -76,7 +83,7 @@ TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
         EXPECT_NEAR(area, size.x * size.y, size.x * 2.f + size.y * 2.f) << where;
         continue;
       }
-      for (const StagePanel& presented : PresentedPanels(app)) {
+      for (const StagePanel& presented : PresentedPanels(app, size)) {
         ImGuiWindow* panel = ImGui::FindWindowByName(StageWindow(presented.panel));
         ASSERT_TRUE(panel && panel->Active) << where << ": " << presented.panel;
         area += panel->Size.x * panel->Size.y;
@@ -89,14 +96,15 @@ TEST(Presentation, EveryChaptersPanelsFillTheScreenWithDigitsAtLeast3Percent) {
       }
       EXPECT_NEAR(area, size.x * size.y, size.x * 2.f + size.y * 2.f) << where;
     }
+    // Chapter 6 shows the whole output (every position's column) without scrolling, beside its
+    // narration (narrower on the 4:3 screen); chapter 3 all its kernels at 1920x1080.
+    ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
+    SettledFrame(ui, app);
+    EXPECT_FALSE(GlyphsOf("###panel.output").scrolls) << size.x << "x" << size.y;
     if (size.x != 1920.f) continue;
-    // Chapters 3 and 6 show all their numbers without scrolling.
     ASSERT_TRUE(OpenChapter(app, 2, /*still=*/true));
     SettledFrame(ui, app);
     EXPECT_FALSE(GlyphsOf("###panel.kernels").scrolls);
-    ASSERT_TRUE(OpenChapter(app, 5, /*still=*/true));
-    SettledFrame(ui, app);
-    EXPECT_FALSE(GlyphsOf("###panel.output").scrolls);
     ui.PressKey(app, kKeyB);
     EXPECT_TRUE(app.present.blank);
     ui.PressKey(app, kKeyB);
@@ -139,54 +147,82 @@ TEST(Presentation, TheForgottenPermuteChapterOpensOnTheScreen) {
 }
 
 // Chapter 4 on a projector: the dot product's whole table (six rows and the running Σ column)
-// shows without scrolling at 1366x768 and 1024x768, its digits as large as the UI's.
+// shows without scrolling at 1366x768 and 1024x768, in English and Chinese, its digits at least
+// 3% of the height (on the 4:3 screen the table is presented alone, across the whole width).
 TEST(Presentation, ChapterFoursWholeDotProductTableFits) {
-  for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1024, 768)}) {
-    const std::string where =
-        std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
-    AppState app;
-    testing::InitApp(app);
-    HeadlessUi ui(size);
-    ASSERT_TRUE(OpenChapter(app, 3, /*still=*/true));
-    SetPresenting(app, true);
-    SettledFrame(ui, app);
-    ImGuiWindow* panel = ImGui::FindWindowByName("###panel.dot_product");
-    ASSERT_TRUE(panel && panel->Active) << where;
-    EXPECT_FALSE(testing::WindowScrolls(panel)) << where;
-    // The panel's glyphs and its table's (a child window), as text; each digit's height, and how
-    // much smaller than its face's own size it is drawn (never: the table is not shrunk to fit).
-    std::string text;
-    float smallest_digit = FLT_MAX, most_shrunk = 0.f;
-    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
-      if (!window->WasActive || window->RootWindow != panel) continue;
-      for (const testing::GlyphQuad& glyph : testing::GlyphQuads(window)) {
-        char utf8[5] = {};
-        const unsigned int c = testing::CodepointAt(glyph.texel, glyph.texel_max);
-        if (c != 0) text += ImTextCharToUtf8(utf8, c);
-        for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
-          for (const ImFontGlyph& face : font->Glyphs)
-            if (face.Codepoint >= '0' && face.Codepoint <= '9' && face.U0 == glyph.texel.x &&
-                face.V0 == glyph.texel.y) {
-              smallest_digit = std::min(smallest_digit, glyph.rect.GetHeight());
-              most_shrunk = std::max(most_shrunk, (face.Y1 - face.Y0) - glyph.rect.GetHeight());
-            }
+  for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1024, 768)})
+    for (const char* language : {"en", "zh"}) {
+      const std::string where = std::to_string(static_cast<int>(size.x)) + "x" +
+                                std::to_string(static_cast<int>(size.y)) + " " + language;
+      AppState app;
+      testing::InitApp(app);
+      if (!SetLanguage(app, language)) GTEST_SKIP() << "no CJK font here";
+      HeadlessUi ui(size);
+      ASSERT_TRUE(OpenChapter(app, 3, /*still=*/true));
+      SetPresenting(app, true);
+      SettledFrame(ui, app);
+      ImGuiWindow* panel = ImGui::FindWindowByName("###panel.dot_product");
+      ASSERT_TRUE(panel && panel->Active) << where;
+      EXPECT_FALSE(testing::WindowScrolls(panel)) << where;
+      // The panel's glyphs and its table's (a child window), as text; each digit's height, and how
+      // much smaller than its face's own size it is drawn (never: the table is not shrunk to fit).
+      std::string text;
+      float smallest_digit = FLT_MAX, most_shrunk = 0.f;
+      for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        if (!window->WasActive || window->RootWindow != panel) continue;
+        for (const testing::GlyphQuad& glyph : testing::GlyphQuads(window)) {
+          char utf8[5] = {};
+          const unsigned int c = testing::CodepointAt(glyph.texel, glyph.texel_max);
+          if (c != 0) text += ImTextCharToUtf8(utf8, c);
+          for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+            for (const ImFontGlyph& face : font->Glyphs)
+              if (face.Codepoint >= '0' && face.Codepoint <= '9' && face.U0 == glyph.texel.x &&
+                  face.V0 == glyph.texel.y) {
+                smallest_digit = std::min(smallest_digit, glyph.rect.GetHeight());
+                most_shrunk = std::max(most_shrunk, (face.Y1 - face.Y0) - glyph.rect.GetHeight());
+              }
+        }
       }
+      // Presenting, text follows the screen's height alone (SetDisplaySize): the 4:3 screen's
+      // digits are as tall as the 16:9 one's.
+      EXPECT_LE(most_shrunk, 0.5f) << where;
+      EXPECT_GE(smallest_digit, 0.03f * size.y) << where;
+      std::string sum_header = Tr(app.i18n, "dot.running_sum");
+      sum_header.erase(std::remove(sum_header.begin(), sum_header.end(), ' '), sum_header.end());
+      EXPECT_NE(text.find(sum_header), std::string::npos) << where << ": " << text;
+      const StepState step =
+          MakeWalkthrough(*app.session).State(app.timeline.step, app.timeline.granularity);
+      ASSERT_EQ(step.taps.size(), 6u);
+      for (const TapState& tap : step.taps)  // every row's x, the sixth's too
+        EXPECT_NE(text.find(FormatValue(tap.x, app.session->input_style).c_str()),
+                  std::string::npos)
+            << where << ": " << text;
+      std::printf("presentation, chapter 4 at %s: smallest dot-product digit %.0f px (%.1f%%)\n",
+                  where.c_str(), smallest_digit, 100.f * smallest_digit / size.y);
     }
-    // At 1366x768 (the display factor the 3% rule was set for) at least 3% of the height. At
-    // 1024x768 the app's text is 0.75 / 0.875 of that (SetDisplaySize): every panel's digits are
-    // 2.7% there, and the table's are no smaller than the rest.
-    EXPECT_LE(most_shrunk, 0.5f) << where;
-    if (size.x == 1366.f) EXPECT_GE(smallest_digit, 0.03f * size.y) << where;
-    EXPECT_NE(text.find("runningΣ"), std::string::npos) << where << ": " << text;
-    const StepState step =
-        MakeWalkthrough(*app.session).State(app.timeline.step, app.timeline.granularity);
-    ASSERT_EQ(step.taps.size(), 6u);
-    for (const TapState& tap : step.taps)  // every row's x, the sixth's too
-      EXPECT_NE(text.find(FormatValue(tap.x, app.session->input_style).c_str()), std::string::npos)
-          << where << ": " << text;
-    std::printf("presentation, chapter 4 at %s: smallest dot-product digit %.0f px (%.1f%%)\n",
-                where.c_str(), smallest_digit, 100.f * smallest_digit / size.y);
-  }
+}
+
+// Presenting, text follows the screen's height alone: the 4:3 projector's text is as large as
+// the 16:9 one's of the same height; leaving presentation mode gives the window's rule back
+// (min(W/1600, H/900)), and each change rebuilds the fonts.
+TEST(Presentation, TextFollowsTheScreensHeight) {
+  AppState app;
+  testing::InitApp(app);
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.75f);
+  SetPresenting(app, true);
+  app.view.fonts_dirty = false;
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.875f);
+  EXPECT_TRUE(app.view.fonts_dirty);
+  const float projector = AppFontPixels(app);
+  SetDisplaySize(app, 1366.f, 768.f);
+  EXPECT_FLOAT_EQ(AppFontPixels(app), projector);
+  SetDisplaySize(app, 1920.f, 1080.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 1.1875f);  // as when not presenting
+  SetPresenting(app, false);
+  SetDisplaySize(app, 1024.f, 768.f);
+  EXPECT_FLOAT_EQ(app.view.display_factor, 0.75f);
 }
 
 TEST(Presentation, PresentIsAFlag) {

@@ -460,7 +460,9 @@ void SetTextScale(AppState& app, float scale) {
 
 void SetDisplaySize(AppState& app, float width, float height) {
   if (width <= 0.f || height <= 0.f) return;
-  const float raw = std::min(width / 1600.f, height / 900.f);
+  // Presenting, text follows the screen's height alone: the last row of a lecture hall reads
+  // digits as tall on a 4:3 projector (1024x768) as on a 16:9 one (1366x768).
+  const float raw = app.present.on ? height / 900.f : std::min(width / 1600.f, height / 900.f);
   const float factor = std::clamp(std::round(raw * 16.f) / 16.f, 0.75f, 1.25f);
   if (factor == app.view.display_factor) return;
   app.view.display_factor = factor;

@@ -215,7 +215,8 @@ void SetTextScale(AppState& app, float scale);
 /// Records the monitor's content scale (schedules a font rebuild when it changed).
 void SetContentScale(AppState& app, float scale);
 /// Records the display size: text scales with the window, min(W/1600, H/900) in steps of
-/// 1/16 within [0.75, 1.25], so the picture keeps its proportions on any screen or projector.
+/// 1/16 within [0.75, 1.25], so the picture keeps its proportions on any screen or projector;
+/// presenting, H/900 alone (a 4:3 projector's text as tall as a 16:9 one's).
 void SetDisplaySize(AppState& app, float width, float height);
 /// The UI font's pixel size for the app's text scale, content scale and display factor.
 float AppFontPixels(const AppState& app);

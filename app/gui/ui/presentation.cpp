@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "state/lesson.h"
 #include "ui/draw/colormap.h"
+#include "ui/draw/grid.h"
 #include "ui/draw/wrap_text.h"
 #include "ui/stage_layout.h"
 
@@ -16,6 +18,21 @@ constexpr int kKeyF5 = 294;
 constexpr int kKeyEscape = 256;
 constexpr int kKeyB = 66;
 constexpr int kKeyP = 80;
+
+// The width the output panel needs for every position's column at its natural cell size: the
+// row labels ("o=7"), the stacked batch cards' offset and the cells (as the output panel lays
+// them out) and the window's padding (its rows fit the height: no scrollbar).
+float OutputPanelWidth(const AppState& app) {
+  if (!app.session) return 0.f;
+  const Geometry& g = app.session->geometry;
+  char widest[32];
+  std::snprintf(widest, sizeof widest, "o=%lld", static_cast<long long>(g.out_channels - 1));
+  const float row_label_w = ImGui::CalcTextSize(widest).x + 12.f;
+  const float cards = static_cast<float>(std::clamp<int64_t>(g.batch - 1, 0, 4)) * 5.f + 2.f;
+  const float cells = static_cast<float>(g.out_length) * ValueCellSize(app.session->output_style).x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return row_label_w + cards + cells + style.WindowPadding.x * 2.f + 4.f;
+}
 
 }  // namespace
 
@@ -30,17 +47,26 @@ void HandlePresentationKeys(AppState& app) {
   if (pressed(kKeyP)) app.present.pointer = !app.present.pointer;
 }
 
-std::vector<StagePanel> PresentedPanels(const AppState& app) {
+std::vector<StagePanel> PresentedPanels(const AppState& app, ImVec2 display) {
   std::vector<StagePanel> panels;
   for (const std::string& panel : app.present.region) panels.push_back({panel, 1.f});
   if (!panels.empty()) return panels;
   if (app.view.show.view != MainView::kSteps) return panels;  // the view itself is presented
   const Chapter* chapter = CurrentChapter(app);
-  if (chapter && !chapter->present.empty()) return chapter->present;
-  if (chapter)
+  if (chapter && !chapter->present.empty()) panels = chapter->present;
+  if (chapter && panels.empty())
     for (const StagePanel& panel : chapter->stage)
       if (panel.share > 0.4f) panels.push_back(panel);
   if (panels.empty()) panels = {{"sliding_window", 0.45f}, {"dot_product", 0.55f}};
+  // A 4:3 screen has no room for the dot product's table beside another panel with digits 3% of
+  // its height (the table alone needs three quarters of 1024 px, the sliding window's cells with
+  // their numbers half), and none for the two one above the other under the narration: the
+  // table, which names each row's input channel and tap, is presented alone.
+  const bool narrow_screen = display.x < display.y * 1.5f;
+  const bool has_dot_product =
+      std::any_of(panels.begin(), panels.end(),
+                  [](const StagePanel& panel) { return panel.panel == "dot_product"; });
+  if (narrow_screen && has_dot_product && panels.size() > 1) panels = {{"dot_product", 1.f}};
   return panels;
 }
 
@@ -50,18 +76,27 @@ PanelRect NarrationRect(const AppState& app, ImVec2 display, float font_size) {
   rect.visible = true;
   rect.title_bar = false;
   if (!app.present.region.empty()) return rect;  // a slide-sized picture: the panels alone
-  const std::vector<StagePanel> panels = PresentedPanels(app);
+  const std::vector<StagePanel> panels = PresentedPanels(app, display);
+  const ImGuiStyle& style = ImGui::GetStyle();
   if (panels.size() == 1 && panels.front().panel == "output") {
     // The output alone (out_channels rows of a few positions): its grid is bound by the
-    // screen's height, so the narration takes a column on the left and the grid all the height.
-    rect.size = ImVec2(std::round(display.x * 0.34f), display.y);
+    // screen's height, so the narration takes a column on the left and the grid all the height;
+    // on a 4:3 screen the column is narrower, so that every position's column shows.
+    const float column = std::round(display.x * 0.34f);
+    const float output = OutputPanelWidth(app);
+    rect.size =
+        ImVec2(std::clamp(display.x - output, std::round(display.x * 0.22f), column), display.y);
     return rect;
   }
   // Two panels side by side: a title and three to four lines of narration in the UI face
-  // (already 2.4 times its usual size) above them, at most a quarter of the screen.
-  // Longer narration scrolls.
-  const float line = font_size * 1.2f;
-  rect.size = ImVec2(display.x, std::round(std::min(display.y * 0.25f, line * 5.2f)));
+  // (already 2.4 times its usual size) above them, at most a quarter of the screen; the band
+  // ends under a whole line (no line cut in half at its bottom). Longer narration scrolls.
+  const float cap = std::min(display.y * 0.25f, font_size * 1.2f * 5.2f);
+  const float line = font_size + style.ItemSpacing.y;  // a line of TextWrappedCjk
+  const float lines =
+      std::max(2.f, std::round((cap - style.WindowPadding.y + style.ItemSpacing.y) / line));
+  rect.size = ImVec2(display.x,
+                     std::round(style.WindowPadding.y + lines * line - style.ItemSpacing.y + 2.f));
   return rect;
 }
 
@@ -94,7 +129,7 @@ void ApplyPresentationLayout(const AppState& app, Layout& layout, ImVec2 display
     return;
   }
   PanelVisibility show;  // every step-by-step panel may be shown
-  TileStage(layout, PresentedPanels(app), show);
+  TileStage(layout, PresentedPanels(app, display), show);
   layout.view_tabs = PanelRect{};
 }
 

@@ -1,6 +1,7 @@
 #include "ui/widgets/file_widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui_stdlib.h>
 
@@ -56,8 +57,24 @@ float DialogWrapWidth(float width_em) {
 void KeepWindowOnDisplay() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const ImVec2 position = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  const ImVec2 kept(std::clamp(position.x, 0.f, std::max(0.f, display.x - size.x)),
-                    std::clamp(position.y, 0.f, std::max(0.f, display.y - size.y)));
+  // The size the window had last frame (kept in its own storage): a window that was centred on
+  // an axis and changed size since is centred again on that axis, rather than growing to the
+  // right and down from its old corner.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID width_id = ImGui::GetID("##kept_width"), height_id = ImGui::GetID("##kept_height");
+  const ImVec2 last(storage->GetFloat(width_id, size.x), storage->GetFloat(height_id, size.y));
+  storage->SetFloat(width_id, size.x);
+  storage->SetFloat(height_id, size.y);
+  auto place = [](float pos, float extent, float last_extent, float room) {
+    const bool was_centred = std::fabs(pos + last_extent * 0.5f - room * 0.5f) <= 1.5f;
+    if (was_centred && extent != last_extent) pos = std::floor((room - extent) * 0.5f);
+    if (pos >= 0.f && pos + extent <= room) return pos;  // where it is (or was moved to)
+    // Back on the display, with the margin CenterNextWindow leaves (2.5% each side) when it fits.
+    const float margin = std::clamp((room - extent) * 0.5f, 0.f, room * 0.025f);
+    return std::clamp(pos, margin, std::max(margin, room - extent - margin));
+  };
+  const ImVec2 kept(place(position.x, size.x, last.x, display.x),
+                    place(position.y, size.y, last.y, display.y));
   if (kept.x != position.x || kept.y != position.y) ImGui::SetWindowPos(kept);
 }
 

@@ -35,8 +35,10 @@ void CenterNextWindowFitting(float width_em, const std::string& content, std::st
 /// CenterNextWindow allows) at any text size.
 float DialogWrapWidth(float width_em);
 
-/// Call inside a window's Begin: moves the window back inside the display when it passes an edge
-/// (it grew after it was placed, as when presentation mode enlarges the text), as far as it fits.
+/// Call inside a window's Begin: a window that was centred (CenterNextWindow) and grew or shrank
+/// since the last frame (as when presentation mode enlarges the text) is centred again; any
+/// window passing an edge moves back inside the display, keeping a margin of 2.5% of it from the
+/// edge when it fits (flush when it only just fits, at the top-left when it is larger).
 void KeepWindowOnDisplay();
 
 /// Call between two items of a row: keeps the next item, `next_width` wide, on the current line
