@@ -106,6 +106,21 @@ TEST(DialogFit, TheExportWindowFitsAtAnyTextSize) {
   }
 }
 
+// The "What if I forget the permute?" dialog, whose Python lines are wider than its text: they
+// take more lines rather than run past its edge.
+TEST(DialogFit, TheForgotPermuteDialogFitsAtAnyTextSize) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const Setting& setting : kSettings) {
+    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
+    testing::CloseWindows(app);
+    app.show_forgot_permute = true;
+    testing::SettledFrame(ui, app);
+    EXPECT_EQ(WhatDoesNotFit("###forgot_permute_modal"), "") << Describe(setting);
+  }
+}
+
 // The restore offer opens centred at the usual text size; presentation mode then enlarges its
 // text and it grows: it is centred again (it grew to the right and down from its old corner and
 // came back flush against the display's right edge), a margin on either side.

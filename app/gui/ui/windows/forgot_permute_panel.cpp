@@ -1,6 +1,7 @@
 #include "ui/windows/forgot_permute_panel.h"
 
 #include <algorithm>
+#include <string>
 
 #include "model/format.h"
 #include "ui/draw/colormap.h"
@@ -8,6 +9,46 @@
 #include "ui/windows/forgot_permute_picture.h"
 
 namespace convstep::gui {
+namespace {
+
+// Shows one statement as the Python console shows it, in the current (mono) font: ">>> code",
+// then `gap` and "# comment" when `comment` is not empty. A line that would pass the window's
+// edge takes more lines, as they would look typed so: the comment first, on a line of its own
+// (the console then prompts "... " for the code), and a call still too wide broken after a comma
+// inside its parentheses, the rest under the opening parenthesis.
+void PythonStatement(const std::string& code, const char* gap, const std::string& comment) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  auto fits = [&](const std::string& line) { return ImGui::CalcTextSize(line.c_str()).x <= width; };
+  const std::string tail = comment.empty() ? "" : gap + ("# " + comment);
+  if (fits(">>> " + code + tail)) {
+    ImGui::TextUnformatted((">>> " + code + tail).c_str());
+    return;
+  }
+  std::string prompt = ">>> ";
+  if (!comment.empty()) {
+    ImGui::TextUnformatted((prompt + "# " + comment).c_str());
+    prompt = "... ";
+  }
+  const size_t open = code.find('(');
+  std::string indent(open == std::string::npos ? 4 : open + 1, ' ');
+  std::string rest = code;
+  while (!fits(prompt + rest)) {
+    size_t cut = std::string::npos;  // after the last ", " that keeps the line inside the edge
+    for (size_t comma = rest.find(", "); comma != std::string::npos;
+         comma = rest.find(", ", comma + 1)) {
+      if (!fits(prompt + rest.substr(0, comma + 1))) break;
+      cut = comma;
+    }
+    if (cut == std::string::npos) break;  // one argument wider than the window: shown whole
+    ImGui::TextUnformatted((prompt + rest.substr(0, cut + 1)).c_str());
+    prompt = "... ";
+    if (!fits(prompt + indent + "x")) indent = "    ";
+    rest = indent + rest.substr(cut + 2);
+  }
+  ImGui::TextUnformatted((prompt + rest).c_str());
+}
+
+}  // namespace
 
 void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
   if (!app.show_forgot_permute) return;
@@ -40,9 +81,9 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
       shape_args += (i ? ", " : "") + std::to_string(given[i]);
     ImGui::PushFont(frame.fonts.mono);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Palette::kMutedText));
-    ImGui::Text(">>> x = torch.randn(%s)   # [N, L, C]", shape_args.c_str());
-    ImGui::Text(">>> conv = %s", SpecPython(session.recipe.spec).c_str());
-    ImGui::Text(">>> y = conv(x)              # %s", Tr(app.i18n, "forgot.no_permute_comment"));
+    PythonStatement("x = torch.randn(" + shape_args + ")", "   ", "[N, L, C]");
+    PythonStatement("conv = " + SpecPython(session.recipe.spec), "", "");
+    PythonStatement("y = conv(x)", "              ", Tr(app.i18n, "forgot.no_permute_comment"));
     ImGui::PopStyleColor();
     const auto result = WithoutPermute(session);
     if (!result) {
@@ -67,7 +108,7 @@ void DrawForgotPermutePanel(const Frame& frame, AppState& app) {
     ImGui::Spacing();
     TextWrappedCjk(Tr(app.i18n, "forgot.fix"));
     ImGui::PushFont(frame.fonts.mono);
-    ImGui::TextUnformatted(">>> y = conv(x.permute(0, 2, 1))");
+    PythonStatement("y = conv(x.permute(0, 2, 1))", "", "");
     ImGui::PopFont();
     ImGui::Spacing();
     // Why not in_channels = L instead: what its kernel would mix, beside the right reading.

@@ -22,16 +22,24 @@ struct Reading {
   bool wrong = false;
 };
 
+// The height of `title` wrapped to `width`.
+float TitleHeight(const std::string& title, float width) {
+  return ImGui::CalcTextSize(title.c_str(), nullptr, false, width).y;
+}
+
+// One reading in a column `width` wide from `origin`: its title wrapped to the column (the
+// grid starts `title_h` below, the taller of the two titles, so both grids line up), the grid.
 template <typename Value>
-void DrawReading(const Frame& frame, const Reading& r, ImVec2 origin, float width, ImVec2 cell,
-                 const NumberStyle& style, Value value) {
+void DrawReading(const Frame& frame, const Reading& r, ImVec2 origin, float width, float title_h,
+                 ImVec2 cell, const NumberStyle& style, Value value) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   const ImU32 accent = r.wrong ? Palette::kError : IM_COL32(0, 110, 60, 255);
   draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + 10000.f), true);
-  draw->AddText(origin, accent, r.title.c_str());
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), origin, accent, r.title.c_str(), nullptr,
+                width);
   const float label_w = ImGui::CalcTextSize("w00").x + 6.f;
-  const ImVec2 grid(origin.x + label_w, origin.y + 2.f * line + 10.f);
+  const ImVec2 grid(origin.x + label_w, origin.y + title_h + line + 10.f);
   const int64_t rows = std::min(r.rows, kMaxCells), cols = std::min(r.cols, kMaxCells);
   for (int64_t col = 0; col < cols; ++col) {
     const std::string label = r.col_prefix + std::to_string(col);
@@ -104,11 +112,12 @@ void DrawPermuteMixPictures(const Frame& frame, const AppState& app, float width
   const auto permuted_value = [&](int64_t row, int64_t col) {  // right: [component, word]
     return session.input_given.at(n, col, row);
   };
-  DrawReading(frame, wrong, origin, half, cell, session.input_style, given_value);
-  DrawReading(frame, right, ImVec2(origin.x + half + gap, origin.y), half, cell,
+  const float title_h = std::max(TitleHeight(wrong.title, half), TitleHeight(right.title, half));
+  DrawReading(frame, wrong, origin, half, title_h, cell, session.input_style, given_value);
+  DrawReading(frame, right, ImVec2(origin.x + half + gap, origin.y), half, title_h, cell,
               session.input_style, permuted_value);
   const float grid_h =
-      2.f * line + 10.f +
+      title_h + line + 10.f +
       cell.y * static_cast<float>(std::min(std::max(words, components), kMaxCells));
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + grid_h + line * 0.5f));
   // The notes under each picture, each wrapped in its own column.
