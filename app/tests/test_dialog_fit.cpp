@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "state/language.h"
 #include "state/presentation_mode.h"
@@ -118,6 +119,21 @@ TEST(DialogFit, TheForgotPermuteDialogFitsAtAnyTextSize) {
     app.show_forgot_permute = true;
     testing::SettledFrame(ui, app);
     EXPECT_EQ(WhatDoesNotFit("###forgot_permute_modal"), "") << Describe(setting);
+  }
+}
+
+TEST(DialogFit, TheFitAndValuesWindowsFitAtAnyTextSize) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const Setting& setting : kSettings) {
+    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
+    for (const auto& [name, id] : {std::pair{"fit", "###fit_window"}, {"values", "###io_values"}}) {
+      testing::CloseWindows(app);
+      ASSERT_TRUE(OpenWindowNamed(app, name));
+      testing::SettledFrame(ui, app);
+      EXPECT_EQ(WhatDoesNotFit(id), "") << name << ", " << Describe(setting);
+    }
   }
 }
 

@@ -78,6 +78,10 @@ void KeepWindowOnDisplay() {
   if (kept.x != position.x || kept.y != position.y) ImGui::SetWindowPos(kept);
 }
 
+float WindowRowWidth() {
+  return ImGui::GetContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+}
+
 void SameLineIfFits(float next_width, float row_width) {
   // The content's left edge on screen is the window's position plus the cursor's start.
   const float used =

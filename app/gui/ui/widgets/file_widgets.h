@@ -45,6 +45,9 @@ void KeepWindowOnDisplay();
 /// when it still ends within `row_width` of the window's left content edge, else lets it start
 /// the next line, so that a row of buttons is never cut at the window's edge.
 void SameLineIfFits(float next_width, float row_width);
+/// The current window's content width, from its left content edge to its right (inside the
+/// scroll bar): the row for SameLineIfFits in a window whose width is set, not fitted.
+float WindowRowWidth();
 /// SameLineIfFits for a button labelled `next_label` ("text##id").
 void SameLineIfFits(const std::string& next_label, float row_width);
 

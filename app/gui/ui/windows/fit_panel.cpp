@@ -26,12 +26,13 @@ void SourceChoice(AppState& app, const char* id, const char* title_key, const Sh
                   FitSource* source, std::string* text) {
   const I18n& i18n = app.i18n;
   ImGui::PushID(id);
+  const float row = WindowRowWidth();
   ImGui::TextUnformatted(Tr(i18n, title_key));
-  ImGui::SameLine();
-  if (ImGui::RadioButton(TrFormat(i18n, "fit.from_session", {ShapeText(session_shape)}).c_str(),
-                         *source == FitSource::kSession))
+  const std::string from_session = TrFormat(i18n, "fit.from_session", {ShapeText(session_shape)});
+  SameLineIfFits(CheckWidth(from_session), row);
+  if (ImGui::RadioButton(from_session.c_str(), *source == FitSource::kSession))
     *source = FitSource::kSession;
-  ImGui::SameLine();
+  SameLineIfFits(CheckWidth(Tr(i18n, "fit.from_text")), row);
   if (ImGui::RadioButton(Tr(i18n, "fit.from_text"), *source == FitSource::kPasted))
     *source = FitSource::kPasted;
   if (*source == FitSource::kPasted) {
@@ -91,6 +92,7 @@ void DrawFitWindow(const Frame& frame, AppState& app) {
     ImGui::End();
     return;
   }
+  KeepWindowOnDisplay();
   const Session& session = *app.session;
   const I18n& i18n = app.i18n;
   TextWrappedCjk(TrFormat(i18n, "fit.intro", {SpecPython(session.recipe.spec)}).c_str());
@@ -99,11 +101,12 @@ void DrawFitWindow(const Frame& frame, AppState& app) {
                &fit.input_text);
   SourceChoice(app, "output", "fit.output", session.output.shape, &fit.output_from,
                &fit.output_text);
-  ImGui::SetNextItemWidth(font * 16.f);
+  const float row = WindowRowWidth();
+  ImGui::SetNextItemWidth(std::min(font * 16.f, row));
   ImGui::InputTextWithHint("##fit_file", Tr(i18n, "fit.file_hint"), &fit.file_path);
-  ImGui::SameLine();
+  SameLineIfFits(Label(i18n, "fit.load_input"), row);
   if (ImGui::Button(Label(i18n, "fit.load_input").c_str())) LoadFitTensorFile(fit, false);
-  ImGui::SameLine();
+  SameLineIfFits(Label(i18n, "fit.load_output"), row);
   if (ImGui::Button(Label(i18n, "fit.load_output").c_str())) LoadFitTensorFile(fit, true);
   ImGui::Separator();
   if (ImGui::Button(Label(i18n, "fit.run").c_str())) RunWeightFit(app, fit);

@@ -177,7 +177,7 @@ void InputTab(const Frame& frame, AppState& app) {
   const int64_t one = 1;
   if (ImGui::InputScalar("##n", ImGuiDataType_S64, &chosen, &one, nullptr, "%lld"))
     window.batch_item = std::clamp<int64_t>(chosen, 0, shape[0] - 1);
-  ImGui::SameLine();
+  SameLineIfFits(CheckWidth(Label(app.i18n, "edit.follow_step")), WindowRowWidth());
   bool follows = follow;
   if (ImGui::Checkbox(Label(app.i18n, "edit.follow_step").c_str(), &follows))
     window.batch_item = follows ? -1 : n;
@@ -274,7 +274,7 @@ void DrawValuesWindow(const Frame& frame, AppState& app) {
     if (!can_undo) ImGui::BeginDisabled();
     if (ImGui::Button(Label(i18n, "edit.undo").c_str())) UndoValues(app);
     if (!can_undo) ImGui::EndDisabled();
-    ImGui::SameLine();
+    SameLineIfFits(Label(i18n, "edit.copy_tab"), WindowRowWidth());
     const char* names[] = {"x", "conv.weight", "conv.bias"};
     const int tab_before = window.tab;
     if (ImGui::Button(Label(i18n, "edit.copy_tab").c_str())) {
