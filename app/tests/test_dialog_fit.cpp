@@ -122,13 +122,14 @@ TEST(DialogFit, TheForgotPermuteDialogFitsAtAnyTextSize) {
   }
 }
 
-TEST(DialogFit, TheFitAndValuesWindowsFitAtAnyTextSize) {
+TEST(DialogFit, TheFitValuesAndSaveWindowsFitAtAnyTextSize) {
   AppState app;
   testing::InitApp(app);
   HeadlessUi ui;
   for (const Setting& setting : kSettings) {
     if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
-    for (const auto& [name, id] : {std::pair{"fit", "###fit_window"}, {"values", "###io_values"}}) {
+    for (const auto& [name, id] :
+         {std::pair{"fit", "###fit_window"}, {"values", "###io_values"}, {"save", "###io_save"}}) {
       testing::CloseWindows(app);
       ASSERT_TRUE(OpenWindowNamed(app, name));
       testing::SettledFrame(ui, app);
