@@ -84,7 +84,8 @@ constexpr int64_t kBlockFloats = int64_t{1} << 15;
 // it stays in L1 while every row block reads it, beside the row block's weights; for AVX-512
 // a quarter of L2), whose rows lie an odd number of cache lines apart (so consecutive rows
 // fill different L1 sets: input rows a multiple of 4 KiB apart would all share one). The strip
-// spans kStripPositions output positions, rounded up to whole tiles; the tiles of a row block
+// spans kStripPositions output positions, rounded up to whole tiles (a strip in L2 up to
+// kWideStripPositions, see WideStripPositions()); the tiles of a row block
 // continue, channel block after channel block, the partial sums they stored in the output, in the
 // reference's tap order. (Measured on an Intel Xeon, Sapphire Rapids class: the layer
 // 1,512,1024,512,3 went from 85 to 165 GFLOP/s with AVX-512, 50 to 100 with AVX2. That is the
@@ -166,6 +167,25 @@ struct WindowBlocks {
   }
 };
 
+// The positions of a strip in L2: the most, whole tiles up to kWideStripPositions, for which
+// the group's input rows still fit one strip (one channel block), and at least kStripPositions.
+// (Measured on an Intel Xeon, Sapphire Rapids class, AVX-512, against 96 positions, alternating
+// the builds four times, medians in GFLOP/s: 192 positions took the 512-channel layer from 156 to
+// 163 and 32,64,2048,64,5 from 139 to 156; 576 took 32,64,2048,64,5 to 160 and 8,64,4096,64,5
+// from 164 to 170, where the 512-channel layer, whose 512 rows then need two channel blocks,
+// ran at 155. The shapes of a dense layer cross fewer block boundaries, each a strip copy and a
+// pass over the row blocks' weights.)
+constexpr int64_t kWideStripPositions = 576;
+int64_t WideStripPositions(const Geometry& g, const KernelTable& kernel, int64_t phase_count,
+                           int64_t reach, int64_t tile_width) {
+  const int64_t narrow = RoundUp(kStripPositions, tile_width);
+  for (int64_t positions = kWideStripPositions / tile_width * tile_width; positions > narrow;
+       positions -= tile_width)
+    if (g.in_per_group * phase_count * StripPitch(positions + reach) <= StripFloats(kernel))
+      return positions;
+  return narrow;
+}
+
 // The column blocks' width, the channel blocks' size, the strip's pitch and whether blocks may
 // be read in place (see kInPlaceRows and StripFloats()).
 void ChooseBlockSizes(const Geometry& g, const KernelTable& kernel, int64_t phase_count,
@@ -180,7 +200,9 @@ void ChooseBlockSizes(const Geometry& g, const KernelTable& kernel, int64_t phas
     blocks.channels = g.in_per_group;
     blocks.in_place = true;
   } else {
-    target = RoundUp(kStripPositions, tile_width);
+    target = kernel.strip_in_l2
+                 ? WideStripPositions(g, kernel, phase_count, blocks.reach, tile_width)
+                 : RoundUp(kStripPositions, tile_width);
     const int64_t per_channel = phase_count * StripPitch(target + blocks.reach);
     const int64_t fit = std::clamp<int64_t>(StripFloats(kernel) / per_channel, 1, g.in_per_group);
     const int64_t count = (g.in_per_group + fit - 1) / fit;  // channel blocks of nearly one size
