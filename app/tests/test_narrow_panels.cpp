@@ -1,0 +1,103 @@
+// The step-by-step view on a small screen without presentation mode (1024x768, where the UI
+// text is 14 px), headless, on the seed example ([6, 5, 3] -> permute -> Conv1d(3, 8, 2)): the
+// input's three columns fit its panel, the permute writes every number it moves (at least
+// 11 px) at the start, middle and end of its animation, and the output and the sliding window,
+// which pan there, keep the current step's cells in view. Larger screens keep their look.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "model/format.h"
+#include "support/headless_ui.h"
+#include "support/layout_check.h"
+#include "support/ui_screens.h"
+
+namespace convstep::gui {
+namespace {
+
+using testing::GlyphsOf;
+using testing::HeadlessUi;
+using testing::kScreens;
+using testing::SettledFrame;
+using testing::ShowScreen;
+
+std::string SizeName(ImVec2 size) {
+  return std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y));
+}
+
+// The pixel size each digit `panel` drew was written at: its quad's height against the height
+// of the same glyph in its face.
+std::vector<float> DigitPixelSizes(const char* panel) {
+  std::vector<float> sizes;
+  ImGuiWindow* window = ImGui::FindWindowByName(panel);
+  if (!window) return sizes;
+  for (const testing::GlyphQuad& quad : testing::GlyphQuads(window)) {
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+      bool found = false;
+      for (ImWchar c = '0'; c <= '9' && !found; ++c) {
+        const ImFontGlyph* glyph = font->FindGlyphNoFallback(c);
+        if (!glyph || glyph->U0 != quad.texel.x || glyph->V0 != quad.texel.y) continue;
+        sizes.push_back(quad.rect.GetHeight() / (glyph->Y1 - glyph->Y0) * font->FontSize);
+        found = true;
+      }
+      if (found) break;
+    }
+  }
+  return sizes;
+}
+
+// The text of each value of batch item 0 of the input as given, as the cells write it.
+std::vector<std::string> InputValueTexts(const Session& session) {
+  std::vector<std::string> texts;
+  const Shape& shape = session.input_given.shape;
+  for (int64_t i = 0; i < shape[1]; ++i)
+    for (int64_t j = 0; j < shape[2]; ++j)
+      texts.push_back(FormatValue(session.input_given.at(0, i, j), session.input_style).c_str());
+  return texts;
+}
+
+const ImVec2 kSizes[] = {{1024, 768}, {1280, 720}, {1366, 768}, {1600, 900}, {1920, 1080}};
+const char* kLanguages[] = {"en", "zh"};
+
+// Where a panel says what is missing from `drawn`, the text it drew: the values not found.
+std::string Missing(const std::string& drawn, const std::vector<std::string>& values) {
+  std::string missing;
+  for (const std::string& value : values)
+    if (drawn.find(value) == std::string::npos) missing += value + " ";
+  return missing;
+}
+
+float SmallestOf(const std::vector<float>& sizes) {
+  float smallest = FLT_MAX;
+  for (float size : sizes) smallest = std::min(smallest, size);
+  return smallest;
+}
+
+// The input as given ([5, 3] per sentence) fits its panel from 1024x768 up, in both languages:
+// no panning, all 15 numbers written at the UI text's size.
+TEST(NarrowPanels, TheInputsThreeColumnsFitItsPanelFrom1024x768Up) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const char* language : kLanguages) {
+    ASSERT_TRUE(SetLanguage(app, language)) << app.notice;
+    for (const ImVec2 size : kSizes) {
+      ImGui::GetIO().DisplaySize = size;
+      ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[0]));
+      SettledFrame(ui, app);
+      const std::string where = SizeName(size) + " " + language;
+      EXPECT_FALSE(GlyphsOf("###panel.input").scrolls) << where;
+      EXPECT_EQ(Missing(testing::DrawnText("###panel.input"), InputValueTexts(*app.session)), "")
+          << where;
+      EXPECT_GE(SmallestOf(DigitPixelSizes("###panel.input")), ImGui::GetFontSize() - 0.5f)
+          << where;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace convstep::gui
