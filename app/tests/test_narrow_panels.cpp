@@ -99,5 +99,41 @@ TEST(NarrowPanels, TheInputsThreeColumnsFitItsPanelFrom1024x768Up) {
   }
 }
 
+// The permute writes every number it moves, at least 11 px tall, when the animation starts,
+// halfway and at its end; at 1024x768 in both languages, and on larger screens.
+TEST(NarrowPanels, ThePermuteWritesEveryNumberItMovesAtLeast11PxTall) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui;
+  for (const char* language : kLanguages) {
+    ASSERT_TRUE(SetLanguage(app, language)) << app.notice;
+    for (const ImVec2 size : kSizes) {
+      ImGui::GetIO().DisplaySize = size;
+      ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[0]));
+      for (const float progress : {0.f, 0.5f, 1.f}) {
+        app.permute.progress = progress;
+        app.permute.playing = false;
+        SettledFrame(ui, app);
+        char where[96];
+        std::snprintf(where, sizeof where, "%s %s, progress %.1f", SizeName(size).c_str(), language,
+                      static_cast<double>(progress));
+        EXPECT_FALSE(GlyphsOf("###panel.permute").scrolls) << where;
+        EXPECT_EQ(Missing(testing::DrawnText("###panel.permute"), InputValueTexts(*app.session)),
+                  "")
+            << where;
+        const float smallest = SmallestOf(DigitPixelSizes("###panel.permute"));
+        EXPECT_GE(smallest, 10.5f) << where;
+        ImGuiWindow* panel = ImGui::FindWindowByName("###panel.permute");
+        ASSERT_NE(panel, nullptr);
+        EXPECT_TRUE(testing::FindTrimmedGlyphs(panel).empty()) << where;
+        EXPECT_TRUE(testing::FindCutGlyphs(panel).empty()) << where;
+        if (progress == 1.f)
+          std::printf("%s: the permute's digits %.0f px or more (UI text %.0f px)\n", where,
+                      static_cast<double>(smallest), static_cast<double>(ImGui::GetFontSize()));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace convstep::gui
