@@ -135,5 +135,50 @@ TEST(NarrowPanels, ThePermuteWritesEveryNumberItMovesAtLeast11PxTall) {
   }
 }
 
+// At 1024x768 the output and the sliding window are wider than their panels: they pan (with
+// scroll bars) and follow the step. With each window of y[0, 0, t] complete, the output writes
+// y[0, 0, t] and the sliding window the two input columns it reads, whole.
+TEST(NarrowPanels, TheOutputAndTheWindowShowTheCurrentStepWhereTheyPan) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1024, 768));
+  ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[0]));
+  const Session& session = *app.session;
+  const Geometry& g = session.geometry;
+  ASSERT_EQ(g.out_length, 4);
+  ASSERT_EQ(g.kernel_size, 2);
+  for (int64_t t = 0; t < g.out_length; ++t) {
+    SeekStep(app, t * g.in_channels * g.kernel_size + g.in_channels * g.kernel_size - 1);
+    SettledFrame(ui, app);
+    ASSERT_EQ(CurrentTap(app).t, t);
+    const std::string where = "t = " + std::to_string(t);
+    const float y = session.output.data[static_cast<size_t>(OutputIndexOf(g, 0, 0, t))];
+    EXPECT_EQ(Missing(testing::DrawnText("###panel.output"),
+                      {FormatValue(y, session.output_style).c_str()}),
+              "")
+        << where;
+    std::vector<std::string> read;
+    for (int64_t c = 0; c < g.in_channels; ++c)
+      for (int64_t l = t; l < t + g.kernel_size; ++l)
+        read.push_back(FormatValue(session.problem.input.at(0, c, l), session.input_style).c_str());
+    EXPECT_EQ(Missing(testing::DrawnText("###panel.window"), read), "") << where;
+    std::printf("%s: the output %s, the sliding window %s\n", where.c_str(),
+                GlyphsOf("###panel.output").scrolls ? "pans" : "fits",
+                GlyphsOf("###panel.window").scrolls ? "pans" : "fits");
+  }
+}
+
+// At 1366x768 the output's four columns and the batch's card stack fit its panel: it no
+// longer pans for the few pixels of the stack.
+TEST(NarrowPanels, TheOutputFitsItsPanelAt1366x768) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1366, 768));
+  ASSERT_NO_FATAL_FAILURE(ShowScreen(app, kScreens[0]));
+  SettledFrame(ui, app);
+  EXPECT_FALSE(GlyphsOf("###panel.output").scrolls);
+  EXPECT_FALSE(GlyphsOf("###panel.window").scrolls);
+}
+
 }  // namespace
 }  // namespace convstep::gui
