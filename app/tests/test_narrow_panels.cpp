@@ -2,7 +2,8 @@
 // text is 14 px), headless, on the seed example ([6, 5, 3] -> permute -> Conv1d(3, 8, 2)): the
 // input's three columns fit its panel, the permute writes every number it moves (at least
 // 11 px) at the start, middle and end of its animation, and the output and the sliding window,
-// which pan there, keep the current step's cells in view. Larger screens keep their look.
+// which pan there, keep the current step's cells in view. Larger screens keep their look. And
+// the rule a grid in a narrow panel follows (narrow_grid.h).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include "support/headless_ui.h"
 #include "support/layout_check.h"
 #include "support/ui_screens.h"
+#include "ui/panels/narrow_grid.h"
+#include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
 namespace {
@@ -178,6 +181,70 @@ TEST(NarrowPanels, TheOutputFitsItsPanelAt1366x768) {
   SettledFrame(ui, app);
   EXPECT_FALSE(GlyphsOf("###panel.output").scrolls);
   EXPECT_FALSE(GlyphsOf("###panel.window").scrolls);
+}
+
+// A grid short of width gives up the depth of the batch's card stack first (the same cards
+// closer, then two cards 2 px apart), then the padding around its numbers, without the stack;
+// one that does not fit even so keeps its natural cells and pans. A zoomed grid is left alone.
+// The numbers: 3 columns of natural 60 x 20 cells beside 52 px of row labels, a 2 px margin.
+TEST(NarrowGrid, AGridShortOfWidthGivesUpItsStacksDepthThenThePaddingOfItsNumbers) {
+  const ImVec2 natural(60.f, 20.f);
+  const CardStack stack{4, 5.f};  // 20 px deep
+  const float tight = 55.f;
+  auto fit = [&](float width) {
+    return FitNarrowGrid(natural, natural, tight, 3, 52.f, width, stack);
+  };
+  NarrowGrid grid = fit(254.f);  // 52 + 180 + 20 + 2: as it is
+  EXPECT_EQ(grid.cell.x, 60.f);
+  EXPECT_EQ(grid.stack.cards, 4);
+  EXPECT_EQ(grid.stack.offset, 5.f);
+  EXPECT_FALSE(grid.tight);
+  grid = fit(242.f);  // 8 px for the stack: the four cards 2 px apart
+  EXPECT_EQ(grid.cell.x, 60.f);
+  EXPECT_EQ(grid.stack.cards, 4);
+  EXPECT_EQ(grid.stack.offset, 2.f);
+  grid = fit(238.f);  // 4 px: two cards 2 px apart
+  EXPECT_EQ(grid.cell.x, 60.f);
+  EXPECT_EQ(grid.stack.cards, 2);
+  EXPECT_EQ(grid.stack.offset, 2.f);
+  EXPECT_FALSE(grid.tight);
+  grid = fit(219.f);  // 1024x768's input panel: 165 px for three cells of 55, no stack
+  EXPECT_EQ(grid.cell.x, 55.f);
+  EXPECT_EQ(grid.cell.y, 20.f);
+  EXPECT_EQ(grid.stack.Depth(), 0.f);
+  EXPECT_TRUE(grid.tight);
+  grid = fit(210.f);  // 52 px a cell would cover the numbers: natural cells, shallow stack, pans
+  EXPECT_EQ(grid.cell.x, 60.f);
+  EXPECT_EQ(grid.stack.cards, 2);
+  EXPECT_FALSE(grid.tight);
+  const ImVec2 zoomed(72.f, 24.f);
+  grid = FitNarrowGrid(zoomed, natural, tight, 3, 52.f, 210.f, stack);
+  EXPECT_EQ(grid.cell.x, 72.f);
+  EXPECT_EQ(grid.stack.offset, 5.f);
+}
+
+// A tight cell leaves room on either side of the widest number for the thickest outline a cell
+// gets (the current tap's), so that the outline never covers a digit; its numbers are written
+// at the UI text's size.
+TEST(NarrowGrid, ATightCellLeavesTheOutlineRoomBesideTheWidestNumber) {
+  AppState app;
+  testing::InitApp(app);
+  HeadlessUi ui(ImVec2(1024, 768));
+  ui.Frame(app);
+  ImGui::NewFrame();
+  const NumberStyle& style = app.session->input_style;
+  const float widest = ImGui::CalcTextSize(WidestValueText(style)).x;
+  const float outline = CellOutline(false, true, false, ValueCellSize(style).y).thickness;
+  const float tight = TightCellWidth(style);
+  EXPECT_GE((tight - 1.f - widest) * 0.5f, outline);
+  EXPECT_LT(tight, ValueCellSize(style).x);
+  NarrowGrid grid;
+  grid.cell = ImVec2(tight, ValueCellSize(style).y);
+  grid.tight = true;
+  const CellText text = NarrowCellText(grid, style, FontSet{}, true);
+  EXPECT_EQ(text.size, ImGui::GetFontSize());
+  EXPECT_FALSE(NarrowCellText(grid, style, FontSet{}, false).visible());
+  ImGui::EndFrame();
 }
 
 }  // namespace

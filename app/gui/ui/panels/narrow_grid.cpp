@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/widgets/panel_common.h"
+
 namespace convstep::gui {
 namespace {
 
@@ -15,8 +17,10 @@ constexpr float kShallowOffset = 2.f;
 }  // namespace
 
 float TightCellWidth(const NumberStyle& style) {
-  const float room = std::max(2.f, std::round(ImGui::GetFontSize() * 0.15f));
-  return std::ceil(ImGui::CalcTextSize(WidestValueText(style)).x + 2.f * room);
+  // Room on either side for the thickest outline (a highlighted cell, the current tap), so that
+  // it never covers a digit, and the gap between cells.
+  const float outline = CellOutline(true, false, false, ValueCellSize(style).y).thickness;
+  return std::ceil(ImGui::CalcTextSize(WidestValueText(style)).x + 2.f * outline + 1.f);
 }
 
 NarrowGrid FitNarrowGrid(ImVec2 cell, ImVec2 natural, float tight_width, int64_t cols,
@@ -32,11 +36,13 @@ NarrowGrid FitNarrowGrid(ImVec2 cell, ImVec2 natural, float tight_width, int64_t
       return out;
     }
     out.stack = CardStack{std::min(stack.cards, kShallowCards), kShallowOffset};
+    if (columns * cell.x + out.stack.Depth() <= room) return out;
   }
-  if (columns * cell.x + out.stack.Depth() <= room) return out;
-  const float narrow = std::floor((room - out.stack.Depth()) / columns);
+  // Narrower cells, without the stack (the batch's row of cards still shows the batch).
+  const float narrow = std::floor(room / columns);
   if (narrow >= tight_width && narrow >= 2.f) {
     out.cell.x = narrow;
+    out.stack = CardStack{};
     out.tight = true;
   }
   return out;

@@ -29,15 +29,16 @@ struct NarrowGrid {
 };
 
 /// The narrowest cell that still writes every value of `style` at the UI text size: the widest
-/// value and a little room on either side (the natural cell has 0.4 of the text size).
+/// value with room on either side for the thickest outline a cell gets (the natural cell has
+/// 0.4 of the text size).
 float TightCellWidth(const NumberStyle& style);
 
 /// Fits a grid of `cols` columns of `cell` (FittedCell's size) beside its row labels
 /// (`row_label_w`) and `stack` into `width`, the room for labels, cells, stack and a 2-pixel
 /// margin. A grid that fits, or that the user zoomed or that the panel enlarged (`cell` is not
 /// `natural`), stays as it is. Otherwise the stack gets shallower (the same cards closer, then
-/// two cards 2 pixels apart), then the cells narrower down to `tight_width`; a grid that does not
-/// fit even so keeps its natural cells beside the shallow stack, and pans.
+/// two cards 2 pixels apart), then the cells narrower down to `tight_width` without the stack; a
+/// grid that does not fit even so keeps its natural cells beside the shallow stack, and pans.
 NarrowGrid FitNarrowGrid(ImVec2 cell, ImVec2 natural, float tight_width, int64_t cols,
                          float row_label_w, float width, CardStack stack);
 
