@@ -53,11 +53,12 @@ float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pr
   draw->AddText(ImVec2(slot_x[1] + slot, pos.y), text, ",");
   draw->AddText(ImVec2(x, pos.y), text, "]");
   // Axis 0 stays; axis 1 (L) and axis 2 (C) swap, one arcing over, one under. The one over
-  // rises within the window's padding, never under the title bar.
+  // rises within the window's padding, never under the title bar; the one under dips the more,
+  // so that the two pass 1.2 lines apart.
   const int from[3] = {0, 1, 2};
   const int to[3] = {0, 2, 1};
   const float rise = std::max(0.f, std::min(0.6f * line, ImGui::GetStyle().WindowPadding.y - 2.f));
-  const float lift[3] = {0.f, -rise, rise};
+  const float lift[3] = {0.f, -rise, std::max(rise, 1.2f * line - rise)};
   for (int i = 0; i < 3; ++i) {
     const float sx = slot_x[from[i]] + (slot_x[to[i]] - slot_x[from[i]]) * t;
     const float arc = std::sin(t * 3.14159f) * lift[i];
