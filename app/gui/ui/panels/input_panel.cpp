@@ -8,6 +8,7 @@
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/labeled_grid.h"
 #include "ui/draw/picked_cell.h"
+#include "ui/panels/narrow_grid.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -185,10 +186,18 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   const float line = ImGui::GetTextLineHeight();
   const char* word = Tr(app.i18n, "axis.word_short");
   const float row_label_w = RowLabelWidth(session, n, rows, nlc, word);
-  const float stack = std::min<float>(6.f, natural.y * 0.25f);
-  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
-  const ImVec2 cell = FittedCell(natural, rows, cols, ImGui::GetContentRegionAvail(),
-                                 ImVec2(row_label_w + depth + 2.f, line + 6.f + depth), view.zoom);
+  // The other batch items as a stack of cards behind the grid: shallower in a narrow panel.
+  const CardStack wanted{std::min<int64_t>(g.batch - 1, 4),
+                         std::min<float>(6.f, natural.y * 0.25f)};
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 fitted = FittedCell(
+      natural, rows, cols, avail,
+      ImVec2(row_label_w + wanted.Depth() + 2.f, line + 6.f + wanted.Depth()), view.zoom);
+  const NarrowGrid fit = FitNarrowGrid(fitted, natural, TightCellWidth(session.input_style), cols,
+                                       row_label_w, avail.x, wanted);
+  const ImVec2 cell = fit.cell;
+  const float stack = fit.stack.offset;
+  const float depth = fit.stack.Depth();
   const ImVec2 content = LabeledGridContent(rows, cols, cell, row_label_w, line + 6.f + depth,
                                             ImVec2(depth + 2.f, 2.f));
   int64_t first = 0, last = -1;
@@ -204,9 +213,10 @@ void DrawInputPanel(const Frame& frame, AppState& app) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
-                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
+                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f),
+                std::min(g.batch - 1 - n, fit.stack.cards), stack);
   const CellText text =
-      ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
+      NarrowCellText(fit, session.input_style, frame.fonts, app.view.show_numbers);
   const Highlight& highlight = *frame.highlight;
   const TapState* tap = frame.step && !frame.step->taps.empty() && !frame.step->window_complete
                             ? &frame.step->taps[static_cast<size_t>(frame.step->coord.tap)]

@@ -5,6 +5,7 @@
 #include "ui/draw/cell_blocks.h"
 #include "ui/draw/colormap.h"
 #include "ui/draw/labeled_grid.h"
+#include "ui/panels/narrow_grid.h"
 #include "ui/widgets/panel_common.h"
 
 namespace convstep::gui {
@@ -135,12 +136,18 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   char widest[32];
   std::snprintf(widest, sizeof widest, "o=%lld", static_cast<long long>(g.out_channels - 1));
   const float row_label_w = ImGui::CalcTextSize(widest).x + 12.f;
-  const float stack = 5.f;
-  const float depth = static_cast<float>(std::min<int64_t>(g.batch - 1, 4)) * stack;
+  // The other batch items as a stack of cards behind the grid: shallower in a narrow panel.
+  const CardStack wanted{std::min<int64_t>(g.batch - 1, 4), 5.f};
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 fitted = FittedCell(
+      natural, g.out_channels, g.out_length, avail,
+      ImVec2(row_label_w + wanted.Depth() + 2.f, line + 6.f + wanted.Depth() + 2.f), view.zoom);
+  const NarrowGrid fit = FitNarrowGrid(fitted, natural, TightCellWidth(session.output_style),
+                                       g.out_length, row_label_w, avail.x, wanted);
+  const ImVec2 cell = fit.cell;
+  const float stack = fit.stack.offset;
+  const float depth = fit.stack.Depth();
   const float label_h = line + 6.f + depth;
-  const ImVec2 cell =
-      FittedCell(natural, g.out_channels, g.out_length, ImGui::GetContentRegionAvail(),
-                 ImVec2(row_label_w + depth + 2.f, label_h + 2.f), view.zoom);
   const ImVec2 content = LabeledGridContent(g.out_channels, g.out_length, cell, row_label_w,
                                             label_h, ImVec2(depth + 2.f, 2.f));
   const int64_t o_now = frame.coord.out_channel, t_now = frame.coord.t;
@@ -154,9 +161,10 @@ void DrawOutputPanel(const Frame& frame, AppState& app) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 grid_max(lg.grid.origin.x + lg.grid.Size().x, lg.grid.origin.y + lg.grid.Size().y);
   DrawCardStack(draw, ImVec2(lg.grid.origin.x - 2.f, lg.grid.origin.y - 2.f),
-                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f), g.batch - 1 - n, stack);
+                ImVec2(grid_max.x + 1.f, grid_max.y + 1.f),
+                std::min(g.batch - 1 - n, fit.stack.cards), stack);
   const CellText text =
-      ChooseCellText(cell, session.output_style, frame.fonts, app.view.show_numbers);
+      NarrowCellText(fit, session.output_style, frame.fonts, app.view.show_numbers);
   const Highlight& highlight = *frame.highlight;
   const int64_t done_count = frame.step ? frame.step->outputs_done : 0;
   const int64_t current = frame.step ? OutputIndexOf(g, n, o_now, t_now) : -1;

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/tensor_strides.h"
@@ -51,13 +52,16 @@ float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pr
   draw->AddText(ImVec2(slot_x[0] + slot, pos.y), text, ",");
   draw->AddText(ImVec2(slot_x[1] + slot, pos.y), text, ",");
   draw->AddText(ImVec2(x, pos.y), text, "]");
-  // Axis 0 stays; axis 1 (L) and axis 2 (C) swap, one arcing over, one under.
+  // Axis 0 stays; axis 1 (L) and axis 2 (C) swap, one arcing over, one under. The one over
+  // rises within the window's padding, never under the title bar; the one under dips the more,
+  // so that the two pass 1.2 lines apart.
   const int from[3] = {0, 1, 2};
   const int to[3] = {0, 2, 1};
-  const float lift[3] = {0.f, -0.6f, 0.6f};
+  const float rise = std::max(0.f, std::min(0.6f * line, ImGui::GetStyle().WindowPadding.y - 2.f));
+  const float lift[3] = {0.f, -rise, std::max(rise, 1.2f * line - rise)};
   for (int i = 0; i < 3; ++i) {
     const float sx = slot_x[from[i]] + (slot_x[to[i]] - slot_x[from[i]]) * t;
-    const float arc = std::sin(t * 3.14159f) * lift[i] * line;
+    const float arc = std::sin(t * 3.14159f) * lift[i];
     const float w = ImGui::CalcTextSize(sizes[i]).x;
     const ImU32 color =
         i == 0 ? text : (i == 1 ? IM_COL32(0, 90, 160, 255) : IM_COL32(170, 70, 0, 255));
@@ -71,18 +75,69 @@ float DrawMorphingShape(ImDrawList* draw, ImVec2 pos, const Shape& nlc, float pr
   return width;
 }
 
+// The smallest size the numbers of the permute's cells are written at.
+constexpr float kMinReadable = 11.f;
+
+// The room a number of `size` pixels keeps on either side in its cell.
+float NumberRoom(float size) {
+  return std::max(2.f, std::round(size * 0.15f));
+}
+
 // The cells' numbers: as the other grids show them, or, where the square both arrangements
-// share leaves cells a little smaller than a number (the permute's 5 x 5 square for a 3 x 5
-// grid), in a smaller size down to 60% of the UI text, never below 11 pixels: the permute is
-// about where each number goes, so its numbers are shown whenever they can be read.
-CellText PermuteCellText(ImVec2 cell, ImVec2 natural, const Session& session, const Frame& frame,
+// share leaves cells smaller than a number (the permute's 5 x 5 square for a 3 x 5 grid in a
+// narrow panel), in the largest size up to the UI text's that fits the cell with a little room
+// on either side, never below 11 pixels: the permute is about where each number goes, so its
+// numbers are shown whenever they can be read.
+CellText PermuteCellText(ImVec2 cell, const Session& session, const Frame& frame,
                          const AppState& app) {
   CellText text = ChooseCellText(cell, session.input_style, frame.fonts, app.view.show_numbers);
   if (text.visible() || !app.view.show_numbers) return text;
-  const float shrink = std::min(cell.x / natural.x, cell.y / natural.y);
-  const float size = std::floor(ImGui::GetFontSize() * shrink);
-  if (shrink >= 0.6f && size >= 11.f) text.size = size;
+  ImFont* font = ImGui::GetFont();
+  const char* widest = WidestValueText(session.input_style);
+  for (float size = std::floor(ImGui::GetFontSize()); size >= kMinReadable; size -= 1.f) {
+    const float width = font->CalcTextSizeA(size, FLT_MAX, 0.f, widest).x;
+    if (width + 2.f * NumberRoom(size) <= cell.x - 1.f && size + 2.f <= cell.y - 1.f) {
+      text.size = size;
+      break;
+    }
+  }
   return text;
+}
+
+// The smallest cell PermuteCellText writes a number in (11 pixels).
+ImVec2 ReadableCell(const NumberStyle& style) {
+  const float width =
+      ImGui::GetFont()->CalcTextSizeA(kMinReadable, FLT_MAX, 0.f, WidestValueText(style)).x;
+  return ImVec2(std::ceil(width + 2.f * NumberRoom(kMinReadable)) + 1.f, kMinReadable + 3.f);
+}
+
+// The cell size for a square of `side` x `side` cells in `room` (labels aside): the natural
+// size fitted to the room as the other grids are (up to kMaxFit); short of room, each axis takes
+// what it has up to the natural size (a narrow panel's cells keep their height, so their
+// numbers can stay readable), down to the smaller of kMinScale of it and the `readable` cell.
+// Below that `shown` (the cells of each axis in view) drops below `side`, and the room loses
+// `note_h` for the line that says so.
+ImVec2 PermuteCellSize(ImVec2 natural, ImVec2 readable, ImVec2 room, int64_t side, float note_h,
+                       int64_t* shown) {
+  const float cells = static_cast<float>(side);
+  ImVec2 scale(std::min(kMaxFit, room.x / (natural.x * cells)),
+               std::min(kMaxFit, room.y / (natural.y * cells)));
+  if (std::min(scale.x, scale.y) >= 1.f) {
+    scale.x = scale.y = std::min(scale.x, scale.y);
+  } else {
+    scale = ImVec2(std::min(scale.x, 1.f), std::min(scale.y, 1.f));
+  }
+  constexpr float kMinScale = 0.45f;
+  const ImVec2 least(std::min(kMinScale, readable.x / natural.x),
+                     std::min(kMinScale, readable.y / natural.y));
+  *shown = side;
+  if (scale.x < least.x || scale.y < least.y) {
+    scale = ImVec2(std::max(scale.x, least.x), std::max(scale.y, least.y));
+    const float fit = std::min(
+        {cells, room.x / (natural.x * scale.x), (room.y - note_h) / (natural.y * scale.y)});
+    *shown = std::max<int64_t>(1, static_cast<int64_t>(fit));
+  }
+  return ImVec2(std::floor(natural.x * scale.x), std::floor(natural.y * scale.y));
 }
 
 // The cells of batch item n in mid-flight at `progress`, with their labels, in [origin ...].
@@ -97,21 +152,19 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
   const float label_w = ImGui::CalcTextSize("c00").x + 8.f;
   const float room_x = area.x - label_w, room_y = area.y - line - 4.f;
   // Both arrangements must fit in the square of side max(L, C) cells.
-  int64_t shown = std::max(g.length, g.in_channels);
-  const float side = static_cast<float>(shown);
-  float scale = std::min({kMaxFit, room_x / (natural.x * side), room_y / (natural.y * side)});
-  constexpr float kMinScale = 0.45f;
-  if (scale < kMinScale) {
-    scale = kMinScale;
-    shown = std::max<int64_t>(1, static_cast<int64_t>(std::min(room_x / (natural.x * scale),
-                                                               room_y / (natural.y * scale))));
-  }
-  const ImVec2 cell(std::floor(natural.x * scale), std::floor(natural.y * scale));
+  int64_t shown = 0;
+  // The note that only part of the grid shows, wrapped to the room beside the labels.
+  const std::vector<std::string_view> note =
+      WrapLines(Tr(app.i18n, "permute.cropped"), ImGui::GetFont(), ImGui::GetFontSize(), room_x);
+  const float note_h = static_cast<float>(note.size()) * line + 2.f;
+  const ImVec2 cell =
+      PermuteCellSize(natural, ReadableCell(session.input_style), ImVec2(room_x, room_y),
+                      std::max(g.length, g.in_channels), note_h, &shown);
   const int64_t vis_l = std::min(g.length, shown), vis_c = std::min(g.in_channels, shown);
   const float block = static_cast<float>(std::max(vis_l, vis_c));
   const ImVec2 origin(area_min.x + label_w + std::max(0.f, (room_x - block * cell.x) * 0.5f),
                       area_min.y + line + 4.f);
-  const CellText cell_text = PermuteCellText(cell, natural, session, frame, app);
+  const CellText cell_text = PermuteCellText(cell, session, frame, app);
   // Labels cross-fade from (word rows, component columns) to (channel rows, position columns);
   // they thin out when the cells are smaller than a line of text.
   const float fade = Ease(progress);
@@ -173,9 +226,13 @@ float DrawFlyingCells(const Frame& frame, AppState& app, ImDrawList* draw, ImVec
   }
   float used = line + 4.f + block * cell.y;
   if (vis_l < g.length || vis_c < g.in_channels) {
-    draw->AddText(ImVec2(origin.x, area_min.y + used + 2.f), Palette::kMutedText,
-                  Tr(app.i18n, "permute.cropped"));
-    used += line + 2.f;
+    float y = area_min.y + used + 2.f;
+    for (const std::string_view text : note) {
+      draw->AddText(ImVec2(area_min.x + label_w, y), Palette::kMutedText, text.data(),
+                    text.data() + text.size());
+      y += line;
+    }
+    used += note_h;
   }
   return used;
 }
@@ -239,11 +296,12 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
   const std::string grouped = g.groups > 1 ? "_grouped" : "";
   const std::string long_key = (nlc ? "permute.why" : "permute.not_needed") + grouped;
   std::string why = TrFormat(app.i18n, long_key.c_str(), {c, k, per_group, groups});
-  float why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+  // Measured as TextWrappedCjk writes it (ImGui's measure may wrap into fewer lines).
+  float why_h = WrappedHeight(why, avail.x);
   if (why_h > avail.y * 0.3f) {
     const std::string short_key = nlc ? "permute.why_short" + grouped : "permute.not_needed_short";
     why = TrFormat(app.i18n, short_key.c_str(), {c, k, per_group, groups});
-    why_h = ImGui::CalcTextSize(why.c_str(), nullptr, false, avail.x).y;
+    why_h = WrappedHeight(why, avail.x);
   }
   // The view's strides against a fresh tensor's: permute is a view, .contiguous() the copy.
   // In full when the text leaves room, else the short form, else not at all (never cut); and
@@ -260,7 +318,7 @@ void DrawPermutePanel(const Frame& frame, AppState& app) {
     strides = PermuteStridesSentence(app.i18n, nlc_shape, short_form);
     strides_h = WrappedHeight(strides, avail.x) + style.ItemSpacing.y;
     const float left = avail.y - why_h - strides_h - style.ItemSpacing.y * 2.f;
-    if (WrappedHeight(why, avail.x) + strides_h <= avail.y * 0.5f && left >= grid_h) break;
+    if (why_h + strides_h <= avail.y * 0.5f && left >= grid_h) break;
     strides.clear();
     strides_h = 0.f;
   }
