@@ -234,7 +234,9 @@ __attribute__((always_inline)) inline void Tile(const float* x, const int64_t* t
 // in GFLOP/s: in a first run the dense shapes went from 126-157 to 145-173 with AVX-512, the
 // 512-channel layer from 159 to 167, groups=8 from 136 to 143 (AVX2 within 3%); in a second,
 // the dense shapes 135 to 141 and 164 to 162, the 512-channel layer 157 to 160, AVX2 within 1%.
-// No shape was slower beyond the noise. (Grouped and depthwise layers, whose stores are a large
+// No shape was slower beyond the noise. A third run, after the wide strips of forward_fast.cpp,
+// found every shape within 4% either way (five rounds), so the gain is not sure; the one loop
+// for every tile stays. (Grouped and depthwise layers, whose stores are a large
 // part of a tile's time, gained 5-8% when the prefetch was first measured; a measurement then
 // found the dense shapes up to 5% slower with AVX2, which these runs did not repeat.)
 template <int Rows>
