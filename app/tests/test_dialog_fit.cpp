@@ -1,6 +1,7 @@
-// The windows that size themselves to what they hold (the offer to restore an unsaved session,
-// the export window) stay on a small display at a projector's text size: their text wraps and
-// their buttons take a second line rather than run past the window's edge.
+// The windows that size themselves to what they hold or that the menus open (the offer to
+// restore an unsaved session, the export, forgot-the-permute, fit, values and save windows)
+// stay on a small display at a projector's text size: their text wraps and their rows take
+// another line rather than run past the window's edge.
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -94,42 +95,22 @@ TEST(DialogFit, TheRestoreOfferFitsAndShowsEveryButtonAtAnyTextSize) {
   }
 }
 
-TEST(DialogFit, TheExportWindowFitsAtAnyTextSize) {
+// The windows the menus open (OpenWindowNamed's names, with their window ids): the export
+// window, "What if I forget the permute?" (whose Python lines take more lines rather than run
+// past its edge), the fit, values and save windows.
+TEST(DialogFit, TheMenusWindowsFitAtAnyTextSize) {
   AppState app;
   testing::InitApp(app);
   HeadlessUi ui;
+  const std::pair<const char*, const char*> windows[] = {
+      {"export", "###io_export"},
+      {"forgot-permute", "###forgot_permute_modal"},
+      {"fit", "###fit_window"},
+      {"values", "###io_values"},
+      {"save", "###io_save"}};
   for (const Setting& setting : kSettings) {
     if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
-    testing::CloseWindows(app);
-    ASSERT_TRUE(OpenWindowNamed(app, "export"));
-    testing::SettledFrame(ui, app);
-    EXPECT_EQ(WhatDoesNotFit("###io_export"), "") << Describe(setting);
-  }
-}
-
-// The "What if I forget the permute?" dialog, whose Python lines are wider than its text: they
-// take more lines rather than run past its edge.
-TEST(DialogFit, TheForgotPermuteDialogFitsAtAnyTextSize) {
-  AppState app;
-  testing::InitApp(app);
-  HeadlessUi ui;
-  for (const Setting& setting : kSettings) {
-    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
-    testing::CloseWindows(app);
-    app.show_forgot_permute = true;
-    testing::SettledFrame(ui, app);
-    EXPECT_EQ(WhatDoesNotFit("###forgot_permute_modal"), "") << Describe(setting);
-  }
-}
-
-TEST(DialogFit, TheFitValuesAndSaveWindowsFitAtAnyTextSize) {
-  AppState app;
-  testing::InitApp(app);
-  HeadlessUi ui;
-  for (const Setting& setting : kSettings) {
-    if (!ApplySetting(app, setting)) GTEST_SKIP() << "no CJK font here";
-    for (const auto& [name, id] :
-         {std::pair{"fit", "###fit_window"}, {"values", "###io_values"}, {"save", "###io_save"}}) {
+    for (const auto& [name, id] : windows) {
       testing::CloseWindows(app);
       ASSERT_TRUE(OpenWindowNamed(app, name));
       testing::SettledFrame(ui, app);
