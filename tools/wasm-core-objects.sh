@@ -1,7 +1,7 @@
 # Sourced by tools/test-wasm-core.sh and tools/bench-wasm.sh: compiles the engine (core/) with
 # Emscripten for WebAssembly SIMD128, the portable kernel compiled with -msimd128 being the
-# browser's ForwardFast. The text readers and writers (codegen, io_csv, io_json) are left out:
-# emscripten 3.1.6's libc++ has no std::to_chars for floats.
+# browser's ForwardFast. The text readers and writers (codegen, io_csv, io_json and its
+# spec_keys) are left out: emscripten 3.1.6's libc++ has no std::to_chars for floats.
 # Before sourcing, set `out` (the output folder; its obj/ keeps the objects between runs).
 # Defines: `flags` (append the caller's include folders), `objects` (what compile added),
 # `compile SOURCE OBJECT [extra flags]` (skipped when OBJECT is newer), and
@@ -21,7 +21,7 @@ compile() {  # SOURCE OBJECT [extra flags]
   objects+=("$object")
 }
 compile_core() {
-  local source name skip=" codegen io_csv io_json "
+  local source name skip=" codegen io_csv io_json spec_keys "
   for source in core/src/*.cpp; do
     name=$(basename "$source" .cpp)
     [[ "$skip" == *" $name "* ]] && continue
